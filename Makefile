@@ -1,0 +1,93 @@
+# lector: build, test and run.
+#
+#   make run     install what is missing (Debian), build, run the main analysis on corpus/
+#   make test    the same set-up, then every test suite (C, busted, CLI); last line "N passed, N failed"
+#   make check   the test suite again under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make bench   benchmark corpora and peers side by side (slow; never part of make test)
+#
+# Objects go to $(B) (build/), products to $(P) (the top: ./lector, ./liblector.a, ./lector.so).
+
+CC      ?= cc
+B       ?= build
+P       ?= .
+OPT     ?= -O2 -g
+SAN     ?=
+LUA_PC  := lua5.4
+LPEG_PC := lua5.4-lpeg
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wpointer-arith \
+           -Wno-unused-parameter
+CFLAGS_ALL = -std=c11 $(WARN) $(OPT) $(SAN) -fPIC -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
+           -Ihost -I$(B) $(shell pkg-config --cflags $(LUA_PC) 2>/dev/null) $(CFLAGS)
+LIBDIR  := $(shell dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)
+LUA_A   := /usr/lib/$(LIBDIR)/liblua5.4.a
+LPEG_A  := /usr/lib/$(LIBDIR)/liblua5.4-lpeg.a
+SYSLIBS := -lutf8proc -lpcre2-8 -lpthread -lm -ldl
+
+# The C core: knows nothing of Lua. One file per room (see README, "Layout").
+CORE    := source source_json source_meta text fold index index_build search corpus
+# The Lua bindings and the host around them.
+BIND    := lua_lector lua_corpus lua_doc lua_hits lua_embed
+HOSTC   := main repl sandbox
+
+CORE_O  := $(CORE:%=$(B)/%.o)
+BIND_O  := $(BIND:%=$(B)/%.o) $(B)/embedded.o
+HOST_O  := $(HOSTC:%=$(B)/%.o)
+LUAMODS := $(sort $(shell find host/lua -name '*.lua'))
+CTESTS  := $(patsubst spec/c/%.c,$(B)/%,$(filter-out spec/c/ctest.c,$(wildcard spec/c/test_*.c)))
+
+.PHONY: all deps run test check bench peers doc clean
+all: $(P)/lector $(P)/liblector.a $(P)/lector.so $(CTESTS)
+
+deps:
+	@host/tools/deps.sh
+
+$(P)/lector: $(HOST_O) $(BIND_O) $(P)/liblector.a
+	$(CC) $(OPT) $(SAN) -Wl,-E -o $@ $(HOST_O) $(BIND_O) $(P)/liblector.a $(LPEG_A) $(LUA_A) -ledit $(SYSLIBS)
+
+$(P)/liblector.a: $(CORE_O)
+	rm -f $@ && ar rcs $@ $^
+
+# A Lua C module for stock lua5.4: the interpreter provides the Lua API, so no Lua library is linked.
+$(P)/lector.so: $(BIND_O) $(P)/liblector.a
+	$(CC) $(OPT) $(SAN) -shared -o $@ $(BIND_O) $(P)/liblector.a $(SYSLIBS)
+
+$(B)/%.o: host/%.c host/*.h | $(B)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(B)/embedded.c: host/tools/embed.lua $(LUAMODS) | $(B)
+	lua5.4 host/tools/embed.lua $@ $(LUAMODS)
+
+$(B)/embedded.o: $(B)/embedded.c
+	$(CC) $(CFLAGS_ALL) -Wno-overlength-strings -c -o $@ $<
+
+$(B)/test_%: spec/c/test_%.c spec/c/ctest.h $(P)/liblector.a
+	$(CC) $(CFLAGS_ALL) -Ispec/c -o $@ $< $(P)/liblector.a $(SYSLIBS)
+
+$(B):
+	mkdir -p $(B)
+
+run: deps all
+	./lector run scripts/report.lua
+
+test: deps all
+	@spec/run-all.sh
+
+# The whole suite under the sanitizers, built apart so that the normal build stays untouched.
+check: deps
+	$(MAKE) B=build-san P=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" all
+	LECTOR_BUILD=build-san spec/run-all.sh
+
+bench: deps all
+	@bench/run.sh
+
+# doc/api.md comes from the same source as help() in the REPL (host/lua/lector/apidoc.lua)
+doc: $(P)/lector
+	./lector -e 'io.write(require("lector.help").markdown())' > doc/api.md
+
+peers: all
+	../shared/peers/run-peer-suites.sh "$(CURDIR)/lector"
+
+clean:
+	rm -rf build build-san lector liblector.a lector.so
