@@ -1,0 +1,442 @@
+/*
+** corpus.c: the public face of the core (lector.h). Opens a corpus (loader + index, later the
+** store), answers questions about documents, tokens, the lexicon and regions, and gives documents'
+** texts back. It gathers the loader's warnings, which arrive from several threads, and hands them
+** to the caller in a stable order (by file), so that the same input always says the same things.
+*/
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "corpus.h"
+#include "fold.h"
+#include "text.h"
+
+void lector_options_init(lector_options *o) {
+  memset(o, 0, sizeof *o);
+  o->store = 1;
+}
+
+/* ------------------------------------------------------------------ warnings */
+
+typedef struct warning {
+  char *file, *msg;
+  size_t seq;
+} warning;
+
+typedef struct warn_list {
+  pthread_mutex_t lock;
+  warning *w;
+  size_t n, cap;
+} warn_list;
+
+static void collect_warning(void *ud, const char *file, const char *msg) {
+  warn_list *l = ud;
+  pthread_mutex_lock(&l->lock);
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? 2 * l->cap : 16;
+    warning *w = realloc(l->w, cap * sizeof *w);
+    if (!w) { pthread_mutex_unlock(&l->lock); return; }
+    l->w = w;
+    l->cap = cap;
+  }
+  warning *w = &l->w[l->n];
+  w->file = strdup(file ? file : "");
+  w->msg = strdup(msg ? msg : "");
+  w->seq = l->n;
+  if (w->file && w->msg) l->n++;
+  else { free(w->file); free(w->msg); }
+  pthread_mutex_unlock(&l->lock);
+}
+
+static int cmp_warning(const void *a, const void *b) {
+  const warning *x = a, *y = b;
+  int c = strcmp(x->file, y->file);
+  if (c) return c;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Hands the warnings to the caller sorted by file (then in the order they came), and frees them. */
+static void flush_warnings(warn_list *l, const lector_options *o) {
+  if (l->n > 1) qsort(l->w, l->n, sizeof *l->w, cmp_warning);
+  for (size_t i = 0; i < l->n; i++) {
+    if (o->warn) o->warn(o->warn_ud, l->w[i].file, l->w[i].msg);
+    free(l->w[i].file);
+    free(l->w[i].msg);
+  }
+  free(l->w);
+  l->w = NULL;
+  l->n = l->cap = 0;
+}
+
+/* ------------------------------------------------------------------ open and close */
+
+static double seconds_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int lector_open(const char *path, const lector_options *o, lector_corpus **out, char *err, size_t errlen) {
+  double t0 = seconds_now();
+  lector_options defaults;
+  if (!o) { lector_options_init(&defaults); o = &defaults; }
+  *out = NULL;
+  lector_corpus *c = calloc(1, sizeof *c);
+  warn_list wl;
+  memset(&wl, 0, sizeof wl);
+  pthread_mutex_init(&wl.lock, NULL);
+  src_list files = {0};
+  int rc = -1;
+  if (!c || !(c->root = strdup(path))) {
+    snprintf(err, errlen, "out of memory");
+    goto done;
+  }
+  c->src = src_open(path, collect_warning, &wl, err, errlen);
+  if (!c->src) goto done;
+  if (src_scan(c->src, &files)) {
+    snprintf(err, errlen, "out of memory while listing %s", path);
+    goto done;
+  }
+  ix_build_opts bo = { o->threads, o->progress, o->progress_ud, NULL, 0 };
+  if (ix_build(c->src, &files, &bo, &c->ix, err, errlen)) goto done;
+  c->build_seconds = c->ix->build_seconds;
+  for (uint32_t f = 0; f < c->ix->nfiles; f++) {
+    c->text_bytes += c->ix->files[f].size;
+    if (c->ix->files[f].kind & IX_FILE_SKIPPED) c->files_skipped++;
+  }
+  src_sidecar_unused(c->src);
+  rc = 0;
+done:
+  c->warnings = (uint32_t)wl.n;
+  flush_warnings(&wl, o);
+  pthread_mutex_destroy(&wl.lock);
+  src_list_free(&files);
+  if (rc) {
+    lector_close(c);
+    return -1;
+  }
+  c->open_seconds = seconds_now() - t0;
+  *out = c;
+  return 0;
+}
+
+void lector_close(lector_corpus *c) {
+  if (!c) return;
+  ix_free(c->ix);
+  if (c->src) src_close(c->src);
+  free(c->loose);
+  free(c->loose_forms);
+  free(c->root);
+  free(c);
+}
+
+const char *lector_root(const lector_corpus *c) { return c->root; }
+uint32_t lector_ndocs(const lector_corpus *c) { return c->ix->ndocs; }
+uint64_t lector_ntokens(const lector_corpus *c) { return c->ix->ntokens; }
+uint32_t lector_ntypes(const lector_corpus *c) { return c->ix->ntypes; }
+uint32_t lector_nfiles(const lector_corpus *c) { return c->ix->nfiles; }
+
+/* Bytes the index takes: the sum of its arrays. */
+static uint64_t index_bytes(const ix_index *ix) {
+  uint64_t n = ix->form_off[ix->ntypes] + (uint64_t)ix->ntypes * (8 + 8 + 4);
+  n += ix->fold_off[ix->nfolds] + (uint64_t)ix->nfolds * (8 + 4) + (uint64_t)ix->ntypes * 4;
+  const ix_plist *pl[2] = { &ix->post, &ix->part };
+  for (int i = 0; i < 2; i++)
+    n += pl[i]->off[ix->ntypes] + (uint64_t)ix->ntypes * (8 + 4 + 8) +
+         pl[i]->skip_off[ix->ntypes] * sizeof(ix_skip);
+  n += ix->ntokens * ix->tok_width + ix->spans_len + (ix->ntokens / IX_CK_EVERY + 1) * sizeof(ix_ck);
+  for (int k = 0; k < IX_NREGIONS; k++) n += (uint64_t)ix->reg[k].n * (k == IX_TURN ? 12 : 8);
+  n += (uint64_t)ix->ndocs * sizeof(ix_doc) + (uint64_t)ix->nfiles * sizeof(ix_file) + ix->strings_len;
+  return n;
+}
+
+void lector_get_info(const lector_corpus *c, lector_info *info) {
+  memset(info, 0, sizeof *info);
+  info->build_seconds = c->build_seconds;
+  info->open_seconds = c->open_seconds;
+  info->index_bytes = c->ix->map ? c->ix->map_len : index_bytes(c->ix);
+  info->text_bytes = c->text_bytes;
+  info->store_path = c->store_path;
+  info->from_store = c->ix->map != NULL;
+  info->files_skipped = c->files_skipped;
+  info->warnings = c->warnings;
+}
+
+/* ------------------------------------------------------------------ documents */
+
+void lector_doc_get(const lector_corpus *c, uint32_t i, lector_doc *d) {
+  const ix_index *ix = c->ix;
+  const ix_doc *x = &ix->docs[i];
+  memset(d, 0, sizeof *d);
+  d->id = i;
+  d->name = ix_string(ix, x->name);
+  d->path = ix_string(ix, ix->files[x->file].path);
+  d->line = x->line;
+  d->title = lector_doc_meta(c, i, "title");
+  d->date = lector_doc_meta(c, i, "date");
+  if (d->date && strlen(d->date) >= 4) {
+    int y = 0, k = 0;
+    for (; k < 4 && d->date[k] >= '0' && d->date[k] <= '9'; k++) y = y * 10 + (d->date[k] - '0');
+    if (k == 4) d->year = y;
+  }
+  d->first = x->first;
+  d->ntokens = x->ntok;
+  d->byte_start = x->byte_start;
+  d->byte_len = x->byte_len;
+  d->nmeta = x->nmeta;
+  d->flags = x->flags;
+}
+
+/* Files are sorted by path: find the file, then the document (a .jsonl line after '#'). */
+static int64_t find_file(const ix_index *ix, const char *path, size_t len) {
+  uint32_t lo = 0, hi = ix->nfiles;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    const char *p = ix_string(ix, ix->files[mid].path);
+    int r = strncmp(p, path, len);
+    if (r == 0 && p[len] != '\0') r = 1;
+    if (r == 0) return mid;
+    if (r < 0) lo = mid + 1; else hi = mid;
+  }
+  return -1;
+}
+
+int64_t lector_doc_find(const lector_corpus *c, const char *name) {
+  const ix_index *ix = c->ix;
+  int64_t f = find_file(ix, name, strlen(name));
+  if (f >= 0) return ix->files[f].ndocs && ix->docs[ix->files[f].first_doc].line == 0 ? (int64_t)ix->files[f].first_doc : -1;
+  const char *hash = strrchr(name, '#');
+  if (!hash || !hash[1]) return -1;
+  char *end;
+  unsigned long line = strtoul(hash + 1, &end, 10);
+  if (*end || line == 0) return -1;
+  f = find_file(ix, name, (size_t)(hash - name));
+  if (f < 0) return -1;
+  for (uint32_t i = 0; i < ix->files[f].ndocs; i++)
+    if (ix->docs[ix->files[f].first_doc + i].line == line) return ix->files[f].first_doc + i;
+  return -1;
+}
+
+uint32_t lector_doc_at(const lector_corpus *c, uint32_t pos) { return ix_doc_of(c->ix, pos); }
+
+const char *lector_doc_meta(const lector_corpus *c, uint32_t doc, const char *key) {
+  const ix_index *ix = c->ix;
+  const ix_doc *x = &ix->docs[doc];
+  for (uint32_t k = 0; k < x->nmeta; k++)
+    if (strcmp(ix_string(ix, ix->meta[2 * (x->meta + k)]), key) == 0)
+      return ix_string(ix, ix->meta[2 * (x->meta + k) + 1]);
+  return NULL;
+}
+
+void lector_doc_meta_at(const lector_corpus *c, uint32_t doc, uint32_t k, const char **key,
+                        const char **value) {
+  const ix_index *ix = c->ix;
+  const ix_doc *x = &ix->docs[doc];
+  *key = ix_string(ix, ix->meta[2 * (x->meta + k)]);
+  *value = ix_string(ix, ix->meta[2 * (x->meta + k) + 1]);
+}
+
+int lector_doc_text(lector_corpus *c, uint32_t doc, lector_text *t, char *err, size_t errlen) {
+  const ix_index *ix = c->ix;
+  const ix_doc *x = &ix->docs[doc];
+  src_doc *d = calloc(1, sizeof *d);
+  memset(t, 0, sizeof *t);
+  if (!d) { snprintf(err, errlen, "out of memory"); return -1; }
+  if (src_read_doc(c->src, ix_string(ix, ix->files[x->file].path), x->line, x->byte_start,
+                   x->byte_len, d, err, errlen)) {
+    free(d);
+    return -1;
+  }
+  t->text = d->text;
+  t->len = d->len;
+  t->priv = d;
+  return 0;
+}
+
+void lector_text_free(lector_text *t) {
+  if (t->priv) {
+    src_doc_free(t->priv);
+    free(t->priv);
+  }
+  memset(t, 0, sizeof *t);
+}
+
+size_t lector_text_offset(const lector_text *t, const lector_doc *d, uint64_t file_offset) {
+  uint64_t rel = file_offset >= d->byte_start ? file_offset - d->byte_start : 0;
+  uint64_t off = t->priv ? src_to_text(t->priv, rel) : rel;
+  return off > t->len ? t->len : (size_t)off;
+}
+
+uint64_t lector_file_offset(const lector_text *t, const lector_doc *d, size_t text_offset) {
+  if (text_offset > t->len) text_offset = t->len;
+  return d->byte_start + (t->priv ? src_to_orig(t->priv, text_offset) : text_offset);
+}
+
+/* ------------------------------------------------------------------ tokens and lexicon */
+
+uint32_t lector_token_type(const lector_corpus *c, uint32_t pos) { return ix_token(c->ix, pos); }
+
+const char *lector_type_form(const lector_corpus *c, uint32_t type, size_t *len) {
+  return ix_form(c->ix, type, len);
+}
+
+uint64_t lector_type_freq(const lector_corpus *c, uint32_t type) { return c->ix->freq[type]; }
+
+void lector_token_spans(const lector_corpus *c, uint32_t pos, uint32_t n, uint64_t *b0, uint64_t *b1) {
+  const ix_index *ix = c->ix;
+  uint64_t base = ix->docs[ix_doc_of(ix, pos)].byte_start;
+  uint32_t s0[64], s1[64];
+  while (n > 0) {
+    uint32_t k = n < 64 ? n : 64;
+    ix_spans(ix, pos, k, s0, s1);
+    for (uint32_t i = 0; i < k; i++) {
+      b0[i] = base + s0[i];
+      b1[i] = base + s1[i];
+    }
+    pos += k; n -= k; b0 += k; b1 += k;
+  }
+}
+
+void lector_token_span(const lector_corpus *c, uint32_t pos, uint64_t *b0, uint64_t *b1) {
+  lector_token_spans(c, pos, 1, b0, b1);
+}
+
+/* The loose view (diacritics and abbreviation dots ignored), made on first use: the fold classes
+** sorted by their loose form. */
+typedef struct loose_item { uint64_t off; uint32_t len, fold; } loose_item;
+static _Thread_local const char *loose_arena;
+
+static int cmp_loose(const void *a, const void *b) {
+  const loose_item *x = a, *y = b;
+  size_t n = x->len < y->len ? x->len : y->len;
+  int r = memcmp(loose_arena + x->off, loose_arena + y->off, n);
+  if (r) return r;
+  if (x->len != y->len) return x->len < y->len ? -1 : 1;
+  return x->fold < y->fold ? -1 : x->fold > y->fold;
+}
+
+static int make_loose(lector_corpus *c) {
+  const ix_index *ix = c->ix;
+  fold_buf fb = {0};
+  size_t cap = 0, len = 0;
+  loose_item *it = malloc((ix->nfolds ? ix->nfolds : 1) * sizeof *it);
+  if (!it) return -1;
+  for (uint32_t f = 0; f < ix->nfolds; f++) {
+    const char *s = ix->fold_forms + ix->fold_off[f];
+    size_t n = (size_t)(ix->fold_off[f + 1] - ix->fold_off[f] - 1);
+    if (fold(&fb, s, n, FOLD_LOOSE)) goto fail;
+    if (len + fb.len + 1 > cap) {
+      size_t ncap = cap ? cap * 2 : 4096;
+      while (ncap < len + fb.len + 1) ncap *= 2;
+      char *p = realloc(c->loose_forms, ncap);
+      if (!p) goto fail;
+      c->loose_forms = p;
+      cap = ncap;
+    }
+    memcpy(c->loose_forms + len, fb.s, fb.len + 1);
+    it[f].off = len;
+    it[f].len = (uint32_t)fb.len;
+    it[f].fold = f;
+    len += fb.len + 1;
+  }
+  loose_arena = c->loose_forms;
+  if (ix->nfolds > 1) qsort(it, ix->nfolds, sizeof *it, cmp_loose);
+  fold_buf_free(&fb);
+  c->loose = it;
+  return 0;
+fail:
+  fold_buf_free(&fb);
+  free(it);
+  return -1;
+}
+
+/* Appends ids to out (up to cap), counting all in *n. */
+static void add_ids(const uint32_t *ids, size_t k, uint32_t *out, size_t cap, size_t *n) {
+  for (size_t i = 0; i < k; i++, (*n)++)
+    if (*n < cap) out[*n] = ids[i];
+}
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+size_t lector_types_matching(lector_corpus *c, const char *word, size_t len, int how, uint32_t *ids,
+                             size_t cap) {
+  const ix_index *ix = c->ix;
+  fold_buf fb = {0}, want = {0}, got = {0};
+  size_t n = 0;
+  int mode = how & 3;
+  if (mode == LECTOR_MATCH_LOOSE) {
+    if (!c->loose && make_loose(c)) return 0;
+    if (fold(&fb, word, len, FOLD_LOOSE)) goto done;
+    size_t lo = 0, hi = ix->nfolds;       /* first loose item >= the word */
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      const loose_item *x = &c->loose[mid];
+      size_t k = x->len < fb.len ? x->len : fb.len;
+      int r = memcmp(c->loose_forms + x->off, fb.s, k);
+      if (r < 0 || (r == 0 && x->len < fb.len)) lo = mid + 1; else hi = mid;
+    }
+    for (; lo < ix->nfolds; lo++) {
+      const loose_item *x = &c->loose[lo];
+      if (x->len != fb.len || memcmp(c->loose_forms + x->off, fb.s, fb.len)) break;
+      uint32_t f = x->fold;
+      add_ids(ix->fold_mem + ix->fold_mem_off[f], ix->fold_mem_off[f + 1] - ix->fold_mem_off[f], ids, cap, &n);
+    }
+    if (n > 1 && n <= cap) qsort(ids, n, sizeof *ids, cmp_u32);
+    goto done;
+  }
+  if (fold(&fb, word, len, FOLD_CASE)) goto done;
+  const uint32_t *mem;
+  size_t k;
+  if (ix_fold_lookup(ix, fb.s, fb.len, &mem, &k) == IX_NONE) goto done;
+  if (mode == LECTOR_MATCH_FOLD) { add_ids(mem, k, ids, cap, &n); goto done; }
+  if (fold(&want, word, len, FOLD_NORM)) goto done;
+  for (size_t i = 0; i < k; i++) {
+    size_t flen;
+    const char *f = ix_form(ix, mem[i], &flen);
+    if (fold(&got, f, flen, FOLD_NORM)) goto done;
+    if (got.len == want.len && memcmp(got.s, want.s, got.len) == 0) add_ids(&mem[i], 1, ids, cap, &n);
+  }
+done:
+  fold_buf_free(&fb);
+  fold_buf_free(&want);
+  fold_buf_free(&got);
+  return n;
+}
+
+/* ------------------------------------------------------------------ regions */
+
+uint32_t lector_region_count(const lector_corpus *c, int kind) { return c->ix->reg[kind].n; }
+
+void lector_region_get(const lector_corpus *c, int kind, uint32_t i, uint32_t *start, uint32_t *end,
+                       const char **attr) {
+  const ix_regions *r = &c->ix->reg[kind];
+  *start = r->start[i];
+  *end = r->end[i];
+  if (attr) *attr = r->attr ? ix_string(c->ix, r->attr[i]) : NULL;
+}
+
+int64_t lector_region_at(const lector_corpus *c, int kind, uint32_t pos) {
+  return ix_region_find(c->ix, kind, pos);
+}
+
+uint32_t lector_region_from(const lector_corpus *c, int kind, uint32_t pos) {
+  return ix_region_next(c->ix, kind, pos);
+}
+
+/* ------------------------------------------------------------------ tokenizing */
+
+size_t lector_tokenize(const char *text, size_t len, lector_token_fn fn, void *ud) {
+  tx_doc d;
+  tx_init(&d);
+  if (tx_tokenize_words(&d, text, len)) { tx_free(&d); return 0; }
+  for (size_t i = 0; i < d.ntok; i++) fn(ud, text + d.tok[i].start, d.tok[i].len, d.tok[i].start);
+  size_t n = d.ntok;
+  tx_free(&d);
+  return n;
+}

@@ -1,0 +1,26 @@
+/*
+** corpus.h: what a lector_corpus holds, for the rooms of the core that work on it (corpus.c,
+** search.c, store.c, query.c). Readers outside the core use lector.h only.
+*/
+#ifndef LECTOR_CORPUS_H
+#define LECTOR_CORPUS_H
+
+#include "index.h"
+#include "lector.h"
+#include "source.h"
+
+struct lector_corpus {
+  char *root;
+  src_ctx *src;
+  ix_index *ix;
+  double build_seconds, open_seconds;
+  uint64_t text_bytes;
+  uint32_t files_skipped;
+  uint32_t warnings;         /* warnings about files and folders while loading */
+  char *store_path;          /* the on-disk index, or NULL */
+  /* the loose view, made on first use (see lector_types_matching) */
+  struct loose_item *loose;
+  char *loose_forms;
+};
+
+#endif

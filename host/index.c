@@ -1,0 +1,161 @@
+/*
+** index.c: reading the positional index (see index.h): lexicon and fold lookups, posting-list
+** cursors with skips for galloping seeks, byte spans decoded from their compact form, and the
+** region containing a position. Building is in index_build.c; the on-disk form in store.c.
+** None of these functions allocate: they only read the arrays, built or mapped.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "index.h"
+
+/* ------------------------------------------------------------------ lexicon */
+
+static int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen) {
+  int c = memcmp(a, b, alen < blen ? alen : blen);
+  if (c) return c;
+  return alen < blen ? -1 : alen > blen;
+}
+
+uint32_t ix_lookup(const ix_index *ix, const char *s, size_t len) {
+  uint32_t lo = 0, hi = ix->ntypes;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    size_t flen;
+    const char *f = ix_form(ix, mid, &flen);
+    int c = cmp_bytes(f, flen, s, len);
+    if (c == 0) return mid;
+    if (c < 0) lo = mid + 1; else hi = mid;
+  }
+  return IX_NONE;
+}
+
+uint32_t ix_fold_lookup(const ix_index *ix, const char *folded, size_t len, const uint32_t **ids,
+                        size_t *n) {
+  uint32_t lo = 0, hi = ix->nfolds;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    const char *f = ix->fold_forms + ix->fold_off[mid];
+    size_t flen = (size_t)(ix->fold_off[mid + 1] - ix->fold_off[mid] - 1);
+    int c = cmp_bytes(f, flen, folded, len);
+    if (c == 0) {
+      if (ids) *ids = ix->fold_mem + ix->fold_mem_off[mid];
+      if (n) *n = ix->fold_mem_off[mid + 1] - ix->fold_mem_off[mid];
+      return mid;
+    }
+    if (c < 0) lo = mid + 1; else hi = mid;
+  }
+  if (ids) *ids = NULL;
+  if (n) *n = 0;
+  return IX_NONE;
+}
+
+/* ------------------------------------------------------------------ regions */
+
+uint32_t ix_region_next(const ix_index *ix, int k, uint32_t pos) {
+  const ix_regions *r = &ix->reg[k];
+  uint32_t lo = 0, hi = r->n;          /* first region with end > pos */
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (r->end[mid] <= pos) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+int64_t ix_region_find(const ix_index *ix, int k, uint32_t pos) {
+  const ix_regions *r = &ix->reg[k];
+  uint32_t i = ix_region_next(ix, k, pos);
+  if (i < r->n && r->start[i] <= pos) return i;
+  return -1;
+}
+
+uint32_t ix_doc_of(const ix_index *ix, uint32_t pos) {
+  uint32_t lo = 0, hi = ix->ndocs;     /* last document with first <= pos and ntok > 0 */
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (ix->docs[mid].first <= pos) lo = mid; else hi = mid;
+  }
+  /* empty documents share their first with the next one: step to the one that holds pos */
+  while (lo + 1 < ix->ndocs && ix->docs[lo].first + ix->docs[lo].ntok <= pos) lo++;
+  return lo;
+}
+
+/* ------------------------------------------------------------------ spans */
+
+static inline const uint8_t *span_value(const uint8_t *p, uint32_t *v) {
+  if (*p != 255) { *v = *p; return p + 1; }
+  uint64_t x;
+  p = ix_varint_get(p + 1, &x);
+  *v = (uint32_t)x;
+  return p;
+}
+
+void ix_spans(const ix_index *ix, uint32_t pos, uint32_t n, uint32_t *b0, uint32_t *b1) {
+  if (n == 0) return;
+  uint32_t doc_first = ix->docs[ix_doc_of(ix, pos)].first;
+  uint32_t k = pos / IX_CK_EVERY;
+  uint32_t at = k * IX_CK_EVERY;
+  const uint8_t *p = ix->spans + ix->ck[k].off;
+  uint32_t end = ix->ck[k].base;
+  for (; at < pos + n; at++) {
+    uint32_t gap, len;
+    if (at == doc_first) end = 0;
+    p = span_value(p, &gap);
+    p = span_value(p, &len);
+    uint32_t start = end + gap;
+    end = start + len;
+    if (at >= pos) {
+      b0[at - pos] = start;
+      b1[at - pos] = end;
+    }
+  }
+}
+
+void ix_span(const ix_index *ix, uint32_t pos, uint32_t *b0, uint32_t *b1) {
+  ix_spans(ix, pos, 1, b0, b1);
+}
+
+/* ------------------------------------------------------------------ postings */
+
+void ix_cursor_open(ix_cursor *c, const ix_plist *pl, uint32_t id) {
+  c->base = c->p = pl->data + pl->off[id];
+  c->end = pl->data + pl->off[id + 1];
+  c->skip = pl->skip + pl->skip_off[id];
+  c->skip_end = pl->skip + pl->skip_off[id + 1];
+  c->count = c->left = pl->count[id];
+  c->cur = 0;
+}
+
+int ix_cursor_next(ix_cursor *c) {
+  if (c->left == 0) return 0;
+  uint64_t d;
+  int first = c->left == c->count;
+  c->p = ix_varint_get(c->p, &d);
+  c->cur = first ? (uint32_t)d : c->cur + (uint32_t)d;
+  c->left--;
+  return 1;
+}
+
+int ix_cursor_seek(ix_cursor *c, uint32_t target) {
+  if (c->left < c->count && c->cur >= target) return 1;
+  /* skip entry k stands for posting k*IX_SKIP_EVERY: jump to the last one below the target */
+  const ix_skip *s = c->skip;
+  if (s < c->skip_end && s->pos < target) {
+    size_t lo = 0, hi = (size_t)(c->skip_end - s);
+    while (hi - lo > 1) {                /* the last skip with pos < target */
+      size_t mid = lo + (hi - lo) / 2;
+      if (s[mid].pos < target) lo = mid; else hi = mid;
+    }
+    uint32_t read = c->count - c->left;  /* postings consumed so far */
+    uint32_t at = (uint32_t)(lo + 1) * IX_SKIP_EVERY; /* postings consumed after the jump */
+    if (at > read) {
+      c->cur = s[lo].pos;
+      c->p = c->base + s[lo].off;
+      c->left = c->count - at;
+    }
+    c->skip = s + lo + 1;
+  }
+  while (ix_cursor_next(c))
+    if (c->cur >= target) return 1;
+  return 0;
+}

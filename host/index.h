@@ -1,0 +1,208 @@
+/*
+** index.h: the positional index of a corpus, as flat arrays.
+** Every part of the index is a plain array with fixed-width members ("sections"), so that the same
+** struct serves an index just built in memory and one mapped from disk by store.c. Positions are
+** corpus-wide token numbers (uint32: up to 4 G tokens); byte offsets are relative to the start of
+** the document in its file. This header also has the inline accessors every reader uses: token at
+** a position, form of a type, byte span of a token, region containing a position, postings.
+*/
+#ifndef LECTOR_INDEX_H
+#define LECTOR_INDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "source.h"
+
+#define IX_SKIP_EVERY 128u   /* postings per skip entry (galloping seeks) */
+#define IX_CK_EVERY   64u    /* tokens per span checkpoint */
+#define IX_NONE       UINT32_MAX
+
+/* A set of posting lists, one per lexicon id: positions ascending, delta + varint coded. */
+typedef struct ix_skip {
+  uint32_t pos;              /* entry k-1: the position of posting k*IX_SKIP_EVERY - 1 (k >= 1) */
+  uint32_t off;              /* byte offset, in the list, of posting k*IX_SKIP_EVERY */
+} ix_skip;
+
+typedef struct ix_plist {
+  const uint64_t *off;       /* ntypes + 1: start of each list in data */
+  const uint8_t *data;
+  const uint32_t *count;     /* ntypes: postings in each list */
+  const uint64_t *skip_off;  /* ntypes + 1: first skip entry of each list */
+  const ix_skip *skip;
+} ix_plist;
+
+/* Regions: sorted, non-overlapping token ranges [start, end). */
+typedef struct ix_regions {
+  uint32_t n;
+  const uint32_t *start, *end;
+  const uint32_t *attr;      /* a string (offset into strings) per region, or NULL */
+} ix_regions;
+
+enum { IX_DOC = 0, IX_PARA, IX_SENT, IX_TURN, IX_BOILER, IX_NREGIONS };
+
+typedef struct ix_doc {
+  uint32_t first, ntok;      /* tokens [first, first + ntok) */
+  uint32_t file;             /* index into files */
+  uint32_t line;             /* line in a .jsonl file (1-based), else 0 */
+  uint64_t byte_start, byte_len;
+  uint32_t name;             /* string: path, or path#line */
+  uint32_t meta, nmeta;      /* key/value pairs meta[2*i], meta[2*i+1] for i in [meta, meta+nmeta) */
+  uint32_t flags;            /* SRC_CP1252 | ... */
+} ix_doc;
+
+#define IX_FILE_SKIPPED 0x100u  /* in ix_file.kind: the file could not be loaded (warned) */
+
+typedef struct ix_file {
+  uint32_t path;             /* string */
+  uint32_t kind;             /* SRC_TXT ..., | IX_FILE_SKIPPED */
+  uint64_t size;
+  int64_t mtime_ns;
+  uint64_t hash;             /* 64-bit hash of the file's bytes */
+  uint32_t first_doc, ndocs;
+} ix_file;
+
+typedef struct ix_ck {
+  uint64_t off;              /* byte offset in spans of token k*IX_CK_EVERY */
+  uint32_t base;             /* end of the token before it, 0 when it starts a document */
+  uint32_t pad;
+} ix_ck;
+
+typedef struct ix_index {
+  /* lexicon: surface forms sorted bytewise; a type id is the rank */
+  uint32_t ntypes;
+  const char *forms;         /* NUL-terminated forms, back to back */
+  const uint64_t *form_off;  /* ntypes + 1 */
+  const uint64_t *freq;      /* ntypes: occurrences as whole tokens */
+  /* folded view (FOLD_CASE): fold classes sorted bytewise, each with its surface ids */
+  uint32_t nfolds;
+  const char *fold_forms;
+  const uint64_t *fold_off;  /* nfolds + 1 */
+  const uint32_t *fold_of;   /* ntypes: fold class of each type */
+  const uint32_t *fold_mem_off; /* nfolds + 1 */
+  const uint32_t *fold_mem;  /* surface ids of each class, ascending */
+  /* postings: whole tokens, and parts of hyphen compounds (U.S.-led is found by "led") */
+  ix_plist post, part;
+  /* token stream: a type id per position, tok_width bytes each, little-endian */
+  uint64_t ntokens;
+  uint32_t tok_width;
+  const uint8_t *tokens;
+  /* byte spans: per token a gap (from the previous token's end) and a length, one byte each,
+  ** 255 meaning "a varint follows"; a checkpoint every IX_CK_EVERY tokens */
+  const uint8_t *spans;
+  uint64_t spans_len;
+  const ix_ck *ck;
+  /* structure */
+  ix_regions reg[IX_NREGIONS];
+  uint32_t ndocs, nfiles;
+  const ix_doc *docs;
+  const ix_file *files;
+  const uint32_t *meta;      /* string pairs */
+  const char *strings;       /* NUL-terminated strings; a string is its offset here */
+  uint64_t strings_len;
+  /* build facts */
+  double build_seconds;
+  /* memory behind the arrays: malloc'd blocks (an index built here) or a mapping (store.c) */
+  void **blocks;
+  size_t nblocks;
+  void *map;
+  size_t map_len;
+} ix_index;
+
+/* ---- building ---- */
+
+typedef void (*ix_progress_fn)(void *ud, uint64_t files_done, uint64_t files_total,
+                               uint64_t bytes_done, uint64_t bytes_total);
+
+typedef struct ix_build_opts {
+  int threads;               /* worker threads; 0 = one per core */
+  ix_progress_fn progress;   /* may be NULL; called from the building thread only */
+  void *progress_ud;
+  const ix_index *previous;  /* an older index of the same corpus: unchanged files are copied */
+  uint64_t chunk_bytes;      /* input bytes per unit of work; 0 = the default (tests set it small) */
+} ix_build_opts;
+
+/* Builds the index of the files in list. Warnings go through the source context's callback.
+** Returns 0 and *out, or -1 with a message in err (out of memory, too many tokens). */
+int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_index **out,
+             char *err, size_t errlen);
+void ix_free(ix_index *ix);
+
+/* Hash of a file's bytes as stored in ix_file.hash. */
+uint64_t ix_hash_bytes(const void *p, size_t n, uint64_t seed);
+
+/* ---- reading ---- */
+
+static inline uint32_t ix_token(const ix_index *ix, uint64_t pos) {
+  const uint8_t *p = ix->tokens + pos * ix->tok_width;
+  uint32_t v = 0;
+  for (uint32_t i = 0; i < ix->tok_width; i++) v |= (uint32_t)p[i] << (8 * i);
+  return v;
+}
+
+static inline const char *ix_form(const ix_index *ix, uint32_t id, size_t *len) {
+  if (len) *len = (size_t)(ix->form_off[id + 1] - ix->form_off[id] - 1);
+  return ix->forms + ix->form_off[id];
+}
+
+static inline const char *ix_string(const ix_index *ix, uint32_t s) {
+  return ix->strings + s;
+}
+
+/* The type id of a surface form, or IX_NONE. */
+uint32_t ix_lookup(const ix_index *ix, const char *s, size_t len);
+/* The fold class of an already folded form (FOLD_CASE), or IX_NONE; ids and n get its members. */
+uint32_t ix_fold_lookup(const ix_index *ix, const char *folded, size_t len, const uint32_t **ids,
+                        size_t *n);
+
+/* Index of the region of kind k that contains pos, or -1. */
+int64_t ix_region_find(const ix_index *ix, int k, uint32_t pos);
+/* Index of the first region of kind k that ends after pos (the one containing it, or the next). */
+uint32_t ix_region_next(const ix_index *ix, int k, uint32_t pos);
+
+/* The document holding a position (pos < ntokens). */
+uint32_t ix_doc_of(const ix_index *ix, uint32_t pos);
+
+/* Byte span [*b0, *b1) of the token at pos, relative to its document's byte_start. */
+void ix_span(const ix_index *ix, uint32_t pos, uint32_t *b0, uint32_t *b1);
+/* Spans of the n tokens from pos on, all in one document (a faster walk than n ix_span calls). */
+void ix_spans(const ix_index *ix, uint32_t pos, uint32_t n, uint32_t *b0, uint32_t *b1);
+
+/* A cursor over one posting list. */
+typedef struct ix_cursor {
+  const uint8_t *p, *end;
+  const ix_skip *skip, *skip_end;
+  const uint8_t *base;       /* start of the list, for skip offsets */
+  uint32_t cur;              /* the current position (valid once next/seek returned 1) */
+  uint32_t left;             /* postings not yet read */
+  uint32_t count;
+} ix_cursor;
+
+void ix_cursor_open(ix_cursor *c, const ix_plist *pl, uint32_t id);
+/* Advances to the next posting: 1 and c->cur, or 0 at the end. */
+int ix_cursor_next(ix_cursor *c);
+/* Advances to the first posting >= target (never backwards): 1 and c->cur, or 0 at the end. */
+int ix_cursor_seek(ix_cursor *c, uint32_t target);
+
+/* varint coding shared by the index and the store */
+static inline size_t ix_varint_put(uint8_t *p, uint64_t v) {
+  size_t n = 0;
+  while (v >= 0x80) { p[n++] = (uint8_t)(v | 0x80); v >>= 7; }
+  p[n++] = (uint8_t)v;
+  return n;
+}
+static inline size_t ix_varint_len(uint64_t v) {
+  size_t n = 1;
+  while (v >= 0x80) { n++; v >>= 7; }
+  return n;
+}
+static inline const uint8_t *ix_varint_get(const uint8_t *p, uint64_t *v) {
+  uint64_t r = 0;
+  int s = 0;
+  while (*p & 0x80) { r |= (uint64_t)(*p++ & 0x7f) << s; s += 7; }
+  *v = r | (uint64_t)*p++ << s;
+  return p;
+}
+
+#endif

@@ -1,0 +1,213 @@
+/*
+** lector.h: the public C API of lector, an indexed corpus for scripting.
+**
+** A corpus is a folder of documents (.txt, .md, .jsonl) that lector loads, tokenizes and indexes.
+** Open one with lector_open, ask it for documents, tokens, regions (paragraphs, sentences,
+** speaker turns) and matches of words and phrases, then close it. Link liblector.a (and
+** -lutf8proc -lpcre2-8 -lpthread -lm). Nothing here knows of Lua; the Lua module is built on it.
+**
+** Conventions: a position is a token's number in the whole corpus, from 0. A match is the pair
+** (start, end) of positions with end inclusive, as CQP prints them. Byte offsets are offsets in
+** the document's file, from 0, end exclusive. Functions that can fail return 0 on success and -1
+** with a message in a caller's buffer (err, errlen); none of them print or exit.
+*/
+#ifndef LECTOR_H
+#define LECTOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define LECTOR_VERSION       "0.1.0"
+#define LECTOR_VERSION_NUM   100      /* major * 10000 + minor * 100 + patch */
+
+typedef struct lector_corpus lector_corpus;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Opening */
+
+/* Receives each warning about the input (a file skipped, an encoding guessed), with the file's
+** path relative to the corpus root. */
+typedef void (*lector_warn_fn)(void *ud, const char *file, const char *msg);
+/* Receives the progress of an index build (files and bytes done of the totals). */
+typedef void (*lector_progress_fn)(void *ud, uint64_t files_done, uint64_t files_total,
+                                   uint64_t bytes_done, uint64_t bytes_total);
+
+typedef struct lector_options {
+  lector_warn_fn warn;       /* NULL: warnings are dropped */
+  void *warn_ud;
+  lector_progress_fn progress;
+  void *progress_ud;
+  int threads;               /* threads for building; 0 = one per core */
+  int store;                 /* 1: use and update the on-disk index (default); 0: memory only */
+  int rebuild;               /* 1: ignore an existing on-disk index and build anew */
+  const char *cache_dir;     /* where the index goes when the corpus folder is read-only */
+} lector_options;
+
+/* Fills o with the defaults. */
+void lector_options_init(lector_options *o);
+
+/* Opens the corpus at path: a folder, or one .txt/.md/.jsonl file. Builds its index (or reuses
+** the stored one). Warnings about single files go to o->warn, in the order of the files, after
+** the build; they never make the open fail. Returns 0 and *out, or -1 with a message in err when
+** the corpus cannot be opened at all (no such path, out of memory). */
+int lector_open(const char *path, const lector_options *o, lector_corpus **out, char *err, size_t errlen);
+void lector_close(lector_corpus *c);
+
+/* The path the corpus was opened with. */
+const char *lector_root(const lector_corpus *c);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Sizes and facts */
+
+uint32_t lector_ndocs(const lector_corpus *c);
+uint64_t lector_ntokens(const lector_corpus *c);
+uint32_t lector_ntypes(const lector_corpus *c);     /* distinct surface forms */
+uint32_t lector_nfiles(const lector_corpus *c);
+
+typedef struct lector_info {
+  double build_seconds;      /* time the index took to build (or 0 when opened from disk) */
+  double open_seconds;       /* time lector_open took */
+  uint64_t index_bytes;      /* size of the index (in memory or on disk) */
+  uint64_t text_bytes;       /* size of the files */
+  const char *store_path;    /* the on-disk index, or NULL */
+  int from_store;            /* 1 if the index was read from disk */
+  uint32_t files_skipped;    /* files that could not be loaded */
+  uint32_t warnings;         /* warnings while loading (files skipped, encodings guessed, ...) */
+} lector_info;
+void lector_get_info(const lector_corpus *c, lector_info *info);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Documents */
+
+typedef struct lector_doc {
+  uint32_t id;               /* 0-based */
+  const char *name;          /* path relative to the root; "path#N" for line N of a .jsonl */
+  const char *path;          /* the file's path relative to the root */
+  uint32_t line;             /* N for a .jsonl document, else 0 */
+  const char *title;         /* metadata "title", or NULL */
+  const char *date;          /* metadata "date" (ISO 8601), or NULL */
+  int year;                  /* from the date, or 0 */
+  uint32_t first;            /* its tokens are [first, first + ntokens) */
+  uint32_t ntokens;
+  uint64_t byte_start;       /* where the document sits in its file */
+  uint64_t byte_len;
+  uint32_t nmeta;
+  unsigned flags;            /* LECTOR_DOC_* */
+} lector_doc;
+
+enum {
+  LECTOR_DOC_CP1252 = 1,     /* the file was not UTF-8: decoded as Windows-1252 */
+  LECTOR_DOC_BOM    = 2,     /* a byte order mark was dropped */
+  LECTOR_DOC_CRLF   = 4,     /* CR LF line ends became LF */
+  LECTOR_DOC_JSON   = 8      /* the text came from a JSON string */
+};
+
+/* Fills d for document i (< lector_ndocs). */
+void lector_doc_get(const lector_corpus *c, uint32_t i, lector_doc *d);
+/* The document named name (as in lector_doc.name), or -1. */
+int64_t lector_doc_find(const lector_corpus *c, const char *name);
+/* The document that holds position pos (< lector_ntokens). */
+uint32_t lector_doc_at(const lector_corpus *c, uint32_t pos);
+/* Metadata of document doc: the value for key, or NULL. */
+const char *lector_doc_meta(const lector_corpus *c, uint32_t doc, const char *key);
+/* Metadata pair k (< lector_doc.nmeta) of document doc. */
+void lector_doc_meta_at(const lector_corpus *c, uint32_t doc, uint32_t k, const char **key,
+                        const char **value);
+
+/* The text of a document, read again from its file and normalized as when it was indexed
+** (UTF-8, LF line ends). Byte offsets of the file map into it with lector_text_offset. */
+typedef struct lector_text {
+  const char *text;          /* NUL-terminated */
+  size_t len;
+  void *priv;                /* the loader's document */
+} lector_text;
+int lector_doc_text(lector_corpus *c, uint32_t doc, lector_text *t, char *err, size_t errlen);
+void lector_text_free(lector_text *t);
+/* Maps a byte offset of the document's file (as lector_token_span gives) to an offset in t. */
+size_t lector_text_offset(const lector_text *t, const lector_doc *d, uint64_t file_offset);
+/* And back: the byte offset in the file of an offset in t. */
+uint64_t lector_file_offset(const lector_text *t, const lector_doc *d, size_t text_offset);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Tokens and the lexicon */
+
+/* The type (lexicon id) of the token at pos. */
+uint32_t lector_token_type(const lector_corpus *c, uint32_t pos);
+/* The surface form of a type, and its length. */
+const char *lector_type_form(const lector_corpus *c, uint32_t type, size_t *len);
+/* Occurrences of a type as a whole token. */
+uint64_t lector_type_freq(const lector_corpus *c, uint32_t type);
+/* Byte offsets [*b0, *b1) in the file of the token at pos. */
+void lector_token_span(const lector_corpus *c, uint32_t pos, uint64_t *b0, uint64_t *b1);
+/* The same for n consecutive tokens of one document: b0[i], b1[i] for pos + i. */
+void lector_token_spans(const lector_corpus *c, uint32_t pos, uint32_t n, uint64_t *b0, uint64_t *b1);
+
+/* How a word is matched against the lexicon. */
+enum {
+  LECTOR_MATCH_FOLD  = 0,    /* case-insensitive, quote variants unified (the default) */
+  LECTOR_MATCH_EXACT = 1,    /* case-sensitive, quote variants unified */
+  LECTOR_MATCH_LOOSE = 2,    /* also diacritics and abbreviation dots ignored: U.N. = UN */
+  LECTOR_MATCH_PARTS = 4     /* flag: also find the word as a part of hyphen compounds */
+};
+
+/* The types that word matches: fills ids (up to cap) and returns how many there are in all
+** (which may exceed cap). */
+size_t lector_types_matching(lector_corpus *c, const char *word, size_t len, int how, uint32_t *ids,
+                             size_t cap);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Regions */
+
+enum {
+  LECTOR_REGION_DOC = 0,
+  LECTOR_REGION_PARAGRAPH = 1,
+  LECTOR_REGION_SENTENCE = 2,
+  LECTOR_REGION_TURN = 3,    /* a speaker's turn in a transcript; its attribute is the speaker */
+  LECTOR_REGION_BOILERPLATE = 4  /* a boilerplate line (web page chrome) */
+};
+
+uint32_t lector_region_count(const lector_corpus *c, int kind);
+/* Region i of a kind: tokens [*start, *end) (end exclusive), and its attribute (or NULL). */
+void lector_region_get(const lector_corpus *c, int kind, uint32_t i, uint32_t *start, uint32_t *end,
+                       const char **attr);
+/* The index of the region of a kind holding pos, or -1. */
+int64_t lector_region_at(const lector_corpus *c, int kind, uint32_t pos);
+/* The index of the first region of a kind that ends after pos. */
+uint32_t lector_region_from(const lector_corpus *c, int kind, uint32_t pos);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Matches */
+
+/* A growable list of matches (start, end), end inclusive. */
+typedef struct lector_hits {
+  uint32_t *start, *end;
+  size_t n, cap;
+} lector_hits;
+
+void lector_hits_init(lector_hits *h);
+void lector_hits_free(lector_hits *h);
+/* Appends a match; returns 0 or -1 when memory ran out. */
+int lector_hits_push(lector_hits *h, uint32_t start, uint32_t end);
+
+/* What a search looks at. */
+typedef struct lector_scope {
+  int how;                   /* LECTOR_MATCH_* */
+  int skip_boilerplate;      /* 1: matches that touch a boilerplate line are left out */
+  const uint8_t *docs;       /* NULL, or a byte per document: 0 = leave this document out */
+  uint64_t limit;            /* stop after this many matches (0 = no limit) */
+} lector_scope;
+
+/* Finds a word or phrase: text is tokenized like the corpus, and each of its tokens must match
+** the corpus's tokens in a row ("weapons of mass destruction"). With h NULL only counts. Returns
+** the number of matches, or -1 with a message in err (text without tokens, out of memory). */
+int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lector_scope *s,
+                      lector_hits *h, char *err, size_t errlen);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Tokenizing outside the corpus */
+
+/* Calls fn for each token of text, with its byte range in text; returns the number of tokens. */
+typedef void (*lector_token_fn)(void *ud, const char *tok, size_t len, size_t offset);
+size_t lector_tokenize(const char *text, size_t len, lector_token_fn fn, void *ud);
+
+#endif

@@ -1,0 +1,196 @@
+/*
+** search.c: words and phrases found through the postings (lector_search).
+** The text is tokenized like the corpus; each of its tokens becomes a term, the set of types it
+** matches (folded, exact or loose). The rarest term drives: its postings give candidate starts,
+** and the other terms are checked in place, on the token stream (a type-set test) or, for parts of
+** hyphen compounds, with a forward-only cursor on their part postings. A match may not cross a
+** document boundary. Counting a single word with no filter is a sum of frequencies.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "text.h"
+
+/* ------------------------------------------------------------------ hit lists */
+
+void lector_hits_init(lector_hits *h) { memset(h, 0, sizeof *h); }
+
+void lector_hits_free(lector_hits *h) {
+  free(h->start);
+  free(h->end);
+  memset(h, 0, sizeof *h);
+}
+
+int lector_hits_push(lector_hits *h, uint32_t start, uint32_t end) {
+  if (h->n == h->cap) {
+    size_t cap = h->cap ? h->cap * 2 : 64;
+    uint32_t *s = realloc(h->start, cap * sizeof *s);
+    if (!s) return -1;
+    h->start = s;
+    uint32_t *e = realloc(h->end, cap * sizeof *e);
+    if (!e) return -1;
+    h->end = e;
+    h->cap = cap;
+  }
+  h->start[h->n] = start;
+  h->end[h->n] = end;
+  h->n++;
+  return 0;
+}
+
+/* ------------------------------------------------------------------ terms */
+
+typedef struct term {
+  uint32_t *ids;             /* sorted */
+  size_t n;
+  uint64_t freq;             /* whole-token and part occurrences together */
+  /* a merge of the cursors of all ids, for driving */
+  ix_cursor *cur;
+  int *live;
+  /* the part cursors, for checking in place */
+  ix_cursor *pcur;
+  int *plive;
+} term;
+
+static void term_free(term *t) {
+  free(t->ids); free(t->cur); free(t->live); free(t->pcur); free(t->plive);
+}
+
+static int has_id(const term *t, uint32_t id) {
+  size_t lo = 0, hi = t->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (t->ids[mid] == id) return 1;
+    if (t->ids[mid] < id) lo = mid + 1; else hi = mid;
+  }
+  return 0;
+}
+
+/* Does term t match at pos: the token there, or (with parts) a part of the compound there? */
+static int term_at(const ix_index *ix, term *t, uint32_t pos, int parts) {
+  if (has_id(t, ix_token(ix, pos))) return 1;
+  if (!parts) return 0;
+  for (size_t i = 0; i < t->n; i++) {
+    if (!t->plive[i]) continue;
+    if (!ix_cursor_seek(&t->pcur[i], pos)) { t->plive[i] = 0; continue; }
+    if (t->pcur[i].cur == pos) return 1;
+  }
+  return 0;
+}
+
+/* The driver: the next position of any of the term's lists (whole and, with parts, part lists),
+** in ascending order; a position found in several lists comes once. */
+static int drive_open(const ix_index *ix, term *t, int parts) {
+  size_t k = t->n * (parts ? 2 : 1);
+  t->cur = malloc((k ? k : 1) * sizeof *t->cur);
+  t->live = malloc((k ? k : 1) * sizeof *t->live);
+  if (!t->cur || !t->live) return -1;
+  for (size_t i = 0; i < k; i++) {
+    const ix_plist *pl = i < t->n ? &ix->post : &ix->part;
+    ix_cursor_open(&t->cur[i], pl, t->ids[i % t->n]);
+    t->live[i] = ix_cursor_next(&t->cur[i]);
+  }
+  return 0;
+}
+
+static int drive_next(term *t, int parts, uint32_t *pos) {
+  size_t k = t->n * (parts ? 2 : 1), best = k;
+  for (size_t i = 0; i < k; i++)
+    if (t->live[i] && (best == k || t->cur[i].cur < t->cur[best].cur)) best = i;
+  if (best == k) return 0;
+  *pos = t->cur[best].cur;
+  for (size_t i = 0; i < k; i++)            /* step every list that stands on this position */
+    if (t->live[i] && t->cur[i].cur == *pos) t->live[i] = ix_cursor_next(&t->cur[i]);
+  return 1;
+}
+
+/* The term of one query token; returns -1 when out of memory. */
+static int term_make(lector_corpus *c, const char *w, size_t len, int how, term *t) {
+  memset(t, 0, sizeof *t);
+  size_t n = lector_types_matching(c, w, len, how, NULL, 0);
+  t->ids = malloc((n ? n : 1) * sizeof *t->ids);
+  t->pcur = malloc((n ? n : 1) * sizeof *t->pcur);
+  t->plive = malloc((n ? n : 1) * sizeof *t->plive);
+  if (!t->ids || !t->pcur || !t->plive) return -1;
+  t->n = lector_types_matching(c, w, len, how, t->ids, n);
+  const ix_index *ix = c->ix;
+  for (size_t i = 0; i < t->n; i++) {
+    t->freq += ix->freq[t->ids[i]];
+    ix_cursor_open(&t->pcur[i], &ix->part, t->ids[i]);
+    t->plive[i] = 1;
+    if (how & LECTOR_MATCH_PARTS) t->freq += ix->part.count[t->ids[i]];
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------------ search */
+
+int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lector_scope *s,
+                      lector_hits *h, char *err, size_t errlen) {
+  static const lector_scope none = { 0, 0, NULL, 0 };
+  if (!s) s = &none;
+  const ix_index *ix = c->ix;
+  int parts = (s->how & LECTOR_MATCH_PARTS) != 0;
+  tx_doc q;
+  tx_init(&q);
+  term *terms = NULL;
+  int64_t found = -1;
+  if (tx_tokenize_words(&q, text, len)) { snprintf(err, errlen, "out of memory"); goto done; }
+  if (q.ntok == 0) { snprintf(err, errlen, "nothing to search for: \"%.*s\" has no tokens", (int)(len > 60 ? 60 : len), text); goto done; }
+  terms = calloc(q.ntok, sizeof *terms);
+  if (!terms) { snprintf(err, errlen, "out of memory"); goto done; }
+  size_t k = q.ntok, driver = 0;
+  for (size_t i = 0; i < k; i++) {
+    if (term_make(c, text + q.tok[i].start, q.tok[i].len, s->how, &terms[i])) {
+      snprintf(err, errlen, "out of memory");
+      goto done;
+    }
+    if (terms[i].freq < terms[driver].freq) driver = i;
+  }
+  found = 0;
+  if (terms[driver].freq == 0) goto done;
+
+  /* a single word, nothing to filter, nothing to list: the frequencies say it all */
+  if (k == 1 && !h && !s->skip_boilerplate && !s->docs && !s->limit) {
+    found = (int64_t)terms[0].freq;
+    goto done;
+  }
+
+  term *d = &terms[driver];
+  if (drive_open(ix, d, parts)) { snprintf(err, errlen, "out of memory"); found = -1; goto done; }
+  const ix_regions *boil = &ix->reg[IX_BOILER];
+  uint32_t bi = 0;                       /* the first boilerplate region that may still matter */
+  uint32_t doc = 0, doc_end = 0;         /* the document of the last candidate */
+  uint32_t pos;
+  while (drive_next(d, parts, &pos)) {
+    if (pos < driver) continue;
+    uint32_t start = pos - (uint32_t)driver, end = start + (uint32_t)k - 1;
+    if (end >= ix->ntokens) break;
+    if (start >= doc_end || start < ix->docs[doc].first) {
+      doc = ix_doc_of(ix, start);
+      doc_end = ix->docs[doc].first + ix->docs[doc].ntok;
+    }
+    if (end >= doc_end) continue;
+    if (s->docs && !s->docs[doc]) continue;
+    int ok = 1;
+    for (size_t i = 0; i < k && ok; i++)
+      if (i != driver) ok = term_at(ix, &terms[i], start + (uint32_t)i, parts);
+    if (!ok) continue;
+    if (s->skip_boilerplate) {
+      while (bi < boil->n && boil->end[bi] <= start) bi++;
+      if (bi < boil->n && boil->start[bi] <= end) continue;
+    }
+    if (h && lector_hits_push(h, start, end)) { snprintf(err, errlen, "out of memory"); found = -1; goto done; }
+    found++;
+    if (s->limit && (uint64_t)found >= s->limit) break;
+  }
+done:
+  if (terms) {
+    for (size_t i = 0; i < q.ntok; i++) term_free(&terms[i]);
+    free(terms);
+  }
+  tx_free(&q);
+  return found;
+}

@@ -1,0 +1,915 @@
+/*
+** source.c: the loader's main room. Walks a corpus folder, reads each file whole, and turns its
+** bytes into documents: the NUL check for binaries, the BOM, UTF-8 validation with Windows-1252 as
+** the fallback, CR LF to LF, all recorded in an offset map so that every token can be traced back to
+** the bytes of its file. .jsonl lines are parsed in source_json.c; metadata and boilerplate come from
+** source_meta.c. See source.h for the contract.
+*/
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "source_int.h"
+
+/* {====================================================================== small helpers */
+
+/* strerror, safe from several threads (the XSI strerror_r). */
+static const char *errstr(int e, char *buf, size_t len) {
+  if (strerror_r(e, buf, len) != 0) snprintf(buf, len, "error %d", e);
+  return buf;
+}
+
+static void vwarn(const src_ctx *c, const char *file, const char *fmt, va_list ap) {
+  char msg[1024];
+  if (!c->warn) return;
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  c->warn(c->ud, file, msg);
+}
+
+void src_warnf(const src_ctx *c, const char *file, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vwarn(c, file, fmt, ap);
+  va_end(ap);
+}
+
+/* The kind of a document file by its extension (any case), or -1 when it is none. */
+static int kind_of(const char *name) {
+  const char *dot = strrchr(name, '.');
+  if (!dot) return -1;
+  if (strcasecmp(dot, ".txt") == 0) return SRC_TXT;
+  if (strcasecmp(dot, ".md") == 0) return SRC_MD;
+  if (strcasecmp(dot, ".jsonl") == 0) return SRC_JSONL;
+  return -1;
+}
+
+/* "root/rel", or the root itself when rel is empty; NULL when out of memory. */
+static char *join(const char *root, const char *rel) {
+  size_t a = strlen(root), b = strlen(rel);
+  char *s = malloc(a + b + 2);
+  if (!s) return NULL;
+  memcpy(s, root, a);
+  if (b) {
+    s[a++] = '/';
+    memcpy(s + a, rel, b);
+  }
+  s[a + b] = '\0';
+  return s;
+}
+
+static int64_t mtime_ns(const struct stat *st) {
+  return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+/* }====================================================================== */
+
+/* {====================================================================== text builder */
+
+void src_nb_reserve(src_nbuf *b, size_t want) {
+  if (b->err || want <= b->cap) return;
+  if (want > SRC_MAX_BYTES + 1) { b->err = 2; return; }
+  size_t cap = b->cap ? b->cap : 64;
+  while (cap < want) cap += cap / 2;
+  char *s = realloc(b->s, cap);
+  if (!s) { b->err = 1; return; }
+  b->s = s;
+  b->cap = cap;
+}
+
+/* The text from here on comes from orig on: record a pair where the shift changes. Pairs are
+** (norm, orig) with norm strictly increasing; a second mark at the same norm replaces the first. */
+void src_nb_mark(src_nbuf *b, uint64_t orig) {
+  if (b->nomap || b->err || (int64_t)orig - (int64_t)b->n == b->delta) return;
+  b->delta = (int64_t)orig - (int64_t)b->n;
+  if (b->nmap && b->map[2 * b->nmap - 2] == b->n) {
+    b->map[2 * b->nmap - 1] = (uint32_t)orig;
+    return;
+  }
+  if (b->nmap == b->mapcap) {
+    size_t cap = b->mapcap ? 2 * b->mapcap : 8;
+    uint32_t *m = realloc(b->map, 2 * cap * sizeof *m);
+    if (!m) { b->err = 1; return; }
+    b->map = m;
+    b->mapcap = cap;
+  }
+  b->map[2 * b->nmap] = (uint32_t)b->n;
+  b->map[2 * b->nmap + 1] = (uint32_t)orig;
+  b->nmap++;
+}
+
+void src_nb_put(src_nbuf *b, const void *p, size_t k, uint64_t orig) {
+  src_nb_mark(b, orig);
+  src_nb_reserve(b, b->n + k + 1);
+  if (b->err) return;
+  memcpy(b->s + b->n, p, k);
+  b->n += k;
+}
+
+void src_nb_cp(src_nbuf *b, uint32_t cp, uint64_t orig) {
+  unsigned char u[4];
+  size_t k;
+  if (cp < 0x80) { u[0] = (unsigned char)cp; k = 1; }
+  else if (cp < 0x800) { u[0] = 0xC0 | (cp >> 6); u[1] = 0x80 | (cp & 0x3F); k = 2; }
+  else if (cp < 0x10000) {
+    u[0] = 0xE0 | (cp >> 12); u[1] = 0x80 | ((cp >> 6) & 0x3F); u[2] = 0x80 | (cp & 0x3F); k = 3;
+  } else {
+    u[0] = 0xF0 | (cp >> 18); u[1] = 0x80 | ((cp >> 12) & 0x3F);
+    u[2] = 0x80 | ((cp >> 6) & 0x3F); u[3] = 0x80 | (cp & 0x3F); k = 4;
+  }
+  src_nb_put(b, u, k, orig);
+}
+
+void src_nb_free(src_nbuf *b) {
+  free(b->s);
+  free(b->map);
+  memset(b, 0, sizeof *b);
+}
+
+/* Hands the built text and map to d (the text NUL-terminated). A text whose bytes changed where
+** the offsets did not (a lone CR) still gets one pair, (0, 0): nmap == 0 promises the file's bytes. */
+static int nb_take(src_nbuf *b, src_doc *d) {
+  src_nb_reserve(b, b->n + 1);
+  if (!b->err && d->flags && b->nmap == 0) {
+    if (!(b->map = malloc(2 * sizeof *b->map))) return 1;
+    b->map[0] = b->map[1] = 0;
+    b->nmap = b->mapcap = 1;
+  }
+  if (b->err) return b->err;
+  b->s[b->n] = '\0';
+  d->text = b->s;
+  d->len = b->n;
+  d->map = b->nmap ? b->map : NULL;
+  d->nmap = b->nmap;
+  if (!b->nmap) free(b->map);
+  memset(b, 0, sizeof *b);
+  return 0;
+}
+
+/* }====================================================================== */
+
+/* {====================================================================== encodings */
+
+static const uint16_t cp1252_80[32] = {
+  0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178
+};
+
+uint32_t src_cp1252(unsigned char b) {
+  return b >= 0x80 && b < 0xA0 ? cp1252_80[b - 0x80] : b;
+}
+
+/* The length of the valid UTF-8 sequence at p (lead byte >= 0x80), or 0. */
+static size_t utf8_seq(const unsigned char *p, size_t avail) {
+  unsigned c = p[0], lo = 0x80, hi = 0xBF;
+  size_t k;
+  if (c >= 0xC2 && c <= 0xDF) k = 2;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    k = 3;
+    if (c == 0xE0) lo = 0xA0;        /* overlong */
+    if (c == 0xED) hi = 0x9F;        /* surrogates */
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    k = 4;
+    if (c == 0xF0) lo = 0x90;        /* overlong */
+    if (c == 0xF4) hi = 0x8F;        /* above U+10FFFF */
+  } else return 0;
+  if (avail < k || p[1] < lo || p[1] > hi) return 0;
+  for (size_t i = 2; i < k; i++)
+    if ((p[i] & 0xC0) != 0x80) return 0;
+  return k;
+}
+
+int src_utf8_valid(const char *s, size_t len, size_t *bad) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < len) {
+    if (len - i >= 8) {              /* ASCII goes eight bytes at a time */
+      uint64_t w;
+      memcpy(&w, p + i, 8);
+      if (!(w & 0x8080808080808080ull)) { i += 8; continue; }
+    }
+    if (p[i] < 0x80) { i++; continue; }
+    size_t k = utf8_seq(p + i, len - i);
+    if (!k) {
+      if (bad) *bad = i;
+      return 0;
+    }
+    i += k;
+  }
+  return 1;
+}
+
+/* Normalizes s[from, n) into b: CR LF and lone CR become LF, and with cp1252 each byte >= 0x80
+** becomes the UTF-8 of its Windows-1252 character. Offsets in the map are offsets in s. */
+static void normalize(const char *s, size_t n, size_t from, int cp1252, src_nbuf *b, unsigned *flags) {
+  size_t i = from, run = from;
+  while (i < n) {
+    if (!cp1252) {                   /* only CRs to find: let memchr run */
+      const char *cr = memchr(s + i, '\r', n - i);
+      if (!cr) { i = n; break; }
+      i = (size_t)(cr - s);
+    }
+    unsigned char ch = (unsigned char)s[i];
+    if (ch != '\r' && ch < 0x80) { i++; continue; }
+    if (i > run) src_nb_put(b, s + run, i - run, run);
+    if (ch == '\r') {
+      src_nb_put(b, "\n", 1, i);
+      *flags |= SRC_CRLF;
+      i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+    } else {
+      src_nb_cp(b, src_cp1252(ch), i);
+      i++;
+    }
+    run = i;
+  }
+  if (n > run) src_nb_put(b, s + run, n - run, run);
+  src_nb_mark(b, n);
+}
+
+/* }====================================================================== */
+
+/* {====================================================================== key/value lists */
+
+static char *dupn(const char *s, size_t n) {
+  char *d = malloc(n + 1);
+  if (!d) return NULL;
+  memcpy(d, s, n);
+  d[n] = '\0';
+  return d;
+}
+
+int src_kvb_put(src_kvb *b, const char *k, size_t kl, const char *v, size_t vl, int replace) {
+  for (size_t i = 0; i < b->n; i++) {
+    if (strlen(b->e[i].key) != kl || memcmp(b->e[i].key, k, kl) != 0) continue;
+    if (!replace) return 0;
+    char *nv = dupn(v, vl);
+    if (!nv) return -1;
+    free(b->e[i].value);
+    b->e[i].value = nv;
+    return 0;
+  }
+  if (b->n == b->cap) {
+    size_t cap = b->cap ? 2 * b->cap : 8;
+    src_kv *e = realloc(b->e, cap * sizeof *e);
+    if (!e) return -1;
+    b->e = e;
+    b->cap = cap;
+  }
+  char *nk = dupn(k, kl), *nv = dupn(v, vl);
+  if (!nk || !nv) { free(nk); free(nv); return -1; }
+  b->e[b->n].key = nk;
+  b->e[b->n].value = nv;
+  b->n++;
+  return 0;
+}
+
+void src_kvb_free(src_kvb *b) {
+  for (size_t i = 0; i < b->n; i++) {
+    free(b->e[i].key);
+    free(b->e[i].value);
+  }
+  free(b->e);
+  memset(b, 0, sizeof *b);
+}
+
+/* }====================================================================== */
+
+/* {====================================================================== the context */
+
+src_ctx *src_open(const char *root, src_warn_fn warn, void *ud, char *err, size_t errlen) {
+  char eb[128];
+  struct stat st;
+  if (stat(root, &st) != 0) {
+    snprintf(err, errlen, "cannot open %s: %s", root, errstr(errno, eb, sizeof eb));
+    return NULL;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    DIR *d = opendir(root);
+    if (!d) {
+      snprintf(err, errlen, "cannot read %s: %s", root, errstr(errno, eb, sizeof eb));
+      return NULL;
+    }
+    closedir(d);
+  } else if (!S_ISREG(st.st_mode) || kind_of(root) < 0) {
+    snprintf(err, errlen, "%s is neither a folder nor a .txt, .md or .jsonl file", root);
+    return NULL;
+  }
+  src_ctx *c = calloc(1, sizeof *c);
+  if (!c || !(c->root = strdup(root))) goto oom;
+  size_t n = strlen(c->root);
+  while (n > 1 && c->root[n - 1] == '/') c->root[--n] = '\0';
+  c->root_file = !S_ISDIR(st.st_mode);
+  c->warn = warn;
+  c->ud = ud;
+  if (src_boiler_init(c) || src_sidecar_read(c)) goto oom;
+  return c;
+oom:
+  src_close(c);
+  snprintf(err, errlen, "out of memory");
+  return NULL;
+}
+
+void src_close(src_ctx *c) {
+  if (!c) return;
+  src_sidecar_free(c);
+  src_boiler_free(c);
+  free(c->root);
+  free(c);
+}
+
+const char *src_root(const src_ctx *c) { return c->root; }
+
+/* }====================================================================== */
+
+/* {====================================================================== the folder walk */
+
+typedef struct walker {
+  src_ctx *c;
+  src_list *out;
+  struct { dev_t dev; ino_t ino; const char *rel; } *stack;   /* the folders on the current path */
+  size_t depth, cap;
+  int oom;
+} walker;
+
+static int list_add(src_list *l, char *path, int kind, const struct stat *st) {
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? 2 * l->cap : 64;
+    src_file *f = realloc(l->f, cap * sizeof *f);
+    if (!f) return -1;
+    l->f = f;
+    l->cap = cap;
+  }
+  src_file *f = &l->f[l->n++];
+  f->path = path;
+  f->kind = (uint8_t)kind;
+  f->size = (uint64_t)st->st_size;
+  f->mtime_ns = mtime_ns(st);
+  return 0;
+}
+
+static int push_dir(walker *w, const struct stat *st, const char *rel) {
+  if (w->depth == w->cap) {
+    size_t cap = w->cap ? 2 * w->cap : 16;
+    void *s = realloc(w->stack, cap * sizeof *w->stack);
+    if (!s) return -1;
+    w->stack = s;
+    w->cap = cap;
+  }
+  w->stack[w->depth].dev = st->st_dev;
+  w->stack[w->depth].ino = st->st_ino;
+  w->stack[w->depth].rel = rel;
+  w->depth++;
+  return 0;
+}
+
+/* The names in a folder, hidden ones left out; NULL with *n == 0 when empty or unreadable. */
+static char **read_names(walker *w, const char *full, const char *rel, size_t *n) {
+  char eb[128];
+  char **names = NULL;
+  size_t cap = 0;
+  *n = 0;
+  DIR *d = opendir(full);
+  if (!d) {
+    src_warnf(w->c, *rel ? rel : w->c->root, "cannot read folder (%s), skipped",
+              errstr(errno, eb, sizeof eb));
+    return NULL;
+  }
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') continue;
+    if (*n == cap) {
+      cap = cap ? 2 * cap : 32;
+      char **nn = realloc(names, cap * sizeof *nn);
+      if (!nn) { w->oom = 1; break; }
+      names = nn;
+    }
+    if (!(names[*n] = strdup(e->d_name))) { w->oom = 1; break; }
+    (*n)++;
+  }
+  closedir(d);
+  return names;
+}
+
+static void walk(walker *w, const char *rel, const char *full);
+
+/* One entry of a folder: a document file to list, a folder to enter, or something to warn about. */
+static void walk_entry(walker *w, const char *rel, const char *full) {
+  char eb[128];
+  struct stat st, lst;
+  if (stat(full, &st) != 0) {
+    int e = errno;
+    if (lstat(full, &lst) == 0 && S_ISLNK(lst.st_mode))
+      src_warnf(w->c, rel, "broken symbolic link (%s), skipped", errstr(e, eb, sizeof eb));
+    else
+      src_warnf(w->c, rel, "cannot read (%s), skipped", errstr(e, eb, sizeof eb));
+    return;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    for (size_t i = 0; i < w->depth; i++) {
+      if (w->stack[i].dev != st.st_dev || w->stack[i].ino != st.st_ino) continue;
+      if (*w->stack[i].rel)
+        src_warnf(w->c, rel, "symbolic link loop (back to %s), skipped", w->stack[i].rel);
+      else
+        src_warnf(w->c, rel, "symbolic link loop (back to the corpus folder), skipped");
+      return;
+    }
+    if (push_dir(w, &st, rel)) { w->oom = 1; return; }
+    walk(w, rel, full);
+    w->depth--;
+    return;
+  }
+  int kind = kind_of(rel);
+  if (kind < 0) return;
+  if (!S_ISREG(st.st_mode)) {
+    src_warnf(w->c, rel, "not a regular file, skipped");
+    return;
+  }
+  char *path = strdup(rel);
+  if (!path || list_add(w->out, path, kind, &st)) {
+    free(path);
+    w->oom = 1;
+  }
+}
+
+static int cmp_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk(walker *w, const char *rel, const char *full) {
+  size_t n;
+  char **names = read_names(w, full, rel, &n);
+  if (n) qsort(names, n, sizeof *names, cmp_name);   /* the same warnings in the same order */
+  for (size_t i = 0; i < n; i++) {
+    if (!w->oom) {
+      char *crel = *rel ? join(rel, names[i]) : strdup(names[i]);
+      char *cfull = join(full, names[i]);
+      if (crel && cfull) walk_entry(w, crel, cfull);
+      else w->oom = 1;
+      free(crel);
+      free(cfull);
+    }
+    free(names[i]);
+  }
+  free(names);
+}
+
+static int cmp_file(const void *a, const void *b) {
+  return strcmp(((const src_file *)a)->path, ((const src_file *)b)->path);
+}
+
+int src_scan(src_ctx *c, src_list *out) {
+  walker w;
+  memset(&w, 0, sizeof w);
+  w.c = c;
+  w.out = out;
+  struct stat st;
+  char eb[128];
+  if (stat(c->root, &st) != 0) {
+    src_warnf(c, c->root, "cannot read (%s), skipped", errstr(errno, eb, sizeof eb));
+    return 0;
+  }
+  if (c->root_file) {
+    char *path = strdup("");
+    if (!path || list_add(out, path, kind_of(c->root), &st)) { free(path); w.oom = 1; }
+  } else if (push_dir(&w, &st, "")) {
+    w.oom = 1;
+  } else {
+    walk(&w, "", c->root);
+  }
+  free(w.stack);
+  if (w.oom) {
+    src_list_free(out);
+    return -1;
+  }
+  if (out->n) qsort(out->f, out->n, sizeof *out->f, cmp_file);
+  src_sidecar_check(c, out);
+  return 0;
+}
+
+void src_list_free(src_list *l) {
+  for (size_t i = 0; i < l->n; i++) free(l->f[i].path);
+  free(l->f);
+  memset(l, 0, sizeof *l);
+}
+
+/* }====================================================================== */
+
+/* {====================================================================== reading files */
+
+/* One file being loaded: who to name in warnings and documents, and per-call scratch. */
+typedef struct loader {
+  src_ctx *c;
+  const char *wfile;      /* the name warnings carry: the relative path, or the root */
+  const char *base;       /* document names: the relative path, or the root file's own name */
+  int kind;
+  int quiet;              /* src_read_doc: warnings were given when the file was first loaded */
+  pcre2_match_data *md;
+} loader;
+
+static void loader_init(loader *L, src_ctx *c, const char *path, int quiet) {
+  memset(L, 0, sizeof *L);
+  L->c = c;
+  L->quiet = quiet;
+  if (*path) {
+    L->wfile = L->base = path;
+  } else {
+    const char *slash = strrchr(c->root, '/');
+    L->wfile = c->root;
+    L->base = slash && slash[1] ? slash + 1 : c->root;
+  }
+  L->kind = kind_of(*path ? path : c->root);
+}
+
+static void lwarn(const loader *L, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 2, 3)))
+#endif
+  ;
+static void lwarn(const loader *L, const char *fmt, ...) {
+  if (L->quiet) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vwarn(L->c, L->wfile, fmt, ap);
+  va_end(ap);
+}
+
+/* Reads n bytes at off (or up to end of file when short); returns the count, or -1 with errno. */
+static ssize_t read_at(int fd, char *buf, size_t n, uint64_t off) {
+  size_t got = 0;
+  while (got < n) {
+    ssize_t r = pread(fd, buf + got, n - got, (off_t)(off + got));
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) return -1;
+    if (r == 0) break;
+    got += (size_t)r;
+  }
+  return (ssize_t)got;
+}
+
+/* Opens the file at rel (the root for ""). Returns the descriptor with *st filled, or -1 with a
+** message in msg. */
+static int open_file(src_ctx *c, const char *rel, struct stat *st, char *msg, size_t msglen) {
+  char eb[128];
+  char *full = join(c->root, rel);
+  if (!full) { snprintf(msg, msglen, "out of memory"); return -1; }
+  int fd = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  free(full);
+  if (fd < 0) {
+    int e = errno;
+    snprintf(msg, msglen, "cannot open (%s)", errstr(e, eb, sizeof eb));
+    errno = e;                         /* src_read_aux tells a missing file from a broken one */
+    return -1;
+  }
+  const char *why = NULL;
+  if (fstat(fd, st) != 0) why = errstr(errno, eb, sizeof eb);
+  else if (S_ISDIR(st->st_mode)) why = errstr(EISDIR, eb, sizeof eb);
+  if (why || !S_ISREG(st->st_mode)) {
+    if (why) snprintf(msg, msglen, "cannot read (%s)", why);
+    else snprintf(msg, msglen, "not a regular file");
+    close(fd);
+    return -1;
+  }
+  if ((uint64_t)st->st_size > SRC_MAX_BYTES) {
+    snprintf(msg, msglen, "larger than 4 GiB (%llu bytes)", (unsigned long long)st->st_size);
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+/* Reads a whole file into a NUL-terminated buffer. Returns 0; 1 after a warning (skipped); -1 when
+** out of memory. */
+static int read_whole(loader *L, const char *rel, char **buf, size_t *n) {
+  char msg[256], eb[128];
+  struct stat st;
+  int fd = open_file(L->c, rel, &st, msg, sizeof msg);
+  if (fd < 0) {
+    lwarn(L, "%s, skipped", msg);
+    return 1;
+  }
+  *buf = malloc((size_t)st.st_size + 1);
+  if (!*buf) { close(fd); return -1; }
+  ssize_t got = read_at(fd, *buf, (size_t)st.st_size, 0);
+  int e = errno;
+  close(fd);
+  if (got < 0) {
+    lwarn(L, "cannot read (%s), skipped", errstr(e, eb, sizeof eb));
+    free(*buf);
+    return 1;
+  }
+  *n = (size_t)got;
+  (*buf)[*n] = '\0';
+  return 0;
+}
+
+int src_read_aux(src_ctx *c, const char *name, char **text, size_t *len) {
+  char msg[256];
+  struct stat st;
+  int fd = open_file(c, name, &st, msg, sizeof msg);
+  if (fd < 0) {
+    if (errno == ENOENT) return 1;
+    src_warnf(c, name, "%s, ignored", msg);
+    return 2;
+  }
+  char *buf = malloc((size_t)st.st_size + 1);
+  if (!buf) { close(fd); return -1; }
+  ssize_t got = read_at(fd, buf, (size_t)st.st_size, 0);
+  close(fd);
+  if (got < 0) {
+    src_warnf(c, name, "cannot read, ignored");
+    free(buf);
+    return 2;
+  }
+  size_t n = (size_t)got, from = 0, bad;
+  const char *z = memchr(buf, 0, n);
+  if (z) {
+    src_warnf(c, name, "binary file (NUL byte at offset %zu), ignored", (size_t)(z - buf));
+    free(buf);
+    return 2;
+  }
+  if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) from = 3;
+  int cp = !src_utf8_valid(buf + from, n - from, &bad);
+  if (cp) src_warnf(c, name, "not valid UTF-8 (byte offset %zu): decoded as Windows-1252", from + bad);
+  src_nbuf b;
+  memset(&b, 0, sizeof b);
+  b.nomap = 1;
+  unsigned flags = 0;
+  src_nb_reserve(&b, n + 1);
+  normalize(buf, n, from, cp, &b, &flags);
+  src_nb_reserve(&b, b.n + 1);
+  free(buf);
+  if (b.err) {
+    src_nb_free(&b);
+    return -1;
+  }
+  b.s[b.n] = '\0';
+  *text = b.s;
+  *len = b.n;
+  return 0;
+}
+
+/* }====================================================================== */
+
+/* {====================================================================== documents */
+
+/* The parts every document shares: boilerplate lines, then metadata. */
+static int finish_doc(loader *L, src_doc *d, const src_kvb *fields) {
+  if (src_boiler_mark(L->c, d, &L->md)) return -1;
+  return src_doc_meta(L->c, d, L->kind != SRC_JSONL, fields);
+}
+
+/* A .txt/.md file as one document; takes buf (NUL-terminated, no NUL inside). Returns 0, 1 when
+** skipped with a warning, -1 when out of memory; d is clean unless 0. */
+static int whole_doc(loader *L, char *buf, size_t n, src_doc *d) {
+  memset(d, 0, sizeof *d);
+  size_t from = 0, bad;
+  if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+    from = 3;
+    d->flags |= SRC_BOM;
+  }
+  int cp = !src_utf8_valid(buf + from, n - from, &bad);
+  d->byte_len = n;
+  if (!(d->name = strdup(L->base))) { free(buf); return -1; }
+  if (!from && !cp && !memchr(buf, '\r', n)) {
+    d->text = buf;                     /* the common case: the file's bytes are the text */
+    d->len = n;
+  } else {
+    src_nbuf b;
+    memset(&b, 0, sizeof b);
+    src_nb_reserve(&b, (cp ? n + n / 2 : n) + 1);
+    if (cp) d->flags |= SRC_CP1252;
+    normalize(buf, n, from, cp, &b, &d->flags);
+    free(buf);
+    int e = nb_take(&b, d);
+    if (e) {
+      src_nb_free(&b);
+      src_doc_free(d);
+      if (e == 1) return -1;
+      lwarn(L, "text larger than 4 GiB once decoded, skipped");
+      return 1;
+    }
+    if (cp) lwarn(L, "not valid UTF-8 (byte offset %zu): decoded as Windows-1252", from + bad);
+  }
+  if (finish_doc(L, d, NULL)) {
+    src_doc_free(d);
+    return -1;
+  }
+  return 0;
+}
+
+/* Line number lineno of a .jsonl file, s[0, n) without its line end, at byte_start in the file.
+** Returns 0 with d filled; 1 when the line is skipped (warned), or -1 when out of memory. */
+static int line_doc(loader *L, const char *s, size_t n, uint32_t lineno, uint64_t byte_start,
+                    src_doc *d) {
+  char msg[200];
+  size_t bad;
+  unsigned flags = SRC_JSON;
+  src_nbuf t;
+  src_kvb f;
+  memset(d, 0, sizeof *d);
+  memset(&t, 0, sizeof t);
+  memset(&f, 0, sizeof f);
+  int cp = !src_utf8_valid(s, n, &bad);
+  if (cp) flags |= SRC_CP1252;
+  int r = src_json_line(s, n, cp, &t, &flags, &f, msg, sizeof msg);
+  if (r == 0) {
+    d->flags = flags;
+    r = nb_take(&t, d);
+    if (r == 2) {
+      snprintf(msg, sizeof msg, "text larger than 4 GiB once decoded");
+      r = 1;
+    } else if (r == 1) {
+      r = -1;
+    }
+  }
+  if (r) {
+    src_nb_free(&t);
+    src_kvb_free(&f);
+    src_doc_free(d);
+    if (r > 0) lwarn(L, "line %u: %s, line skipped", lineno, msg);
+    return r;
+  }
+  if (cp) lwarn(L, "line %u: not valid UTF-8 (byte %zu): decoded as Windows-1252", lineno, bad);
+  d->line = lineno;
+  d->byte_start = byte_start;
+  d->byte_len = n;
+  size_t nl = strlen(L->base) + 12;
+  if ((d->name = malloc(nl)) != NULL) snprintf(d->name, nl, "%s#%u", L->base, lineno);
+  if (!d->name || finish_doc(L, d, &f)) {
+    src_kvb_free(&f);
+    src_doc_free(d);
+    return -1;
+  }
+  src_kvb_free(&f);
+  return 0;
+}
+
+static int blank_json(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return 0;
+  return 1;
+}
+
+/* Every non-empty line of a .jsonl file, in order. */
+static int jsonl_docs(loader *L, const char *buf, size_t n, src_doc_fn fn, void *ud) {
+  size_t off = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  uint32_t lineno = 0;
+  while (off < n) {
+    const char *nl = memchr(buf + off, '\n', n - off);
+    size_t end = nl ? (size_t)(nl - buf) : n, le = end;
+    lineno++;
+    if (le > off && buf[le - 1] == '\r') le--;
+    if (!blank_json(buf + off, le - off)) {
+      src_doc d;
+      int r = line_doc(L, buf + off, le - off, lineno, off, &d);
+      if (r < 0) return -1;
+      if (r == 0 && fn(ud, &d)) return -1;
+    }
+    off = end + 1;
+  }
+  return 0;
+}
+
+int src_load(src_ctx *c, const src_file *f, src_doc_fn fn, void *ud) {
+  loader L;
+  char *buf;
+  size_t n;
+  loader_init(&L, c, f->path, 0);
+  L.kind = f->kind;
+  int r = read_whole(&L, f->path, &buf, &n);
+  if (r) return r;
+  const char *z = memchr(buf, 0, n);
+  if (z) {
+    lwarn(&L, "binary file (NUL byte at offset %zu), skipped", (size_t)(z - buf));
+    free(buf);
+    return 1;
+  }
+  if (f->kind == SRC_JSONL) {
+    r = jsonl_docs(&L, buf, n, fn, ud);
+    free(buf);
+  } else {
+    src_doc d;
+    r = whole_doc(&L, buf, n, &d);
+    if (r == 0 && fn(ud, &d)) r = -1;
+  }
+  if (L.md) pcre2_match_data_free(L.md);
+  return r;
+}
+
+/* src_read_doc for one line of a .jsonl file: the bytes must still be a whole line. */
+static int reread_line(loader *L, int fd, uint64_t size, uint32_t line, uint64_t start, uint64_t len,
+                       src_doc *d, char *err, size_t errlen) {
+  uint64_t lo = start >= 3 ? start - 3 : 0, hi = start + len + (start + len < size);
+  if (start + len > size || len > SRC_MAX_BYTES) goto changed;
+  char *buf = malloc((size_t)(hi - lo) + 1);
+  if (!buf) { snprintf(err, errlen, "out of memory"); return -1; }
+  ssize_t got = read_at(fd, buf, (size_t)(hi - lo), lo);
+  const char *s = buf + (start - lo);
+  int whole = got == (ssize_t)(hi - lo)       /* still a line of its own, without NUL bytes */
+    && (start == 0 || s[-1] == '\n' || (start == 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0))
+    && (hi == start + len || s[len] == '\n' || s[len] == '\r')
+    && !memchr(s, 0, (size_t)len);
+  int r = whole ? line_doc(L, s, (size_t)len, line, start, d) : 1;
+  free(buf);
+  if (r < 0) { snprintf(err, errlen, "out of memory"); return -1; }
+  if (r == 0) return 0;
+changed:
+  snprintf(err, errlen, "%s#%u: changed since it was indexed", L->base, line);
+  return -1;
+}
+
+int src_read_doc(src_ctx *c, const char *path, uint32_t line, uint64_t byte_start, uint64_t byte_len,
+                 src_doc *d, char *err, size_t errlen) {
+  loader L;
+  char msg[256];
+  struct stat st;
+  memset(d, 0, sizeof *d);
+  loader_init(&L, c, path, 1);
+  int fd = open_file(c, path, &st, msg, sizeof msg);
+  if (fd < 0) {
+    snprintf(err, errlen, "%s: %s", L.base, msg);
+    return -1;
+  }
+  int r;
+  if (line > 0) {
+    r = reread_line(&L, fd, (uint64_t)st.st_size, line, byte_start, byte_len, d, err, errlen);
+  } else if ((uint64_t)st.st_size != byte_len) {
+    snprintf(err, errlen, "%s: changed since it was indexed (%llu bytes, was %llu)", L.base,
+             (unsigned long long)st.st_size, (unsigned long long)byte_len);
+    r = -1;
+  } else {
+    char *buf = malloc((size_t)byte_len + 1);
+    ssize_t got = buf ? read_at(fd, buf, (size_t)byte_len, 0) : -1;
+    if (!buf) {
+      snprintf(err, errlen, "out of memory");
+      r = -1;
+    } else if (got != (ssize_t)byte_len || memchr(buf, 0, (size_t)byte_len)) {
+      snprintf(err, errlen, "%s: changed since it was indexed", L.base);
+      free(buf);
+      r = -1;
+    } else {
+      buf[byte_len] = '\0';
+      r = whole_doc(&L, buf, (size_t)byte_len, d);
+      if (r) snprintf(err, errlen, r > 0 ? "%s: text larger than 4 GiB" : "out of memory", L.base);
+      if (r) r = -1;
+    }
+  }
+  close(fd);
+  if (L.md) pcre2_match_data_free(L.md);
+  return r;
+}
+
+void src_doc_free(src_doc *d) {
+  free(d->name);
+  free(d->text);
+  free(d->map);
+  free(d->meta);          /* one block: the array and its strings */
+  free(d->boiler);
+  memset(d, 0, sizeof *d);
+}
+
+/* }====================================================================== */
+
+/* {====================================================================== the offset map */
+
+uint64_t src_to_orig(const src_doc *d, uint64_t t) {
+  if (t > d->len) t = d->len;
+  if (!d->nmap) return t;
+  size_t lo = 0, hi = d->nmap;          /* the last pair with norm <= t */
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (d->map[2 * mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0) return t;
+  const uint32_t *p = &d->map[2 * (lo - 1)];
+  uint64_t o = p[1] + (t - p[0]);
+  return o > d->byte_len ? d->byte_len : o;
+}
+
+uint64_t src_to_text(const src_doc *d, uint64_t o) {
+  if (!d->nmap) return o > d->len ? d->len : o;
+  size_t lo = 0, hi = d->nmap;          /* the last pair with orig <= o */
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (d->map[2 * mid + 1] <= o) lo = mid + 1;
+    else hi = mid;
+  }
+  uint64_t t;
+  if (lo == 0) t = o < d->map[0] ? o : d->map[0];
+  else {
+    const uint32_t *p = &d->map[2 * (lo - 1)];
+    t = p[0] + (o - p[1]);
+    if (lo < d->nmap && t > d->map[2 * lo]) t = d->map[2 * lo];   /* inside bytes that shrank */
+  }
+  return t > d->len ? d->len : t;
+}
+
+/* }====================================================================== */

@@ -1,0 +1,123 @@
+/*
+** source.h: the loader. Finds a corpus's files, reads them, and hands out documents as normalized
+** UTF-8 text with their metadata, their boilerplate lines, and a map back to the bytes of the file.
+** It decides what a document is (a .txt/.md file, or one line of a .jsonl file) and what its text
+** says about itself (title, date); the metadata sidecar (metadata.tsv or metadata.csv) wins over that.
+** Bad input never stops it: each problem becomes one warning naming the file, and the rest loads.
+*/
+#ifndef LECTOR_SOURCE_H
+#define LECTOR_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Called once per problem. file is the path relative to the root (or the root itself), or
+** "metadata.tsv", "metadata.csv", "boilerplate.lst". msg does not repeat the file's name; it says
+** where ("line N: ...", "byte offset N"; in a .jsonl file bytes count from the start of line N) and
+** what was done ("skipped", "decoded as Windows-1252"). The callback may be called from several
+** threads at once (src_load is thread-safe). */
+typedef void (*src_warn_fn)(void *ud, const char *file, const char *msg);
+
+enum { SRC_TXT = 0, SRC_MD = 1, SRC_JSONL = 2 };
+
+typedef struct src_file {
+  char *path;          /* relative to the root, '/'-separated; "" when the root is itself a file */
+  uint8_t kind;        /* SRC_TXT ... */
+  uint64_t size;
+  int64_t mtime_ns;    /* modification time, nanoseconds since the epoch */
+} src_file;
+
+typedef struct src_list {
+  src_file *f;
+  size_t n, cap;
+} src_list;
+
+typedef struct src_kv {
+  char *key, *value;
+} src_kv;
+
+/* How a document's text differs from its bytes on disk. */
+enum {
+  SRC_CP1252 = 1 << 0,  /* not valid UTF-8: decoded as Windows-1252 */
+  SRC_BOM    = 1 << 1,  /* a UTF-8 byte order mark was dropped */
+  SRC_CRLF   = 1 << 2,  /* CR LF (or a lone CR) became LF */
+  SRC_JSON   = 1 << 3   /* text decoded from a JSON string (escapes) */
+};
+
+typedef struct src_doc {
+  char *name;          /* the file's path; "path#N" for line N (1-based) of a .jsonl file */
+  uint32_t line;       /* N for a .jsonl document, else 0 */
+  uint64_t byte_start; /* where the document's bytes start in its file (0 for a whole file) */
+  uint64_t byte_len;   /* and how many bytes it takes there */
+  char *text;          /* normalized UTF-8, NUL-terminated (the NUL is not counted in len) */
+  size_t len;
+  /* Offset map: pairs (norm, orig) at every point where the text stops being a plain copy of the
+  ** file's bytes. A text offset t maps to orig_i + (t - norm_i) for the last pair with norm_i <= t;
+  ** orig is relative to byte_start. nmap == 0 means the text is the file's bytes unchanged (a text
+  ** whose offsets all agree with its bytes but whose bytes differ, a lone CR made LF, has the one
+  ** pair (0, 0)). Offsets inside a character that was expanded or shrunk map to its end. */
+  uint32_t *map;       /* 2 * nmap values: norm0, orig0, norm1, orig1, ... */
+  size_t nmap;
+  /* Metadata: title and date (ISO 8601) as a .txt/.md text states them in its first lines, then
+  ** the fields of a .jsonl line (strings decoded; numbers, true, false, arrays and objects as their
+  ** JSON text; null left out), then the sidecar's columns in its header's order (empty cells left
+  ** out). "title" and "date" always come first when present, whoever gave them. */
+  src_kv *meta;
+  size_t nmeta;        /* each key at most once; the sidecar's value wins. One allocation: the
+                       ** array and its strings (src_doc_free frees it) */
+  uint32_t *boiler;    /* 2 * nboiler values: byte ranges [start, end) of boilerplate lines in text
+                       ** (whole lines without their LF), sorted */
+  size_t nboiler;
+  unsigned flags;      /* SRC_CP1252 | ... */
+} src_doc;
+
+typedef struct src_ctx src_ctx;
+
+/* Opens a corpus root: a folder, or a single .txt/.md/.jsonl file. Reads the metadata sidecar
+** (metadata.tsv, else metadata.csv, in the folder) and the boilerplate list (defaults, changed by
+** boilerplate.lst in the folder; a single-file root has neither, only the default rules). Returns
+** NULL with a message in err when the root cannot be read at all; problems inside the sidecar and
+** the list are warnings. */
+src_ctx *src_open(const char *root, src_warn_fn warn, void *ud, char *err, size_t errlen);
+void src_close(src_ctx *c);
+const char *src_root(const src_ctx *c);
+
+/* Lists the documents' files into out (empty on entry): sorted by path (bytewise), recursive,
+** following symbolic links, skipping hidden entries (a name starting with '.', so also .lector/),
+** and files that are not .txt, .md or .jsonl. Unreadable folders, broken links and symlink loops
+** are warned about and skipped. Also warns, once per context, about sidecar rows that name no
+** listed file. Returns 0, or -1 if out of memory (out is then empty). */
+int src_scan(src_ctx *c, src_list *out);
+void src_list_free(src_list *l);
+
+/* Reads one file and calls fn for each of its documents, in order (one for .txt/.md, one per
+** non-empty line of a .jsonl). fn owns the document: it must call src_doc_free when done. A file
+** that cannot be read, holds NUL bytes (binary) or is over 4 GiB is skipped with a warning: the
+** return is then 1. Returns 0 when the file loaded, -1 when memory ran out or fn returned non-zero.
+** Thread-safe: several threads may load different files with the same context. */
+typedef int (*src_doc_fn)(void *ud, src_doc *d);
+int src_load(src_ctx *c, const src_file *f, src_doc_fn fn, void *ud);
+
+/* Reads one document again (for its text): the file at path, the bytes [byte_start, byte_start +
+** byte_len) when line > 0 (a .jsonl line). Fills d like src_load would (without warnings; d is
+** cleared first, the caller frees it with src_doc_free). Returns 0, or -1 with a message in err
+** (the file is gone, has changed size, or the line is no longer a line or a document). */
+int src_read_doc(src_ctx *c, const char *path, uint32_t line, uint64_t byte_start, uint64_t byte_len,
+                 src_doc *d, char *err, size_t errlen);
+void src_doc_free(src_doc *d);
+
+/* After the build: warns about each sidecar row that no document loaded through c took (and that
+** src_scan did not already report), such as "data.jsonl#9" when line 9 is no document. Returns
+** how many rows are unused. */
+size_t src_sidecar_unused(src_ctx *c);
+
+/* Maps a text offset to a byte offset relative to byte_start, and back (see src_doc.map). Both
+** clamp: to byte_len and to len. */
+uint64_t src_to_orig(const src_doc *d, uint64_t text_off);
+uint64_t src_to_text(const src_doc *d, uint64_t orig_off);
+
+/* Is the byte string valid UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF)?
+** Returns 1, or 0 with the offset of the first bad byte in *bad. */
+int src_utf8_valid(const char *s, size_t len, size_t *bad);
+
+#endif

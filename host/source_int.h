@@ -1,0 +1,152 @@
+/*
+** source_int.h: what the loader's three files share and nobody else sees. source.c walks folders,
+** reads files and normalizes their bytes; source_json.c parses one line of a .jsonl file;
+** source_meta.c reads the sidecar and the boilerplate list and finds titles and dates in texts.
+** They meet here: the context, the text builder that records the offset map as it goes, and the
+** small key/value list that metadata is assembled in.
+*/
+#ifndef LECTOR_SOURCE_INT_H
+#define LECTOR_SOURCE_INT_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdatomic.h>
+
+#include "source.h"
+
+/* {====================================================================== tunables */
+
+#if !defined(SRC_MAX_BYTES)
+#define SRC_MAX_BYTES 0xFFFFFFFFull  /* larger files (and texts) are skipped: offsets are 32-bit */
+#endif
+#if !defined(SRC_HEAD_LINES)
+#define SRC_HEAD_LINES 8             /* titles and dates are looked for in this many lines ... */
+#endif
+#if !defined(SRC_HEAD_BYTES)
+#define SRC_HEAD_BYTES 2048          /* ... starting in this many first bytes of the text */
+#endif
+#if !defined(SRC_TITLE_MAX)
+#define SRC_TITLE_MAX 200            /* a title line is shorter than this (bytes, trimmed) */
+#endif
+#if !defined(SRC_PLACE_MAX)
+#define SRC_PLACE_MAX 40             /* the place of a dateline ("Paris, 19 November 1990") */
+#endif
+#if !defined(SRC_BOILER_MAXLINE)
+#define SRC_BOILER_MAXLINE 500       /* longer lines are text, never boilerplate */
+#endif
+#if !defined(SRC_FOLLOW_MAX)
+#define SRC_FOLLOW_MAX 100           /* the headline after "Related story:" is shorter than this */
+#endif
+#if !defined(SRC_JSON_DEPTH)
+#define SRC_JSON_DEPTH 256           /* nesting of arrays and objects in a .jsonl field */
+#endif
+
+/* }====================================================================== */
+
+/* One row of the metadata sidecar: the document it names, and a cell (or NULL when empty) per
+** metadata column. */
+typedef struct side_row {
+  char *file;
+  char **cell;
+  uint32_t line;      /* where the row starts in the sidecar, 1-based */
+} side_row;
+
+/* One boilerplate rule: a whole line, a line's start, or a regular expression. */
+enum { BP_EXACT, BP_PREFIX, BP_REGEX };
+typedef struct bp_rule {
+  int kind;
+  int removed;        /* taken out by a "!TEXT" line of boilerplate.lst */
+  const char *text;   /* the rule as written (static for defaults, else owned) */
+  size_t len;
+  char *owned;
+  pcre2_code *re;
+} bp_rule;
+
+struct src_ctx {
+  char *root;               /* as given, without trailing '/' */
+  int root_file;            /* the root is a single file */
+  src_warn_fn warn;
+  void *ud;
+  /* the sidecar */
+  const char *side_name;    /* "metadata.tsv", "metadata.csv", or NULL when there is none */
+  char **cols;              /* metadata columns in header order ('file' left out) */
+  size_t ncols;
+  side_row *rows;           /* sorted by file, for bsearch */
+  size_t nrows;
+  atomic_uchar *used;       /* per row: 1 once a document took it, 2 once reported unused */
+  /* boilerplate */
+  bp_rule *rules;
+  size_t nrules;
+  int has_re;
+  unsigned char first[256]; /* bytes a plain rule can start with (both cases); all 1 with a regex */
+};
+
+/* Text being built, with its offset map: every src_nb_put says where its bytes came from (an
+** offset in the original bytes), and a pair (norm, orig) is recorded only where the difference
+** orig - norm changes. nomap builds a plain string. err: 1 out of memory, 2 over SRC_MAX_BYTES. */
+typedef struct src_nbuf {
+  char *s;
+  size_t n, cap;
+  uint32_t *map;
+  size_t nmap, mapcap;
+  int64_t delta;
+  int nomap;
+  int err;
+} src_nbuf;
+
+void src_nb_reserve(src_nbuf *b, size_t want);
+void src_nb_mark(src_nbuf *b, uint64_t orig);
+void src_nb_put(src_nbuf *b, const void *p, size_t k, uint64_t orig);
+void src_nb_cp(src_nbuf *b, uint32_t cp, uint64_t orig);
+void src_nb_free(src_nbuf *b);
+
+/* The Unicode code point of a Windows-1252 byte (the five undefined ones map to C1 controls). */
+uint32_t src_cp1252(unsigned char b);
+
+/* An ordered list of owned key/value strings. put replaces the value of an existing key when
+** replace is set, and otherwise leaves it. Returns 0, or -1 when out of memory. */
+typedef struct src_kvb {
+  src_kv *e;
+  size_t n, cap;
+} src_kvb;
+int src_kvb_put(src_kvb *b, const char *k, size_t kl, const char *v, size_t vl, int replace);
+void src_kvb_free(src_kvb *b);
+
+/* Formats a warning and hands it to the context's callback. */
+void src_warnf(const src_ctx *c, const char *file, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 3, 4)))
+#endif
+  ;
+
+/* Reads a small text file of the root folder (the sidecar, boilerplate.lst): BOM dropped,
+** Windows-1252 decoded when not UTF-8, CR LF made LF, each said in a warning where it matters.
+** Returns 0 with a NUL-terminated *text, 1 when there is no such file, 2 when it could not be used
+** (said in a warning), -1 when memory ran out. */
+int src_read_aux(src_ctx *c, const char *name, char **text, size_t *len);
+
+/* source_json.c: parses one .jsonl line (s, n). The "text" field goes into t with its map to the
+** line's bytes (CR LF and CR folded to LF, flags gaining SRC_CRLF); the other fields into f.
+** cp1252: the line is not UTF-8, so bytes >= 0x80 inside strings are Windows-1252. Returns 0;
+** 1 when the line is to be skipped, with the reason in msg; -1 when memory ran out. */
+int src_json_line(const char *s, size_t n, int cp1252, src_nbuf *t, unsigned *flags, src_kvb *f,
+                  char *msg, size_t msglen);
+
+/* source_meta.c */
+int src_sidecar_read(src_ctx *c);
+void src_sidecar_free(src_ctx *c);
+void src_sidecar_check(src_ctx *c, const src_list *l);
+int src_boiler_init(src_ctx *c);
+void src_boiler_free(src_ctx *c);
+int src_boiler_mark(const src_ctx *c, src_doc *d, pcre2_match_data **md);
+int src_doc_meta(src_ctx *c, src_doc *d, int from_text, const src_kvb *fields);
+
+/* What the text says about itself: the title (a slice of text) and the date (ISO, or ""). */
+void src_text_meta(const src_doc *d, const char **title, size_t *tlen, char date[11]);
+
+/* Parses a whole string as a date (2002-09-20, November 19, 1990, 19 Nov. 1990, ...);
+** returns 1 with the ISO form in iso, -1 when it is shaped as a date but the day is not one of
+** the month's (2002-02-30), or 0. */
+int src_parse_date(const char *s, size_t n, char iso[11]);
+
+#endif
