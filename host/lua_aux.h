@@ -1,0 +1,75 @@
+/*
+** lua_aux.h: what the Lua binding files share. The bindings turn the C API of lector.h into Lua
+** objects: Corpus, Document and Hits are full userdata with metatables named "lector.Corpus",
+** "lector.Document" and "lector.Hits"; a Document or Hits keeps its Corpus alive through its user
+** value. Small results (a hit, a sentence, a count table) are plain tables. Misuse raises an error
+** naming the function; an expected failure (no such document) returns nil and a message.
+** These files know nothing of the terminal: printing is the host's job (main.c, repl.c).
+*/
+#ifndef LECTOR_LUA_AUX_H
+#define LECTOR_LUA_AUX_H
+
+#include <lua.h>
+#include <lauxlib.h>
+
+#include "lector.h"
+
+#define LB_CORPUS "lector.Corpus"
+#define LB_DOC    "lector.Document"
+#define LB_HITS   "lector.Hits"
+#define LB_HIT    "lector.Hit"      /* metatable of hit tables */
+#define LB_SPAN   "lector.Span"     /* metatable of sentence/paragraph/turn tables */
+
+/* A corpus as Lua holds it. The host's global `corpus` is opened on first use (lazy), so that a
+** script that never touches it pays nothing, and Lua code that needs no corpus runs anywhere. */
+typedef struct lb_corpus {
+  lector_corpus *c;
+  char *path;
+  lector_options opt;
+  int closed;
+} lb_corpus;
+
+typedef struct lb_doc {
+  uint32_t id;               /* 0-based in C; Lua sees id + 1 */
+  int has_text;
+  lector_text text;          /* cached by d:text() and whatever needs the text */
+} lb_doc;
+
+typedef struct lb_hits {
+  lector_hits h;
+} lb_hits;
+
+/* lua_corpus.c */
+lb_corpus *lb_corpus_new(lua_State *L, const char *path, const lector_options *o);
+lector_corpus *lb_check_corpus(lua_State *L, int idx);   /* opens a lazy corpus, raises on failure */
+int lb_open_corpus(lua_State *L);                        /* registers the Corpus metatable */
+void lb_scope_from_opts(lua_State *L, int opts, int corpus, lector_scope *s, uint8_t **docs);
+
+/* lua_doc.c */
+void lb_push_doc(lua_State *L, int corpus_idx, uint32_t id);
+lb_doc *lb_check_doc(lua_State *L, int idx);
+lector_corpus *lb_doc_corpus(lua_State *L, int idx);    /* pushes nothing */
+const lector_text *lb_doc_text(lua_State *L, int idx);   /* loads and caches; raises on failure */
+void lb_push_span(lua_State *L, int doc_idx, int kind, uint32_t start, uint32_t end, const char *attr);
+int lb_open_doc(lua_State *L);
+
+/* lua_hits.c */
+void lb_push_hits(lua_State *L, int corpus_idx, lector_hits *h);   /* takes h over */
+void lb_push_hit(lua_State *L, int doc_idx, uint32_t start, uint32_t end);
+int lb_open_hits(lua_State *L);
+/* the left context, match and right context of tokens [start, end] (end inclusive), with up to
+** width tokens of context on each side, inside the document at doc_idx */
+int lb_push_kwic(lua_State *L, int doc_idx, uint32_t start, uint32_t end, int width);
+/* lb_push_kwic's result: whether the text has a space before and after the match */
+#define LB_KWIC_SPACE_BEFORE 1
+#define LB_KWIC_SPACE_AFTER 2
+
+/* lua_embed.c: the host's Lua modules (host/lua/), compiled into the binary */
+void lb_preload_embedded(lua_State *L);
+
+/* lua_lector.c */
+int luaopen_lector(lua_State *L);
+/* registers functions into the table on top, remembering each one's qualified name for help() */
+void lb_register(lua_State *L, const luaL_Reg *fns, const char *prefix);
+
+#endif

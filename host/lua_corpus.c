@@ -1,0 +1,406 @@
+/*
+** lua_corpus.c: the Corpus object of the Lua API (userdata "lector.Corpus").
+** A corpus counts and finds words and phrases, lists its documents and tells its size. It may be
+** lazy (the host's global `corpus`): the folder is opened at the first question, so a script that
+** never asks pays nothing. See doc/api.md for every function with an example.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "lua_aux.h"
+
+/* ------------------------------------------------------------------ life */
+
+/* Warnings go to the corpus's own handler (lector.open's opts.warn, kept as the userdata's user
+** value), else to the function in the registry slot "lector.warn" (the host's), else to
+** io.stderr as "lector: FILE: message"; FILE joins the corpus root and the file's path. */
+typedef struct warn_ctx { lua_State *L; const char *root; int corpus_idx; } warn_ctx;
+
+static void lua_warn(void *ud, const char *file, const char *msg) {
+  warn_ctx *w = ud;
+  lua_State *L = w->L;
+  int top = lua_gettop(L);
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  luaL_addstring(&b, w->root);
+  if (file && *file) {
+    luaL_addchar(&b, '/');
+    luaL_addstring(&b, file);
+  }
+  luaL_pushresult(&b);
+  if (lua_getiuservalue(L, w->corpus_idx, 1) == LUA_TFUNCTION ||
+      (lua_pop(L, 1), lua_getfield(L, LUA_REGISTRYINDEX, "lector.warn") == LUA_TFUNCTION)) {
+    lua_pushvalue(L, -2);
+    lua_pushstring(L, msg);
+    if (lua_pcall(L, 2, 0, 0) != LUA_OK) lua_pop(L, 1);
+  } else {
+    lua_pop(L, 1);
+    lua_getglobal(L, "io");
+    if (lua_istable(L, -1) && lua_getfield(L, -1, "stderr") == LUA_TUSERDATA &&
+        lua_getfield(L, -1, "write") == LUA_TFUNCTION) {
+      lua_pushvalue(L, -2);
+      lua_pushfstring(L, "lector: %s: %s\n", lua_tostring(L, top + 1), msg);
+      if (lua_pcall(L, 2, 0, 0) != LUA_OK) lua_pop(L, 1);
+    }
+  }
+  lua_settop(L, top);
+}
+
+static int do_open(lua_State *L, int idx, lb_corpus *cu, char *err, size_t errlen) {
+  warn_ctx w = { L, cu->path, lua_absindex(L, idx) };
+  lector_options o = cu->opt;
+  if (!o.warn) { o.warn = lua_warn; o.warn_ud = &w; }
+  return lector_open(cu->path, &o, &cu->c, err, errlen);
+}
+
+lb_corpus *lb_corpus_new(lua_State *L, const char *path, const lector_options *o) {
+  lb_corpus *cu = lua_newuserdatauv(L, sizeof *cu, 1);
+  memset(cu, 0, sizeof *cu);
+  luaL_setmetatable(L, LB_CORPUS);
+  cu->path = strdup(path);
+  if (!cu->path) luaL_error(L, "out of memory");
+  if (o) cu->opt = *o; else lector_options_init(&cu->opt);
+  cu->opt.warn = NULL;               /* the Lua handler is installed at open time */
+  return cu;
+}
+
+lector_corpus *lb_check_corpus(lua_State *L, int idx) {
+  lb_corpus *cu = luaL_checkudata(L, idx, LB_CORPUS);
+  if (cu->c) return cu->c;
+  if (cu->closed) luaL_error(L, "the corpus %s is closed", cu->path);
+  char err[512];
+  if (do_open(L, idx, cu, err, sizeof err)) {
+    luaL_error(L, "cannot open corpus %s: %s", cu->path, err);
+  }
+  return cu->c;
+}
+
+static int corpus_close(lua_State *L) {
+  lb_corpus *cu = luaL_checkudata(L, 1, LB_CORPUS);
+  lector_close(cu->c);
+  cu->c = NULL;
+  cu->closed = 1;
+  return 0;
+}
+
+static int corpus_gc(lua_State *L) {
+  lb_corpus *cu = luaL_checkudata(L, 1, LB_CORPUS);
+  lector_close(cu->c);
+  cu->c = NULL;
+  free(cu->path);
+  cu->path = NULL;
+  return 0;
+}
+
+/* lector.open(path [, opts]) -> Corpus | nil, message */
+static int l_open(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  lector_options o;
+  lector_options_init(&o);
+  if (!lua_isnoneornil(L, 2)) {
+    luaL_checktype(L, 2, LUA_TTABLE);
+    if (lua_getfield(L, 2, "threads") != LUA_TNIL) o.threads = (int)luaL_checkinteger(L, -1);
+    if (lua_getfield(L, 2, "store") != LUA_TNIL) o.store = lua_toboolean(L, -1);
+    if (lua_getfield(L, 2, "rebuild") != LUA_TNIL) o.rebuild = lua_toboolean(L, -1);
+    lua_pop(L, 3);
+  }
+  lb_corpus *cu = lb_corpus_new(L, path, &o);
+  if (lua_istable(L, 2) && lua_getfield(L, 2, "warn") != LUA_TNIL) {
+    luaL_argexpected(L, lua_isfunction(L, -1), 2, "a function as opts.warn");
+    lua_setiuservalue(L, -2, 1);
+  } else if (lua_istable(L, 2)) {
+    lua_pop(L, 1);
+  }
+  char err[512];
+  if (do_open(L, -1, cu, err, sizeof err)) {
+    luaL_pushfail(L);
+    lua_pushfstring(L, "%s: %s", path, err);
+    return 2;
+  }
+  return 1;
+}
+
+/* ------------------------------------------------------------------ facts */
+
+static int corpus_len(lua_State *L) {
+  lua_pushinteger(L, lector_ndocs(lb_check_corpus(L, 1)));
+  return 1;
+}
+
+static int corpus_tostring(lua_State *L) {
+  lb_corpus *cu = luaL_checkudata(L, 1, LB_CORPUS);
+  if (!cu->c) {
+    lua_pushfstring(L, "corpus %s (%s)", cu->path, cu->closed ? "closed" : "not opened yet");
+    return 1;
+  }
+  lua_pushfstring(L, "corpus %s: %d documents, %I tokens, %d types", cu->path,
+                  (int)lector_ndocs(cu->c), (lua_Integer)lector_ntokens(cu->c), (int)lector_ntypes(cu->c));
+  return 1;
+}
+
+/* C:info() -> table of facts */
+static int corpus_info(lua_State *L) {
+  lector_corpus *c = lb_check_corpus(L, 1);
+  lector_info in;
+  lector_get_info(c, &in);
+  lua_createtable(L, 0, 12);
+  lua_pushstring(L, lector_root(c)); lua_setfield(L, -2, "root");
+  lua_pushinteger(L, lector_ndocs(c)); lua_setfield(L, -2, "documents");
+  lua_pushinteger(L, lector_nfiles(c)); lua_setfield(L, -2, "files");
+  lua_pushinteger(L, in.files_skipped); lua_setfield(L, -2, "files_skipped");
+  lua_pushinteger(L, in.warnings); lua_setfield(L, -2, "warnings");
+  lua_pushinteger(L, (lua_Integer)lector_ntokens(c)); lua_setfield(L, -2, "tokens");
+  lua_pushinteger(L, lector_ntypes(c)); lua_setfield(L, -2, "types");
+  lua_pushinteger(L, lector_region_count(c, LECTOR_REGION_SENTENCE)); lua_setfield(L, -2, "sentences");
+  lua_pushinteger(L, lector_region_count(c, LECTOR_REGION_PARAGRAPH)); lua_setfield(L, -2, "paragraphs");
+  lua_pushinteger(L, lector_region_count(c, LECTOR_REGION_TURN)); lua_setfield(L, -2, "turns");
+  lua_pushinteger(L, (lua_Integer)in.text_bytes); lua_setfield(L, -2, "text_bytes");
+  lua_pushinteger(L, (lua_Integer)in.index_bytes); lua_setfield(L, -2, "index_bytes");
+  lua_pushnumber(L, in.build_seconds); lua_setfield(L, -2, "build_seconds");
+  lua_pushnumber(L, in.open_seconds); lua_setfield(L, -2, "open_seconds");
+  lua_pushboolean(L, in.from_store); lua_setfield(L, -2, "from_store");
+  if (in.store_path) { lua_pushstring(L, in.store_path); lua_setfield(L, -2, "store"); }
+  return 1;
+}
+
+/* ------------------------------------------------------------------ documents */
+
+/* C:docs() -> iterator over Documents */
+static int docs_iter(lua_State *L) {
+  lector_corpus *c = lb_check_corpus(L, lua_upvalueindex(1));
+  lua_Integer i = lua_tointeger(L, lua_upvalueindex(2));
+  if (i >= (lua_Integer)lector_ndocs(c)) return 0;
+  lua_pushinteger(L, i + 1);
+  lua_replace(L, lua_upvalueindex(2));
+  lb_push_doc(L, lua_upvalueindex(1), (uint32_t)i);
+  return 1;
+}
+
+static int corpus_docs(lua_State *L) {
+  lb_check_corpus(L, 1);
+  lua_settop(L, 1);
+  lua_pushinteger(L, 0);
+  lua_pushcclosure(L, docs_iter, 2);
+  return 1;
+}
+
+/* C:doc(i | name) -> Document | nil, message */
+static int corpus_doc(lua_State *L) {
+  lector_corpus *c = lb_check_corpus(L, 1);
+  int64_t id;
+  if (lua_type(L, 2) == LUA_TNUMBER) {
+    lua_Integer i = luaL_checkinteger(L, 2);
+    id = (i >= 1 && i <= (lua_Integer)lector_ndocs(c)) ? i - 1 : -1;
+  } else {
+    id = lector_doc_find(c, luaL_checkstring(L, 2));
+  }
+  if (id < 0) {
+    const char *which = luaL_tolstring(L, 2, NULL);
+    luaL_pushfail(L);
+    lua_pushfstring(L, "no document %s in %s", which, lector_root(c));
+    return 2;
+  }
+  lb_push_doc(L, 1, (uint32_t)id);
+  return 1;
+}
+
+/* ------------------------------------------------------------------ counting and finding */
+
+static int opt_bool(lua_State *L, int opts, const char *key, int dflt) {
+  int r = dflt;
+  if (opts && lua_getfield(L, opts, key) != LUA_TNIL) r = lua_toboolean(L, -1);
+  if (opts) lua_pop(L, 1);
+  return r;
+}
+
+/* Reads the options common to count, hits and find. docs (freed by the caller) marks the
+** documents kept by opts.docs: a Document, a name, or a list of either. */
+void lb_scope_from_opts(lua_State *L, int opts, int corpus, lector_scope *s, uint8_t **docs) {
+  lector_corpus *c = lb_check_corpus(L, corpus);
+  memset(s, 0, sizeof *s);
+  *docs = NULL;
+  if (opts && lua_isnoneornil(L, opts)) opts = 0;
+  if (opts) luaL_checktype(L, opts, LUA_TTABLE);
+  s->how = opt_bool(L, opts, "case", 0) ? LECTOR_MATCH_EXACT : LECTOR_MATCH_FOLD;
+  if (opt_bool(L, opts, "loose", 0)) s->how = LECTOR_MATCH_LOOSE;
+  if (opt_bool(L, opts, "parts", 1)) s->how |= LECTOR_MATCH_PARTS;
+  s->skip_boilerplate = !opt_bool(L, opts, "boilerplate", 1);
+  if (!opts) return;
+  if (lua_getfield(L, opts, "limit") != LUA_TNIL) {
+    lua_Integer n = luaL_checkinteger(L, -1);
+    s->limit = n > 0 ? (uint64_t)n : 0;
+  }
+  lua_pop(L, 1);
+  int t = lua_getfield(L, opts, "docs");
+  if (t != LUA_TNIL) {
+    uint32_t n = lector_ndocs(c);
+    uint8_t *d = calloc(n ? n : 1, 1);
+    if (!d) luaL_error(L, "out of memory");
+    int list = lua_gettop(L);
+    lua_Integer k = (t == LUA_TTABLE) ? (lua_Integer)luaL_len(L, list) : 1;
+    for (lua_Integer i = 1; i <= k; i++) {
+      if (t == LUA_TTABLE) lua_geti(L, list, i); else lua_pushvalue(L, list);
+      int64_t id = -1;
+      lb_doc *ud = luaL_testudata(L, -1, LB_DOC);
+      if (ud) id = ud->id;
+      else if (lua_type(L, -1) == LUA_TSTRING) id = lector_doc_find(c, lua_tostring(L, -1));
+      lua_pop(L, 1);
+      if (id < 0) { free(d); luaL_error(L, "docs: item %d is not a document of this corpus", (int)i); }
+      d[id] = 1;
+    }
+    s->docs = d;
+    *docs = d;
+  }
+  lua_pop(L, 1);
+}
+
+/* C:count(text [, opts]) -> integer */
+static int corpus_count(lua_State *L) {
+  lector_corpus *c = lb_check_corpus(L, 1);
+  size_t len;
+  const char *text = luaL_checklstring(L, 2, &len);
+  lector_scope s;
+  uint8_t *docs;
+  lb_scope_from_opts(L, lua_isnoneornil(L, 3) ? 0 : 3, 1, &s, &docs);
+  char err[256];
+  int64_t n = lector_search(c, text, len, &s, NULL, err, sizeof err);
+  free(docs);
+  if (n < 0) luaL_error(L, "count: %s", err);
+  lua_pushinteger(L, (lua_Integer)n);
+  return 1;
+}
+
+/* C:hits(text [, opts]) -> Hits */
+static int corpus_hits(lua_State *L) {
+  lector_corpus *c = lb_check_corpus(L, 1);
+  size_t len;
+  const char *text = luaL_checklstring(L, 2, &len);
+  lector_scope s;
+  uint8_t *docs;
+  lb_scope_from_opts(L, lua_isnoneornil(L, 3) ? 0 : 3, 1, &s, &docs);
+  char err[256];
+  lector_hits h;
+  lector_hits_init(&h);
+  int64_t n = lector_search(c, text, len, &s, &h, err, sizeof err);
+  free(docs);
+  if (n < 0) { lector_hits_free(&h); luaL_error(L, "hits: %s", err); }
+  lb_push_hits(L, 1, &h);
+  return 1;
+}
+
+/* C:types(word [, opts]) -> list of the surface forms a word matches, with their frequencies */
+static int corpus_forms(lua_State *L) {
+  lector_corpus *c = lb_check_corpus(L, 1);
+  size_t len;
+  const char *w = luaL_checklstring(L, 2, &len);
+  lector_scope s;
+  uint8_t *docs;
+  lb_scope_from_opts(L, lua_isnoneornil(L, 3) ? 0 : 3, 1, &s, &docs);
+  free(docs);
+  size_t n = lector_types_matching(c, w, len, s.how, NULL, 0);
+  uint32_t *ids = malloc((n ? n : 1) * sizeof *ids);
+  if (!ids) luaL_error(L, "out of memory");
+  n = lector_types_matching(c, w, len, s.how, ids, n);
+  lua_createtable(L, 0, (int)n);
+  for (size_t i = 0; i < n; i++) {
+    size_t flen;
+    const char *f = lector_type_form(c, ids[i], &flen);
+    lua_pushlstring(L, f, flen);
+    lua_pushinteger(L, (lua_Integer)lector_type_freq(c, ids[i]));
+    lua_settable(L, -3);
+  }
+  free(ids);
+  return 1;
+}
+
+/* C:hitset(starts, stops) -> Hits: a hit set from lists of positions (stop inclusive) */
+static int corpus_hitset(lua_State *L) {
+  lector_corpus *c = lb_check_corpus(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  lua_Integer n = luaL_len(L, 2);
+  luaL_argcheck(L, luaL_len(L, 3) == n, 3, "starts and stops differ in length");
+  lector_hits h;
+  lector_hits_init(&h);
+  uint64_t ntok = lector_ntokens(c);
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_geti(L, 2, i);
+    lua_geti(L, 3, i);
+    lua_Integer s = lua_tointeger(L, -2), e = lua_tointeger(L, -1);
+    lua_pop(L, 2);
+    if (s < 0 || e < s || (uint64_t)e >= ntok || lector_doc_at(c, (uint32_t)s) != lector_doc_at(c, (uint32_t)e)) {
+      lector_hits_free(&h);
+      return luaL_error(L, "hitset: hit %d [%d, %d] is not a token range inside one document", (int)i, (int)s, (int)e);
+    }
+    if (i > 1 && (uint32_t)s < h.start[h.n - 1]) {
+      lector_hits_free(&h);
+      return luaL_error(L, "hitset: hits must be in corpus order (hit %d starts before hit %d)", (int)i, (int)i - 1);
+    }
+    if (h.n && h.start[h.n - 1] == (uint32_t)s && h.end[h.n - 1] == (uint32_t)e) continue;
+    if (lector_hits_push(&h, (uint32_t)s, (uint32_t)e)) { lector_hits_free(&h); return luaL_error(L, "out of memory"); }
+  }
+  lb_push_hits(L, 1, &h);
+  return 1;
+}
+
+/* Fields: C.tokens, C.types, C.root, C.files; else the methods. */
+static int corpus_index(lua_State *L) {
+  const char *k = lua_tostring(L, 2);
+  if (k) {
+    if (strcmp(k, "tokens") == 0) { lua_pushinteger(L, (lua_Integer)lector_ntokens(lb_check_corpus(L, 1))); return 1; }
+    if (strcmp(k, "types") == 0) { lua_pushinteger(L, lector_ntypes(lb_check_corpus(L, 1))); return 1; }
+    if (strcmp(k, "files") == 0) { lua_pushinteger(L, lector_nfiles(lb_check_corpus(L, 1))); return 1; }
+    if (strcmp(k, "root") == 0) {
+      lb_corpus *cu = luaL_checkudata(L, 1, LB_CORPUS);
+      lua_pushstring(L, cu->path);
+      return 1;
+    }
+  }
+  luaL_getmetatable(L, LB_CORPUS);
+  lua_getfield(L, -1, "methods");
+  lua_pushvalue(L, 2);
+  lua_rawget(L, -2);
+  return 1;
+}
+
+static const luaL_Reg corpus_methods[] = {
+  {"docs", corpus_docs},
+  {"doc", corpus_doc},
+  {"count", corpus_count},
+  {"hits", corpus_hits},
+  {"forms", corpus_forms},
+  {"hitset", corpus_hitset},
+  {"info", corpus_info},
+  {"close", corpus_close},
+  {NULL, NULL}
+};
+
+static const luaL_Reg corpus_meta[] = {
+  {"__index", corpus_index},
+  {"__len", corpus_len},
+  {"__tostring", corpus_tostring},
+  {"__gc", corpus_gc},
+  {"__close", corpus_close},
+  {NULL, NULL}
+};
+
+static const luaL_Reg module_fns[] = {
+  {"open", l_open},
+  {NULL, NULL}
+};
+
+/* Registers the Corpus metatable (methods in its "methods" field, where the Lua side adds
+** more) and puts lector.open into the module table on top of the stack. */
+int lb_open_corpus(lua_State *L) {
+  if (luaL_newmetatable(L, LB_CORPUS)) {
+    luaL_setfuncs(L, corpus_meta, 0);
+    lua_pushliteral(L, "lector.Corpus");
+    lua_setfield(L, -2, "__name");
+    lua_newtable(L);
+    lb_register(L, corpus_methods, "Corpus:");
+    lua_setfield(L, -2, "methods");
+  }
+  lua_pop(L, 1);
+  lb_register(L, module_fns, "lector.");
+  return 0;
+}

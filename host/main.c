@@ -1,0 +1,378 @@
+/*
+** main.c: the lector command line. It makes a Lua state like lua5.4's own (standard libraries,
+** `arg`, `...`, LUA_INIT, tracebacks, exit statuses), adds LPeg and the lector module, and a global
+** `corpus` that opens ./corpus (or --corpus DIR, or $LECTOR_CORPUS) on first use. Then it runs a
+** script, -e chunks, or a command (run, repl, info, query, index, pack), the commands being Lua
+** modules of the host (host/lua/lector/cmd/NAME.lua) unless they need the terminal (repl.c).
+** Ordinary Lua runs here exactly as under lua5.4; that is tested with Lua's own test suite.
+*/
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include <lua-lpeg.h>
+
+#include "host.h"
+#include "lua_aux.h"
+
+#if !defined(LECTOR_PROGNAME)
+#define LECTOR_PROGNAME "lector"
+#endif
+
+static const char *progname = LECTOR_PROGNAME;
+
+/* ------------------------------------------------------------------ messages */
+
+static void print_usage(FILE *f) {
+  fprintf(f,
+    "usage: %s [options] [script [args] | command [args]]\n"
+    "commands:\n"
+    "  run SCRIPT [args]   run a Lua script with the global `corpus` open (also: %s SCRIPT)\n"
+    "  repl                interactive Lua with the corpus loaded\n"
+    "  info                the corpus: documents, titles, dates, tokens, distinct forms\n"
+    "  query QUERY         a CQP query: --count, --kwic, --dump, --format tsv|csv|json\n"
+    "  index [DIR]         build or update the on-disk index\n"
+    "  pack ...            install, list, run and remove script packs\n"
+    "options:\n"
+    "  --corpus DIR        the corpus for `corpus` (default $LECTOR_CORPUS, else ./corpus)\n"
+    "  -e CODE             run CODE\n"
+    "  -l NAME             require NAME into the global NAME (-l g=mod: into g)\n"
+    "  -i                  enter the REPL after running the script\n"
+    "  -v, --version       show the version\n"
+    "  -E                  ignore LUA_INIT\n"
+    "  -W                  turn Lua warnings on\n"
+    "  -                   run standard input\n"
+    "  --                  stop handling options\n",
+    progname, progname);
+}
+
+/* Prints a message about an error on stderr as lua.c does: "lector: message". */
+static void report_message(const char *msg) {
+  fflush(stdout);
+  fprintf(stderr, "%s: %s\n", progname, msg);
+  fflush(stderr);
+}
+
+/* The message of the error object on top (an error object may be a table with __tostring). */
+static int report(lua_State *L, int status) {
+  if (status != LUA_OK) {
+    const char *msg = lua_tostring(L, -1);
+    if (!msg) {
+      if (luaL_callmeta(L, -1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) msg = lua_tostring(L, -1);
+      else msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, -1));
+    }
+    report_message(msg);
+    lua_settop(L, 0);
+  }
+  return status;
+}
+
+/* ------------------------------------------------------------------ interruption */
+
+static lua_State *running_state = NULL;
+
+static void stop_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  lua_sethook(L, NULL, 0, 0);
+  luaL_error(L, "interrupted!");
+}
+
+/* On Ctrl-C while Lua runs: the next Lua instruction raises "interrupted!". A second Ctrl-C
+** before that happens kills the process the usual way. */
+static void on_sigint(int sig) {
+  signal(sig, SIG_DFL);
+  if (running_state)
+    lua_sethook(running_state, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);
+}
+
+static int msghandler(lua_State *L) {
+  const char *msg = lua_tostring(L, 1);
+  if (msg == NULL) {
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
+    msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  }
+  luaL_traceback(L, L, msg, 1);
+  return 1;
+}
+
+/* Calls the function below narg arguments on the stack, with a traceback on error and Ctrl-C
+** turned into a Lua error meanwhile. */
+int host_docall(lua_State *L, int narg, int nres) {
+  int base = lua_gettop(L) - narg;
+  lua_pushcfunction(L, msghandler);
+  lua_insert(L, base);
+  running_state = L;
+  void (*old)(int) = signal(SIGINT, on_sigint);
+  int status = lua_pcall(L, narg, nres, base);
+  signal(SIGINT, old);
+  running_state = NULL;
+  lua_remove(L, base);
+  return status;
+}
+
+/* ------------------------------------------------------------------ the state */
+
+/* arg: the script at 0, its arguments from 1, the interpreter and options before it. */
+static void create_arg_table(lua_State *L, char **argv, int argc, int script) {
+  lua_createtable(L, argc - script - 1, script + 1);
+  for (int i = 0; i < argc; i++) {
+    lua_pushstring(L, argv[i]);
+    lua_rawseti(L, -2, i - script);
+  }
+  lua_setglobal(L, "arg");
+}
+
+/* Where the global `corpus` comes from: --corpus among the host's options or the script's
+** arguments, else $LECTOR_CORPUS, else ./corpus. */
+static const char *corpus_path(const char *opt_corpus, char **argv, int argc, int from) {
+  if (opt_corpus) return opt_corpus;
+  for (int i = from; i < argc; i++) {
+    if (strcmp(argv[i], "--") == 0) break;
+    if (strcmp(argv[i], "--corpus") == 0 && i + 1 < argc) return argv[i + 1];
+    if (strncmp(argv[i], "--corpus=", 9) == 0) return argv[i] + 9;
+  }
+  const char *env = getenv("LECTOR_CORPUS");
+  return env && *env ? env : "corpus";
+}
+
+static int open_libs(lua_State *L) {
+  luaL_openlibs(L);
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+  lua_pushcfunction(L, luaopen_lpeg);
+  lua_setfield(L, -2, "lpeg");
+  lua_pushcfunction(L, luaopen_lector);
+  lua_setfield(L, -2, "lector");
+  lua_pop(L, 1);
+  lua_getglobal(L, "require");
+  lua_pushliteral(L, "lector");
+  lua_call(L, 1, 1);
+  lua_setglobal(L, "lector");
+  return 0;
+}
+
+void host_set_corpus(lua_State *L, const char *path) {
+  lector_options o;
+  lector_options_init(&o);
+  host_corpus_options(&o);
+  lb_corpus_new(L, path, &o);
+  lua_setglobal(L, "corpus");
+}
+
+/* Progress of an index build, on stderr when it is a terminal. */
+static void show_progress(void *ud, uint64_t files_done, uint64_t files_total, uint64_t bytes_done,
+                          uint64_t bytes_total) {
+  (void)ud;
+  fprintf(stderr, "\rindexing: %llu/%llu files, %.1f/%.1f MB", (unsigned long long)files_done,
+          (unsigned long long)files_total, bytes_done / 1e6, bytes_total / 1e6);
+  if (files_done == files_total) fprintf(stderr, "\r\033[K");
+  fflush(stderr);
+}
+
+void host_corpus_options(lector_options *o) {
+  if (isatty(2)) o->progress = show_progress;
+}
+
+static int dochunk(lua_State *L, int status) {
+  if (status == LUA_OK) status = host_docall(L, 0, 0);
+  return report(L, status);
+}
+
+static int dostring(lua_State *L, const char *s, const char *name) {
+  return dochunk(L, luaL_loadbuffer(L, s, strlen(s), name));
+}
+
+/* -l NAME or -l g=mod */
+static int dolibrary(lua_State *L, char *spec) {
+  char *eq = strchr(spec, '=');
+  const char *mod = eq ? eq + 1 : spec;
+  if (eq) *eq = '\0';
+  lua_getglobal(L, "require");
+  lua_pushstring(L, mod);
+  int status = host_docall(L, 1, 1);
+  if (status == LUA_OK) lua_setglobal(L, spec);
+  if (eq) *eq = '=';
+  return report(L, status);
+}
+
+static int handle_luainit(lua_State *L) {
+  const char *name = "=LUA_INIT_5_4";
+  const char *init = getenv(name + 1);
+  if (init == NULL) {
+    name = "=LUA_INIT";
+    init = getenv(name + 1);
+  }
+  if (init == NULL) return LUA_OK;
+  if (init[0] == '@') return dochunk(L, luaL_loadfile(L, init + 1));
+  return dostring(L, init, name);
+}
+
+/* Runs the script fname (NULL: stdin) with the arguments after it as `...`. */
+static int handle_script(lua_State *L, char **argv, int argc, int script) {
+  const char *fname = argv[script];
+  if (strcmp(fname, "-") == 0 && strcmp(argv[script - 1], "--") != 0) fname = NULL;
+  int status = luaL_loadfilex(L, fname, host_load_mode());
+  if (status == LUA_OK) {
+    int n = argc - script - 1;
+    luaL_checkstack(L, n + 3, "too many arguments to script");
+    for (int i = script + 1; i < argc; i++) lua_pushstring(L, argv[i]);
+    status = host_docall(L, n, 0);
+  }
+  return report(L, status);
+}
+
+/* A command written in Lua: require("lector.cmd.NAME")(corpus, args) -> exit status */
+static int run_command(lua_State *L, const char *name, char **argv, int argc, int first) {
+  lua_getglobal(L, "require");
+  lua_pushfstring(L, "lector.cmd.%s", name);
+  int status = host_docall(L, 1, 1);
+  if (status != LUA_OK) return report(L, status), 1;
+  lua_getglobal(L, "corpus");
+  lua_createtable(L, argc - first, 0);
+  for (int i = first; i < argc; i++) {
+    lua_pushstring(L, argv[i]);
+    lua_rawseti(L, -2, i - first + 1);
+  }
+  status = host_docall(L, 2, 1);
+  if (status != LUA_OK) return report(L, status), 1;
+  int code = lua_isinteger(L, -1) ? (int)lua_tointeger(L, -1) : 0;
+  lua_pop(L, 1);
+  return code;
+}
+
+static int is_command(const char *s) {
+  static const char *const cmds[] = { "run", "repl", "info", "query", "index", "pack", "help", NULL };
+  for (int i = 0; cmds[i]; i++)
+    if (strcmp(s, cmds[i]) == 0) return 1;
+  return 0;
+}
+
+/* ------------------------------------------------------------------ main */
+
+typedef struct cli {
+  int interactive, version, no_env, warnings;
+  int first_e;               /* index of the first -e/-l, to run them in order */
+  int script;                /* index of the script or command, or 0 */
+  const char *corpus;
+  int bad;                   /* index of a bad option, or 0 */
+} cli;
+
+/* Collects the options before the script or command. */
+static void parse_options(cli *o, char **argv, int argc) {
+  memset(o, 0, sizeof *o);
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (a[0] != '-' || strcmp(a, "-") == 0) { o->script = i; return; }
+    if (strcmp(a, "--") == 0) { if (i + 1 < argc) o->script = i + 1; return; }
+    if (strcmp(a, "-i") == 0) { o->interactive = 1; o->version = 1; }
+    else if (strcmp(a, "-v") == 0 || strcmp(a, "--version") == 0) o->version = 1;
+    else if (strcmp(a, "-E") == 0) o->no_env = 1;
+    else if (strcmp(a, "-W") == 0) o->warnings = 1;
+    else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { o->bad = -1; return; }
+    else if (strcmp(a, "-e") == 0 || strcmp(a, "-l") == 0) {
+      if (i + 1 >= argc) { o->bad = i; return; }
+      if (!o->first_e) o->first_e = i;
+      i++;
+    } else if ((a[1] == 'e' || a[1] == 'l') && a[2] && a[0] == '-' && a[1] != '-') {
+      if (!o->first_e) o->first_e = i;
+    } else if (strcmp(a, "--corpus") == 0) {
+      if (i + 1 >= argc) { o->bad = i; return; }
+      o->corpus = argv[++i];
+    } else if (strncmp(a, "--corpus=", 9) == 0) o->corpus = a + 9;
+    else if (host_option(argv, argc, &i) == 0) {}
+    else { o->bad = i; return; }
+  }
+}
+
+/* Runs the -e and -l options in order. */
+static int run_e_and_l(lua_State *L, char **argv, int upto) {
+  for (int i = 1; i < upto; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--corpus") == 0) { i++; continue; }
+    if (a[0] != '-' || (a[1] != 'e' && a[1] != 'l')) continue;
+    char *extra = a[2] ? argv[i] + 2 : argv[++i];
+    int status = a[1] == 'e' ? dostring(L, extra, "=(command line)") : dolibrary(L, extra);
+    if (status != LUA_OK) return 0;
+  }
+  return 1;
+}
+
+typedef struct main_args { int argc; char **argv; int status; } main_args;
+
+static int pmain(lua_State *L) {
+  main_args *m = lua_touserdata(L, 1);
+  char **argv = m->argv;
+  int argc = m->argc;
+  cli o;
+  parse_options(&o, argv, argc);
+  if (o.bad) {
+    if (o.bad > 0) fprintf(stderr, "%s: unrecognized or incomplete option '%s'\n", progname, argv[o.bad]);
+    print_usage(o.bad > 0 ? stderr : stdout);
+    m->status = o.bad > 0 ? 2 : 0;
+    return 0;
+  }
+  if (o.version) printf("lector %s (%s, LPeg)\n", LECTOR_VERSION, LUA_RELEASE);
+  if (o.no_env) {
+    lua_pushboolean(L, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "LUA_NOENV");
+  }
+  host_init_state(L);
+  open_libs(L);
+  int script = o.script;
+  int is_cmd = script && is_command(argv[script]);
+  /* `lector run SCRIPT`: the script comes after `run` */
+  int run = is_cmd && strcmp(argv[script], "run") == 0;
+  if (run) {
+    if (script + 1 >= argc) { fprintf(stderr, "%s: run: no script given\n", progname); m->status = 2; return 0; }
+    script++;
+    is_cmd = 0;
+  }
+  create_arg_table(L, argv, argc, script ? script : 0);
+  host_set_corpus(L, corpus_path(o.corpus, argv, argc, script ? script + 1 : argc));
+  if (o.warnings) lua_warning(L, "@on", 0);
+  if (!o.no_env && handle_luainit(L) != LUA_OK) { m->status = 1; return 0; }
+  if (!run_e_and_l(L, argv, script ? script : argc)) { m->status = 1; return 0; }
+  if (is_cmd) {
+    const char *cmd = argv[script];
+    if (strcmp(cmd, "help") == 0) { print_usage(stdout); m->status = 0; return 0; }
+    if (strcmp(cmd, "repl") == 0) { m->status = host_repl(L, argv, argc, script + 1); return 0; }
+    m->status = run_command(L, cmd, argv, argc, script + 1);
+    return 0;
+  }
+  if (script) {
+    if (host_pack_script(L, argv, argc, script, &m->status)) return 0;
+    if (handle_script(L, argv, argc, script) != LUA_OK) { m->status = 1; return 0; }
+  }
+  if (o.interactive) m->status = host_repl(L, argv, argc, argc);
+  else if (!script && !o.first_e && !o.version) {
+    if (isatty(0)) m->status = host_repl(L, argv, argc, argc);
+    else if (dochunk(L, luaL_loadfilex(L, NULL, host_load_mode())) != LUA_OK) m->status = 1;
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argv[0] && argv[0][0]) {
+    const char *slash = strrchr(argv[0], '/');
+    progname = slash ? slash + 1 : argv[0];
+  }
+  lua_State *L = host_new_state();
+  if (!L) {
+    report_message("cannot create state: not enough memory");
+    return 1;
+  }
+  main_args m = { argc, argv, 0 };
+  lua_pushcfunction(L, pmain);
+  lua_pushlightuserdata(L, &m);
+  int status = lua_pcall(L, 1, 0, 0);
+  if (status != LUA_OK) {
+    report(L, status);
+    m.status = 1;
+  }
+  lua_close(L);
+  return m.status;
+}
