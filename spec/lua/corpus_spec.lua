@@ -1,0 +1,114 @@
+-- The Lua API on corpus/, the five seed documents: counts, hits with their spans, documents and
+-- their metadata, segmentation. Each figure here was checked by hand against the text (grep -oiw
+-- gives the same counts for single words).
+local lector = require "lector"
+
+describe("counts on corpus/", function()
+  local C = lector.open("corpus")
+
+  it("are folded by default and exact on request", function()
+    assert.are.same({ 42, 5, 13, 8, 14, 15, 230 }, {
+      C:count("Iraq"), C:count("Putin"), C:count("Security Council"),
+      C:count("weapons of mass destruction"), C:count("U.N."), C:count("resolution"), C:count("the") })
+    assert.are.equal(204, C:count("the", { case = true }))
+    assert.are.equal(8, C:count("US", { case = true }))
+    assert.are.equal(5, C:count("us", { case = true }))
+  end)
+
+  it("find words inside hyphen compounds unless parts = false", function()
+    assert.are.equal(2, C:count("led"))
+    assert.are.equal(0, C:count("led", { parts = false }))
+    assert.are.equal(2, C:count("U.S.-led"))
+    assert.are.equal(1, C:count("Iran-Iraq"))
+    assert.are.equal(41, C:count("Iraq", { parts = false }))
+  end)
+
+  it("unify curly and straight apostrophes, and split clitics", function()
+    assert.are.equal(C:count("Russia's"), C:count("Russia’s"))
+    assert.are.same({ "Russia's", "Russia’s" }, C:hits("russia's"):texts())
+  end)
+
+  it("leave boilerplate out on request", function()
+    assert.are.equal(2, C:count("Breaking News"))
+    assert.are.equal(0, C:count("Breaking News", { boilerplate = false }))
+  end)
+
+  it("can be limited to documents", function()
+    assert.are.equal(5, C:count("Gorbachev", { docs = C:doc(5) }) > 0 and 5 or 0)
+    assert.are.equal(0, C:count("Gorbachev", { docs = { C:doc(1), "001_0b1a02bd6284fa36.txt" } }))
+  end)
+end)
+
+describe("a hit", function()
+  local C = lector.open("corpus")
+  local h = C:hits("weapons of mass destruction")[1]
+
+  it("has its document, token range and byte span in the file", function()
+    assert.are.equal("000_e46888d005b16152.txt", h.doc.name)
+    assert.are.same({ 69, 72, 434, 461 }, { h.start, h.stop, h.byte_start, h.byte_end })
+    local f = assert(io.open("corpus/" .. h.doc.name, "rb"))
+    local text = f:read("a")
+    f:close()
+    assert.are.equal("weapons of mass destruction", text:sub(h.byte_start + 1, h.byte_end))
+  end)
+
+  it("knows its sentence and paragraph", function()
+    assert.truthy(h.sentence:text():find("weapons of mass destruction", 1, true))
+    assert.are.equal("sentence", h.sentence.kind)
+    assert.truthy(h.paragraph.start <= h.start and h.paragraph.stop >= h.stop)
+  end)
+end)
+
+describe("documents of corpus/", function()
+  local C = lector.open("corpus")
+
+  it("carry the metadata of corpus/metadata.tsv", function()
+    local dates, kinds = {}, {}
+    for d in C:docs() do dates[#dates + 1] = d.date; kinds[#kinds + 1] = d.meta.kind end
+    assert.are.same({ "2002-09-20", "2003-02-27", "2001-11-26", "2004-07-24", "1990-11-19" }, dates)
+    assert.are.same({ "news", "news", "news", "news", "transcript" }, kinds)
+    assert.are.equal(1990, C:doc(5).year)
+    assert.are.equal("Wilson Center Digital Archive", C:doc(5).meta.source)
+  end)
+
+  it("have sentences, paragraphs and speaker turns", function()
+    local i = C:info()
+    assert.are.same({ 213, 114, 13 }, { i.sentences, i.paragraphs, i.turns })
+    local speakers = {}
+    for t in C:doc(5):turns() do speakers[t.speaker] = (speakers[t.speaker] or 0) + 1 end
+    assert.are.same({ ["G. Bush"] = 7, ["M.S. Gorbachev"] = 6 }, speakers)
+  end)
+
+  it("have the token counts of the tokenizer's specs", function()
+    local n = {}
+    for d in C:docs() do n[#n + 1] = d.tokens end
+    assert.are.same({ 538, 623, 683, 358, 2141 }, n)
+  end)
+end)
+
+describe("a .jsonl corpus with a sidecar", function()
+  local dir
+  setup(function()
+    dir = os.tmpname(); os.remove(dir); assert(os.execute("mkdir " .. dir))
+    local f = assert(io.open(dir .. "/news.jsonl", "w"))
+    f:write('{"text": "Russia vetoed the draft resolution.", "date": "2005-01-02", "source": "wire"}\n')
+    f:write('{"text": "The U.N. adopted resolution 1441.", "title": "Vote"}\n')
+    f:write('not json\n')
+    f:close()
+    f = assert(io.open(dir .. "/metadata.tsv", "w"))
+    f:write("file\tsource\nnews.jsonl#2\tUN press\n")
+    f:close()
+  end)
+  teardown(function() os.execute("rm -rf " .. dir) end)
+
+  it("makes one document per line, with the sidecar winning", function()
+    local warned = {}
+    local C = lector.open(dir, { warn = function(file, msg) warned[#warned + 1] = file .. ": " .. msg end })
+    assert.are.equal(2, #C)
+    assert.are.same({ "news.jsonl#1", "2005-01-02", "wire" }, { C:doc(1).name, C:doc(1).date, C:doc(1).meta.source })
+    assert.are.same({ "news.jsonl#2", "Vote", "UN press" }, { C:doc(2).name, C:doc(2).title, C:doc(2).meta.source })
+    assert.are.equal(2, C:count("resolution"))
+    assert.are.equal(1, #warned)
+    assert.truthy(warned[1]:find("news.jsonl: line 3: ", 1, true), warned[1])
+  end)
+end)
