@@ -321,6 +321,7 @@ static int pmain(lua_State *L) {
     lua_setfield(L, LUA_REGISTRYINDEX, "LUA_NOENV");
   }
   host_init_state(L);
+  lua_gc(L, LUA_GCSTOP);             /* no collections while the libraries load */
   open_libs(L);
   int script = o.script;
   int is_cmd = script && is_command(argv[script]);
@@ -332,6 +333,8 @@ static int pmain(lua_State *L) {
     is_cmd = 0;
   }
   create_arg_table(L, argv, argc, script ? script : 0);
+  lua_gc(L, LUA_GCRESTART);
+  lua_gc(L, LUA_GCGEN, 0, 0);        /* the collector mode lua5.4 runs scripts in */
   host_set_corpus(L, corpus_path(o.corpus, argv, argc, script ? script + 1 : argc));
   if (o.warnings) lua_warning(L, "@on", 0);
   if (!o.no_env && handle_luainit(L) != LUA_OK) { m->status = 1; return 0; }

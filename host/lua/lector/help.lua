@@ -4,6 +4,31 @@ local apidoc = require "lector.apidoc"
 
 local M = {}
 
+-- Each part of the API documents itself in a module lector.apidoc.TOPIC (host/lua/lector/apidoc/)
+-- returning a list of sections; a section with the title of one in lector.apidoc adds its
+-- entries there, any other comes after them. Topics are taken in name order.
+local function gather_topics()
+  local topics = {}
+  for name in pairs(package.preload) do
+    if name:match("^lector%.apidoc%.") then topics[#topics + 1] = name end
+  end
+  table.sort(topics)
+  local by_title = {}
+  for _, s in ipairs(apidoc.sections) do by_title[s.title] = s end
+  for _, topic in ipairs(topics) do
+    for _, s in ipairs(require(topic)) do
+      local into = by_title[s.title]
+      if into then
+        for _, e in ipairs(s.entries) do into.entries[#into.entries + 1] = e end
+      else
+        apidoc.sections[#apidoc.sections + 1] = s
+        by_title[s.title] = s
+      end
+    end
+  end
+end
+gather_topics()
+
 local by_name = {}
 for _, section in ipairs(apidoc.sections) do
   for _, e in ipairs(section.entries) do
