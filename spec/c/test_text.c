@@ -3,14 +3,14 @@
 ** the expected tokens (joined by spaces, optionally annotated with kind and flags), sentences,
 ** paragraphs and speaker turns; exact byte spans; compound parts; the five seed texts as wholes
 ** (totals checked by reading every split); and a random-bytes fuzz loop for the invariants.
-** Run from the repository root: the seeds are read from ../shared/seeds.
+** Run from the repository root: the seeds are read from corpus/.
 */
 #include <stdlib.h>
 
 #include "ctest.h"
 #include "text.h"
 
-#define SEEDS "../shared/seeds"
+#define SEEDS "corpus"
 
 /* {====================================================================== scaffolding */
 
