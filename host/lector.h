@@ -204,6 +204,47 @@ int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lect
                       lector_hits *h, char *err, size_t errlen);
 
 /* ------------------------------------------------------------------------------------------ */
+/* Statistics (stats.c): the counts behind frequency lists, collocations, n-grams and keywords.
+** They count word classes: fold classes (how = LECTOR_MATCH_FOLD or LOOSE: case and quote
+** variants together) or surface types (LECTOR_MATCH_EXACT), numbered from 0. A scope (see
+** above; its limit is ignored) leaves documents and boilerplate lines out. */
+
+uint32_t lector_nclasses(const lector_corpus *c, int how);
+/* The class of the token at pos. */
+uint32_t lector_class_at(const lector_corpus *c, int how, uint32_t pos);
+/* The form of a class: the folded form (lower case) or the surface form. */
+const char *lector_class_form(const lector_corpus *c, int how, uint32_t id, size_t *len);
+/* 1 if a class is a word or number (its form starts with a letter or digit), 0 for punctuation. */
+int lector_class_is_word(const lector_corpus *c, int how, uint32_t id);
+
+/* Adds to counts (lector_nclasses entries, zeroed by the caller) the tokens in scope by class
+** (s NULL: the whole corpus). Returns the number of tokens counted. */
+uint64_t lector_class_counts(const lector_corpus *c, const lector_scope *s, uint64_t *counts);
+
+/* The window around each hit of a node: left and right tokens, inside its sentence or, with
+** within_sentence 0, its document. */
+typedef struct lector_window { int left, right; int within_sentence; } lector_window;
+/* Adds to counts, by class, the tokens in the windows of node's hits (in corpus order), each
+** position counted once even where windows overlap, the hits' own tokens left out. Returns the
+** number of tokens counted (the windows' size in all). */
+int64_t lector_cooccurrences(const lector_corpus *c, const lector_hits *node, const lector_window *win,
+                             const lector_scope *s, uint64_t *counts);
+
+#define LECTOR_NGRAM_MAX 8
+/* n-grams: n classes in a row inside one sentence; ids holds n class ids per n-gram. */
+typedef struct lector_ngram_list {
+  int n;
+  size_t len;
+  uint32_t *ids;
+  uint64_t *count;
+} lector_ngram_list;
+/* Counts the n-grams in scope (1 <= n <= LECTOR_NGRAM_MAX), with words_only leaving out those
+** with punctuation, ranked by count and then by their forms' byte order. Returns 0, or -1 (bad n, out of memory); free the list with
+** lector_ngram_list_free. */
+int lector_ngrams(const lector_corpus *c, int n, int words_only, const lector_scope *s, lector_ngram_list *out);
+void lector_ngram_list_free(lector_ngram_list *l);
+
+/* ------------------------------------------------------------------------------------------ */
 /* Tokenizing outside the corpus */
 
 /* Calls fn for each token of text, with its byte range in text; returns the number of tokens. */

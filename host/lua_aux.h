@@ -45,6 +45,9 @@ lector_corpus *lb_check_corpus(lua_State *L, int idx);   /* opens a lazy corpus,
 int lb_open_corpus(lua_State *L);                        /* registers the Corpus metatable */
 void lb_scope_from_opts(lua_State *L, int opts, int corpus, lector_scope *s, uint8_t **docs);
 
+/* lua_stats.c */
+int lb_open_stats(lua_State *L);                         /* adds freq, collocates, ... to Corpus */
+
 /* lua_doc.c */
 void lb_push_doc(lua_State *L, int corpus_idx, uint32_t id);
 lb_doc *lb_check_doc(lua_State *L, int idx);
