@@ -27,6 +27,11 @@ typedef struct lb_corpus {
   char *path;
   lector_options opt;
   int closed;
+  /* A subcorpus (C:where) has no c of its own: its user value is the corpus it narrows, and
+  ** subset a byte per document (1 = kept), which every method applies to its scope. */
+  uint8_t *subset;
+  uint32_t nsubset;          /* documents kept */
+  lua_Integer ntypes;        /* distinct forms in the subset, counted on first use (-1 before) */
 } lb_corpus;
 
 typedef struct lb_doc {
@@ -42,6 +47,8 @@ typedef struct lb_hits {
 /* lua_corpus.c */
 lb_corpus *lb_corpus_new(lua_State *L, const char *path, const lector_options *o);
 lector_corpus *lb_check_corpus(lua_State *L, int idx);   /* opens a lazy corpus, raises on failure */
+/* The documents kept by the (sub)corpus at idx: NULL for a whole corpus. */
+const uint8_t *lb_corpus_subset(lua_State *L, int idx);
 int lb_open_corpus(lua_State *L);                        /* registers the Corpus metatable */
 void lb_scope_from_opts(lua_State *L, int opts, int corpus, lector_scope *s, uint8_t **docs);
 

@@ -67,6 +67,12 @@ lb_corpus *lb_corpus_new(lua_State *L, const char *path, const lector_options *o
 lector_corpus *lb_check_corpus(lua_State *L, int idx) {
   lb_corpus *cu = luaL_checkudata(L, idx, LB_CORPUS);
   if (cu->c) return cu->c;
+  if (cu->subset) {
+    lua_getiuservalue(L, idx, 1);
+    lector_corpus *c = lb_check_corpus(L, -1);
+    lua_pop(L, 1);
+    return c;
+  }
   if (cu->closed) luaL_error(L, "the corpus %s is closed", cu->path);
   char err[512];
   if (do_open(L, idx, cu, err, sizeof err)) {
@@ -75,8 +81,13 @@ lector_corpus *lb_check_corpus(lua_State *L, int idx) {
   return cu->c;
 }
 
+const uint8_t *lb_corpus_subset(lua_State *L, int idx) {
+  return ((lb_corpus *)luaL_checkudata(L, idx, LB_CORPUS))->subset;
+}
+
 static int corpus_close(lua_State *L) {
   lb_corpus *cu = luaL_checkudata(L, 1, LB_CORPUS);
+  if (cu->subset) return 0;          /* a subcorpus owns nothing to close */
   lector_close(cu->c);
   cu->c = NULL;
   cu->closed = 1;
@@ -89,6 +100,8 @@ static int corpus_gc(lua_State *L) {
   cu->c = NULL;
   free(cu->path);
   cu->path = NULL;
+  free(cu->subset);
+  cu->subset = NULL;
   return 0;
 }
 
@@ -123,12 +136,19 @@ static int l_open(lua_State *L) {
 /* ------------------------------------------------------------------ facts */
 
 static int corpus_len(lua_State *L) {
-  lua_pushinteger(L, lector_ndocs(lb_check_corpus(L, 1)));
+  lector_corpus *c = lb_check_corpus(L, 1);
+  lb_corpus *cu = lua_touserdata(L, 1);
+  lua_pushinteger(L, cu->subset ? cu->nsubset : lector_ndocs(c));
   return 1;
 }
 
 static int corpus_tostring(lua_State *L) {
   lb_corpus *cu = luaL_checkudata(L, 1, LB_CORPUS);
+  if (cu->subset) {
+    lua_getiuservalue(L, 1, 1);
+    lua_pushfstring(L, "%s, where %d documents", luaL_tolstring(L, -1, NULL), (int)cu->nsubset);
+    return 1;
+  }
   if (!cu->c) {
     lua_pushfstring(L, "corpus %s (%s)", cu->path, cu->closed ? "closed" : "not opened yet");
     return 1;
@@ -168,7 +188,9 @@ static int corpus_info(lua_State *L) {
 /* C:docs() -> iterator over Documents */
 static int docs_iter(lua_State *L) {
   lector_corpus *c = lb_check_corpus(L, lua_upvalueindex(1));
+  const uint8_t *keep = lb_corpus_subset(L, lua_upvalueindex(1));
   lua_Integer i = lua_tointeger(L, lua_upvalueindex(2));
+  while (keep && i < (lua_Integer)lector_ndocs(c) && !keep[i]) i++;
   if (i >= (lua_Integer)lector_ndocs(c)) return 0;
   lua_pushinteger(L, i + 1);
   lua_replace(L, lua_upvalueindex(2));
@@ -184,20 +206,31 @@ static int corpus_docs(lua_State *L) {
   return 1;
 }
 
-/* C:doc(i | name) -> Document | nil, message */
+/* The id of the i-th document (from 1) that keep keeps, or -1. */
+static int64_t nth_kept(const uint8_t *keep, uint32_t ndocs, lua_Integer i) {
+  for (uint32_t d = 0; d < ndocs; d++)
+    if (keep[d] && --i == 0) return d;
+  return -1;
+}
+
+/* C:doc(i | name) -> Document | nil, message (in a subcorpus: its i-th, or one it keeps) */
 static int corpus_doc(lua_State *L) {
   lector_corpus *c = lb_check_corpus(L, 1);
+  const uint8_t *keep = lb_corpus_subset(L, 1);
   int64_t id;
   if (lua_type(L, 2) == LUA_TNUMBER) {
     lua_Integer i = luaL_checkinteger(L, 2);
-    id = (i >= 1 && i <= (lua_Integer)lector_ndocs(c)) ? i - 1 : -1;
+    if (keep) id = i >= 1 ? nth_kept(keep, lector_ndocs(c), i) : -1;
+    else id = (i >= 1 && i <= (lua_Integer)lector_ndocs(c)) ? i - 1 : -1;
   } else {
     id = lector_doc_find(c, luaL_checkstring(L, 2));
+    if (keep && id >= 0 && !keep[id]) id = -1;
   }
   if (id < 0) {
     const char *which = luaL_tolstring(L, 2, NULL);
     luaL_pushfail(L);
-    lua_pushfstring(L, "no document %s in %s", which, lector_root(c));
+    lua_pushfstring(L, keep ? "no document %s in this subcorpus of %s" : "no document %s in %s", which,
+                    lector_root(c));
     return 2;
   }
   lb_push_doc(L, 1, (uint32_t)id);
@@ -213,9 +246,33 @@ static int opt_bool(lua_State *L, int opts, const char *key, int dflt) {
   return r;
 }
 
+/* Narrows the scope to the documents of the subcorpus at idx, if it is one. */
+static void scope_to_subset(lua_State *L, int idx, lector_scope *s, uint8_t **docs) {
+  const uint8_t *keep = lb_corpus_subset(L, idx);
+  if (!keep) return;
+  uint32_t n = lector_ndocs(lb_check_corpus(L, idx));
+  if (!*docs) {
+    *docs = malloc(n ? n : 1);
+    if (!*docs) luaL_error(L, "out of memory");
+    memcpy(*docs, keep, n);
+  } else {
+    for (uint32_t i = 0; i < n; i++) (*docs)[i] &= keep[i];
+  }
+  s->docs = *docs;
+}
+
+static void scope_from_opts(lua_State *L, int opts, int corpus, lector_scope *s, uint8_t **docs);
+
 /* Reads the options common to count, hits and find. docs (freed by the caller) marks the
-** documents kept by opts.docs: a Document, a name, or a list of either. */
+** documents kept by opts.docs (a Document, a name, a subcorpus, or a list of documents and
+** names) and by the subcorpus the method was called on. */
 void lb_scope_from_opts(lua_State *L, int opts, int corpus, lector_scope *s, uint8_t **docs) {
+  corpus = lua_absindex(L, corpus);
+  scope_from_opts(L, opts, corpus, s, docs);
+  scope_to_subset(L, corpus, s, docs);
+}
+
+static void scope_from_opts(lua_State *L, int opts, int corpus, lector_scope *s, uint8_t **docs) {
   lector_corpus *c = lb_check_corpus(L, corpus);
   memset(s, 0, sizeof *s);
   *docs = NULL;
@@ -232,7 +289,16 @@ void lb_scope_from_opts(lua_State *L, int opts, int corpus, lector_scope *s, uin
   }
   lua_pop(L, 1);
   int t = lua_getfield(L, opts, "docs");
-  if (t != LUA_TNIL) {
+  if (t != LUA_TNIL && luaL_testudata(L, -1, LB_CORPUS)) {   /* a subcorpus */
+    lb_corpus *sub = lua_touserdata(L, -1);
+    if (lb_check_corpus(L, -1) != c) luaL_error(L, "docs: a subcorpus of another corpus");
+    uint32_t n = lector_ndocs(c);
+    uint8_t *d = malloc(n ? n : 1);
+    if (!d) luaL_error(L, "out of memory");
+    if (sub->subset) memcpy(d, sub->subset, n); else memset(d, 1, n);
+    s->docs = d;
+    *docs = d;
+  } else if (t != LUA_TNIL) {
     uint32_t n = lector_ndocs(c);
     uint8_t *d = calloc(n ? n : 1, 1);
     if (!d) luaL_error(L, "out of memory");
@@ -343,12 +409,71 @@ static int corpus_hitset(lua_State *L) {
   return 1;
 }
 
+/* C.tokens and C.types, of the subcorpus where C is one */
+static lua_Integer subset_tokens(lua_State *L) {
+  lector_corpus *c = lb_check_corpus(L, 1);
+  const uint8_t *keep = lb_corpus_subset(L, 1);
+  if (!keep) return (lua_Integer)lector_ntokens(c);
+  lua_Integer n = 0;
+  for (uint32_t d = 0; d < lector_ndocs(c); d++) {
+    if (!keep[d]) continue;
+    lector_doc info;
+    lector_doc_get(c, d, &info);
+    n += info.ntokens;
+  }
+  return n;
+}
+
+static lua_Integer subset_types(lua_State *L) {
+  lector_corpus *c = lb_check_corpus(L, 1);
+  lb_corpus *cu = lua_touserdata(L, 1);
+  if (!cu->subset) return lector_ntypes(c);
+  if (cu->ntypes < 0) {
+    uint32_t nt = lector_ntypes(c);
+    uint64_t *counts = calloc(nt ? nt : 1, sizeof *counts);
+    if (!counts) luaL_error(L, "out of memory");
+    lector_scope s = { .how = LECTOR_MATCH_EXACT, .docs = cu->subset };
+    lector_class_counts(c, &s, counts);
+    cu->ntypes = 0;
+    for (uint32_t t = 0; t < nt; t++) cu->ntypes += counts[t] > 0;
+    free(counts);
+  }
+  return cu->ntypes;
+}
+
+/* C:_narrow(ids) -> the subcorpus of C keeping the documents ids (from 1): what C:where makes */
+static int corpus_narrow(lua_State *L) {
+  lector_corpus *c = lb_check_corpus(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  uint32_t n = lector_ndocs(c);
+  lb_corpus *parent = lua_touserdata(L, 1);
+  lb_corpus *cu = lua_newuserdatauv(L, sizeof *cu, 1);
+  memset(cu, 0, sizeof *cu);
+  cu->ntypes = -1;
+  luaL_setmetatable(L, LB_CORPUS);
+  cu->path = strdup(parent->path);
+  cu->subset = calloc(n ? n : 1, 1);
+  if (!cu->path || !cu->subset) luaL_error(L, "out of memory");
+  for (lua_Integer i = 1, k = luaL_len(L, 2); i <= k; i++) {
+    lua_geti(L, 2, i);
+    lua_Integer id = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    luaL_argcheck(L, id >= 1 && id <= (lua_Integer)n, 2, "not a document id");
+    if (parent->subset && !parent->subset[id - 1]) continue;
+    cu->nsubset += !cu->subset[id - 1];
+    cu->subset[id - 1] = 1;
+  }
+  lua_pushvalue(L, 1);
+  lua_setiuservalue(L, -2, 1);
+  return 1;
+}
+
 /* Fields: C.tokens, C.types, C.root, C.files; else the methods. */
 static int corpus_index(lua_State *L) {
   const char *k = lua_tostring(L, 2);
   if (k) {
-    if (strcmp(k, "tokens") == 0) { lua_pushinteger(L, (lua_Integer)lector_ntokens(lb_check_corpus(L, 1))); return 1; }
-    if (strcmp(k, "types") == 0) { lua_pushinteger(L, lector_ntypes(lb_check_corpus(L, 1))); return 1; }
+    if (strcmp(k, "tokens") == 0) { lua_pushinteger(L, subset_tokens(L)); return 1; }
+    if (strcmp(k, "types") == 0) { lua_pushinteger(L, subset_types(L)); return 1; }
     if (strcmp(k, "files") == 0) { lua_pushinteger(L, lector_nfiles(lb_check_corpus(L, 1))); return 1; }
     if (strcmp(k, "root") == 0) {
       lb_corpus *cu = luaL_checkudata(L, 1, LB_CORPUS);
@@ -398,6 +523,8 @@ int lb_open_corpus(lua_State *L) {
     lua_setfield(L, -2, "__name");
     lua_newtable(L);
     lb_register(L, corpus_methods, "Corpus:");
+    lua_pushcfunction(L, corpus_narrow);      /* for C:where, undocumented */
+    lua_setfield(L, -2, "_narrow");
     lua_setfield(L, -2, "methods");
   }
   lua_pop(L, 1);

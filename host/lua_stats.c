@@ -281,10 +281,11 @@ static int corpus_keywords(lua_State *L) {
   o.scope.docs = NULL;
   lector_scope sa, sb;
   uint8_t *da = docs_of(L, 2, &o, &sa), *db;
-  if (lua_isnoneornil(L, 3)) {
+  if (lua_isnoneornil(L, 3)) {                 /* the others of this (sub)corpus */
     uint32_t nd = lector_ndocs(c);
+    const uint8_t *keep = lb_corpus_subset(L, 1);
     db = xcalloc(L, nd, 1);
-    for (uint32_t i = 0; i < nd; i++) db[i] = !da[i];
+    for (uint32_t i = 0; i < nd; i++) db[i] = !da[i] && (!keep || keep[i]);
     sb = o.scope;
     sb.docs = db;
   } else {

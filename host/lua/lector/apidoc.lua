@@ -125,6 +125,23 @@ corpus order): for results computed in Lua.]],
 local h = corpus:hitset({0, 3}, {1, 3})
 print(#h, h[1]:text())                        --> 2	Accessibility links
 ]] },
+      { name = "Corpus:where", since = "0.1.0",
+        sig = "C:where(filter) -> Corpus",
+        summary = [[The subcorpus of the documents that pass filter, with the whole API of a corpus
+(`#`, `tokens`, `types`, `docs`, `doc(i)` (its i-th), `count`, `hits`, `find`, `freq`,
+`collocates`, ...; documents keep their ids). filter is a function of the document, or a table
+of tests that must all pass, by field (`year`, `date`, `title`, `name`, `tokens`, ... or any
+metadata key): a value (equal), `{from, to}` of two numbers or `{from = a, to = b}` (a range,
+inclusive; strings compare as text, so ISO dates work), a list of strings (any of them), or a
+function of the value. A subcorpus also serves as `opts.docs`.]],
+        example = [[
+local early = corpus:where{ year = {1990, 2001} }
+print(#early, early:count("Iraq"), corpus:count("Iraq"))          --> 2	11	42
+print(early:doc(1).id, early:doc(1).year)                         --> 3	2001
+print(#corpus:where{ source = {"VOA", "BBC"}, date = {from = "2003-01-01"} })   --> 1
+print(#corpus:where(function(d) return d.tokens > 600 end))       --> 3
+print(corpus:count("Gorbachev", {docs = corpus:where{ kind = "transcript" }}))  --> 10
+]] },
       { name = "Corpus:info", since = "0.1.0",
         sig = "C:info() -> table",
         summary = [[Facts about the corpus and its index: documents, files, tokens, types, sentences,

@@ -67,6 +67,78 @@ return function(lector, Corpus, Document, Hits)
     end,
   })
 
+  -- The value of a document's field for C:where: its own fields, else its metadata.
+  local own = { id = true, name = true, path = true, line = true, title = true, date = true,
+                year = true, tokens = true, bytes = true }
+  local function field(d, k)
+    if own[k] then return d[k] end
+    return d.meta[k]
+  end
+
+  -- A test of one field's value against what C:where was given for it.
+  local function value_test(k, want)
+    local function same(v, w)
+      if type(w) == "number" then return tonumber(v) == w end
+      return v ~= nil and tostring(v) == w
+    end
+    if type(want) == "function" then return want end
+    if type(want) ~= "table" then
+      if type(want) ~= "string" and type(want) ~= "number" and type(want) ~= "boolean" then
+        error("where: " .. k .. ": expected a value, a list, {from = , to = } or a function", 4)
+      end
+      return function(v) return same(v, want) end
+    end
+    local from, to = want.from, want.to
+    if from == nil and to == nil and #want == 2 and type(want[1]) == "number" and type(want[2]) == "number" then
+      from, to = want[1], want[2]                              -- year = {2002, 2004}
+    end
+    if from ~= nil or to ~= nil then
+      local numeric = type(from or to) == "number"
+      return function(v)
+        if numeric then v = tonumber(v) end
+        if v == nil then return false end
+        v = numeric and v or tostring(v)
+        return (from == nil or v >= from) and (to == nil or v <= to)
+      end
+    end
+    for i, w in ipairs(want) do
+      if type(w) ~= "string" then
+        error("where: " .. k .. ": a list is {from, to} for numbers, or strings to choose from (item " .. i .. ")", 4)
+      end
+    end
+    return function(v)
+      for _, w in ipairs(want) do if same(v, w) then return true end end
+      return false
+    end
+  end
+
+  local function where_test(filter)
+    if type(filter) == "function" then return filter end
+    if type(filter) ~= "table" then
+      error("bad argument #1 to 'where' (table or function expected, got " .. type(filter) .. ")", 3)
+    end
+    local tests = {}
+    for k, want in pairs(filter) do tests[#tests + 1] = { k, value_test(k, want) } end
+    return function(d)
+      for _, t in ipairs(tests) do
+        if not t[2](field(d, t[1])) then return false end
+      end
+      return true
+    end
+  end
+
+  register(Corpus, "Corpus:", {
+    -- C:where(filter) -> the subcorpus of the documents that pass filter: a table of field
+    -- tests (all must pass) or a function of the document.
+    where = function(self, filter)
+      local test, ids = where_test(filter), {}
+      for d in self:docs() do
+        if test(d) then ids[#ids + 1] = d.id end
+      end
+      return self:_narrow(ids)
+    end,
+  })
+
   register(Hits, "Hits:", {
     -- hits:texts() -> list of the matched texts, as written
     texts = function(self)
