@@ -47,7 +47,9 @@ static int hex4(const unsigned char *p, const unsigned char *e, uint32_t *v) {
 }
 
 /* The escape at *pp (a backslash): its code point, with *pp moved past it; or what is wrong.
-** A surrogate pair is one code point; half of one is an error, as it cannot be UTF-8. */
+** A surrogate pair is one code point. Half of one cannot be UTF-8: it becomes U+FFFD, as
+** exporters that cut a string inside an emoji leave them, and a document is worth more than
+** one character of it. */
 static const char *escape(const unsigned char **pp, const unsigned char *e, uint32_t *cp) {
   const unsigned char *p = *pp + 1;
   uint32_t u, lo;
@@ -64,12 +66,14 @@ static const char *escape(const unsigned char **pp, const unsigned char *e, uint
     case 'u':
       if (!hex4(p + 1, e, &u)) return "bad \\u escape";
       p += 4;
-      if (u >= 0xDC00 && u <= 0xDFFF) return "lone surrogate";
-      if (u >= 0xD800 && u <= 0xDBFF) {
-        if (e - p < 7 || p[1] != '\\' || p[2] != 'u' || !hex4(p + 3, e, &lo) || lo < 0xDC00 || lo > 0xDFFF)
-          return "lone surrogate";
-        u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-        p += 6;
+      if (u >= 0xDC00 && u <= 0xDFFF) u = 0xFFFD;
+      else if (u >= 0xD800 && u <= 0xDBFF) {
+        if (e - p < 7 || p[1] != '\\' || p[2] != 'u' || !hex4(p + 3, e, &lo) || lo < 0xDC00 || lo > 0xDFFF) {
+          u = 0xFFFD;
+        } else {
+          u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+          p += 6;
+        }
       }
       break;
     default:
