@@ -284,9 +284,9 @@ function M.candidates(text, env)
   for c in text:gsub("\\.", ""):gmatch("[\"']") do
     if not quote then quote = c elseif quote == c then quote = nil end
   end
-  if quote then return #text + 1, out end
   local word = text:match("[%a_][%w_]*$") or ""
   local start = #text - #word + 1
+  if quote then return start, out end
   if word:match("^%d") then return start, out end
   local before = text:sub(1, start - 1)
   local sep = before:match("([%.:])%s*$")

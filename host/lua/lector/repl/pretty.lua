@@ -5,7 +5,7 @@
 local M = {}
 
 -- The limits of a normal display; show(x) lifts them. Overridable: repl.pretty.limits.depth = 8.
-M.limits = { depth = 4, items = 40, lines = 40, string = 2000, kwic = 5, width = 100 }
+M.limits = { depth = 4, items = 100, lines = 40, string = 2000, inner_string = 200, kwic = 5, width = 100 }
 
 local names = nil
 local function api_name(f)
@@ -71,11 +71,12 @@ local function function_text(f)
 end
 
 -- One line for a value that has one: everything but plain tables (and hit sets, see below).
-local function scalar(v, lim)
+local function scalar(v, lim, depth)
   local t = type(v)
   if t == "string" then
-    if lim.string and #v > lim.string then
-      local cut = lim.string
+    local max = depth and depth > 0 and lim.inner_string or lim.string
+    if max and #v > max then
+      local cut = max
       while cut > 1 and (v:byte(cut + 1) or 0) & 0xC0 == 0x80 do cut = cut - 1 end  -- whole UTF-8 characters
       return M.quote(v:sub(1, cut)) .. string.format("... (%d more bytes)", #v - cut), true
     end
@@ -83,6 +84,7 @@ local function scalar(v, lim)
   elseif t == "number" then return number_text(v)
   elseif t == "function" then return function_text(v)
   elseif t == "table" or t == "userdata" then
+    if metaname(v) == "lector.Corpus" then pcall(function() return #v end) end   -- opened, to describe it
     local mt = getmetatable(v)
     if type(mt) == "table" and rawget(mt, "__tostring") then
       local ok, s = pcall(tostring, v)
@@ -164,6 +166,22 @@ local function table_lines(t, lim, seen, depth, indent, out, prefix)
     out[#out + 1] = indent .. prefix .. "{" .. table.concat(parts, ", ") .. "}"
     return
   end
+  if simple and arrayish == shown then   -- a long list of short values: filled into lines
+    out[#out + 1] = indent .. prefix .. "{"
+    local line = indent .. " "
+    for i, e in ipairs(entries) do
+      local item = " " .. e[1] .. ((i < #entries or more) and "," or "")
+      if #line + #item > (lim.width or math.huge) and #line > #indent + 1 then
+        out[#out + 1] = line
+        line = indent .. " "
+      end
+      line = line .. item
+    end
+    out[#out + 1] = line
+    if more then out[#out + 1] = indent .. "  " .. more end
+    out[#out + 1] = indent .. "}"
+    return
+  end
   out[#out + 1] = indent .. prefix .. "{"
   for _, e in ipairs(entries) do
     for j, line in ipairs(e) do
@@ -183,7 +201,7 @@ function render(v, lim, seen, depth, indent, out, prefix)
     out[#out + 1] = indent .. prefix .. (ok and string.format("<%d hits>", n) or tostring(v))
     return
   end
-  local s, cut = scalar(v, lim)
+  local s, cut = scalar(v, lim, depth)
   if cut then out.cut = true end
   if s then
     out[#out + 1] = indent .. prefix .. s
