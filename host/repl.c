@@ -462,7 +462,8 @@ static void open_editor(repl *r) {
   el_set(r->el, EL_GETCFN, getc_key);
   el_set(r->el, EL_PROMPT, prompt_of);
   if (r->hist) el_set(r->el, EL_HIST, history, r->hist);
-  el_set(r->el, EL_ADDFN, "lector-complete", "complete a Lua name, field or method", complete_key);
+  /* the wide call: libedit keeps these names as they are (the narrow one copies and leaks them) */
+  el_wset(r->el, EL_ADDFN, L"lector-complete", L"complete a Lua name, field or method", complete_key);
   el_set(r->el, EL_BIND, "^I", "lector-complete", NULL);
   el_set(r->el, EL_BIND, "^R", "em-inc-search-prev", NULL);
   el_source(r->el, NULL);                 /* the user's ~/.editrc, as other libedit programs */
