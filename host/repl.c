@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -75,6 +76,28 @@ static int repl_clock(lua_State *L) {
   return 1;
 }
 
+/* listdir(dir) -> the names in a folder, sorted, folders ending in "/" (for completing paths);
+** nil when it cannot be read. */
+static int repl_listdir(lua_State *L) {
+  const char *dir = luaL_checkstring(L, 1);
+  DIR *d = opendir(dir);
+  if (!d) { luaL_pushfail(L); return 1; }
+  lua_newtable(L);
+  lua_Integer n = 0;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+    struct stat st;
+    const char *path = lua_pushfstring(L, "%s/%s", dir, e->d_name);
+    int is_dir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    lua_pop(L, 1);
+    lua_pushfstring(L, "%s%s", e->d_name, is_dir ? "/" : "");
+    lua_rawseti(L, -2, ++n);
+  }
+  closedir(d);
+  return 1;
+}
+
 /* Loads the Lua half and starts it; prints the banner on a terminal. 0 on failure. */
 static int start_session(repl *r, int interactive) {
   lua_State *L = r->L;
@@ -88,7 +111,7 @@ static int start_session(repl *r, int interactive) {
   }
   lua_setfield(L, LUA_REGISTRYINDEX, "lector.repl.session");
   push_session_fn(L, "start");
-  lua_createtable(L, 0, 4);
+  lua_createtable(L, 0, 5);
   lua_pushboolean(L, interactive);
   lua_setfield(L, -2, "interactive");
   lua_pushboolean(L, r->color);
@@ -97,6 +120,8 @@ static int start_session(repl *r, int interactive) {
   lua_setfield(L, -2, "clock");
   lua_pushliteral(L, LUA_RELEASE);
   lua_setfield(L, -2, "release");
+  lua_pushcfunction(L, repl_listdir);
+  lua_setfield(L, -2, "listdir");
   status = host_docall(L, 1, 1);
   if (status != LUA_OK) { report(r); r->failed = 0; return 1; }
   if (lua_isstring(L, -1)) printf("%s\n", lua_tostring(L, -1));

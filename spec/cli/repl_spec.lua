@@ -87,6 +87,7 @@ describe("lector repl on a terminal", function()
       send "string.up\\t", expect "per", send "('x')\\r", expect '"X"', prompt,
       send "corpus:doc(1).t\\t", expect "tokens", expect "\\n> corpus:doc(1).t", send "\\x03", prompt,
       send ".ti\\t", expect "me", send " 1 + 1\\r", expect "time:", prompt,
+      send "#lector.open('corp\\t", expect "us/", send "')\\r", expect "5", prompt,
       send "\\x04",
     }
     has(t, '> corpus:count(\'Iraq\')\n42\n')
@@ -97,6 +98,7 @@ describe("lector repl on a terminal", function()
     -- several candidates are listed under the line, which is shown again
     has(t, "\ntext    title   tokens  turns\n> corpus:doc(1).t")
     has(t, "> .time 1 + 1\n2\ntime: ")
+    has(t, "> #lector.open('corpus/')\n5\n")
   end)
 
   it("keeps the history across sessions in $XDG_STATE_HOME/lector/history", function()

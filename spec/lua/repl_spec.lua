@@ -141,8 +141,24 @@ describe("the REPL's completion", function()
     assert.are.equal("byte", cands("string.by"))
   end)
 
-  it("offers nothing inside a string, and the dot commands at the start of a line", function()
-    assert.are.equal("", cands('print("cor'))
+  it("completes paths inside strings and after .load, .save, .corpus", function()
+    local dirs = { ["."] = { "corpus/", "scripts/", ".hidden", "README.md" }, ["scripts/"] = { "report.lua", "mentions.lua" } }
+    complete.listdir = function(d) return dirs[d] end
+    local start, list = complete.candidates('lector.open("co', env)
+    assert.are.same({ 14, { "corpus/" } }, { start, list })
+    start, list = complete.candidates(".load scripts/", env)
+    assert.are.same({ 7, { "scripts/mentions.lua", "scripts/report.lua" } }, { start, list })
+    start, list = complete.candidates("dofile 'scripts/r", env)
+    assert.are.same({ 9, { "scripts/report.lua" } }, { start, list })
+    start, list = complete.candidates("x = '", env)
+    assert.are.same({ "README.md", "corpus/", "scripts/" }, list)
+    start, list = complete.candidates('print("a\\"b", "', env)
+    assert.are.equal(16, start)
+    complete.listdir = nil
+    assert.are.same({ 14, {} }, { complete.candidates('lector.open("co', env) })
+  end)
+
+  it("offers the dot commands at the start of a line", function()
     require "lector.repl.session"   -- registers the commands
     local start, list = complete.candidates(".t", env)
     assert.are.same({ 1, { ".time" } }, { start, list })

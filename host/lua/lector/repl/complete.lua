@@ -266,11 +266,33 @@ end
 -- The dot commands, for completing `.lo`.
 M.commands = {}
 
+-- listdir(dir) -> sorted names, folders ending in "/" (repl.c gives it; nil: no path completion).
+M.listdir = nil
+
+-- Completes a path: where it starts in text and the paths it can become.
+local function paths(text, from)
+  local path = text:sub(from)
+  local out = {}
+  if not M.listdir then return from, out end
+  local dir, base = path:match("^(.*/)(.*)$")
+  if not dir then dir, base = "", path end
+  local names = M.listdir(dir == "" and "." or dir) or {}
+  for _, name in ipairs(names) do
+    if name:sub(1, #base) == base and (base:sub(1, 1) == "." or name:sub(1, 1) ~= ".") then
+      out[#out + 1] = dir .. name
+    end
+  end
+  table.sort(out)
+  return from, out
+end
+
 -- Completions for the text before the cursor: where the word being completed starts (1-based)
 -- and the sorted list of words that can replace it.
 function M.candidates(text, env)
   env = env or _G
   local out = {}
+  local arg_at = text:match("^%s*%.%a+%s+()")
+  if arg_at then return paths(text, arg_at) end   -- .load FILE, .corpus DIR, .save FILE
   local cmd = text:match("^%s*%.([%a]*)$")
   if cmd then
     for _, c in ipairs(M.commands) do
@@ -279,14 +301,20 @@ function M.candidates(text, env)
     table.sort(out)
     return text:find("%.") , out
   end
-  -- inside a string literal: nothing (quotes counted outside of escapes)
-  local quote
-  for c in text:gsub("\\.", ""):gmatch("[\"']") do
-    if not quote then quote = c elseif quote == c then quote = nil end
+  -- inside a string literal: a path (quotes counted outside of escapes)
+  local quote, opened
+  local i = 1
+  while i <= #text do
+    local c = text:sub(i, i)
+    if c == "\\" then i = i + 1
+    elseif c == '"' or c == "'" then
+      if not quote then quote, opened = c, i elseif quote == c then quote = nil end
+    end
+    i = i + 1
   end
+  if quote then return paths(text, opened + 1) end
   local word = text:match("[%a_][%w_]*$") or ""
   local start = #text - #word + 1
-  if quote then return start, out end
   if word:match("^%d") then return start, out end
   local before = text:sub(1, start - 1)
   local sep = before:match("([%.:])%s*$")

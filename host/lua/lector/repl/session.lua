@@ -202,10 +202,12 @@ end
 
 -- ------------------------------------------------------------------ start
 
--- Called once by repl.c: o.interactive, o.color, o.clock (a wall clock in seconds). Returns the
+-- Called once by repl.c: o.interactive, o.color, o.clock (a wall clock in seconds), o.release
+-- (the Lua version), o.listdir (a folder's names, for completing paths). Returns the
 -- banner line for an interactive session, else nil.
 function S.start(o)
   for k, v in pairs(o) do opts[k] = v end
+  complete.listdir = opts.listdir
   if rawget(_G, "help") == nil then rawset(_G, "help", help) end
   if rawget(_G, "show") == nil then rawset(_G, "show", show) end
   if not opts.interactive then return nil end
