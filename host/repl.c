@@ -8,6 +8,7 @@
 ** no prompts, no banner, no colours, and the exit status says whether any chunk failed.
 */
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -151,16 +152,94 @@ static char *history_path(void) {
   return path;
 }
 
-/* Adds a chunk to the history and writes the file at once, so a crash loses nothing. */
+/* The history file holds one entry a line, with backslashes and newlines escaped ("\\", "\n"),
+** so that it reads as text. Each entry is appended with one write as it is entered: a crash
+** loses nothing, and sessions side by side interleave instead of overwriting each other. */
+
+/* entry, escaped, with a newline: malloc'd */
+static char *history_escape(const char *entry, size_t *len) {
+  size_t n = 0;
+  for (const char *p = entry; *p; p++) n += (*p == '\\' || *p == '\n') ? 2 : 1;
+  char *out = malloc(n + 2), *w = out;
+  if (!out) return NULL;
+  for (const char *p = entry; *p; p++) {
+    if (*p == '\\' || *p == '\n') { *w++ = '\\'; *w++ = *p == '\n' ? 'n' : '\\'; }
+    else *w++ = *p;
+  }
+  *w++ = '\n';
+  *w = '\0';
+  *len = (size_t)(w - out);
+  return out;
+}
+
+static void history_unescape(char *s) {
+  char *w = s;
+  for (char *p = s; *p; p++) {
+    if (*p == '\\' && (p[1] == 'n' || p[1] == '\\')) { p++; *w++ = *p == 'n' ? '\n' : '\\'; }
+    else *w++ = *p;
+  }
+  *w = '\0';
+}
+
+static void history_failed(repl *r) {
+  fprintf(stderr, "lector: cannot write the history to %s: %s\n", r->hist_path, strerror(errno));
+  free(r->hist_path);
+  r->hist_path = NULL;                   /* say it once */
+}
+
+/* Writes the entries in memory (the last LECTOR_HISTORY_SIZE) to a new file that replaces the
+** old one: how a file that has grown too long is cut back. */
+static void history_rewrite(repl *r) {
+  HistEvent ev;
+  size_t n = strlen(r->hist_path) + sizeof ".new";
+  char *tmp = malloc(n);
+  if (!tmp) return;
+  snprintf(tmp, n, "%s.new", r->hist_path);
+  FILE *f = fopen(tmp, "w");
+  if (!f) { free(tmp); return; }
+  for (int ok = history(r->hist, &ev, H_LAST); ok != -1; ok = history(r->hist, &ev, H_PREV)) {
+    size_t len;
+    char *line = history_escape(ev.str, &len);
+    if (line) fwrite(line, 1, len, f);
+    free(line);
+  }
+  if (fclose(f) == 0) rename(tmp, r->hist_path);
+  else remove(tmp);
+  free(tmp);
+}
+
+/* Loads the history file (none yet is fine); cuts it back when it holds twice the limit. */
+static void history_load(repl *r) {
+  HistEvent ev;
+  FILE *f = fopen(r->hist_path, "r");
+  if (!f) return;
+  char *line = NULL;
+  size_t cap = 0, count = 0;
+  ssize_t n;
+  while ((n = getline(&line, &cap, f)) > 0) {
+    if (line[n - 1] == '\n') line[--n] = '\0';
+    history_unescape(line);
+    if (*line) { history(r->hist, &ev, H_ENTER, line); count++; }
+  }
+  free(line);
+  fclose(f);
+  if (count > 2 * LECTOR_HISTORY_SIZE) history_rewrite(r);
+}
+
+/* Adds a chunk to the history, and to the file at once. */
 static void remember(repl *r, const char *chunk) {
   HistEvent ev;
   if (!r->hist || !*chunk) return;
+  if (history(r->hist, &ev, H_FIRST) != -1 && strcmp(ev.str, chunk) == 0) return;   /* a repeat */
   history(r->hist, &ev, H_ENTER, chunk);
-  if (r->hist_path && history(r->hist, &ev, H_SAVE, r->hist_path) == -1) {
-    fprintf(stderr, "lector: cannot write the history to %s\n", r->hist_path);
-    free(r->hist_path);
-    r->hist_path = NULL;                 /* say it once */
-  }
+  if (!r->hist_path) return;
+  size_t len;
+  char *line = history_escape(chunk, &len);
+  if (!line) return;
+  int fd = open(r->hist_path, O_WRONLY | O_APPEND | O_CREAT, 0600);
+  if (fd < 0 || write(fd, line, len) != (ssize_t)len) history_failed(r);
+  if (fd >= 0) close(fd);
+  free(line);
 }
 
 /* ------------------------------------------------------------------ completion */
@@ -477,7 +556,7 @@ static void open_editor(repl *r) {
     history(r->hist, &ev, H_SETSIZE, LECTOR_HISTORY_SIZE);
     history(r->hist, &ev, H_SETUNIQUE, 1);
     r->hist_path = history_path();
-    if (r->hist_path) history(r->hist, &ev, H_LOAD, r->hist_path);   /* none yet is fine */
+    if (r->hist_path) history_load(r);
   }
   /* libedit hands back lines in the locale's multibyte encoding: make it UTF-8 */
   if (!setlocale(LC_CTYPE, "") || MB_CUR_MAX == 1) setlocale(LC_CTYPE, "C.UTF-8");
