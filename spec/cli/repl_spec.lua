@@ -219,6 +219,19 @@ describe("lector repl with standard input not a terminal", function()
     assert.truthy(r.err:find("stdin:1: unexpected symbol near '='", 1, true), r.err)
   end)
 
+  it("reports what a dot command could not do, and goes on", function()
+    local r = run.lector({ "repl" }, { stdin = ".corpus /nonexistent\n.load /nonexistent.lua\n.save /nonexistent/x.lua\n"
+      .. ".time\n.time error('late')\n.corpus\n.nope\nprint('still here')\n" })
+    assert.are.equal(1, r.code)
+    assert.are.equal("corpus corpus: 5 documents, 4343 tokens\nstill here\n", r.out)
+    assert.are.equal(".corpus: /nonexistent: cannot open /nonexistent: No such file or directory\n"
+      .. ".load: cannot open /nonexistent.lua: No such file or directory\n"
+      .. ".save: /nonexistent/x.lua: No such file or directory\n"
+      .. ".time: what? (.time EXPR)\n"
+      .. "stdin:1: late\nstack traceback:\n\t[C]: in function 'error'\n\tstdin:1: in local 'f'\n"
+      .. "unknown command .nope (.help lists them)\n", r.err)
+  end)
+
   it("reports a chunk left unfinished at the end of input", function()
     local r = run.lector({ "repl" }, { stdin = "for i = 1, 2 do\n" })
     assert.are.equal(1, r.code)

@@ -29,7 +29,8 @@ function S.errtext(msg)
   local lines, trace = {}, false
   for line in (msg .. "\n"):gmatch("([^\n]*)\n") do
     trace = trace or line == "stack traceback:"
-    if not (trace and (line:find("^%s*%[C%]: in %?$") or line:find("lector/repl/", 1, true))) then
+    if not (trace and (line:find("^%s*%[C%]: in %?$") or line:find("lector/repl/", 1, true)
+        or line:find("^%s*%(%.%.%.tail calls%.%.%.%)$"))) then
       lines[#lines + 1] = line
     end
   end
