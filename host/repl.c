@@ -7,6 +7,7 @@
 ** (host_docall) and the session goes on with its globals. With standard input not a terminal:
 ** no prompts, no banner, no colours, and the exit status says whether any chunk failed.
 */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
@@ -14,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <time.h>
