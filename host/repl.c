@@ -466,7 +466,8 @@ static void run_chunk(repl *r, const char *src, int is_expr) {
   push_session_fn(L, "record");
   lua_pushstring(L, src);
   lua_pushboolean(L, is_expr);
-  lua_call(L, 2, 0);
+  lua_pushboolean(L, n > 0);
+  lua_call(L, 3, 0);
   if (n > 0) {
     push_session_fn(L, "show");
     lua_insert(L, base + 1);

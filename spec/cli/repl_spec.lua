@@ -188,11 +188,12 @@ describe("lector repl on a terminal", function()
     has(t, "> .nope\nunknown command .nope (.help lists them)\n> ")
     has(t, "  .corpus DIR     open another corpus")
     local saved = run.slurp(tmp .. "/session.lua")
-    assert.truthy(saved:find('dofile("' .. tmp .. '/setup.lua")\nprint(greeting\n)\ncorpus = lector.open("'
-      .. tmp .. '/small")\nprint(corpus:count(\'Putin\')\n)\ny = 3\nprint(y * 2\n)\n', 1, true), saved)
+    assert.truthy(saved:find('\ndofile("' .. tmp .. '/setup.lua")\nshow(greeting)\ncorpus = lector.open("'
+      .. tmp .. '/small")\nshow(corpus:count(\'Putin\'))\ny = 3\nshow(y * 2)\n', 1, true), saved)
     -- the saved script runs and prints what the session printed
     local r = run.lector({ "run", tmp .. "/session.lua" })
-    assert.are.equal("hello from setup\n2\n6\n", r.out)
+    assert.are.equal('"hello from setup"\n2\n6\n', r.out)
+    assert.are.equal(0, r.code)
   end)
 
   it("says when the corpus cannot be opened, and goes on", function()

@@ -54,11 +54,11 @@ function S.show(...)
   out(text)
 end
 
--- Remembers a chunk that ran for .save; an expression becomes print(...) so the script shows
--- what the session showed.
-function S.record(src, is_expr)
+-- Remembers a chunk that ran for .save; an expression that gave values becomes show(...), so
+-- the script shows what the session showed.
+function S.record(src, is_expr, has_values)
   src = src:gsub("^%s*=", "")
-  if is_expr then src = "print(" .. src .. "\n)" end
+  if is_expr and has_values then src = "show(" .. src .. (src:find("--", 1, true) and "\n)" or ")") end
   chunks[#chunks + 1] = src
 end
 
@@ -101,6 +101,8 @@ local function show(...)
   local lim = setmetatable({ kwic = false }, { __index = pretty.unlimited })
   out((pretty.text(lim, n, ...)))
 end
+
+S.help, S.show_all = help, show
 
 -- ------------------------------------------------------------------ dot commands
 
@@ -172,7 +174,8 @@ command("save", "FILE", "write what ran in this session as a Lua script", functi
   if arg == "" then fail(".save: where? (.save FILE)") end
   local f, err = io.open(arg, "w")
   if not f then fail(".save: " .. err) end
-  f:write("-- saved from lector repl, ", os.date("%Y-%m-%d %H:%M"), "\n")
+  f:write("-- saved from lector repl, ", os.date("%Y-%m-%d %H:%M"), "; run it with `lector run FILE`\n",
+    'local help, show = require("lector.repl.session").help, require("lector.repl.session").show_all\n')
   for _, c in ipairs(chunks) do f:write(c, "\n") end
   local ok, werr = f:close()
   if not ok then fail(".save: " .. arg .. ": " .. tostring(werr)) end
