@@ -17,7 +17,8 @@ M.types = {
   Corpus = {
     fields = { tokens = "number", types = "number", files = "number", root = "string" },
     returns = { docs = { iter = "Document" }, doc = "Document", count = "number", hits = "Hits",
-      find = "Hits", forms = "table", hitset = "Hits", info = "table", query = "Hits", where = "Corpus" },
+      find = "Hits", forms = "table", hitset = "Hits", info = "table", query = "Hits", query_count = "number",
+      where = "Corpus" },
   },
   Document = {
     fields = { id = "number", name = "string", path = "string", line = "number", title = "string",
@@ -29,7 +30,9 @@ M.types = {
   Hits = {
     fields = {},
     returns = { count = "number", each = { iter = "Hit" }, kwic = { list = "string" }, by = "table",
-      docs = { list = "Document" }, spans = { list = "number" }, texts = { list = "string" } },
+      docs = { list = "Document" }, spans = { list = "number" }, texts = { list = "string" },
+      sort = "Hits", union = "Hits", intersect = "Hits", minus = "Hits", group = { list = "table" },
+      targets = { list = "number" }, tabulate = { list = "table" } },
     index = "Hit",
   },
   Hit = {
