@@ -41,7 +41,10 @@ end
 -- Reports an error on stderr (in red on a terminal).
 function S.report(msg)
   io.stdout:flush()
-  io.stderr:write(paint("31", S.errtext(msg)), "\n")
+  local text = S.errtext(msg)
+  -- after Ctrl-C the terminal has echoed ^C where the cursor was: start a line of our own
+  if opts.interactive and (text .. "\n"):find("^[^\n]-interrupted!\n") then io.stderr:write("\n") end
+  io.stderr:write(paint("31", text), "\n")
   io.stderr:flush()
 end
 
