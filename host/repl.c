@@ -45,7 +45,7 @@ typedef struct repl {
 } repl;
 
 static repl *the_repl;         /* for libedit's callbacks */
-static volatile sig_atomic_t got_sigint;
+static volatile sig_atomic_t got_sigint, got_sigcont;
 static sigset_t sigint_open;   /* the signal mask while waiting for a key: SIGINT let through */
 
 /* ------------------------------------------------------------------ the Lua half */
@@ -356,10 +356,25 @@ static void catch_sigint(sigset_t *saved) {
   sigdelset(&sigint_open, SIGINT);
 }
 
+static void on_sigcont(int sig) {
+  (void)sig;
+  got_sigcont = 1;
+}
+
+/* Back from Ctrl-Z and `fg`: the shell has set the terminal its own way meanwhile, while
+** libedit still believes it raw. Leave and enter raw mode again, and redraw the line. */
+static void resume_terminal(void) {
+  got_sigcont = 0;
+  el_set(the_repl->el, EL_PREP_TERM, 0);
+  el_set(the_repl->el, EL_PREP_TERM, 1);
+  el_set(the_repl->el, EL_REFRESH);
+}
+
 /* One byte of the terminal: 1, 0 at end of file, -1 on error or Ctrl-C. */
 static int read_byte(unsigned char *c) {
   for (;;) {
     if (got_sigint) return -1;
+    if (got_sigcont) resume_terminal();
     fd_set in;
     FD_ZERO(&in);
     FD_SET(0, &in);
@@ -563,6 +578,11 @@ static void open_editor(repl *r) {
   if (!setlocale(LC_CTYPE, "") || MB_CUR_MAX == 1) setlocale(LC_CTYPE, "C.UTF-8");
   r->el = el_init("lector", stdin, stdout, stderr);
   if (!r->el) return;
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_sigcont;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGCONT, &sa, NULL);
   el_set(r->el, EL_EDITOR, "emacs");
   el_set(r->el, EL_GETCFN, getc_key);
   el_set(r->el, EL_PROMPT, prompt_of);

@@ -152,6 +152,15 @@ describe("lector repl on a terminal", function()
     has(t, ">> ^C\n> x\n41\n")
   end)
 
+  it("takes the terminal back after a stop and `fg` (SIGCONT), with the line being typed", function()
+    local t, code = session {
+      prompt, send "x = 4", expect "x = 4", { "cooked" }, { "signal", "CONT" }, { "raw" },
+      send "2\\r", prompt, send "x\\r", expect "42", prompt, send "\\x04",
+    }
+    assert.are.equal(0, code)
+    has(t, "> x\n42\n")
+  end)
+
   it("prints help from the API documentation", function()
     local t = session {
       prompt, send "help(corpus.count)\\r", expect "Example:", prompt,

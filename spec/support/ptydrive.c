@@ -11,6 +11,9 @@
 **   send TEXT     write TEXT to the terminal
 **   raw           wait until the program has put the terminal in raw mode (libedit prints its
 **                 prompt before that: what is typed earlier would be echoed twice)
+**   cooked        set the terminal back to canonical mode with echo, as a shell does when a
+**                 job is stopped (Ctrl-Z)
+**   signal NAME   send the command a signal: CONT, INT, TERM
 ** At the end it waits for the command to exit, writes the transcript (terminal escape sequences
 ** and carriage returns removed) to stdout, and exits with the command's status (128 + signal if
 ** killed), or 124 after a timeout.
@@ -150,6 +153,18 @@ int main(int argc, char **argv) {
         if (now() > end) { kill(pid, SIGKILL); finish(124, "timed out waiting for raw mode", NULL); }
         if (pump(fd, 5) < 0) finish(124, "the command ended before raw mode", NULL);
       }
+    } else if (strcmp(line, "cooked") == 0) {
+      struct termios t;
+      if (tcgetattr(fd, &t) == 0) {
+        t.c_lflag |= ICANON | ECHO;
+        tcsetattr(fd, TCSANOW, &t);
+      }
+    } else if (strncmp(line, "signal ", 7) == 0) {
+      const char *name = line + 7;
+      int sig = strcmp(name, "CONT") == 0 ? SIGCONT : strcmp(name, "INT") == 0 ? SIGINT
+              : strcmp(name, "TERM") == 0 ? SIGTERM : 0;
+      if (!sig) finish(125, "unknown signal", name);
+      kill(pid, sig);
     } else if (n > 0 && line[0] != '#') {
       finish(125, "unknown step", line);
     }
