@@ -133,11 +133,14 @@ static int start_session(repl *r, int interactive) {
 
 /* ------------------------------------------------------------------ history */
 
-/* $XDG_STATE_HOME/lector/history, else ~/.lector_history; NULL when neither can be named. */
+/* $LECTOR_HISTORY (empty: none), else $XDG_STATE_HOME/lector/history, else ~/.lector_history;
+** NULL when there is to be no history file. */
 static char *history_path(void) {
-  const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+  const char *own = getenv("LECTOR_HISTORY"), *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
   char *path = NULL;
-  if (state && *state) {
+  if (own) {
+    path = *own ? strdup(own) : NULL;
+  } else if (state && *state) {
     size_t n = strlen(state) + sizeof "/lector/history";
     if (!(path = malloc(n))) return NULL;
     snprintf(path, n, "%s/lector", state);

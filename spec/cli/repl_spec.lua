@@ -28,6 +28,7 @@ local function session(steps, opts)
     NO_COLOR = "" }
   local cmd = "env -u LECTOR_CORPUS"
   if opts.no_xdg then cmd = cmd .. " -u XDG_STATE_HOME"; env.XDG_STATE_HOME = nil end
+  if opts.history then env.LECTOR_HISTORY = opts.history else cmd = cmd .. " -u LECTOR_HISTORY" end
   for k, v in pairs(env) do cmd = cmd .. " " .. k .. "=" .. run.quote(v) end
   cmd = cmd .. " " .. run.quote(driver()) .. " -t 60 " .. run.quote(script) .. " " .. run.quote(run.bin) .. " repl"
   for _, a in ipairs(opts.args or {}) do cmd = cmd .. " " .. run.quote(a) end
@@ -114,6 +115,11 @@ describe("lector repl on a terminal", function()
     local home = tmp .. "/home"
     os.execute("mkdir -p " .. run.quote(home))
     session({ prompt, send "'in home'\\r", expect '"in home"', prompt, send "\\x04" }, { home = home, no_xdg = true })
+    assert.are.equal("'in home'\n", run.slurp(home .. "/.lector_history"))
+    -- LECTOR_HISTORY names the file, or turns it off when empty
+    session({ prompt, send "'own'\\r", expect '"own"', prompt, send "\\x04" }, { home = home, history = home .. "/own" })
+    assert.are.equal("'own'\n", run.slurp(home .. "/own"))
+    session({ prompt, send "'none'\\r", expect '"none"', prompt, send "\\x04" }, { home = home, history = "" })
     assert.are.equal("'in home'\n", run.slurp(home .. "/.lector_history"))
   end)
 
