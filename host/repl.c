@@ -77,8 +77,8 @@ static int repl_clock(lua_State *L) {
   return 1;
 }
 
-/* listdir(dir) -> the names in a folder, sorted, folders ending in "/" (for completing paths);
-** nil when it cannot be read. */
+/* listdir(dir) -> the names in a folder, folders ending in "/" (for completing paths); nil when
+** it cannot be read. */
 static int repl_listdir(lua_State *L) {
   const char *dir = luaL_checkstring(L, 1);
   DIR *d = opendir(dir);
@@ -485,7 +485,7 @@ static void run_chunk(repl *r, const char *src, int is_expr) {
   lua_pushstring(L, src);
   lua_pushboolean(L, is_expr);
   lua_pushboolean(L, n > 0);
-  lua_call(L, 3, 0);
+  if (lua_pcall(L, 3, 0, 0) != LUA_OK) lua_pop(L, 1);   /* .save misses it; the session goes on */
   if (n > 0) {
     push_session_fn(L, "show");
     lua_insert(L, base + 1);

@@ -269,7 +269,7 @@ end
 -- The dot commands, for completing `.lo`.
 M.commands = {}
 
--- listdir(dir) -> sorted names, folders ending in "/" (repl.c gives it; nil: no path completion).
+-- listdir(dir) -> names, folders ending in "/" (repl.c gives it; nil: no path completion).
 M.listdir = nil
 
 -- Completes a path: where it starts in text and the paths it can become.
