@@ -37,7 +37,7 @@ LUAMODS := $(sort $(shell find host/lua -name '*.lua'))
 CTESTS  := $(patsubst spec/c/%.c,$(B)/%,$(filter-out spec/c/ctest.c,$(wildcard spec/c/test_*.c)))
 
 .PHONY: all deps run test check bench peers doc clean
-all: $(P)/lector $(P)/liblector.a $(P)/lector.so $(CTESTS)
+all: $(P)/lector $(P)/liblector.a $(P)/lector.so $(CTESTS) $(B)/ptydrive
 
 deps:
 	@host/tools/deps.sh
@@ -60,6 +60,10 @@ $(B)/embedded.c: host/tools/embed.lua $(LUAMODS) | $(B)
 
 $(B)/embedded.o: $(B)/embedded.c
 	$(CC) $(CFLAGS_ALL) -Wno-overlength-strings -c -o $@ $<
+
+# drives the REPL through a pseudo-terminal in spec/cli/repl_spec.lua
+$(B)/ptydrive: spec/support/ptydrive.c | $(B)
+	$(CC) $(CFLAGS_ALL) -o $@ $< -lutil
 
 $(B)/test_%: spec/c/test_%.c spec/c/ctest.h $(P)/liblector.a
 	$(CC) $(CFLAGS_ALL) -Ispec/c -o $@ $< $(P)/liblector.a $(SYSLIBS)
