@@ -53,7 +53,7 @@ int lb_open_corpus(lua_State *L);                        /* registers the Corpus
 void lb_scope_from_opts(lua_State *L, int opts, int corpus, lector_scope *s, uint8_t **docs);
 
 /* lua_stats.c */
-int lb_open_stats(lua_State *L);                         /* adds freq, collocates, ... to Corpus */
+int lb_open_stats(lua_State *L);                         /* adds freq, near, ngrams, keywords to Corpus */
 
 /* lua_doc.c */
 void lb_push_doc(lua_State *L, int corpus_idx, uint32_t id);

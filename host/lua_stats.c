@@ -114,7 +114,7 @@ static int corpus_freq(lua_State *L) {
   return 2;
 }
 
-/* ------------------------------------------------------------------ C:collocates */
+/* ------------------------------------------------------------------ C:near (collocates) */
 
 static const char *const measures[] = { "logdice", "mi", "t", "ll", "freq", NULL };
 enum { M_LOGDICE, M_MI, M_T, M_LL, M_FREQ };
@@ -130,7 +130,7 @@ static void node_hits(lua_State *L, lector_corpus *c, int idx, const lector_scop
     all.limit = 0;
     if (lector_search(c, text, len, &all, h, err, sizeof err) < 0) {
       lector_hits_free(h);
-      luaL_error(L, "collocates: %s", err);
+      luaL_error(L, "near: %s", err);
     }
     return;
   }
@@ -144,8 +144,8 @@ static void node_hits(lua_State *L, lector_corpus *c, int idx, const lector_scop
   }
 }
 
-/* C:collocates(node [, opts]) -> rows {form, cooc, freq, logdice, mi, t, ll}, node count */
-static int corpus_collocates(lua_State *L) {
+/* C:near(node [, opts]) -> rows {form, cooc, freq, logdice, mi, t, ll}, node count */
+static int corpus_near(lua_State *L) {
   lector_corpus *c = lb_check_corpus(L, 1);
   int opts = lua_isnoneornil(L, 3) ? 0 : 3;
   stats_opts o;
@@ -163,7 +163,7 @@ static int corpus_collocates(lua_State *L) {
   }
   if (win.left < 0 || win.right < 0) {
     free(o.docs);
-    return luaL_error(L, "collocates: the window cannot be negative");
+    return luaL_error(L, "near: the window cannot be negative");
   }
   if (o.limit == 0) o.limit = 20;
   int how = o.scope.how;
@@ -333,7 +333,7 @@ static int corpus_keywords(lua_State *L) {
 
 static const luaL_Reg stats_methods[] = {
   {"freq", corpus_freq},
-  {"collocates", corpus_collocates},
+  {"near", corpus_near},
   {"ngrams", corpus_ngrams},
   {"keywords", corpus_keywords},
   {NULL, NULL}

@@ -45,18 +45,18 @@ describe("statistics", function()
 
   it("find collocates inside the sentence, each position once", function()
     assert.are.equal("red:2:3 and:1:1 sat:1:1 a:1:2 news:1:2",
-      rows(C:collocates("cat", { window = 1, min = 1 }), "cooc", "freq"))
+      rows(C:near("cat", { window = 1, min = 1 }), "cooc", "freq"))
     -- across sentences and with punctuation: "News" (the boilerplate line) precedes "Cat"
     assert.are.equal("news:2 red:2 and:1 sat:1 a:1 .:1",
-      rows(C:collocates("cat", { window = 1, min = 1, sentence = false, words = false }), "cooc"))
+      rows(C:near("cat", { window = 1, min = 1, sentence = false, words = false }), "cooc"))
     -- the two cats of "a red cat" and "A cat" share no window position with each other
-    local list, nodes = C:collocates("cat", { left = 0, right = 2, min = 1 })
+    local list, nodes = C:near("cat", { left = 0, right = 2, min = 1 })
     assert.are.equal(4, nodes)
     assert.are.equal("and:1:1 here:1:1 sat:1:1 a:1:2 news:1:2", rows(list, "cooc", "freq"))
   end)
 
   it("score collocates by the formulas they document", function()
-    local r = C:collocates("cat", { window = 1, min = 1 })[1]        -- red: cooc 2, freq 3
+    local r = C:near("cat", { window = 1, min = 1 })[1]        -- red: cooc 2, freq 3
     assert.are.equal("red", r.form)
     assert.are.equal(14 + math.log(2 * 2 / (4 + 3), 2), r.logdice)
     -- W = 7 window tokens (red sat | a and | red . | news), N = 27 tokens
@@ -65,11 +65,11 @@ describe("statistics", function()
     assert.are.equal((2 - e) / math.sqrt(2), r.t)
     -- log-likelihood puts the words seen only beside a cat first
     assert.are.equal("and:1 sat:1 red:2 a:1 news:1",
-      rows(C:collocates("cat", { window = 1, min = 1, measure = "ll" }), "cooc"))
+      rows(C:near("cat", { window = 1, min = 1, measure = "ll" }), "cooc"))
   end)
 
   it("take a Hits as the node", function()
-    local list, nodes = C:collocates(C:hits("dog"), { window = 2, min = 1 })
+    local list, nodes = C:near(C:hits("dog"), { window = 2, min = 1 })
     assert.are.equal(1, nodes)
     assert.are.equal("ran:1:2 the:1:2 red:1:3", rows(list, "cooc", "freq"))
   end)
@@ -92,9 +92,9 @@ describe("statistics", function()
 
   it("reject what makes no sense", function()
     assert.has_error(function() C:ngrams(0) end)
-    assert.has_error(function() C:collocates("cat", { window = -1 }) end,
-      "collocates: the window cannot be negative")
-    assert.has_error(function() C:collocates("cat", { measure = "zscore" }) end)
+    assert.has_error(function() C:near("cat", { window = -1 }) end,
+      "near: the window cannot be negative")
+    assert.has_error(function() C:near("cat", { measure = "zscore" }) end)
     assert.has_error(function() C:keywords("nope.txt") end)
   end)
 end)

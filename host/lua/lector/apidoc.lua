@@ -129,7 +129,7 @@ print(#h, h[1]:text())                        --> 2	Accessibility links
         sig = "C:where(filter) -> Corpus",
         summary = [[The subcorpus of the documents that pass filter, with the whole API of a corpus
 (`#`, `tokens`, `types`, `docs`, `doc(i)` (its i-th), `count`, `hits`, `find`, `freq`,
-`collocates`, ...; documents keep their ids). filter is a function of the document, or a table
+`near`, ...; documents keep their ids). filter is a function of the document, or a table
 of tests that must all pass, by field (`year`, `date`, `title`, `name`, `tokens`, ... or any
 metadata key): a value (equal), `{from, to}` of two numbers or `{from = a, to = b}` (a range,
 inclusive; strings compare as text, so ISO dates work), a list of strings (any of them), or a

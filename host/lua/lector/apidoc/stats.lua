@@ -13,10 +13,11 @@ local rows, tokens = corpus:freq{limit = 3}
 print(tokens, rows[1].form, rows[1].count, rows[3].form)          --> 4343	the	230	of
 print(corpus:freq{docs = corpus:doc(5), limit = 1}[1].form)       --> the
 ]] },
-    { name = "Corpus:collocates", since = "0.1.0",
-      sig = "C:collocates(node [, opts]) -> rows, nodes",
-      summary = [[The words that occur near a node (a word, a phrase, or a Hits), ranked by an
-association measure, and the number of node hits. Each row: `form`, `cooc` (occurrences in the
+    { name = "Corpus:near", since = "0.1.0",
+      sig = "C:near(node [, opts]) -> rows, nodes",
+      summary = [[The collocates of a node (a word, a phrase, or a Hits): the words that occur near
+it, ranked by an association measure, and the number of node hits. (Named `near` so that
+`corpus:co` still completes to `count` in the REPL.) Each row: `form`, `cooc` (occurrences in the
 windows, a position counted once where windows overlap), `freq` (in the whole scope), and the
 scores `logdice` (14 + log2(2·cooc / (nodes + freq))), `mi` (log2 of observed over expected),
 `t` (t-score) and `ll` (log-likelihood), where expected = W·freq/N with W the tokens in all the
@@ -24,10 +25,10 @@ windows and N those in scope. opts: `window` (5 tokens each side) or `left`/`rig
 (false: windows may cross sentence ends), `measure` ("logdice", "mi", "t", "ll" or "freq"),
 `min` (smallest cooc, 2), `limit` (20), `words`, `case`, `docs`, `boilerplate`.]],
       example = [[
-local rows, nodes = corpus:collocates("resolution", {window = 5, limit = 3})
+local rows, nodes = corpus:near("resolution", {window = 5, limit = 3})
 print(nodes, rows[1].form, rows[1].cooc, rows[2].form)            --> 15	un	3	adopted
 print(string.format("%.2f", rows[1].logdice))                     --> 12.06
-print(corpus:collocates("veto", {measure = "freq", limit = 1})[1].form)   --> the
+print(corpus:near("veto", {measure = "freq", limit = 1})[1].form)   --> the
 ]] },
     { name = "Corpus:ngrams", since = "0.1.0",
       sig = "C:ngrams(n [, opts]) -> rows",

@@ -18,7 +18,8 @@ M.types = {
     fields = { tokens = "number", types = "number", files = "number", root = "string" },
     returns = { docs = { iter = "Document" }, doc = "Document", count = "number", hits = "Hits",
       find = "Hits", forms = "table", hitset = "Hits", info = "table", query = "Hits", query_count = "number",
-      where = "Corpus" },
+      where = "Corpus", freq = { list = "table" }, near = { list = "table" }, ngrams = { list = "table" },
+      keywords = { list = "table" } },
   },
   Document = {
     fields = { id = "number", name = "string", path = "string", line = "number", title = "string",
