@@ -1,0 +1,53 @@
+-- text.lua: what the scripts need from a corpus beyond the API: documents in date order, and the
+-- sentences (or paragraphs) of a document with their text, leaving boilerplate lines (web page
+-- chrome, as the host marks them) out unless asked.
+local M = {}
+
+-- the documents, oldest first (undated last, then by name)
+function M.docs(C)
+  local docs = {}
+  for d in C:docs() do docs[#docs + 1] = d end
+  table.sort(docs, function(a, b)
+    if (a.date or "~") ~= (b.date or "~") then return (a.date or "~") < (b.date or "~") end
+    return a.id < b.id
+  end)
+  return docs
+end
+
+-- the set of token positions that are boilerplate in d: the host leaves them out of hits
+-- when asked (boilerplate = false), so a span is boilerplate when its words are found only then
+local function boiler_set(C, d, text, spans)
+  local set = {}
+  for _, s in ipairs(spans) do
+    local words = s:tokens()
+    if #words > 0 then
+      local phrase = text:sub(s.byte_start + 1, s.byte_end)
+      local all = C:hits(phrase, { docs = d })
+      local kept = C:hits(phrase, { docs = d, boilerplate = false })
+      local in_all, in_kept = false, false
+      for h in all:each() do if h.start == s.start then in_all = true end end
+      for h in kept:each() do if h.start == s.start then in_kept = true end end
+      if in_all and not in_kept then set[s.start] = true end
+    end
+  end
+  return set
+end
+
+-- the sentences of d: list of { text =, byte_start =, byte_end =, start =, stop = }
+function M.sentences(d, keep_boilerplate, kind)
+  local text = d:text()
+  local spans = {}
+  local iter = kind == "turns" and d:turns() or kind == "paragraphs" and d:paragraphs() or d:sentences()
+  for s in iter do spans[#spans + 1] = s end
+  local boiler = keep_boilerplate and {} or boiler_set(d.corpus, d, text, spans)
+  local out = {}
+  for _, s in ipairs(spans) do
+    if not boiler[s.start] then
+      out[#out + 1] = { text = text:sub(s.byte_start + 1, s.byte_end), byte_start = s.byte_start,
+        byte_end = s.byte_end, start = s.start, stop = s.stop, speaker = s.speaker }
+    end
+  end
+  return out, text
+end
+
+return M
