@@ -1,7 +1,25 @@
 -- text.lua: what the scripts need from a corpus beyond the API: documents in date order, and the
 -- sentences (or paragraphs) of a document with their text, leaving boilerplate lines (web page
 -- chrome, as the host marks them) out unless asked.
+local lpeg = require "lpeg"
 local M = {}
+
+-- words of a string with their places: { {from, text, to} } (Lua positions, to exclusive).
+-- Abbreviations keep their dots (U.N., Mr.), clitics stay on the word (Russia's), dashes and
+-- quotes are tokens of their own.
+do
+  local R, S, P, C, Cp, Ct = lpeg.R, lpeg.S, lpeg.P, lpeg.C, lpeg.Cp, lpeg.Ct
+  local cont = R"\128\191"
+  local u8 = R"\194\223" * cont + R"\224\239" * cont * cont + R"\240\244" * cont * cont * cont
+  local upunct = P"\226\128" * cont               -- general punctuation: quotes, dashes
+  local letter = R("az", "AZ", "09") + (u8 - upunct)
+  local ap = P"'" + P"\226\128\153"
+  local abbr = (R("AZ", "az") * P".")^2 + (P"Mr" + P"Mrs" + P"Ms" + P"Dr" + P"St" + P"Sept" + P"Gen") * P"."
+  local word = abbr + letter^1 * ((S"-." + ap) * letter^1)^0
+  local tok = Ct(Cp() * C(word + upunct + u8 + (1 - S" \t\r\n")) * Cp())
+  local words = Ct((S" \t\r\n"^0 * tok)^0)
+  function M.words(s) return words:match(s) end
+end
 
 -- the documents, oldest first (undated last, then by name)
 function M.docs(C)
