@@ -31,7 +31,9 @@ function M.document(d, keep_boilerplate)
   local rows = {}
   for _, s in ipairs(sentences) do
     for _, r in ipairs(scan:sentence(s.text, s.byte_start)) do
-      r.file, r["end"], r.sentence, r.doc = d.name, r.stop, s.text:gsub("%s+", " "), d
+      r.file, r["end"], r.doc = d.name, r.stop, d
+      r.sentence = s.text:gsub("%s+", " ")
+      r.sentence_text, r.sentence_start = s.text, s.byte_start
       rows[#rows + 1] = r
     end
   end
