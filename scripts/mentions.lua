@@ -8,7 +8,8 @@
 --
 -- Columns: by doc: file, date, entity, count; by year: year, entity, count; total: entity, count.
 -- --list prints every mention instead: file, start, end, alias, entity.
-local here = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
+-- this file's folder (whether run or required), for its lib/, data/ and packs/
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 package.path = here .. "/lib/?.lua;" .. package.path
 
 local cli = require "cli"

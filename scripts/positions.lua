@@ -14,7 +14,8 @@
 -- statements: file, date, actor, topic, stance, speaker, evidence (the sentence).
 -- timeline:   actor, topic, date, file, stance, statements (one row per document).
 -- changes:    actor, topic, from_date, from_stance, to_date, to_stance, change, evidence.
-local here = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
+-- this file's folder (whether run or required), for its lib/, data/ and packs/
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 package.path = here .. "/lib/?.lua;" .. here .. "/packs/un-resolutions/lua/?.lua;" .. package.path
 
 local cli = require "cli"

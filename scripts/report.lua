@@ -5,7 +5,8 @@
 -- references with their sentences, and the positions timeline with the changes highlighted.
 --
 --   lector run scripts/report.lua [--corpus DIR] [--out FILE] [--top N] [--boilerplate]
-local here = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
+-- this file's folder (whether run or required), for its lib/, data/ and packs/
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 package.path = here .. "/?.lua;" .. here .. "/lib/?.lua;" .. here .. "/packs/un-resolutions/lua/?.lua;"
   .. package.path
 

@@ -56,7 +56,7 @@ local year = digit * digit * digit * digit
 local symbol_part = (R"AZ" + digit)^1 * (P"." * (R"AZ" + digit)^1)^0
 local un_symbol = R"AZ" * (R"AZ" + P".")^0 * (P"/" * symbol_part)^1   -- S/RES/1441, A/C.3/48/L.7
 local session_no = digit^1 * (P"/" * digit^1)^1                       -- 48/126
-local plain_no = digit^1 * (R"AZ")^-1 * -(alpha + digit)
+local plain_no = digit^1 * (P"-" * digit^1)^-1 * (R"AZ")^-1 * -(alpha + digit)
 local roman = S"IVXL"^1
 local number = (un_symbol + session_no + plain_no) * (S" \t"^0 * "(" * (year + roman) * ")")^-1
 local number_c = Cp() * C(number) * Cp()
@@ -112,7 +112,7 @@ local formal = set{ "adopt", "adopts", "adopted", "adopting", "adoption", "pass"
   "congressional", "senate", "house", "parliament", "parliamentary", "legislature", "duma", "committee", "board",
   "u.n.", "un", "united", "nations", "un's", "u.n.'s", "joint", "concurrent", "binding", "nonbinding",
   "non-binding", "authorizing", "authorising", "authorize", "authorise", "condemning", "condemn", "urging",
-  "calling", "demanding", "endorsing", "forcing", "sanction", "sanctions", "invoking", "invoked", "under",
+  "calling", "demanding", "endorsing", "forcing", "sanction", "sanctions", "invoking", "invoked",
   "operative", "preambular", "paragraph", "clause", "amendment", "amendments", "motion", "delegates", "member",
   "members", "states", "cabinet", "municipal", "shareholders", "shareholder", "annual", "meeting", "chamber",
   "lawmakers", "legislators", "deputies", "mps", "senators", "representatives", "ratify", "ratified" }
@@ -293,6 +293,9 @@ function Scanner:classify(toks, i, number)
   local formal_near = number ~= nil or has(toks, window_a, window_b, formal) ~= nil
   local other = is_other_sense(toks, i, formal_near)
   local r = { is_reference = "yes" }
+  -- nothing formal near the word, no body named, no earlier reference: not a formal resolution
+  -- ("the photo's resolution is too low", "she spoke with resolution")
+  if not other and not formal_near and not self.last and not find_body(toks, 1, n, i) then other = "plain" end
   if other then
     r.is_reference, r.body, r.status, r.specificity, r.number = "no", "none", "", "", ""
     return r
@@ -396,7 +399,10 @@ function Scanner:classify(toks, i, number)
   elseif near(proposal_words) or ad or near(set{ "veto", "vetoes", "vetoing" }) or (modal_at and near(set{ "adopt",
     "pass", "approve", "support", "back", "vote", "passed", "adopted" })) then status = "proposed"
   elseif det["such"] then status = self.last and self.last.status or "hypothetical"
-  elseif anaphor and self.last then status = self.last.status
+  elseif anaphor and self.last then
+    -- the resolution taken up again: once adopted, it now exists
+    status = (self.last.status == "adopted" or self.last.status == "vetoed" and false) and "existing"
+      or self.last.status
   elseif plural then status = "existing"
   elseif modal_at then status = "hypothetical"
   else status = first == "a" and "proposed" or "existing" end
@@ -463,8 +469,9 @@ function Scanner:sentence(sent, offset)
         local j = i - 1
         while j > 1 and (organ_at(toks, j - 1) or lw(toks, j - 1) == "security" or lw(toks, j - 1) == "united") do j = j - 1 end
         local det = lw(toks, j - 1)
-        local spec = (content_after[lw(toks, i + 1)] and "specific") or ((det == "the" or det == "this" or det == "that") and "specific")
-          or "generic"
+        local definite = det == "the" or det == "this" or det == "that"
+        local spec = (lw_ == "orders" and not definite) and "generic"
+          or (content_after[lw(toks, i + 1)] or definite) and "specific" or "generic"
         rows[#rows + 1] = row(sent, offset, toks[j][1], t[3], { is_reference = "yes", body = body_name(o),
           body_code = o, status = "existing", specificity = spec, number = "" })
       end
