@@ -181,7 +181,7 @@ local function stance_of(d, lw, ti, skip)
   end
   local against = find_cues(d.cues.against_topic, lw)
   for _, a in ipairs(against) do
-    if a[1] < ti and ti - a[1] <= 4 and a[1] > best then
+    if (a[1] < ti and ti - a[1] <= 4 and a[1] > best) or (a[1] > ti and a[1] - ti <= 3) then
       pol = pol == "supports" and "opposes" or "supports"
       break
     end
@@ -228,7 +228,8 @@ function M.document(d, doc, opts)
       local found = {}
       local un_res
       for _, r in ipairs(state.finder:sentence(s.text)) do
-        if r.is_reference == "yes" and r.body:match("^UN") then un_res = true end
+        -- a UN resolution, or one with no body named; not one of Congress or a parliament
+        if r.is_reference == "yes" and (r.body:match("^UN") or r.body == "none") then un_res = true end
       end
       for _, t in ipairs(d.topics) do
         local any = find_cues(t.any, lw)
