@@ -62,7 +62,7 @@ return {
       "hope*", "willing", "ready", "seek*", "interested", "necessary", "insist*", "help", "assist",
       "case for", "should", "will seek", "prepared", "intention", "step up", "examining ways", "studying ways",
       "strengthen", "developing", "confident", "comply", "effective", "firm", "prefer", "acknowledge*",
-      "proof", "evidence", "agreed", "asking", "ask", "welcome*", "endorse*", "authoriz*", "authoris*" },
+      "proof", "evidence", "agreed", "asking", "ask", "welcome*", "endorse*", "authoriz*", "authoris*", "accept*" },
     opposes = { "oppose*", "reject*", "critic*", "criticiz*", "veto", "refus*", "denied", "deny",
       "denies", "avoid", "mistake", "deception", "not take part", "hostile", "disclaimer*", "condemn*",
       "blocked", "halt", "resist*" },
