@@ -16,6 +16,7 @@ local cli = require "cli"
 local output = require "output"
 local text = require "text"
 local entities = require "entities"
+local data = require "data"
 
 local M = {}
 M.DATA = here .. "/data/entities.lua"
@@ -23,10 +24,8 @@ M.DATA = here .. "/data/entities.lua"
 -- load and compile an entity file; nil and a message when it cannot be read or is wrong
 function M.load(path)
   path = path or M.DATA
-  local chunk, err = loadfile(path, "t", {})
-  if not chunk then return nil, err end
-  local ok, list = pcall(chunk)
-  if not ok then return nil, path .. ": " .. tostring(list) end
+  local list, err = data.load(path)
+  if not list then return nil, err end
   local ok2, m = pcall(entities.compile, list)
   if not ok2 then return nil, path .. ": " .. tostring(m) end
   return m

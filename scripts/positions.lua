@@ -22,6 +22,7 @@ local cli = require "cli"
 local output = require "output"
 local text = require "text"
 local entities = require "entities"
+local datafile = require "data"
 local finder = require "un_resolutions.finder"
 
 local M = {}
@@ -66,11 +67,9 @@ end
 -- load the data file: actors, topics and stance cues, compiled
 function M.load(path)
   path = path or M.DATA
-  local chunk, err = loadfile(path, "t", {})
-  if not chunk then return nil, err end
-  local ok, data = pcall(chunk)
-  if not ok then return nil, path .. ": " .. tostring(data) end
-  if type(data) ~= "table" or type(data.actors) ~= "table" or type(data.topics) ~= "table" then
+  local data, err = datafile.load(path)
+  if not data then return nil, err end
+  if type(data.actors) ~= "table" or type(data.topics) ~= "table" then
     return nil, path .. ": needs tables `actors` and `topics`"
   end
   local ok2, matcher = pcall(entities.compile, data.actors)
