@@ -59,7 +59,9 @@ local session_no = digit^1 * (P"/" * digit^1)^1                       -- 48/126
 local plain_no = digit^1 * (P"-" * digit^1)^-1 * (R"AZ")^-1 * -(alpha + digit)
 local roman = S"IVXL"^1
 local number = (un_symbol + session_no + plain_no) * (S" \t"^0 * "(" * (year + roman) * ")")^-1
-local number_c = Cp() * C(number) * Cp()
+-- a vote tally after the word is not its number: "approved the resolution 77 to 23", "by 14-1"
+local tally = digit * digit^-2 * (S" \t"^1 * P"to" * S" \t"^1 + P"-") * digit * digit^-2 * -(alpha + digit)
+local number_c = -tally * Cp() * C(number) * Cp()
 local sep = S" \t"^0 * P"," * S" \t"^0 * (P"and" * sp)^-1 + sp * (P"and" + P"&" + P"or") * sp
   + S" \t"^0 * P"," * S" \t"^0
 local lead = (P"No." + P"no." + P"Nos." + P"number" + P"numbers" + P"#") * S" \t"^0
@@ -131,14 +133,14 @@ local organs = {
   { "european parliament", "European Parliament" }, { "arab league", "Arab League" }, { "african union", "African Union" },
   { "nato", "NATO" }, { "duma", "Russian Duma" }, { "state duma", "Russian Duma" }, { "bundestag", "Bundestag" },
   { "knesset", "Knesset" }, { "national assembly", "National Assembly" }, { "parliament", "parliament" },
-  { "city council", "city council" }, { "town council", "town council" }, { "county board", "county board" },
+  { "city council", "city council" }, { "committee", "committee" }, { "town council", "town council" }, { "county board", "county board" },
   { "shareholders", "shareholders" }, { "board", "board" }, { "cabinet", "cabinet" }, { "legislature", "legislature" },
-  { "council", "council" }, { "u.n.", "un" }, { "un", "un" }, { "united nations", "un" }, { "u.n.'s", "un" }, { "un's", "un" },
+  { "council", "council" }, { "assembly", "assembly" }, { "u.n.", "un" }, { "un", "un" }, { "united nations", "un" }, { "u.n.'s", "un" }, { "un's", "un" },
 }
 -- case matters for these (US/UN are words in lower case)
 local case_organs = { ["un"] = "UN", ["un's"] = "UN's", ["house"] = "House", ["senate"] = "Senate",
-  ["board"] = "Board", ["congress"] = "Congress", ["unsc"] = "UNSC", ["unga"] = "UNGA", ["nato"] = "NATO",
-  ["unesco"] = "UNESCO", ["ecosoc"] = "ECOSOC", ["cabinet"] = "Cabinet", ["council"] = "Council" }
+  ["congress"] = "Congress", ["assembly"] = "Assembly", ["unsc"] = "UNSC", ["unga"] = "UNGA", ["nato"] = "NATO",
+  ["unesco"] = "UNESCO", ["ecosoc"] = "ECOSOC", ["council"] = "Council" }
 
 -- {==================================================================
 -- Helpers over a token list
@@ -212,7 +214,7 @@ local proposal_words = set{ "proposed", "propose", "proposes", "proposing", "pro
   "sponsoring", "co-sponsored", "backed", "new", "seek", "seeks", "seeking", "sought", "push", "pushes",
   "pushing", "pushed", "press", "pressing", "pressed", "circulate", "circulated", "circulating", "put", "want",
   "wants", "get", "getting", "forcing", "planned", "planning", "expected", "drafting", "negotiate",
-  "negotiating", "negotiated", "pending", "upcoming" }
+  "negotiating", "negotiated", "pending", "upcoming", "rejected", "defeated", "failed", "reject", "rejects" }
 local existing_words = set{ "comply", "complied", "complying", "compliance", "violation", "violations",
   "violate", "violates", "violated", "violating", "breach", "breaches", "breached", "defy", "defies", "defied",
   "defying", "defiance", "flout", "flouted", "flouting", "implement", "implemented", "implementing",
@@ -360,7 +362,10 @@ function Scanner:classify(toks, i, number)
   if anaphor and self.last and self.last.body_code == "un" and body == "sc" then
     self.last.body_code, self.last.body = "sc", body_name("sc")
   end
-  if body == "council" then body = self.un_context and "sc" or "Council" end
+  if body == "council" then
+    body = (self.un_context or (number and number:match("%(%d%d%d%d%)"))) and "sc" or "Council"
+  end
+  if body == "assembly" then body = self.un_context and "ga" or "Assembly" end
 
   -- specificity
   local nxt = lw(toks, i + 1)
@@ -386,9 +391,12 @@ function Scanner:classify(toks, i, number)
   local modal_at = near(modal, before_a, i - 1)
   local v = near(vetoed_words)
   local ad = near(adopted_words)
+  local adopted_before = adopted_words[lw(toks, det_a - 1)] and not modal[lw(toks, det_a - 2)]
+    and lw(toks, det_a - 2) ~= "be" and lw(toks, det_a - 2) ~= "being"
   if v and not (lw(toks, v - 1) == "not" or lw(toks, v - 1) == "be") then status = "vetoed"
+  elseif adopted_before then status = "adopted"
   elseif det["draft"] or lw(toks, i - 1) == "draft" then status = "draft"
-  elseif near(existing_words, before_a, i - 1) then status = "existing"
+  elseif near(existing_words, math.max(1, det_a - 4), i - 1) then status = "existing"
   elseif ad and not (modal[lw(toks, ad - 1)] or modal[lw(toks, ad - 2)] or lw(toks, ad - 1) == "be"
     and modal[lw(toks, ad - 2)] or near(set{ "get", "getting", "got" }, before_a, ad)) then status = "adopted"
   elseif number or near(existing_words) or det["all"] or det["previous"] or det["earlier"] or det["existing"]
@@ -508,6 +516,17 @@ function Scanner:sentence(sent, offset)
       end
     end
     i = i + 1
+  end
+  -- a reference with no body takes the UN body another reference of the same sentence names
+  -- ("breach of relevant resolutions, including resolution 687 (1991)")
+  local named
+  for _, r in ipairs(rows) do
+    if r.is_reference == "yes" and r.body_code and r.body_code ~= "congress" and r.body:match("^UN") then named = r end
+  end
+  if named then
+    for _, r in ipairs(rows) do
+      if r.is_reference == "yes" and r.body == "none" then r.body, r.body_code = named.body, named.body_code end
+    end
   end
   return rows
 end
