@@ -31,40 +31,35 @@ function M.load(path)
   return m
 end
 
--- byte ranges of d that are not counted: boilerplate lines, speaker labels
-local function excluded(d, keep_boilerplate, keep_speakers)
+-- the byte ranges of d's speaker labels ("G. Bush." opening a turn of a transcript)
+local function labels(d)
   local ranges = {}
-  local all_text = d:text()
-  if not keep_boilerplate then
-    local kept = text.sentences(d, false)
-    local at = 0
-    for _, s in ipairs(kept) do
-      if s.byte_start > at then ranges[#ranges + 1] = { at, s.byte_start } end
-      at = s.byte_end
-    end
-    if at < #all_text then ranges[#ranges + 1] = { at, #all_text } end
-  end
-  if not keep_speakers then
-    for t in d:turns() do
-      local head = all_text:sub(t.byte_start + 1, t.byte_start + #t.speaker + 4)
-      local a, b = head:find(t.speaker, 1, true)
-      if a and a <= 2 then ranges[#ranges + 1] = { t.byte_start + a - 1, t.byte_start + b } end
-    end
+  for t in d:turns() do
+    local head = t:text():sub(1, #t.speaker + 2)
+    local a, b = head:find(t.speaker, 1, true)
+    if a and a <= 2 then ranges[#ranges + 1] = { t.byte_start + a - 1, t.byte_start + b } end
   end
   return ranges
 end
 
--- the mentions in one document: list of { start, stop, entity, alias }
+-- the mentions in one document, sentence by sentence, boilerplate lines left out unless
+-- opts.boilerplate, speaker labels unless opts.speakers: list of { start, stop, entity, alias }
 function M.document(matcher, d, opts)
   opts = opts or {}
-  local ranges = excluded(d, opts.boilerplate, opts.speakers)
+  local ranges = opts.speakers and {} or labels(d)
   local function skip(a, b)
     for _, r in ipairs(ranges) do
       if a < r[2] and b > r[1] then return true end
     end
     return false
   end
-  return (matcher:scan(d:text(), d.date, nil, 0, skip))
+  local state = { last = {} }
+  local out = {}
+  for _, s in ipairs(text.sentences(d, opts.boilerplate)) do
+    state.later = nil
+    for _, m in ipairs((matcher:scan(s.text, d.date, state, s.byte_start, skip))) do out[#out + 1] = m end
+  end
+  return out
 end
 
 -- counts: { docs = { {doc=, counts={entity=n}} in date order }, years = {year={entity=n}}, total = {} }

@@ -16,6 +16,28 @@
 --
 -- Offsets are bytes from 0, stop excluded. The grammars are LPeg; the cue words are tables below,
 -- so the classification can be read and changed in one place.
+--
+-- What the fields mean:
+--   is_reference  yes, or no for the other senses: an outcome ("a military resolution", "the
+--                 resolution of the dispute"), a New Year's resolution, determination ("with quiet
+--                 resolution"), image or screen resolution; also no when nothing formal (a body, a
+--                 number, adopt/vote/veto/draft/comply...) is near and no reference came before.
+--   body          UN Security Council, UN General Assembly, another UN organ by name (UN Human
+--                 Rights Council...), UN unspecified (U.N., the Charter), US Congress (Congress,
+--                 Senate, House, joint resolution, H.J.Res.), another body by name (European
+--                 Parliament, city council, shareholders...), or none. Inferred where the text implies
+--                 it: a veto, or a UN resolution authorizing force, is the Council's; S/RES/ and
+--                 "687 (1991)" are the Council's, A/RES/, "48/126" and "2625 (XXV)" the Assembly's; a
+--                 bare "resolution 678" is the Council's in a text that speaks of the UN; "the
+--                 resolution" keeps the body of the one it takes up.
+--   status        draft, proposed (sought, introduced, submitted, pending a vote), adopted (passed,
+--                 approved), vetoed, existing (in force: complied with, breached, recalled, cited by
+--                 number), hypothetical (any, another, whether, if, a resolution that may never come).
+--   specificity   numbered; anaphoric ("such a resolution", "the resolution" after a first mention);
+--                 specific (one resolution, by its content, body or draft); generic (resolutions in
+--                 general, "any resolution", "all U.N. resolutions").
+--   number        as written: "678", "687 (1991)", "S/RES/1441 (2002)", "48/126", "A/C.3/48/L.7";
+--                 "resolutions 678 and 687" gives two rows, the second matching the number alone.
 local lpeg = require "lpeg"
 local P, R, S, C, Cp, Ct, Cc = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct, lpeg.Cc
 
