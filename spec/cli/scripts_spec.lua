@@ -92,6 +92,32 @@ describe("scripts on a corpus of their own", function()
   end)
 end)
 
+describe("scripts on a terminal", function()
+  it("print an aligned table by default", function()
+    -- python3 gives the script a pseudo-terminal for its output
+    local py = [[
+import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+out = b""
+while True:
+    try:
+        d = os.read(fd, 4096)
+    except OSError:
+        break
+    if not d:
+        break
+    out += d
+os.waitpid(pid, 0)
+sys.stdout.write(out.decode().replace("\r\n", "\n"))
+]]
+    local r = run.sh("python3 -c " .. run.quote(py) .. " " .. run.quote(run.bin)
+      .. " run scripts/mentions.lua --by total")
+    assert.truthy(r.out:find("entity              count\n------------------  -----\nIraq                75\n", 1, true), r.out)
+  end)
+end)
+
 describe("script errors", function()
   local function fails(args, status, message)
     local r = run.lector(args)
