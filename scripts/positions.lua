@@ -323,16 +323,24 @@ function M.timeline(rows)
   return out
 end
 
--- changes: consecutive documents of the same actor and topic
+-- changes: for each actor and topic, consecutive documents in which it took a side. A neutral
+-- position (the actor spoke of the topic without a stance that the cues recognize) is in the
+-- timeline but neither starts nor ends a change: "did not say whether" is no change of mind.
 function M.changes(timeline)
   local out = {}
-  for i = 2, #timeline do
-    local a, b = timeline[i - 1], timeline[i]
-    if a.actor == b.actor and a.topic == b.topic then
-      out[#out + 1] = { actor = b.actor, topic = b.topic, from_date = a.date, from_stance = a.stance,
-        to_date = b.date, to_stance = b.stance,
-        change = a.stance == b.stance and "same" or (a.stance .. " -> " .. b.stance),
-        changed = a.stance ~= b.stance, from_evidence = a.evidence, evidence = b.evidence }
+  local prev
+  for _, b in ipairs(timeline) do
+    if prev and (prev.actor ~= b.actor or prev.topic ~= b.topic) then prev = nil end
+    if b.stance ~= "neutral" then
+      if prev then
+        out[#out + 1] = { actor = b.actor, topic = b.topic, from_date = prev.date, from_stance = prev.stance,
+          to_date = b.date, to_stance = b.stance,
+          change = prev.stance == b.stance and "same" or (prev.stance .. " -> " .. b.stance),
+          changed = prev.stance ~= b.stance, from_evidence = prev.evidence, evidence = b.evidence }
+      end
+      prev = b
+    elseif prev and (prev.actor ~= b.actor or prev.topic ~= b.topic) then
+      prev = nil
     end
   end
   return out

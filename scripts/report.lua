@@ -83,7 +83,7 @@ w(output.format(yes, { "file", "start", "matched", "body", "status", "specificit
 -- 4. positions that changed
 local changed = {}
 for _, c in ipairs(changes) do if c.changed then changed[#changed + 1] = c end end
-w(string.format("Positions: %d statements; %d actor/topic pairs seen in more than one document; %d changes\n",
+w(string.format("Positions: %d statements; %d comparisons of an actor's stance on a topic between documents; %d changes\n",
   #statements, #changes, #changed))
 w(output.format(changed, { "actor", "topic", "from_date", "from_stance", "to_date", "to_stance" }, "table"), "\n")
 

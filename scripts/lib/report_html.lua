@@ -143,7 +143,8 @@ function M.page(r)
   -- positions timeline
   out[#out + 1] = "<h2>Positions over time</h2>"
   out[#out + 1] = "<p>Each cell is an actor's position on a topic in one document (the commonest stance of its "
-    .. "statements; hover for the evidence). A red frame marks a change from the actor's previous document.</p>"
+    .. "statements; hover for the evidence). A red frame marks a change from the actor's previous stance "
+    .. "(neutral cells, where no stance was recognized, neither start nor end a change).</p>"
   local dates = {}
   for _, d in ipairs(r.docs) do dates[#dates + 1] = d.date or d.name end
   local pairs_, byp = {}, {}
@@ -159,8 +160,10 @@ function M.page(r)
     for _, dt in ipairs(dates) do
       local t = p.cells[dt]
       if t then
-        row._cells[dt] = { t = t, changed = prev ~= nil and prev ~= t.stance }
-        prev = t.stance
+        -- as positions.changes: neutral cells neither start nor end a change
+        local side = t.stance ~= "neutral"
+        row._cells[dt] = { t = t, changed = side and prev ~= nil and prev ~= t.stance }
+        if side then prev = t.stance end
       end
     end
     prow[#prow + 1] = row

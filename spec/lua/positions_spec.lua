@@ -100,6 +100,6 @@ describe("scripts/positions.lua on corpus/", function()
     assert.are.same({ "1990-11-19 supports", "2002-09-20 supports", "2003-02-27 opposes" }, got)
     local changed = 0
     for _, c in ipairs(positions.changes(timeline)) do if c.changed then changed = changed + 1 end end
-    assert.are.equal(7, changed)
+    assert.are.equal(5, changed)
   end)
 end)
