@@ -77,7 +77,14 @@ function M.load(path)
   local st = data.stance or {}
   local d = { matcher = matcher, topics = {}, cues = {} }
   for _, t in ipairs(data.topics) do
-    d.topics[#d.topics + 1] = { name = t[1] or t.name, any = compile_cues(t.any), also = t.also and compile_cues(t.also),
+    -- also: one list of cues (one must be there) or a list of such lists (one of each)
+    local also
+    if t.also then
+      also = {}
+      local groups = type(t.also[1]) == "table" and t.also or { t.also }
+      for k, g in ipairs(groups) do also[k] = compile_cues(g) end
+    end
+    d.topics[#d.topics + 1] = { name = t[1] or t.name, any = compile_cues(t.any), also = also,
       follow = t.follow, un_resolution = t.un_resolution }
   end
   for _, k in ipairs({ "supports", "opposes", "conditional", "neutral", "negations", "against_topic", "speech",
@@ -158,11 +165,15 @@ end
 -- the stance of the sentence on the topic whose cue is at token ti
 local function stance_of(d, lw, ti, skip)
   if #find_cues(d.cues.neutral, lw) > 0 then return "neutral" end
+  -- the nearest cue, preferring one before the topic (the verb that governs it) to one after
+  -- (which often describes the topic: "veto a resolution authorizing war")
   local best, dist, pol
   for _, kind in ipairs({ "supports", "opposes" }) do
     for _, a in ipairs(find_cues(d.cues[kind], lw)) do
-      if not skip[a[1]] then
-        local x = math.abs(a[1] - ti)
+      -- "a resolution authorizing war": the words after "resolution" say what it does, not a stance
+      local describes = (lw[a[1] - 1] or ""):match("^resolutions?$") and lw[a[1]]:match("ing$")
+      if not skip[a[1]] and not describes then
+        local x = a[1] < ti and ti - a[1] or a[1] - ti + 3
         if not best or x < dist then best, dist, pol = a[1], x, kind end
       end
     end
@@ -233,7 +244,10 @@ function M.document(d, doc, opts)
       for _, t in ipairs(d.topics) do
         local any = find_cues(t.any, lw)
         if #any > 0 and (not t.un_resolution or un_res) then
-          local ok = not t.also or #find_cues(t.also, lw) > 0
+          local ok = true
+          for _, g in ipairs(t.also or {}) do
+            if #find_cues(g, lw) == 0 then ok = false end
+          end
           if ok and t.follow then state.follow[t.name] = true end
           if ok or (t.follow and state.follow[t.name]) then found[#found + 1] = { topic = t.name, at = any[1][1] } end
         end

@@ -3,8 +3,9 @@
 -- actors: groups in the format of data/entities.lua (a name, aliases with case as written, longest
 --   match first). Officials, leaders and spokesmen are aliases of their country or organization, so
 --   "Lavrov says" and "the Kremlin said" are both Russia's statements.
--- topics: { "name", any = { cues }, also = { cues }, un_resolution = true }. A sentence is about a topic when it holds one of
---   `any`, and, if `also` is given, one of `also` too. A cue is a word or phrase in lower case; a
+-- topics: { "name", any = { cues }, also = { cues }, un_resolution = true }. A sentence is about a
+--   topic when it holds one of `any`, and, if `also` is given, one of `also` too (or, when `also` is a
+--   list of lists, one of each list: Moscow and Baghdad). A cue is a word or phrase in lower case; a
 --   trailing * matches any ending ("inspect*" = inspect, inspectors, inspections). With follow = true a
 --   topic also covers later sentences of the same document that hold one of `any` alone ("such a
 --   resolution" after "a resolution authorizing force"). With un_resolution = true, "resolution" counts
@@ -49,11 +50,12 @@ return {
     { "sanctions", any = { "sanction", "sanctions", "embargo" } },
     { "Iraq and terrorism", any = { "terror*", "al-qaida", "al qaeda", "al-qaeda", "sept. 11", "september 11",
       "bin laden" } },
-    { "peacekeeping troops", any = { "peacekeep*", "troops", "multinational force" } },
+    { "peacekeeping troops", any = { "peacekeep*", "multinational force", "send troops", "send any troops" } },
     { "economic aid and debt", any = { "debt", "economic aid", "economically", "economic issues",
       "economic and political ties", "restructure", "business training", "oil industry", "billions in" } },
-    { "relations between Moscow and Baghdad", any = { "relations", "ties", "cooperat*", "partnership" },
-      also = { "moscow", "russia", "russian", "baghdad", "iraq", "iraqi", "two countries" } },
+    { "relations between Moscow and Baghdad", any = { "relations", "ties", "partnership", "bilateral" },
+      also = { { "moscow", "russia", "russian", "russians", "soviet", "two countries" },
+        { "baghdad", "iraq", "iraqi", "iraqis", "two countries" } } },
   },
 
   stance = {
