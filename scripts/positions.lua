@@ -34,12 +34,24 @@ M.STANCES = { "supports", "opposes", "conditional", "neutral" }
 -- ===================================================================
 local function lower(w) return (w:lower():gsub("\226\128\153", "'")) end
 
+-- a cue list, indexed by its first word (and a list of the cues whose first word ends in *)
 local function compile_cues(list)
-  local out = {}
+  local out = { by_first = {}, wild = {} }
   for _, c in ipairs(list or {}) do
     local words = {}
     for w in c:gmatch("%S+") do words[#words + 1] = w end
     out[#out + 1] = words
+    if words[1]:sub(-1) == "*" then
+      -- by the first three letters of the stem (stems are at least three letters long)
+      local key = words[1]:sub(1, 3)
+      local l = out.wild[key] or {}
+      out.wild[key] = l
+      l[#l + 1] = words
+    else
+      local l = out.by_first[words[1]] or {}
+      out.by_first[words[1]] = l
+      l[#l + 1] = words
+    end
   end
   return out
 end
@@ -49,18 +61,34 @@ local function word_match(pat, w)
   return w == pat or w == pat .. "'s"
 end
 
--- every place (token index, length) where one of the cues starts in the lower-cased words lw
+local function match_at(c, lw, i)
+  for k, p in ipairs(c) do
+    if not lw[i + k - 1] or not word_match(p, lw[i + k - 1]) then return false end
+  end
+  return true
+end
+
+-- every place (token index, length) where one of the cues starts in the lower-cased words lw;
+-- remembered per word list, since a sentence is asked about the same cues for each topic
 local function find_cues(cues, lw)
+  local memo = lw.memo
+  if memo and memo[cues] then return memo[cues] end
   local at = {}
   for i = 1, #lw do
-    for _, c in ipairs(cues) do
-      local ok = true
-      for k, p in ipairs(c) do
-        if not lw[i + k - 1] or not word_match(p, lw[i + k - 1]) then ok = false break end
-      end
-      if ok then at[#at + 1] = { i, #c } break end
+    local w = lw[i]
+    local found
+    local bare = w:sub(-2) == "'s" and w:sub(1, -3) or nil
+    for _, c in ipairs(cues.by_first[w] or cues.by_first[bare] or {}) do
+      if match_at(c, lw, i) then found = c break end
     end
+    if not found then
+      for _, c in ipairs(cues.wild[w:sub(1, 3)] or {}) do
+        if match_at(c, lw, i) then found = c break end
+      end
+    end
+    if found then at[#at + 1] = { i, #found } end
   end
+  if memo then memo[cues] = at end
   return at
 end
 
@@ -211,7 +239,7 @@ function M.document(d, doc, opts)
   local rows = {}
   for _, s in ipairs(sentences) do
     local words = text.words(s.text)
-    local lw = {}
+    local lw = { memo = {} }
     for i, w in ipairs(words) do lw[i] = lower(w[2]) end
     -- actors named in the sentence (speaker labels of a turn are not mentions)
     local turn

@@ -6,7 +6,8 @@
 -- topics: { "name", any = { cues }, also = { cues }, un_resolution = true }. A sentence is about a
 --   topic when it holds one of `any`, and, if `also` is given, one of `also` too (or, when `also` is a
 --   list of lists, one of each list: Moscow and Baghdad). A cue is a word or phrase in lower case; a
---   trailing * matches any ending ("inspect*" = inspect, inspectors, inspections). With follow = true a
+--   trailing * matches any ending ("inspect*" = inspect, inspectors, inspections; at least three
+--   letters before the *). With follow = true a
 --   topic also covers later sentences of the same document that hold one of `any` alone ("such a
 --   resolution" after "a resolution authorizing force"). With un_resolution = true, "resolution" counts
 --   only where the un-resolutions finder sees a UN resolution (not a military resolution, not one of

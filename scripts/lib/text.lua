@@ -37,7 +37,8 @@ end
 local function boiler_set(C, d, spans, texts)
   local set = {}
   for i, s in ipairs(spans) do
-    if s.stop >= s.start then
+    -- boilerplate is short lines of web page chrome: long sentences are not looked up
+    if s.stop >= s.start and s.stop - s.start < 24 then
       local phrase = texts[i]
       local all = C:hits(phrase, { docs = d })
       local kept = C:hits(phrase, { docs = d, boilerplate = false })
@@ -53,7 +54,24 @@ end
 -- the sentences of d: list of { text =, byte_start =, byte_end =, start =, stop = }. byte_start is
 -- the offset in the file; offsets inside text add to it exactly in UTF-8 files with LF line ends
 -- (a file decoded from Windows-1252 or with CR LF has its text re-encoded).
+-- the lists are remembered per corpus (weakly: a closed, collected corpus takes them with it),
+-- since the report asks for the same document's sentences three times
+local cache = setmetatable({}, { __mode = "k" })
+
 function M.sentences(d, keep_boilerplate, kind)
+  local C = d.corpus
+  local key = d.name .. "\0" .. tostring(keep_boilerplate) .. "\0" .. (kind or "sentences")
+  local per = cache[C]
+  if per and per[key] then return per[key] end
+  local out = M.read_spans(d, keep_boilerplate, kind)
+  if C then
+    cache[C] = per or {}
+    cache[C][key] = out
+  end
+  return out
+end
+
+function M.read_spans(d, keep_boilerplate, kind)
   local spans, texts = {}, {}
   local iter = kind == "turns" and d:turns() or kind == "paragraphs" and d:paragraphs() or d:sentences()
   for s in iter do spans[#spans + 1] = s; texts[#texts + 1] = s:text() end

@@ -169,20 +169,33 @@ local case_organs = { ["un"] = "UN", ["un's"] = "UN's", ["house"] = "House", ["s
 -- ===================================================================
 
 -- the body named at token i (returns body, number of tokens) or nil
+-- the organs by their first word, each with its words, in the order of the list (longest first)
+local organ_index = {}
+for _, o in ipairs(organs) do
+  local words = {}
+  for w in o[1]:gmatch("%S+") do words[#words + 1] = w end
+  local list = organ_index[words[1]] or {}
+  organ_index[words[1]] = list
+  list[#list + 1] = { words = words, code = o[2] }
+end
+
 local function organ_at(toks, i)
-  for _, o in ipairs(organs) do
-    local words = {}
-    for w in o[1]:gmatch("%S+") do words[#words + 1] = w end
+  local t0 = toks[i]
+  if not t0 then return nil end
+  local cands = organ_index[low(t0[2])]
+  if not cands then return nil end
+  for _, o in ipairs(cands) do
+    local words = o.words
     local ok = true
-    for k, w in ipairs(words) do
+    for k = 2, #words do
       local t = toks[i + k - 1]
-      if not t or low(t[2]) ~= w then ok = false break end
+      if not t or low(t[2]) ~= words[k] then ok = false break end
     end
     if ok and #words == 1 and case_organs[words[1]] then
-      local t = toks[i][2]:gsub("\226\128\153", "'")
+      local t = t0[2]:gsub("\226\128\153", "'")
       ok = t == case_organs[words[1]] or t == case_organs[words[1]]:upper()
     end
-    if ok then return o[2], #words end
+    if ok then return o.code, #words end
   end
 end
 
