@@ -80,3 +80,22 @@ describe("scripts/report.lua", function()
     }, "\n"), probe)
   end)
 end)
+
+describe("scripts/report.lua on more than twelve documents", function()
+  it("charts years instead of documents", function()
+    local dir = run.tmpdir()
+    os.execute("mkdir -p " .. dir .. "/c")
+    for i = 1, 13 do
+      local year = 2000 + i % 3
+      run.write(string.format("%s/c/%02d.txt", dir, i), string.format("Note - %d-01-%02d\n\nRussia and Iraq met in Moscow.\n", year, i))
+    end
+    local r = run.lector({ "run", "scripts/report.lua", "--corpus", dir .. "/c", "--out", dir .. "/r.html" })
+    assert.are.equal(0, r.code)
+    assert.truthy(r.out:find("  2000  Russia 8, Iraq 4\n  2001  Russia 10, Iraq 5\n  2002  Russia 8, Iraq 4\n", 1, true), r.out)
+    local page = run.slurp(dir .. "/r.html")
+    assert.truthy(page:find('aria-label="Mentions per year over time"', 1, true))
+    assert.truthy(page:find("<th>entity</th><th>2000</th><th>2001</th><th>2002</th><th>total</th>", 1, true))
+    assert.truthy(page:find(">5 documents</text>", 1, true))
+    run.rmdir(dir)
+  end)
+end)
