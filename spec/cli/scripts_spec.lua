@@ -61,6 +61,12 @@ describe("scripts on a corpus of their own", function()
       "b.txt\t1990-11-19\tGeorge H. W. Bush\t1", "b.txt\t1990-11-19\tMikhail Gorbachev\t1", "b.txt\t1990-11-19\tRussia\t1",
       "a.txt\t2003-02-01\tRussia\t4", "a.txt\t2003-02-01\tUnited Nations\t1", "a.txt\t2003-02-01\tUnited States\t1",
       "a.txt\t2003-02-01\tVladimir Putin\t1" }, lines(r.out))
+    r = run.lector({ "run", "scripts/mentions.lua", "--corpus", dir .. "/news", "--list" })
+    assert.are.same({ "file\tstart\tend\talias\tentity", "a.txt\t9\t15\tMoscow\tRussia", "a.txt\t34\t41\tKremlin\tRussia",
+      "a.txt\t47\t53\tRussia\tRussia", "a.txt\t70\t91\tU.N. Security Council\tUnited Nations",
+      "a.txt\t114\t116\tUS\tUnited States", "a.txt\t119\t124\tPutin\tVladimir Putin", "a.txt\t130\t136\tRussia\tRussia",
+      "b.txt\t0\t5\tParis\tFrance", "b.txt\t19\t23\tBush\tGeorge H. W. Bush",
+      "b.txt\t28\t37\tGorbachev\tMikhail Gorbachev", "b.txt\t43\t47\tUSSR\tRussia" }, lines(r.out))
     r = run.lector({ "run", "scripts/mentions.lua", "--corpus=" .. dir .. "/news", "--by", "total", "--format", "csv" })
     assert.are.equal("entity,count\r\nRussia,5\r\n", r.out:sub(1, 24))
     r = run.lector({ "run", "scripts/mentions.lua", "--by=year", "--format=json", "--corpus", dir .. "/news" })
@@ -77,6 +83,12 @@ describe("scripts on a corpus of their own", function()
     assert.are.equal('a.txt,169,179,resolution,yes,UN Security Council,hypothetical,generic,,"Putin said Russia '
       .. 'could veto the resolution, ""any resolution"", he said."', l[3])
     assert.are.equal("b.txt,55,69,resolution 678,yes,none,existing,numbered,678,The USSR backed resolution 678.", l[4])
+    run.write(dir .. "/news/c.txt", "Note - 2004-01-01\n\nA military resolution is no resolution of the dispute.\n")
+    r = run.lector({ "run", "scripts/resolutions.lua", "--corpus", dir .. "/news", "--references" })
+    assert.are.equal(4, #lines(r.out))
+    r = run.lector({ "run", "scripts/resolutions.lua", "--corpus", dir .. "/news" })
+    assert.are.equal(6, #lines(r.out))
+    os.remove(dir .. "/news/c.txt")
     r = run.lector({ "run", "scripts/resolutions.lua", "--corpus", dir .. "/news", "--format", "json" })
     assert.are.equal("3 152 UN Security Council", json_check(r.out, "len(d), d[0]['start'], d[0]['body']"))
   end)
