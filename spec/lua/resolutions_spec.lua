@@ -97,6 +97,19 @@ local cases = {
   { "This monitor has a resolution of 2560 by 1440 pixels.", { 19, 29, "resolution", "no", "none", "", "", "" } },
   { "Under Article 42 of the Charter, the Council may take action by air, sea or land forces.",
     { 6, 16, "Article 42", "yes", "UN unspecified", "existing", "numbered", "42" } },
+  -- speeches and news
+  { "We will go to the United Nations and seek a new resolution. If the resolution fails, we will act.",
+    { 48, 58, "resolution", "yes", "UN unspecified", "proposed", "specific", "" },
+    { 67, 77, "resolution", "yes", "UN unspecified", "hypothetical", "anaphoric", "" } },
+  { "The United Nations Security Council voted 15-0 in favor of the resolution.",
+    { 63, 73, "resolution", "yes", "UN Security Council", "adopted", "specific", "" } },
+  { "Delegates debated the draft for hours before the resolution was withdrawn.",
+    { 49, 59, "resolution", "yes", "none", "proposed", "specific", "" } },
+  { "Our resolution to win this war is unshakable.", { 4, 14, "resolution", "no", "none", "", "", "" } },
+  { "The dispute-resolution mechanism of the WTO was invoked.", { 12, 22, "resolution", "no", "none", "", "", "" } },
+  { "Pursuant to Security Council resolutions 1267 (1999) and 1373 (2001), states must freeze assets.",
+    { 29, 52, "resolutions 1267 (1999)", "yes", "UN Security Council", "existing", "numbered", "1267 (1999)" },
+    { 57, 68, "1373 (2001)", "yes", "UN Security Council", "existing", "numbered", "1373 (2001)" } },
 }
 
 local function fields(r)

@@ -249,7 +249,8 @@ local proposal_words = set{ "proposed", "propose", "proposes", "proposing", "pro
   "sponsoring", "co-sponsored", "backed", "new", "seek", "seeks", "seeking", "sought", "push", "pushes",
   "pushing", "pushed", "press", "pressing", "pressed", "circulate", "circulated", "circulating", "put", "want",
   "wants", "get", "getting", "forcing", "planned", "planning", "expected", "drafting", "negotiate",
-  "negotiating", "negotiated", "pending", "upcoming", "rejected", "defeated", "failed", "reject", "rejects" }
+  "negotiating", "negotiated", "pending", "upcoming", "rejected", "defeated", "failed", "reject", "rejects", "withdrawn", "withdrew",
+  "debated", "debating", "debate" }
 local existing_words = set{ "comply", "complied", "complying", "compliance", "violation", "violations",
   "violate", "violates", "violated", "violating", "breach", "breaches", "breached", "defy", "defies", "defied",
   "defying", "defiance", "flout", "flouted", "flouting", "implement", "implemented", "implementing",
@@ -426,6 +427,9 @@ function Scanner:classify(toks, i, number)
   local modal_at = near(modal, before_a, i - 1)
   local v = near(vetoed_words)
   local ad = near(adopted_words)
+  -- "voted 15-0 for the resolution": a tally after a vote is an adoption
+  local voted = near(set{ "voted", "votes" }, before_a, i - 1)
+  if not ad and voted and (lw(toks, voted + 1):match("^%d+%-%d+$") or lw(toks, voted + 1) == "unanimously") then ad = voted end
   local adopted_before = adopted_words[lw(toks, det_a - 1)] and not modal[lw(toks, det_a - 2)]
     and lw(toks, det_a - 2) ~= "be" and lw(toks, det_a - 2) ~= "being"
   if v and not (lw(toks, v - 1) == "not" or lw(toks, v - 1) == "be") then status = "vetoed"
@@ -470,7 +474,13 @@ function Scanner:sentence(sent, offset)
     local t = toks[i]
     local w = t[2]
     local lw_ = low(w)
-    if res_word:match(w) == #w + 1 then
+    local compound = w:find("%-[Rr]esolutions?$")
+    if compound and not w:find("^[Rr]esolution") then
+      -- "dispute-resolution", "high-resolution": a compound is never the formal act
+      local a = t[1] + compound
+      rows[#rows + 1] = row(sent, offset, a, t[3], { is_reference = "no", body = "none", status = "",
+        specificity = "", number = "" })
+    elseif res_word:match(w) == #w + 1 then
       -- numbers after the word
       local nums = number_list:match(sent, t[3] + (sent:match("^[ \t]*", t[3]) and #sent:match("^[ \t]*", t[3]) or 0))
       if nums and #nums > 0 and not sent:sub(t[3]):match("^%s*%d+%s*[%%]") then
