@@ -405,7 +405,7 @@ function Scanner:classify(toks, i, number)
 
   -- specificity
   local nxt = lw(toks, i + 1)
-  local content = content_after[nxt] and not (nxt == "to" and lw(toks, i + 2) == "the" and false)
+  local content = content_after[nxt]
   local spec
   if number then spec = "numbered"
   elseif first == "such" or det["such"] or ((first == "the" or first == "this" or first == "that" or det["said"]
@@ -441,15 +441,14 @@ function Scanner:classify(toks, i, number)
   elseif number or near(existing_words) or det["all"] or det["previous"] or det["earlier"] or det["existing"]
     then status = "existing"
   elseif det["any"] or det["another"] or det["yet"] or near(set{ "whether", "if", "unless", "need",
-    }, before_a, i - 1) or (plural and not det_a ~= i and near(set{ "passes", "adopts" }, before_a, i - 1)) then
+    }, before_a, i - 1) or (plural and near(set{ "passes", "adopts" }, before_a, i - 1)) then
     status = "hypothetical"
   elseif near(proposal_words) or ad or near(set{ "veto", "vetoes", "vetoing" }) or (modal_at and near(set{ "adopt",
     "pass", "approve", "support", "back", "vote", "passed", "adopted" })) then status = "proposed"
   elseif det["such"] then status = self.last and self.last.status or "hypothetical"
   elseif anaphor and self.last then
     -- the resolution taken up again: once adopted, it now exists
-    status = (self.last.status == "adopted" or self.last.status == "vetoed" and false) and "existing"
-      or self.last.status
+    status = self.last.status == "adopted" and "existing" or self.last.status
   elseif plural then status = "existing"
   elseif modal_at then status = "hypothetical"
   else status = first == "a" and "proposed" or "existing" end
