@@ -1,0 +1,89 @@
+-- text.lua: what the scripts need from a corpus beyond the API: documents in date order, and the
+-- sentences (or paragraphs) of a document with their text, leaving boilerplate lines (web page
+-- chrome, as the host marks them) out unless asked.
+local lpeg = require "lpeg"
+local M = {}
+
+-- words of a string with their places: { {from, text, to} } (Lua positions, to exclusive).
+-- Abbreviations keep their dots (U.N., Mr.), clitics stay on the word (Russia's), dashes and
+-- quotes are tokens of their own.
+do
+  local R, S, P, C, Cp, Ct = lpeg.R, lpeg.S, lpeg.P, lpeg.C, lpeg.Cp, lpeg.Ct
+  local cont = R"\128\191"
+  local u8 = R"\194\223" * cont + R"\224\239" * cont * cont + R"\240\244" * cont * cont * cont
+  local upunct = P"\226\128" * cont               -- general punctuation: quotes, dashes
+  local letter = R("az", "AZ", "09") + (u8 - upunct)
+  local ap = P"'" + P"\226\128\153"
+  local abbr = (R("AZ", "az") * P".")^2 + (P"Mr" + P"Mrs" + P"Ms" + P"Dr" + P"St" + P"Sept" + P"Gen") * P"."
+  local word = abbr + letter^1 * ((S"-." + ap) * letter^1)^0
+  local tok = Ct(Cp() * C(word + upunct + u8 + (1 - S" \t\r\n")) * Cp())
+  local words = Ct((S" \t\r\n"^0 * tok)^0)
+  function M.words(s) return words:match(s) end
+end
+
+-- the documents, oldest first (undated last, then by name)
+function M.docs(C)
+  local docs = {}
+  for d in C:docs() do docs[#docs + 1] = d end
+  table.sort(docs, function(a, b)
+    if (a.date or "~") ~= (b.date or "~") then return (a.date or "~") < (b.date or "~") end
+    return a.id < b.id
+  end)
+  return docs
+end
+
+-- the set of token positions that are boilerplate in d: the host leaves them out of hits
+-- when asked (boilerplate = false), so a span is boilerplate when its words are found only then
+local function boiler_set(C, d, spans, texts)
+  local set = {}
+  for i, s in ipairs(spans) do
+    -- boilerplate is short lines of web page chrome: long sentences are not looked up
+    if s.stop >= s.start and s.stop - s.start < 24 then
+      local phrase = texts[i]
+      local all = C:hits(phrase, { docs = d })
+      local kept = C:hits(phrase, { docs = d, boilerplate = false })
+      local in_all, in_kept = false, false
+      for h in all:each() do if h.start == s.start then in_all = true end end
+      for h in kept:each() do if h.start == s.start then in_kept = true end end
+      if in_all and not in_kept then set[s.start] = true end
+    end
+  end
+  return set
+end
+
+-- the sentences of d: list of { text =, byte_start =, byte_end =, start =, stop = }. byte_start is
+-- the offset in the file; offsets inside text add to it exactly in UTF-8 files with LF line ends
+-- (a file decoded from Windows-1252 or with CR LF has its text re-encoded).
+-- the lists are remembered per corpus (weakly: a closed, collected corpus takes them with it),
+-- since the report asks for the same document's sentences three times
+local cache = setmetatable({}, { __mode = "k" })
+
+function M.sentences(d, keep_boilerplate, kind)
+  local C = d.corpus
+  local key = d.name .. "\0" .. tostring(keep_boilerplate) .. "\0" .. (kind or "sentences")
+  local per = cache[C]
+  if per and per[key] then return per[key] end
+  local out = M.read_spans(d, keep_boilerplate, kind)
+  if C then
+    cache[C] = per or {}
+    cache[C][key] = out
+  end
+  return out
+end
+
+function M.read_spans(d, keep_boilerplate, kind)
+  local spans, texts = {}, {}
+  local iter = kind == "turns" and d:turns() or kind == "paragraphs" and d:paragraphs() or d:sentences()
+  for s in iter do spans[#spans + 1] = s; texts[#texts + 1] = s:text() end
+  local boiler = keep_boilerplate and {} or boiler_set(d.corpus, d, spans, texts)
+  local out = {}
+  for i, s in ipairs(spans) do
+    if not boiler[s.start] then
+      out[#out + 1] = { text = texts[i], byte_start = s.byte_start,
+        byte_end = s.byte_end, start = s.start, stop = s.stop, speaker = s.speaker }
+    end
+  end
+  return out
+end
+
+return M
