@@ -180,11 +180,14 @@ end
 
 -- a tarball unpacked into a fresh folder inside tmpdir: its pack folder | nil, message
 local function untar(tarball, tmpdir)
-  local p = io.popen("tar -tzf " .. q(tarball) .. " 2>&1")
+  local errfile = os.tmpname()
+  local p = io.popen("tar -tzf " .. q(tarball) .. " 2>" .. q(errfile))
   local listing = p:read("a")
   local ok = p:close()
+  local said = read_file(errfile) or ""
+  os.remove(errfile)
   if not ok then
-    return nil, string.format("%s: not a readable .tar.gz (tar says: %s)", tarball, (listing:gsub("%s+$", "")))
+    return nil, string.format("%s: not a readable .tar.gz (tar says: %s)", tarball, (said:gsub("%s+$", ""):gsub("\n", "; ")))
   end
   local top
   for entry in listing:gmatch("[^\n]+") do
