@@ -265,7 +265,7 @@ static int l_run(lua_State *L) {
   else if (luaL_callmeta(co, -1, "__tostring") && lua_isstring(co, -1)) lua_xmove(co, L, 1);
   else lua_pushfstring(L, "(error object is a %s value)", luaL_typename(co, -1));
   luaL_traceback(L, co, NULL, 0);
-  lua_resetthread(co);
+  /* not lua_resetthread: it would run the script's pending __close handlers with hooks off */
   return 3;
 }
 
@@ -279,6 +279,12 @@ static int l_charge(lua_State *L) {
     return luaL_error(L, "%s", trip_message(L));
   }
   return 0;
+}
+
+/* host.tripped() -> true once a limit has stopped the run in progress */
+static int l_tripped(lua_State *L) {
+  lua_pushboolean(L, R.active && R.tripped);
+  return 1;
 }
 
 /* host.limits() -> {sandbox=, memory=, time=, instructions=, set = {memory=true, ...}} */
@@ -432,7 +438,7 @@ static int l_mkdir(lua_State *L) {
 
 static int open_host(lua_State *L) {
   static const luaL_Reg fns[] = {
-    { "run", l_run }, { "charge", l_charge }, { "limits", l_limits }, { "guard", l_guard },
+    { "run", l_run }, { "charge", l_charge }, { "limits", l_limits }, { "tripped", l_tripped }, { "guard", l_guard },
     { "sha256", l_sha256 }, { "realpath", l_realpath }, { "dir", l_dir }, { "mkdir", l_mkdir },
     { NULL, NULL },
   };

@@ -9,7 +9,7 @@ local host = require "lector.host"
 
 local M = {}
 
-local function fail(fmt, ...) error("sandbox: " .. string.format(fmt, ...), 3) end
+local function fail(fmt, ...) error("sandbox: " .. string.format(fmt, ...), 0) end
 
 local function copy(t, except)
   local c = {}
@@ -41,8 +41,8 @@ local function under(path, dirs)
 end
 
 local function names(dirs)
-  local l = {}
-  for _, d in ipairs(dirs) do l[#l + 1] = d end
+  local l, seen = {}, {}
+  for _, d in ipairs(dirs) do if not seen[d] then seen[d] = true; l[#l + 1] = d end end
   return table.concat(l, ", ")
 end
 
@@ -93,7 +93,7 @@ function M.env(opts)
     if type(n) == "number" and n > 0 then host.charge(#s * n + #(sep or "") * (n - 1)) end
     return rep(s, n, sep)
   end
-  env.string = str
+  env.string = copy(str)          -- the script may change its own string table, not string methods
   M.string = str
 
   env.getmetatable = function(v)
@@ -111,6 +111,11 @@ function M.env(opts)
       return collectgarbage(opt, ...)
     end
     fail("collectgarbage(%q) is not allowed in the sandbox", tostring(opt))
+  end
+  -- an error raised by the budget hook calls the message handler with hooks off: once a limit
+  -- is reached, the script's handler is not called at all
+  env.xpcall = function(f, h, ...)
+    return xpcall(f, function(e) if host.tripped() then return e end return h(e) end, ...)
   end
   env.load = function(chunk, name, mode, e)
     if mode ~= nil and mode ~= "t" then fail("load: only text chunks may be loaded (mode \"t\")") end
