@@ -192,8 +192,11 @@ static const char *trip_message(lua_State *L) {
   case TRIP_INSTRUCTIONS:
     return lua_pushfstring(L, "sandbox: instruction limit of %I reached (raise it with --max-instructions)",
                            (lua_Integer)R.instructions);
-  default:
-    return lua_pushfstring(L, "sandbox: time limit of %f s reached (raise it with --max-time)", R.time);
+  default: {
+    char secs[32];
+    snprintf(secs, sizeof secs, "%g", R.time);
+    return lua_pushfstring(L, "sandbox: time limit of %s s reached (raise it with --max-time)", secs);
+  }
   }
 }
 
@@ -350,8 +353,10 @@ static int l_guard(lua_State *L) {
   }
   int sig = WTERMSIG(st);
   lua_pushinteger(L, 128 + sig);
+  char limit[32];
+  snprintf(limit, sizeof limit, "%g", secs);
   if (sig == SIGXCPU || sig == SIGKILL)
-    lua_pushfstring(L, "sandbox: CPU time limit of %f s reached (raise it with --max-time)", secs);
+    lua_pushfstring(L, "sandbox: CPU time limit of %s s reached (raise it with --max-time)", limit);
   else if (sig == SIGINT)
     lua_pushliteral(L, "interrupted!");
   else if (sig == SIGPIPE)                     /* its reader went away (| head): not an error */

@@ -196,14 +196,21 @@ function C.verify(args)
   return 0
 end
 
-function C.test(args)
+-- the pack args[2] names: an installed pack, else a pack's folder (before it is installed)
+local function named_pack(args, cmd)
   local name = args[2]
-  if not name then return err("test: which pack? (lector pack test NAME)") end
-  local m, e = store.lookup(name)
-  if not m then
-    m, e = manifest.read(name)          -- a pack's folder, before it is installed
-    if not m then return err("%s", e) end
-  end
+  if not name then return nil, string.format("%s: which pack? (lector pack %s NAME)", cmd, cmd) end
+  local m = store.lookup(name)
+  if m then return m end
+  local e
+  m, e = manifest.read(name)
+  if not m and not host.realpath(name) then e = select(2, store.lookup(name)) end
+  return m, e
+end
+
+function C.test(args)
+  local m, e = named_pack(args, "test")
+  if not m then return err("%s", e) end
   local dir = assert(host.realpath(m.dir))
   local exe = assert(host.realpath("/proc/self/exe"))
   local corpus_dir = rawget(_G, "corpus") and host.realpath(corpus.root)
@@ -297,10 +304,7 @@ end
 
 -- LuaRocks' version: "1.2.3-1" (a rockspec revision after the pack's version)
 function C.rockspec(args)
-  local name = args[2]
-  if not name then return err("rockspec: which pack? (lector pack rockspec NAME)") end
-  local m, e = store.lookup(name)
-  if not m then m, e = manifest.read(name) end
+  local m, e = named_pack(args, "rockspec")
   if not m then return err("%s", e) end
   local mods = {}
   local files = store.files(m.dir) or {}
