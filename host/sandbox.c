@@ -307,6 +307,7 @@ static int l_limits(lua_State *L) {
 
 /* ====================================================================== the child process */
 
+#if !defined(__SANITIZE_ADDRESS__)           /* ASan reserves terabytes of address space */
 /* Address space of this process now, in bytes (0 if unknown). */
 static size_t vm_size(void) {
   FILE *f = fopen("/proc/self/statm", "r");
@@ -317,16 +318,19 @@ static size_t vm_size(void) {
   }
   return (size_t)pages * (size_t)sysconf(_SC_PAGESIZE);
 }
+#endif
 
 /* Limits of the child: CPU time (SIGXCPU at the soft limit, SIGKILL one second later) and
 ** address space (for what C code allocates outside the Lua allocator, e.g. LPeg's stacks). */
 static void child_limits(size_t memory, double secs) {
   struct rlimit cpu = { (rlim_t)secs + 1, (rlim_t)secs + 2 };
   setrlimit(RLIMIT_CPU, &cpu);
-#if !defined(__SANITIZE_ADDRESS__)           /* ASan reserves terabytes of address space */
+#if !defined(__SANITIZE_ADDRESS__)
   size_t as = vm_size() + 2 * memory + ((size_t)256 << 20);
   struct rlimit mem = { (rlim_t)as, (rlim_t)as };
   setrlimit(RLIMIT_AS, &mem);
+#else
+  (void)memory;
 #endif
 }
 
