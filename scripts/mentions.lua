@@ -8,13 +8,15 @@
 --
 -- Columns: by doc: file, date, entity, count; by year: year, entity, count; total: entity, count.
 -- --list prints every mention instead: file, start, end, alias, entity.
-local here = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
+-- this file's folder (whether run or required), for its lib/, data/ and packs/
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 package.path = here .. "/lib/?.lua;" .. package.path
 
 local cli = require "cli"
 local output = require "output"
 local text = require "text"
 local entities = require "entities"
+local data = require "data"
 
 local M = {}
 M.DATA = here .. "/data/entities.lua"
@@ -22,49 +24,42 @@ M.DATA = here .. "/data/entities.lua"
 -- load and compile an entity file; nil and a message when it cannot be read or is wrong
 function M.load(path)
   path = path or M.DATA
-  local chunk, err = loadfile(path, "t", {})
-  if not chunk then return nil, err end
-  local ok, list = pcall(chunk)
-  if not ok then return nil, path .. ": " .. tostring(list) end
+  local list, err = data.load(path)
+  if not list then return nil, err end
   local ok2, m = pcall(entities.compile, list)
   if not ok2 then return nil, path .. ": " .. tostring(m) end
   return m
 end
 
--- byte ranges of d that are not counted: boilerplate lines, speaker labels
-local function excluded(d, keep_boilerplate, keep_speakers)
+-- the byte ranges of d's speaker labels ("G. Bush." opening a turn of a transcript)
+local function labels(d)
   local ranges = {}
-  local all_text = d:text()
-  if not keep_boilerplate then
-    local kept = text.sentences(d, false)
-    local at = 0
-    for _, s in ipairs(kept) do
-      if s.byte_start > at then ranges[#ranges + 1] = { at, s.byte_start } end
-      at = s.byte_end
-    end
-    if at < #all_text then ranges[#ranges + 1] = { at, #all_text } end
-  end
-  if not keep_speakers then
-    for t in d:turns() do
-      local head = all_text:sub(t.byte_start + 1, t.byte_start + #t.speaker + 4)
-      local a, b = head:find(t.speaker, 1, true)
-      if a and a <= 2 then ranges[#ranges + 1] = { t.byte_start + a - 1, t.byte_start + b } end
-    end
+  for t in d:turns() do
+    local head = t:text():sub(1, #t.speaker + 2)
+    local a, b = head:find(t.speaker, 1, true)
+    if a and a <= 2 then ranges[#ranges + 1] = { t.byte_start + a - 1, t.byte_start + b } end
   end
   return ranges
 end
 
--- the mentions in one document: list of { start, stop, entity, alias }
+-- the mentions in one document, sentence by sentence, boilerplate lines left out unless
+-- opts.boilerplate, speaker labels unless opts.speakers: list of { start, stop, entity, alias }
 function M.document(matcher, d, opts)
   opts = opts or {}
-  local ranges = excluded(d, opts.boilerplate, opts.speakers)
+  local ranges = opts.speakers and {} or labels(d)
   local function skip(a, b)
     for _, r in ipairs(ranges) do
       if a < r[2] and b > r[1] then return true end
     end
     return false
   end
-  return (matcher:scan(d:text(), d.date, nil, 0, skip))
+  local state = { last = {} }
+  local out = {}
+  for _, s in ipairs(text.sentences(d, opts.boilerplate)) do
+    state.later = nil
+    for _, m in ipairs((matcher:scan(s.text, d.date, state, s.byte_start, skip))) do out[#out + 1] = m end
+  end
+  return out
 end
 
 -- counts: { docs = { {doc=, counts={entity=n}} in date order }, years = {year={entity=n}}, total = {} }

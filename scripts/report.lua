@@ -1,59 +1,103 @@
--- report.lua: the first look at a corpus that `make run` prints: what the corpus holds, how
--- often the main actors and institutions are named in each document, and where the word
--- "resolution" occurs, in context. Boilerplate lines (web page chrome) are left out.
+-- report.lua: the report `make run` shows. On the terminal: the documents with their dates, the
+-- most mentioned entities per year, every resolution reference, and the positions that changed
+-- between documents. In out/report.html (or --out FILE): the same as one self-contained page (no
+-- network: inline CSS and SVG) with a chart of mentions over time per entity, the resolution
+-- references with their sentences, and the positions timeline with the changes highlighted.
 --
---   lector run scripts/report.lua [--corpus DIR]
+--   lector run scripts/report.lua [--corpus DIR] [--out FILE] [--top N] [--boilerplate]
+-- this file's folder (whether run or required), for its lib/, data/ and packs/
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+package.path = here .. "/?.lua;" .. here .. "/lib/?.lua;" .. here .. "/packs/un-resolutions/lua/?.lua;"
+  .. package.path
 
-local terms = {
-  { "Iraq",              { "Iraq", "Iraqi", "Baghdad" } },
-  { "Russia",            { "Russia", "Russian", "Moscow", "Kremlin", "Soviet Union", "USSR" } },
-  { "United States",     { "United States", "U.S.", "America", "American", "Washington" } },
-  { "United Nations",    { "United Nations", "U.N.", "UN" } },
-  { "Security Council",  { "Security Council" } },
-  { "resolution(s)",     { "resolution", "resolutions" } },
-}
+local cli = require "cli"
+local output = require "output"
+local text = require "text"
+local mentions = require "mentions"
+local resolutions = require "resolutions"
+local positions = require "positions"
+local html = require "report_html"
 
-local no_chrome = { boilerplate = false }
+local opt = cli.parse(arg, {
+  usage = "The full report: documents, mentions per year, resolution references, position changes;\n"
+    .. "also written as one HTML page.",
+  options = {
+    { "--out", value = "FILE", default = "out/report.html", help = "where the HTML page goes (default out/report.html)" },
+    { "--top", value = "N", default = "5", help = "entities per year on the terminal, and in the chart (5)" },
+  },
+})
+local top = tonumber(opt.top)
+if not top or top < 1 then cli.fail("--top needs a positive number, not '" .. tostring(opt.top) .. "'") end
+top = math.floor(top)
+local C = cli.corpus()
 
--- How often any of the words occurs in document d (case matters for the short "UN"/"US"
--- forms, which are also ordinary words in lower case).
-local function mentions(d, words)
-  local n = 0
-  for _, w in ipairs(words) do
-    local opts = { boilerplate = false, docs = d, case = #w <= 3 and w:upper() == w or nil }
-    n = n + corpus:count(w, opts)
-  end
-  return n
-end
+-- the analyses
+local matcher, err = mentions.load()
+if not matcher then cli.fail(err) end
+local counts = mentions.count(C, matcher, opt)
+local refs = resolutions.corpus(C, opt.boilerplate)
+local pdata, perr = positions.load()
+if not pdata then cli.fail(perr) end
+local statements = positions.statements(C, pdata, opt)
+local timeline = positions.timeline(statements)
+local changes = positions.changes(timeline)
+local docs = text.docs(C)
 
-local info = corpus:info()
-print(string.format("%s: %d documents, %d tokens, %d distinct forms, %d sentences",
-  info.root, info.documents, info.tokens, info.types, info.sentences))
-print()
+local w = io.write
+local info = C:info()
+w(string.format("lector report: %s: %d documents, %d tokens, %d sentences\n\n", info.root, info.documents,
+  info.tokens, info.sentences))
 
--- Documents, oldest first.
-local docs = {}
-for d in corpus:docs() do docs[#docs + 1] = d end
-table.sort(docs, function(a, b) return (a.date or "") < (b.date or "") end)
-
-local header = { string.format("%-10s  %-44s", "date", "title") }
-for _, t in ipairs(terms) do header[#header + 1] = string.format("%8s", t[1]:sub(1, 8)) end
-print(table.concat(header, " "))
+-- 1. documents
+w("Documents (oldest first)\n")
+local drows = {}
 for _, d in ipairs(docs) do
-  local title = d.title or d.name
-  if utf8.len(title) and utf8.len(title) > 44 then
-    title = title:sub(1, utf8.offset(title, 43) - 1) .. "…"
-  end
-  -- padded by characters, not bytes, so titles with curly quotes line up
-  local pad = string.rep(" ", 44 - (utf8.len(title) or #title))
-  local row = { string.format("%-10s  %s%s", d.date or "-", title, pad) }
-  for _, t in ipairs(terms) do row[#row + 1] = string.format("%8d", mentions(d, t[2])) end
-  print(table.concat(row, " "))
+  drows[#drows + 1] = { date = d.date or "-", file = d.name, tokens = d.tokens, title = d.title or "" }
 end
-print()
+w(output.format(drows, { "date", "file", "tokens", "title" }, "table", { widths = { title = 60 } }), "\n")
 
-local hits = corpus:hits("resolution", no_chrome)
-print(string.format('"resolution" occurs %d times; in context:', #hits))
-for i, line in ipairs(hits:kwic{ width = 7, chars = 45 }) do
-  print(string.format("  %-28s %s", hits[i].doc.name:sub(1, 28), line))
+-- 2. mentions per year
+w(string.format("Most mentioned per year (top %d)\n", top))
+local years = {}
+for y in pairs(counts.years) do years[#years + 1] = y end
+table.sort(years, function(a, b) return tostring(a) < tostring(b) end)
+for _, y in ipairs(years) do
+  local parts = {}
+  for i, e in ipairs(mentions.ranked(counts.years[y])) do
+    if i > top then break end
+    parts[#parts + 1] = string.format("%s %d", e, counts.years[y][e])
+  end
+  w(string.format("  %s  %s\n", y, table.concat(parts, ", ")))
 end
+w("\n")
+
+-- 3. resolution references
+local yes, other = {}, 0
+for _, r in ipairs(refs) do
+  if r.is_reference == "yes" then yes[#yes + 1] = r else other = other + 1 end
+end
+w(string.format("Resolution references: %d (and %d other %s of the word)\n", #yes, other, other == 1 and "sense" or "senses"))
+w(output.format(yes, { "file", "start", "matched", "body", "status", "specificity", "number" }, "table",
+  { widths = { file = 24, matched = 22 } }), "\n")
+
+-- 4. positions that changed
+local changed = {}
+for _, c in ipairs(changes) do if c.changed then changed[#changed + 1] = c end end
+w(string.format("Positions: %d statements; %d comparisons of an actor's stance on a topic between documents; %d changes\n",
+  #statements, #changes, #changed))
+w(output.format(changed, { "actor", "topic", "from_date", "from_stance", "to_date", "to_stance" }, "table"), "\n")
+
+-- the page
+local page = html.page({ title = "lector report: " .. tostring(info.root), info = info, docs = docs,
+  counts = counts, top = top, refs = refs, timeline = timeline, changes = changes, statements = statements,
+  rank = mentions.ranked })
+local f = io.open(opt.out, "wb")
+if not f then
+  local dir = opt.out:match("^(.*)/[^/]*$")
+  if dir then os.execute("mkdir -p '" .. dir:gsub("'", "'\\''") .. "'") end
+  f = io.open(opt.out, "wb")
+end
+if not f then cli.fail("cannot write " .. opt.out, 1) end
+f:write(page)
+f:close()
+w(string.format("Written: %s (%d bytes)\n", opt.out, #page))

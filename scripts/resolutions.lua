@@ -9,7 +9,8 @@
 --
 -- Columns: file, start, end (byte offsets of the matched words in the file, end excluded), matched,
 -- is_reference, body, status, specificity, number, sentence.
-local here = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
+-- this file's folder (whether run or required), for its lib/, data/ and packs/
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 package.path = here .. "/lib/?.lua;" .. here .. "/packs/un-resolutions/lua/?.lua;" .. package.path
 
 local cli = require "cli"
@@ -31,7 +32,9 @@ function M.document(d, keep_boilerplate)
   local rows = {}
   for _, s in ipairs(sentences) do
     for _, r in ipairs(scan:sentence(s.text, s.byte_start)) do
-      r.file, r["end"], r.sentence, r.doc = d.name, r.stop, s.text:gsub("%s+", " "), d
+      r.file, r["end"], r.doc = d.name, r.stop, d
+      r.sentence = s.text:gsub("%s+", " ")
+      r.sentence_text, r.sentence_start = s.text, s.byte_start
       rows[#rows + 1] = r
     end
   end
@@ -63,5 +66,5 @@ local function main(args)
 end
 
 -- run as a script (lector run scripts/resolutions.lua), or required as a module by report.lua
-if not pcall(debug.getlocal, 4, 1) then main(arg) end
+if (...) ~= "resolutions" then main(arg) end
 return M

@@ -17,7 +17,8 @@
 --     is George H. W. Bush, in 2001-2004 George W. Bush.
 --   * An alias that several entities share (a bare surname: "Ivanov", "Bush") goes to the entity
 --     last named by one of its own aliases earlier in the same document ("Sergei Ivanov ... Ivanov");
---     else to the entity whose from/to covers the document's date (the nearest one if none does);
+--     else to the entity whose from/to covers the document's date (the nearest one if none does),
+--     else to the one fully named later in the same sentence ("Ivanov, that is Igor Ivanov");
 --     else it is counted as "NAME (unresolved)".
 return {
   -- countries, with their adjectives, people, capitals and seats of power

@@ -36,7 +36,7 @@ local function usage_text(spec)
     opts[#opts + 1] = { o[1] .. (o.value and (" " .. o.value) or ""), o.help or "" }
   end
   opts[#opts + 1] = { "--help", "this text" }
-  for _, o in ipairs(opts) do lines[#lines + 1] = string.format("  %-18s %s", o[1], o[2]) end
+  for _, o in ipairs(opts) do lines[#lines + 1] = string.format("  %-20s %s", o[1], o[2]) end
   return table.concat(lines, "\n") .. "\n"
 end
 

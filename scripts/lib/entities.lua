@@ -106,7 +106,9 @@ local function distance(c, date)
   return 0
 end
 
--- which entity an alias with several candidates means here
+-- which entity an alias with several candidates means here: the one last named in the document by
+-- an alias of its own; else the only one whose scope admits the date; else one whose scope covers
+-- it; else the nearest scope; else the first named later in the document; else unresolved
 local function resolve(slot, date, state, pos)
   local best, at = nil, -1
   for _, c in ipairs(slot.cands) do
@@ -114,16 +116,19 @@ local function resolve(slot, date, state, pos)
     if seen and seen < pos and seen > at then best, at = c.entity, seen end
   end
   if best then return best end
+  local admitted = {}
   for _, c in ipairs(slot.cands) do
-    if in_scope(c, date) then return c.entity end
+    local ok = in_scope(c, date)
+    if ok then return c.entity end
+    if ok == nil then admitted[#admitted + 1] = c end
   end
+  if #admitted == 1 and date and date ~= "" then return admitted[1].entity end
   local near, d = nil, math.huge
   for _, c in ipairs(slot.cands) do
-    local x = date and distance(c, date) or math.huge
+    local x = date and date ~= "" and distance(c, date) or math.huge
     if x < d then near, d = c.entity, x end
   end
   if near then return near end
-  -- the first one named later in the document, if the caller knows
   local first, fat = nil, math.huge
   for _, c in ipairs(slot.cands) do
     local later = state.later and state.later[c.entity]
@@ -163,11 +168,7 @@ function Matcher:scan(text, date, state, offset, skip)
         entity = slot.cands[1].entity
         state.last[entity] = pos
       else
-        local scoped = {}
-        for _, c in ipairs(slot.cands) do
-          if in_scope(c, date) ~= false then scoped[#scoped + 1] = c end
-        end
-        entity = resolve(#scoped > 0 and { text = slot.text, cands = scoped } or slot, date, state, pos)
+        entity = resolve(slot, date, state, pos)
       end
       out[#out + 1] = { start = offset + a - 1, stop = offset + b - 1, entity = entity, alias = text:sub(a, b - 1) }
     end

@@ -1,7 +1,25 @@
 -- text.lua: what the scripts need from a corpus beyond the API: documents in date order, and the
 -- sentences (or paragraphs) of a document with their text, leaving boilerplate lines (web page
 -- chrome, as the host marks them) out unless asked.
+local lpeg = require "lpeg"
 local M = {}
+
+-- words of a string with their places: { {from, text, to} } (Lua positions, to exclusive).
+-- Abbreviations keep their dots (U.N., Mr.), clitics stay on the word (Russia's), dashes and
+-- quotes are tokens of their own.
+do
+  local R, S, P, C, Cp, Ct = lpeg.R, lpeg.S, lpeg.P, lpeg.C, lpeg.Cp, lpeg.Ct
+  local cont = R"\128\191"
+  local u8 = R"\194\223" * cont + R"\224\239" * cont * cont + R"\240\244" * cont * cont * cont
+  local upunct = P"\226\128" * cont               -- general punctuation: quotes, dashes
+  local letter = R("az", "AZ", "09") + (u8 - upunct)
+  local ap = P"'" + P"\226\128\153"
+  local abbr = (R("AZ", "az") * P".")^2 + (P"Mr" + P"Mrs" + P"Ms" + P"Dr" + P"St" + P"Sept" + P"Gen") * P"."
+  local word = abbr + letter^1 * ((S"-." + ap) * letter^1)^0
+  local tok = Ct(Cp() * C(word + upunct + u8 + (1 - S" \t\r\n")) * Cp())
+  local words = Ct((S" \t\r\n"^0 * tok)^0)
+  function M.words(s) return words:match(s) end
+end
 
 -- the documents, oldest first (undated last, then by name)
 function M.docs(C)
@@ -16,12 +34,11 @@ end
 
 -- the set of token positions that are boilerplate in d: the host leaves them out of hits
 -- when asked (boilerplate = false), so a span is boilerplate when its words are found only then
-local function boiler_set(C, d, text, spans)
+local function boiler_set(C, d, spans, texts)
   local set = {}
-  for _, s in ipairs(spans) do
-    local words = s:tokens()
-    if #words > 0 then
-      local phrase = text:sub(s.byte_start + 1, s.byte_end)
+  for i, s in ipairs(spans) do
+    if s.stop >= s.start then
+      local phrase = texts[i]
       local all = C:hits(phrase, { docs = d })
       local kept = C:hits(phrase, { docs = d, boilerplate = false })
       local in_all, in_kept = false, false
@@ -33,21 +50,22 @@ local function boiler_set(C, d, text, spans)
   return set
 end
 
--- the sentences of d: list of { text =, byte_start =, byte_end =, start =, stop = }
+-- the sentences of d: list of { text =, byte_start =, byte_end =, start =, stop = }. byte_start is
+-- the offset in the file; offsets inside text add to it exactly in UTF-8 files with LF line ends
+-- (a file decoded from Windows-1252 or with CR LF has its text re-encoded).
 function M.sentences(d, keep_boilerplate, kind)
-  local text = d:text()
-  local spans = {}
+  local spans, texts = {}, {}
   local iter = kind == "turns" and d:turns() or kind == "paragraphs" and d:paragraphs() or d:sentences()
-  for s in iter do spans[#spans + 1] = s end
-  local boiler = keep_boilerplate and {} or boiler_set(d.corpus, d, text, spans)
+  for s in iter do spans[#spans + 1] = s; texts[#texts + 1] = s:text() end
+  local boiler = keep_boilerplate and {} or boiler_set(d.corpus, d, spans, texts)
   local out = {}
-  for _, s in ipairs(spans) do
+  for i, s in ipairs(spans) do
     if not boiler[s.start] then
-      out[#out + 1] = { text = text:sub(s.byte_start + 1, s.byte_end), byte_start = s.byte_start,
+      out[#out + 1] = { text = texts[i], byte_start = s.byte_start,
         byte_end = s.byte_end, start = s.start, stop = s.stop, speaker = s.speaker }
     end
   end
-  return out, text
+  return out
 end
 
 return M

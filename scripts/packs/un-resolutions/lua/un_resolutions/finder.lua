@@ -16,6 +16,28 @@
 --
 -- Offsets are bytes from 0, stop excluded. The grammars are LPeg; the cue words are tables below,
 -- so the classification can be read and changed in one place.
+--
+-- What the fields mean:
+--   is_reference  yes, or no for the other senses: an outcome ("a military resolution", "the
+--                 resolution of the dispute"), a New Year's resolution, determination ("with quiet
+--                 resolution"), image or screen resolution; also no when nothing formal (a body, a
+--                 number, adopt/vote/veto/draft/comply...) is near and no reference came before.
+--   body          UN Security Council, UN General Assembly, another UN organ by name (UN Human
+--                 Rights Council...), UN unspecified (U.N., the Charter), US Congress (Congress,
+--                 Senate, House, joint resolution, H.J.Res.), another body by name (European
+--                 Parliament, city council, shareholders...), or none. Inferred where the text implies
+--                 it: a veto, or a UN resolution authorizing force, is the Council's; S/RES/ and
+--                 "687 (1991)" are the Council's, A/RES/, "48/126" and "2625 (XXV)" the Assembly's; a
+--                 bare "resolution 678" is the Council's in a text that speaks of the UN; "the
+--                 resolution" keeps the body of the one it takes up.
+--   status        draft, proposed (sought, introduced, submitted, pending a vote), adopted (passed,
+--                 approved), vetoed, existing (in force: complied with, breached, recalled, cited by
+--                 number), hypothetical (any, another, whether, if, a resolution that may never come).
+--   specificity   numbered; anaphoric ("such a resolution", "the resolution" after a first mention);
+--                 specific (one resolution, by its content, body or draft); generic (resolutions in
+--                 general, "any resolution", "all U.N. resolutions").
+--   number        as written: "678", "687 (1991)", "S/RES/1441 (2002)", "48/126", "A/C.3/48/L.7";
+--                 "resolutions 678 and 687" gives two rows, the second matching the number alone.
 local lpeg = require "lpeg"
 local P, R, S, C, Cp, Ct, Cc = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct, lpeg.Cc
 
@@ -56,10 +78,12 @@ local year = digit * digit * digit * digit
 local symbol_part = (R"AZ" + digit)^1 * (P"." * (R"AZ" + digit)^1)^0
 local un_symbol = R"AZ" * (R"AZ" + P".")^0 * (P"/" * symbol_part)^1   -- S/RES/1441, A/C.3/48/L.7
 local session_no = digit^1 * (P"/" * digit^1)^1                       -- 48/126
-local plain_no = digit^1 * (R"AZ")^-1 * -(alpha + digit)
+local plain_no = digit^1 * (P"-" * digit^1)^-1 * (R"AZ")^-1 * -(alpha + digit)
 local roman = S"IVXL"^1
 local number = (un_symbol + session_no + plain_no) * (S" \t"^0 * "(" * (year + roman) * ")")^-1
-local number_c = Cp() * C(number) * Cp()
+-- a vote tally after the word is not its number: "approved the resolution 77 to 23", "by 14-1"
+local tally = digit * digit^-2 * (S" \t"^1 * P"to" * S" \t"^1 + P"-") * digit * digit^-2 * -(alpha + digit)
+local number_c = -tally * Cp() * C(number) * Cp()
 local sep = S" \t"^0 * P"," * S" \t"^0 * (P"and" * sp)^-1 + sp * (P"and" + P"&" + P"or") * sp
   + S" \t"^0 * P"," * S" \t"^0
 local lead = (P"No." + P"no." + P"Nos." + P"number" + P"numbers" + P"#") * S" \t"^0
@@ -112,7 +136,7 @@ local formal = set{ "adopt", "adopts", "adopted", "adopting", "adoption", "pass"
   "congressional", "senate", "house", "parliament", "parliamentary", "legislature", "duma", "committee", "board",
   "u.n.", "un", "united", "nations", "un's", "u.n.'s", "joint", "concurrent", "binding", "nonbinding",
   "non-binding", "authorizing", "authorising", "authorize", "authorise", "condemning", "condemn", "urging",
-  "calling", "demanding", "endorsing", "forcing", "sanction", "sanctions", "invoking", "invoked", "under",
+  "calling", "demanding", "endorsing", "forcing", "sanction", "sanctions", "invoking", "invoked",
   "operative", "preambular", "paragraph", "clause", "amendment", "amendments", "motion", "delegates", "member",
   "members", "states", "cabinet", "municipal", "shareholders", "shareholder", "annual", "meeting", "chamber",
   "lawmakers", "legislators", "deputies", "mps", "senators", "representatives", "ratify", "ratified" }
@@ -131,14 +155,14 @@ local organs = {
   { "european parliament", "European Parliament" }, { "arab league", "Arab League" }, { "african union", "African Union" },
   { "nato", "NATO" }, { "duma", "Russian Duma" }, { "state duma", "Russian Duma" }, { "bundestag", "Bundestag" },
   { "knesset", "Knesset" }, { "national assembly", "National Assembly" }, { "parliament", "parliament" },
-  { "city council", "city council" }, { "town council", "town council" }, { "county board", "county board" },
+  { "city council", "city council" }, { "committee", "committee" }, { "town council", "town council" }, { "county board", "county board" },
   { "shareholders", "shareholders" }, { "board", "board" }, { "cabinet", "cabinet" }, { "legislature", "legislature" },
-  { "council", "council" }, { "u.n.", "un" }, { "un", "un" }, { "united nations", "un" }, { "u.n.'s", "un" }, { "un's", "un" },
+  { "council", "council" }, { "assembly", "assembly" }, { "u.n.", "un" }, { "un", "un" }, { "united nations", "un" }, { "u.n.'s", "un" }, { "un's", "un" },
 }
 -- case matters for these (US/UN are words in lower case)
 local case_organs = { ["un"] = "UN", ["un's"] = "UN's", ["house"] = "House", ["senate"] = "Senate",
-  ["board"] = "Board", ["congress"] = "Congress", ["unsc"] = "UNSC", ["unga"] = "UNGA", ["nato"] = "NATO",
-  ["unesco"] = "UNESCO", ["ecosoc"] = "ECOSOC", ["cabinet"] = "Cabinet", ["council"] = "Council" }
+  ["congress"] = "Congress", ["assembly"] = "Assembly", ["unsc"] = "UNSC", ["unga"] = "UNGA", ["nato"] = "NATO",
+  ["unesco"] = "UNESCO", ["ecosoc"] = "ECOSOC", ["council"] = "Council" }
 
 -- {==================================================================
 -- Helpers over a token list
@@ -212,7 +236,7 @@ local proposal_words = set{ "proposed", "propose", "proposes", "proposing", "pro
   "sponsoring", "co-sponsored", "backed", "new", "seek", "seeks", "seeking", "sought", "push", "pushes",
   "pushing", "pushed", "press", "pressing", "pressed", "circulate", "circulated", "circulating", "put", "want",
   "wants", "get", "getting", "forcing", "planned", "planning", "expected", "drafting", "negotiate",
-  "negotiating", "negotiated", "pending", "upcoming" }
+  "negotiating", "negotiated", "pending", "upcoming", "rejected", "defeated", "failed", "reject", "rejects" }
 local existing_words = set{ "comply", "complied", "complying", "compliance", "violation", "violations",
   "violate", "violates", "violated", "violating", "breach", "breaches", "breached", "defy", "defies", "defied",
   "defying", "defiance", "flout", "flouted", "flouting", "implement", "implemented", "implementing",
@@ -293,6 +317,9 @@ function Scanner:classify(toks, i, number)
   local formal_near = number ~= nil or has(toks, window_a, window_b, formal) ~= nil
   local other = is_other_sense(toks, i, formal_near)
   local r = { is_reference = "yes" }
+  -- nothing formal near the word, no body named, no earlier reference: not a formal resolution
+  -- ("the photo's resolution is too low", "she spoke with resolution")
+  if not other and not formal_near and not self.last and not find_body(toks, 1, n, i) then other = "plain" end
   if other then
     r.is_reference, r.body, r.status, r.specificity, r.number = "no", "none", "", "", ""
     return r
@@ -357,7 +384,10 @@ function Scanner:classify(toks, i, number)
   if anaphor and self.last and self.last.body_code == "un" and body == "sc" then
     self.last.body_code, self.last.body = "sc", body_name("sc")
   end
-  if body == "council" then body = self.un_context and "sc" or "Council" end
+  if body == "council" then
+    body = (self.un_context or (number and number:match("%(%d%d%d%d%)"))) and "sc" or "Council"
+  end
+  if body == "assembly" then body = self.un_context and "ga" or "Assembly" end
 
   -- specificity
   local nxt = lw(toks, i + 1)
@@ -383,9 +413,12 @@ function Scanner:classify(toks, i, number)
   local modal_at = near(modal, before_a, i - 1)
   local v = near(vetoed_words)
   local ad = near(adopted_words)
+  local adopted_before = adopted_words[lw(toks, det_a - 1)] and not modal[lw(toks, det_a - 2)]
+    and lw(toks, det_a - 2) ~= "be" and lw(toks, det_a - 2) ~= "being"
   if v and not (lw(toks, v - 1) == "not" or lw(toks, v - 1) == "be") then status = "vetoed"
+  elseif adopted_before then status = "adopted"
   elseif det["draft"] or lw(toks, i - 1) == "draft" then status = "draft"
-  elseif near(existing_words, before_a, i - 1) then status = "existing"
+  elseif near(existing_words, math.max(1, det_a - 4), i - 1) then status = "existing"
   elseif ad and not (modal[lw(toks, ad - 1)] or modal[lw(toks, ad - 2)] or lw(toks, ad - 1) == "be"
     and modal[lw(toks, ad - 2)] or near(set{ "get", "getting", "got" }, before_a, ad)) then status = "adopted"
   elseif number or near(existing_words) or det["all"] or det["previous"] or det["earlier"] or det["existing"]
@@ -396,7 +429,10 @@ function Scanner:classify(toks, i, number)
   elseif near(proposal_words) or ad or near(set{ "veto", "vetoes", "vetoing" }) or (modal_at and near(set{ "adopt",
     "pass", "approve", "support", "back", "vote", "passed", "adopted" })) then status = "proposed"
   elseif det["such"] then status = self.last and self.last.status or "hypothetical"
-  elseif anaphor and self.last then status = self.last.status
+  elseif anaphor and self.last then
+    -- the resolution taken up again: once adopted, it now exists
+    status = (self.last.status == "adopted" or self.last.status == "vetoed" and false) and "existing"
+      or self.last.status
   elseif plural then status = "existing"
   elseif modal_at then status = "hypothetical"
   else status = first == "a" and "proposed" or "existing" end
@@ -463,8 +499,9 @@ function Scanner:sentence(sent, offset)
         local j = i - 1
         while j > 1 and (organ_at(toks, j - 1) or lw(toks, j - 1) == "security" or lw(toks, j - 1) == "united") do j = j - 1 end
         local det = lw(toks, j - 1)
-        local spec = (content_after[lw(toks, i + 1)] and "specific") or ((det == "the" or det == "this" or det == "that") and "specific")
-          or "generic"
+        local definite = det == "the" or det == "this" or det == "that"
+        local spec = (lw_ == "orders" and not definite) and "generic"
+          or (content_after[lw(toks, i + 1)] or definite) and "specific" or "generic"
         rows[#rows + 1] = row(sent, offset, toks[j][1], t[3], { is_reference = "yes", body = body_name(o),
           body_code = o, status = "existing", specificity = spec, number = "" })
       end
@@ -501,6 +538,17 @@ function Scanner:sentence(sent, offset)
       end
     end
     i = i + 1
+  end
+  -- a reference with no body takes the UN body another reference of the same sentence names
+  -- ("breach of relevant resolutions, including resolution 687 (1991)")
+  local named
+  for _, r in ipairs(rows) do
+    if r.is_reference == "yes" and r.body_code and r.body_code ~= "congress" and r.body:match("^UN") then named = r end
+  end
+  if named then
+    for _, r in ipairs(rows) do
+      if r.is_reference == "yes" and r.body == "none" then r.body, r.body_code = named.body, named.body_code end
+    end
   end
   return rows
 end

@@ -1,0 +1,82 @@
+-- scripts/report.lua, what `make run` shows: the terminal summary, and out/report.html opened in
+-- headless Chromium (Debian's chromium, installed by host/tools/deps.sh), which must lay out the
+-- chart and the tables: a probe script added to a copy of the page measures them after rendering.
+local run = require "spec.support.run"
+
+local PROBE = [[
+<script>
+(function () {
+  var q = function (s) { return document.querySelectorAll(s).length; };
+  var svg = document.getElementById("mentions-chart");
+  var box = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
+  var line = document.querySelector("#mentions-chart polyline");
+  var len = line ? Math.round(line.getTotalLength()) > 0 : false;
+  var out = [
+    "chart " + Math.round(box.width) + "x" + Math.round(box.height),
+    "series " + q("#mentions-chart polyline.series") + " points " + q("#mentions-chart circle") + " drawn " + len,
+    "documents " + q("#documents tbody tr"),
+    "mentions " + q("#mentions tbody tr"),
+    "resolutions " + q("#resolutions tbody tr") + " marked " + q("#resolutions mark"),
+    "positions " + q("#positions tbody tr") + " changed " + q("#positions td.changed"),
+    "changes " + q("#changes tbody tr"),
+    "external " + q("script[src], link, img, iframe")
+  ];
+  var pre = document.createElement("pre");
+  pre.id = "probe";
+  pre.textContent = out.join("\n");
+  document.body.appendChild(pre);
+})();
+</script>
+]]
+
+describe("scripts/report.lua", function()
+  local dir, r
+  setup(function()
+    dir = run.tmpdir()
+    r = run.lector({ "run", "scripts/report.lua", "--out", dir .. "/report.html" })
+  end)
+  teardown(function() run.rmdir(dir) end)
+
+  it("prints the summary: documents, mentions per year, references, changes", function()
+    assert.are.equal(0, r.code)
+    assert.are.equal("", r.err)
+    local out = r.out
+    assert.truthy(out:find("lector report: corpus: 5 documents, 4343 tokens, 213 sentences\n", 1, true))
+    assert.truthy(out:find("1990-11-19  004_3bf8bdfe55aae150.txt    2141  Record of a Conversation", 1, true))
+    assert.truthy(out:find("  1990  United States 14, United Nations 11, China 8, Saddam Hussein 6, George H. W. Bush 4\n", 1, true))
+    assert.truthy(out:find("  2004  Russia 16, Iraq 15, Sergei Lavrov 4, Hoshyar Zebari 1, Paris Club 1\n", 1, true))
+    assert.truthy(out:find("Resolution references: 19 (and 1 other sense of the word)\n", 1, true))
+    assert.truthy(out:find("004_3bf8bdfe55aae150.txt   9911  resolution       US Congress          vetoed", 1, true))
+    assert.truthy(out:find("Positions: 67 statements; 13 comparisons of an actor's stance on a topic between documents; 5 changes\n", 1, true))
+    assert.truthy(out:find("Russia          UN resolution authorizing force  2002-09-20  supports     2003-02-27  opposes\n", 1, true))
+    assert.truthy(out:find("Written: " .. dir .. "/report.html (", 1, true))
+  end)
+
+  it("writes one self-contained page", function()
+    local page = run.slurp(dir .. "/report.html")
+    assert.truthy(page:find("^<!DOCTYPE html>"))
+    assert.is_nil(page:find("<script", 1, true))
+    assert.is_nil(page:find('src="', 1, true))
+    assert.is_nil(page:find("<link", 1, true))
+    assert.truthy(page:find('<svg id="mentions-chart"', 1, true))
+  end)
+
+  it("renders the chart and the tables in headless Chromium", function()
+    local page = run.slurp(dir .. "/report.html")
+    run.write(dir .. "/probe.html", (page:gsub("</body>", function() return PROBE .. "</body>" end)))
+    local c = run.sh("chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --dump-dom "
+      .. run.quote("file://" .. dir .. "/probe.html"), { env = { HOME = dir } })
+    local probe = c.out:match('<pre id="probe">(.-)</pre>')
+    assert.truthy(probe, "chromium printed no probe (is the Debian package chromium installed?) " .. c.err:sub(1, 300))
+    assert.are.equal(table.concat({
+      "chart 800x320",
+      "series 5 points 25 drawn true",
+      "documents 5",
+      "mentions 27",
+      "resolutions 20 marked 20",
+      "positions 19 changed 5",
+      "changes 5",
+      "external 0",
+    }, "\n"), probe)
+  end)
+end)

@@ -1,0 +1,158 @@
+-- The analysis scripts from the command line: output formats (TSV, CSV quoting, JSON escaping),
+-- --corpus on a folder of text written here, and errors: a message on stderr, exit status 2.
+package.path = "scripts/lib/?.lua;" .. package.path
+local run = require "spec.support.run"
+local output = require "output"
+
+local function lines(s)
+  local t = {}
+  for l in s:gmatch("[^\n]+") do t[#t + 1] = l end
+  return t
+end
+
+-- python3 reads the JSON and says how many rows and what the first has
+local function json_check(text, expr)
+  local r = run.sh("python3 -c " .. run.quote("import json,sys; d=json.load(sys.stdin); print(" .. expr .. ")"),
+    { stdin = text })
+  return (r.out:gsub("\n$", "")), r.err
+end
+
+describe("output.lua", function()
+  it("quotes CSV fields only when needed, doubling quotes", function()
+    assert.are.equal("plain", output.csv_field("plain"))
+    assert.are.equal('"a, b"', output.csv_field("a, b"))
+    assert.are.equal('"say ""no"""', output.csv_field('say "no"'))
+    assert.are.equal('"two\nlines"', output.csv_field("two\nlines"))
+    assert.are.equal('" padded"', output.csv_field(" padded"))
+    assert.are.equal("", output.csv_field(nil))
+  end)
+
+  it("escapes JSON strings, keeps numbers", function()
+    assert.are.equal('"a\\"b\\\\c\\n\\t\\u0001"', output.json('a"b\\c\n\t\1'))
+    assert.are.equal("42", output.json(42))
+    assert.are.equal('"Russia’s"', output.json("Russia’s"))
+    assert.are.equal('[{"a":1,"b":"x"}]\n', output.format({ { a = 1, b = "x" } }, { "a", "b" }, "json"))
+  end)
+
+  it("keeps TSV on one line per row and aligns a table by characters", function()
+    assert.are.equal("a\tb\nx y\t2\n", output.format({ { a = "x\ty", b = 2 } }, { "a", "b" }, "tsv"))
+    assert.are.equal("name      n\n--------  -\nRussia’s  1\n",
+      output.format({ { name = "Russia’s", n = 1 } }, { "name", "n" }, "table"))
+  end)
+end)
+
+describe("scripts on a corpus of their own", function()
+  local dir
+  setup(function()
+    dir = run.tmpdir()
+    os.execute("mkdir -p " .. dir .. "/news")
+    run.write(dir .. "/news/a.txt", "Talks in Moscow - 2003-02-01\n\n"
+      .. "The Kremlin said Russia's envoy met the U.N. Security Council. Let us see, said the US.\n\n"
+      .. "Putin said Russia could veto the resolution, \"any resolution\", he said.\n")
+    run.write(dir .. "/news/b.txt", "Paris, 1990-11-19\n\nBush met Gorbachev. The USSR backed resolution 678.\n")
+  end)
+  teardown(function() run.rmdir(dir) end)
+
+  it("counts mentions per document, year and in total, as TSV when not on a terminal", function()
+    local r = run.lector({ "run", "scripts/mentions.lua", "--corpus", dir .. "/news" })
+    assert.are.equal("", r.err)
+    assert.are.equal(0, r.code)
+    assert.are.same({ "file\tdate\tentity\tcount", "b.txt\t1990-11-19\tFrance\t1",
+      "b.txt\t1990-11-19\tGeorge H. W. Bush\t1", "b.txt\t1990-11-19\tMikhail Gorbachev\t1", "b.txt\t1990-11-19\tRussia\t1",
+      "a.txt\t2003-02-01\tRussia\t4", "a.txt\t2003-02-01\tUnited Nations\t1", "a.txt\t2003-02-01\tUnited States\t1",
+      "a.txt\t2003-02-01\tVladimir Putin\t1" }, lines(r.out))
+    r = run.lector({ "run", "scripts/mentions.lua", "--corpus=" .. dir .. "/news", "--by", "total", "--format", "csv" })
+    assert.are.equal("entity,count\r\nRussia,5\r\n", r.out:sub(1, 24))
+    r = run.lector({ "run", "scripts/mentions.lua", "--by=year", "--format=json", "--corpus", dir .. "/news" })
+    assert.are.equal("8 1990 France", json_check(r.out, "len(d), d[0]['year'], d[0]['entity']"))
+  end)
+
+  it("finds resolution references, with CSV quoting of the sentence", function()
+    local r = run.lector({ "run", "scripts/resolutions.lua", "--corpus", dir .. "/news", "--format", "csv" })
+    assert.are.equal(0, r.code)
+    local l = lines(r.out:gsub("\r", ""))
+    assert.are.equal("file,start,end,matched,is_reference,body,status,specificity,number,sentence", l[1])
+    assert.are.equal('a.txt,152,162,resolution,yes,UN Security Council,proposed,specific,,"Putin said Russia '
+      .. 'could veto the resolution, ""any resolution"", he said."', l[2])
+    assert.are.equal('a.txt,169,179,resolution,yes,UN Security Council,hypothetical,generic,,"Putin said Russia '
+      .. 'could veto the resolution, ""any resolution"", he said."', l[3])
+    assert.are.equal("b.txt,55,69,resolution 678,yes,none,existing,numbered,678,The USSR backed resolution 678.", l[4])
+    r = run.lector({ "run", "scripts/resolutions.lua", "--corpus", dir .. "/news", "--format", "json" })
+    assert.are.equal("3 152 UN Security Council", json_check(r.out, "len(d), d[0]['start'], d[0]['body']"))
+  end)
+
+  it("prints positions as statements, timeline and changes", function()
+    local r = run.lector({ "run", "scripts/positions.lua", "--corpus", dir .. "/news" })
+    assert.are.equal(0, r.code)
+    assert.are.same({ "file\tdate\tactor\ttopic\tstance\tspeaker\tevidence",
+      "a.txt\t2003-02-01\tRussia\tUN resolution authorizing force\tconditional\tPutin\tPutin said Russia could veto "
+      .. "the resolution, \"any resolution\", he said." }, lines(r.out))
+    r = run.lector({ "run", "scripts/positions.lua", "--corpus", dir .. "/news", "--show", "changes" })
+    assert.are.equal("actor\ttopic\tfrom_date\tfrom_stance\tto_date\tto_stance\tchange\tevidence\n", r.out)
+  end)
+end)
+
+describe("scripts on a terminal", function()
+  it("print an aligned table by default", function()
+    -- python3 gives the script a pseudo-terminal for its output
+    local py = [[
+import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+out = b""
+while True:
+    try:
+        d = os.read(fd, 4096)
+    except OSError:
+        break
+    if not d:
+        break
+    out += d
+os.waitpid(pid, 0)
+sys.stdout.write(out.decode().replace("\r\n", "\n"))
+]]
+    local r = run.sh("python3 -c " .. run.quote(py) .. " " .. run.quote(run.bin)
+      .. " run scripts/mentions.lua --by total")
+    assert.truthy(r.out:find("entity              count\n------------------  -----\nIraq                75\n", 1, true), r.out)
+  end)
+end)
+
+describe("script errors", function()
+  local function fails(args, status, message)
+    local r = run.lector(args)
+    assert.are.equal(status, r.code)
+    assert.are.equal("", r.out)
+    assert.are.equal(message .. "\n", r.err)
+  end
+
+  it("names a wrong format, option or value, with exit status 2", function()
+    fails({ "run", "scripts/mentions.lua", "--format", "xml" }, 2, "mentions.lua: unknown format 'xml' (table, tsv, csv or json)")
+    fails({ "run", "scripts/resolutions.lua", "--bogus" }, 2, "resolutions.lua: unknown option '--bogus' (try --help)")
+    fails({ "run", "scripts/mentions.lua", "--by", "month" }, 2, "mentions.lua: unknown value 'month' for --by (doc, year, total)")
+    fails({ "run", "scripts/positions.lua", "--show" }, 2, "positions.lua: --show needs a value (statements|timeline|changes)")
+    fails({ "run", "scripts/report.lua", "--top", "none" }, 2, "report.lua: --top needs a positive number, not 'none'")
+  end)
+
+  it("says when the corpus or a data file cannot be read", function()
+    fails({ "run", "scripts/mentions.lua", "--corpus", "/no/such/dir" }, 2,
+      "mentions.lua: cannot open corpus /no/such/dir: cannot open /no/such/dir: No such file or directory")
+    fails({ "run", "scripts/mentions.lua", "--entities", "/no/such.lua" }, 2,
+      "mentions.lua: cannot open /no/such.lua: No such file or directory")
+    local dir = run.tmpdir()
+    run.write(dir .. "/e.lua", "return { { 'X' } }\n")
+    fails({ "run", "scripts/mentions.lua", "--entities", dir .. "/e.lua" }, 2,
+      "mentions.lua: " .. dir .. "/e.lua: entities: entry 1 needs a name and a list of aliases")
+    run.write(dir .. "/p.lua", "return { actors = {} }\n")
+    fails({ "run", "scripts/positions.lua", "--data", dir .. "/p.lua" }, 2,
+      "positions.lua: " .. dir .. "/p.lua: needs tables `actors` and `topics`")
+    run.rmdir(dir)
+  end)
+
+  it("prints its usage with --help and exits 0", function()
+    local r = run.lector({ "run", "scripts/resolutions.lua", "--help" })
+    assert.are.equal(0, r.code)
+    assert.truthy(r.out:find("^usage: lector run resolutions.lua %[%-%-corpus DIR%]"), r.out)
+    assert.truthy(r.out:find("--references", 1, true))
+  end)
+end)
