@@ -102,6 +102,20 @@ print(#corpus, re.match("abc", "{%a+}"), lpeg.match(lpeg.R("09")^1, "42x"), io.o
       .. "modules in ., and lpeg, re, lector)")
   end)
 
+  it("opens corpora only where it may read", function()
+    stopped("lector.open('/etc')", "sandbox: lector.open: /etc is outside the folders this script may read (., " .. run.root .. "/corpus, out)")
+    stopped("require('lector').open('/usr')", "sandbox: lector.open: /usr is outside the folders this script may read (., " .. run.root .. "/corpus, out)")
+    local r = sandboxed("print(#lector.open(corpus.root))")
+    assert.are.equal("5\n", r.out, r.err)
+  end)
+
+  it("locks the metatables of lector's objects, and lets a script use its own", function()
+    stopped("getmetatable(corpus).__index = nil", "sandbox: getmetatable: the metatables of lector's objects are locked")
+    stopped("local h = corpus:hits('Iraq'):each()() getmetatable(h).__gc = print", "sandbox: getmetatable: the metatables of lector's objects are locked")
+    local r = sandboxed("local mt = {} print(getmetatable(setmetatable({}, mt)) == mt, getmetatable({}))")
+    assert.are.equal("true\tnil\n", r.out, r.err)
+  end)
+
   it("locks the string metatable", function()
     stopped("getmetatable('').__index = { upper = function() return 'pwned' end }", "sandbox: the string metatable is locked")
     stopped("local mt = getmetatable('x')", "sandbox: the string metatable is locked")

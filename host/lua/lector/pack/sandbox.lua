@@ -96,14 +96,20 @@ function M.env(opts)
   env.string = copy(str)          -- the script may change its own string table, not string methods
   M.string = str
 
+  -- the script sees the metatables it set, not those of strings or of the host's objects (a
+  -- corpus, a hit), which are shared with the host
+  local own = setmetatable({}, { __mode = "k" })
   env.getmetatable = function(v)
     if type(v) == "string" then fail("the string metatable is locked") end
-    return getmetatable(v)
+    local mt = getmetatable(v)
+    if mt == nil or own[mt] or type(mt) ~= "table" then return mt end
+    fail("getmetatable: the metatables of lector's objects are locked")
   end
   env.setmetatable = function(t, mt)
     if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
       fail("setmetatable: __gc metamethods are not allowed in the sandbox")
     end
+    if type(mt) == "table" then own[mt] = true end
     return setmetatable(t, mt)
   end
   env.collectgarbage = function(opt, ...)
@@ -160,7 +166,13 @@ function M.env(opts)
 
   -- require: the pack's own modules (lua/NAME/...), then lpeg, re and lector
   local loaded = {}
-  local shared = { lpeg = true, re = true, lector = true }
+  local shared = { lpeg = true, re = true }
+  if opts.lector then
+    -- lector.open would read any folder: only those the script may read
+    local lec = copy(opts.lector)
+    lec.open = function(p, ...) check_read("lector.open", p) return opts.lector.open(p, ...) end
+    loaded.lector = lec
+  end
   env.require = function(name)
     if type(name) ~= "string" then fail("require: a module name must be a string") end
     if loaded[name] ~= nil then return loaded[name] end
@@ -184,7 +196,7 @@ function M.env(opts)
       .. "and lpeg, re, lector)", name, #(opts.modules or {}) > 0 and names(opts.modules) or "its lua/ folder")
   end
   env.corpus = opts.corpus
-  env.lector = opts.lector
+  env.lector = loaded.lector
   env.arg = opts.arg
   env._G = env
   return env
