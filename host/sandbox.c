@@ -49,7 +49,7 @@ typedef struct mem_limit {
 static mem_limit host_mem;
 
 /* The sandboxed run in progress: why it was stopped (0 while it runs within its limits). */
-enum { TRIP_NONE, TRIP_MEMORY, TRIP_INSTRUCTIONS, TRIP_TIME };
+enum { TRIP_NONE, TRIP_MEMORY, TRIP_INSTRUCTIONS, TRIP_TIME, TRIP_INTERRUPT };
 typedef struct sb_run {
   int active, tripped;
   size_t memory;             /* the limit as given, for the message */
@@ -58,6 +58,12 @@ typedef struct sb_run {
 } sb_run;
 
 static sb_run R;
+static volatile sig_atomic_t interrupted;   /* Ctrl-C while a sandboxed script runs */
+
+static void on_sigint(int sig) {
+  (void)sig;
+  interrupted = 1;
+}
 
 static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   mem_limit *m = ud;
@@ -189,6 +195,8 @@ static const char *trip_message(lua_State *L) {
   case TRIP_MEMORY:
     return lua_pushfstring(L, "sandbox: memory limit of %d MB reached (raise it with --max-memory)",
                            (int)((R.memory + (1 << 20) - 1) >> 20));
+  case TRIP_INTERRUPT:
+    return lua_pushstring(L, "interrupted!");
   case TRIP_INSTRUCTIONS:
     return lua_pushfstring(L, "sandbox: instruction limit of %I reached (raise it with --max-instructions)",
                            (lua_Integer)R.instructions);
@@ -207,7 +215,8 @@ static void budget_hook(lua_State *L, lua_Debug *ar) {
   if (!R.active) return;
   if (!R.tripped) {
     R.count += SB_HOOK_EVERY;
-    if (R.count > R.instructions) R.tripped = TRIP_INSTRUCTIONS;
+    if (interrupted) R.tripped = TRIP_INTERRUPT;
+    else if (R.count > R.instructions) R.tripped = TRIP_INSTRUCTIONS;
     else if (now() > R.deadline) R.tripped = TRIP_TIME;
     else return;
   }
@@ -247,8 +256,11 @@ static int l_run(lua_State *L) {
   host_mem.max = host_mem.used + R.memory;
   R.active = 1;
   lua_sethook(co, budget_hook, LUA_MASKCOUNT, SB_HOOK_EVERY);
+  interrupted = 0;
+  void (*old)(int) = signal(SIGINT, on_sigint);  /* main.c's handler stops the main thread only */
   int nres = 0;
   int status = lua_resume(co, L, nargs, &nres);
+  signal(SIGINT, old);
   R.active = 0;
   host_mem.max = saved_max;
   if (status == LUA_YIELD) {
