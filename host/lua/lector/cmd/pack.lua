@@ -312,6 +312,10 @@ function C.rockspec(args)
     local mod = f:match("^lua/(.+)%.lua$")
     if mod then mods[#mods + 1] = string.format("      [%q] = %q,", (mod:gsub("/init$", ""):gsub("/", ".")), f) end
   end
+  local copied = {}
+  for _, d in ipairs { "data", "scripts", "spec" } do
+    if host.realpath(m.dir .. "/" .. d) then copied[#copied + 1] = string.format("%q", d) end
+  end
   local deps = { '    "lua >= 5.4",', '    "lpeg",' }
   local reqs = {}
   for n in pairs(m.requires or {}) do reqs[#reqs + 1] = n end
@@ -335,10 +339,10 @@ build = {
   modules = {
 %s
   },
-  copy_directories = { "data", "scripts", "spec" },
+  copy_directories = { %s },
 }
 ]], m.name, m.version .. "-1", m.homepage or ("git+https://example.org/" .. m.name .. ".git"), m.description,
-    m.license, table.concat(deps, "\n"), table.concat(mods, "\n")))
+    m.license, table.concat(deps, "\n"), table.concat(mods, "\n"), table.concat(copied, ", ")))
   return 0
 end
 
