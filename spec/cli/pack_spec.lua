@@ -176,6 +176,10 @@ describe("lector pack", function()
     r = lector { "pack", "rockspec", "word-count" }
     assert.truthy(r.out:find('package = "word-count"\nversion = "0.1.0-1"\n', 1, true), r.out)
     assert.truthy(r.out:find('["word_count"] = "lua/word_count/init.lua",', 1, true), r.out)
+    local spec = {}
+    assert(load(r.out, "rockspec", "t", spec))()
+    assert.are.same({ "lua >= 5.4", "lpeg" }, spec.dependencies)
+    assert.are.same({ "data", "scripts", "spec" }, spec.build.copy_directories)
   end)
 
   it("installs and runs the un-resolutions pack of the repository", function()
