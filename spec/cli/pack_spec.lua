@@ -27,13 +27,14 @@ describe("lector pack", function()
     assert.truthy(r.out:find("^installed base 1.0.0 into packs/base %(sha256 %x+%)\ninstalled user 1.2.0"), r.out)
     assert.are.equal("base\nuser\n", ls("packs"))
     r = lector { "pack", "list" }
-    assert.are.equal("base 1.0.0\tfixture pack base 1.0.0\t(base:main)\nuser 1.2.0\tfixture pack user 1.2.0\t(user:main)\n", r.out)
+    assert.are.equal("base 1.0.0\tfixture pack base 1.0.0\t(base:data base:main)\nuser 1.2.0\tfixture pack user 1.2.0\t(user:main)\n", r.out)
     r = lector { "pack", "run", "user:main" }
     assert.are.equal("hello from base 1, 5 documents\n", r.out)
     assert.are.equal(0, r.code)
     assert.are.equal("written by user\n", run.slurp(dir .. "/out/user.txt"))
     assert.are.equal("hello from base 1, x\n", lector({ "run", "base:main", "x" }).out)
     assert.are.equal("hello from base 1, y\n", lector({ "base:main", "y" }).out)
+    assert.are.equal("base 1.0.0 data: greetings from the data folder\n", lector({ "base:data" }).out)
     r = lector { "pack", "verify" }
     assert.are.equal(0, r.code)
     assert.truthy(r.out:find("^ok base 1.0.0 sha256 %x+\nok user 1.2.0 sha256 %x+\n$"), r.out)

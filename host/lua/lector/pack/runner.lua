@@ -24,7 +24,7 @@ function M.limits(perms)
 end
 
 -- runs opts.path in the sandbox in a child process; the exit status.
--- opts: path, root, modules, read, write, args (list), arg0, perms
+-- opts: path, root, modules, read, write, args (list), arg0, perms, pack
 function M.sandboxed(opts)
   local limits = M.limits(opts.perms)
   local child, msg = host.guard(limits.memory, limits.time)
@@ -36,7 +36,7 @@ function M.sandboxed(opts)
   local argt = { [0] = opts.arg0 or opts.path }
   for i, a in ipairs(opts.args) do argt[i] = a end
   local env = sandbox.env { root = opts.root, modules = opts.modules, read = opts.read, write = opts.write,
-    corpus = C, corpus_dir = C and C.root, lector = rawget(_G, "lector"), arg = argt }
+    corpus = C, corpus_dir = C and C.root, lector = rawget(_G, "lector"), arg = argt, pack = opts.pack }
   local f, err = loadfile(opts.path, "t", env)
   if not f then
     io.stderr:write("lector: ", err, "\n")
@@ -91,7 +91,8 @@ function M.pack_script(argv)
   for i = 1, #argv do args[i] = argv[i] end
   for _, d in ipairs(perms.read or {}) do roots[#roots + 1] = d end
   return M.sandboxed { path = m.dir .. "/" .. path, root = m.dir, modules = mods, read = roots,
-    write = perms.write, args = args, arg0 = argv[0], perms = perms }
+    write = perms.write, args = args, arg0 = argv[0], perms = perms,
+    pack = { name = m.name, version = m.version, dir = m.dir, script = script } }
 end
 
 -- a script run with --sandbox: argv[0] the file -> exit status

@@ -49,7 +49,8 @@ end
 -- }==================================================================
 
 -- opts: root (the pack's folder or the script's), modules (folders searched by require), read,
--- write (extra folders), out (the output folder, "out"), corpus, arg (the arg table)
+-- write (extra folders), out (the output folder, "out"), corpus, arg (the arg table), pack (the
+-- global `pack` of a pack's script: name, version, dir)
 function M.env(opts)
   local out = opts.out or "out"
   local readable = { opts.root }
@@ -198,6 +199,7 @@ function M.env(opts)
   env.corpus = opts.corpus
   env.lector = loaded.lector
   env.arg = opts.arg
+  env.pack = opts.pack
   env._G = env
   return env
 end
