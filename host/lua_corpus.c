@@ -379,16 +379,30 @@ static int corpus_forms(lua_State *L) {
   return 1;
 }
 
-/* C:hitset(starts, stops) -> Hits: a hit set from lists of positions (stop inclusive) */
+/* Whether the tokens [s, e] touch a boilerplate line. */
+static int touches_boilerplate(lector_corpus *c, uint32_t s, uint32_t e) {
+  uint32_t i = lector_region_from(c, LECTOR_REGION_BOILERPLATE, s);
+  if (i >= lector_region_count(c, LECTOR_REGION_BOILERPLATE)) return 0;
+  uint32_t a, b;
+  lector_region_get(c, LECTOR_REGION_BOILERPLATE, i, &a, &b, NULL);
+  return a <= e;
+}
+
+/* C:hitset(starts, stops [, opts]) -> Hits: a hit set from lists of positions (stop inclusive);
+** opts.docs, opts.boilerplate = false and a subcorpus leave hits out as they do for C:hits. */
 static int corpus_hitset(lua_State *L) {
   lector_corpus *c = lb_check_corpus(L, 1);
   luaL_checktype(L, 2, LUA_TTABLE);
   luaL_checktype(L, 3, LUA_TTABLE);
+  lector_scope scope;
+  uint8_t *keep;
+  lb_scope_from_opts(L, lua_isnoneornil(L, 4) ? 0 : 4, 1, &scope, &keep);
   lua_Integer n = luaL_len(L, 2);
   luaL_argcheck(L, luaL_len(L, 3) == n, 3, "starts and stops differ in length");
   lector_hits h;
   lector_hits_init(&h);
   uint64_t ntok = lector_ntokens(c);
+  lua_Integer prev = 0;              /* the start of the hit before, kept or not */
   for (lua_Integer i = 1; i <= n; i++) {
     lua_geti(L, 2, i);
     lua_geti(L, 3, i);
@@ -396,15 +410,25 @@ static int corpus_hitset(lua_State *L) {
     lua_pop(L, 2);
     if (s < 0 || e < s || (uint64_t)e >= ntok || lector_doc_at(c, (uint32_t)s) != lector_doc_at(c, (uint32_t)e)) {
       lector_hits_free(&h);
+      free(keep);
       return luaL_error(L, "hitset: hit %d [%d, %d] is not a token range inside one document", (int)i, (int)s, (int)e);
     }
-    if (i > 1 && (uint32_t)s < h.start[h.n - 1]) {
+    if (i > 1 && s < prev) {
       lector_hits_free(&h);
+      free(keep);
       return luaL_error(L, "hitset: hits must be in corpus order (hit %d starts before hit %d)", (int)i, (int)i - 1);
     }
+    prev = s;
     if (h.n && h.start[h.n - 1] == (uint32_t)s && h.end[h.n - 1] == (uint32_t)e) continue;
-    if (lector_hits_push(&h, (uint32_t)s, (uint32_t)e)) { lector_hits_free(&h); return luaL_error(L, "out of memory"); }
+    if (keep && !keep[lector_doc_at(c, (uint32_t)s)]) continue;
+    if (scope.skip_boilerplate && touches_boilerplate(c, (uint32_t)s, (uint32_t)e)) continue;
+    if (lector_hits_push(&h, (uint32_t)s, (uint32_t)e)) {
+      lector_hits_free(&h);
+      free(keep);
+      return luaL_error(L, "out of memory");
+    }
   }
+  free(keep);
   lb_push_hits(L, 1, &h);
   return 1;
 }

@@ -239,6 +239,24 @@ static int doc_locate(lua_State *L) {
   return 2;
 }
 
+/* d:text_offset(byte) -> the offset in d:text() of a byte offset of the file (a span's or hit's
+** byte_start or byte_end), and d:file_offset(i) -> back. They differ where the file was CR LF,
+** Windows-1252, had a BOM, or is a .jsonl line with escapes. Both clamp to the document. */
+static int map_offset(lua_State *L, int to_text) {
+  lb_doc *d = lb_check_doc(L, 1);
+  lua_Integer off = luaL_checkinteger(L, 2);
+  lector_doc info;
+  lector_doc_get(lb_doc_corpus(L, 1), d->id, &info);
+  const lector_text *t = lb_doc_text(L, 1);
+  if (off < 0) off = 0;
+  lua_pushinteger(L, to_text ? (lua_Integer)lector_text_offset(t, &info, (uint64_t)off)
+                             : (lua_Integer)lector_file_offset(t, &info, (size_t)off));
+  return 1;
+}
+
+static int doc_text_offset(lua_State *L) { return map_offset(L, 1); }
+static int doc_file_offset(lua_State *L) { return map_offset(L, 0); }
+
 /* ------------------------------------------------------------------ span methods */
 
 static uint32_t field_u32(lua_State *L, int t, const char *k) {
@@ -309,6 +327,8 @@ static const luaL_Reg doc_methods[] = {
   {"turns", doc_turns},
   {"words", doc_words},
   {"locate", doc_locate},
+  {"text_offset", doc_text_offset},
+  {"file_offset", doc_file_offset},
   {NULL, NULL}
 };
 

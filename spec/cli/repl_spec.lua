@@ -97,7 +97,7 @@ describe("lector repl on a terminal", function()
     has(t, "> collectgarbage('count') > 0\ntrue\n")
     has(t, "> string.upper('x')\n\"X\"\n")
     -- several candidates are listed under the line, which is shown again
-    has(t, "\ntext    title   tokens  turns\n> corpus:doc(1).t")
+    has(t, "\ntext         text_offset  title        tokens       turns\n> corpus:doc(1).t")
     has(t, "> .time 1 + 1\n2\ntime: ")
     has(t, "> #lector.open('corpus/')\n5\n")
   end)

@@ -112,3 +112,39 @@ describe("a .jsonl corpus with a sidecar", function()
     assert.truthy(warned[1]:find("news.jsonl: line 3: ", 1, true), warned[1])
   end)
 end)
+
+describe("offsets of a file that was converted", function()
+  local dir
+  setup(function()
+    dir = os.tmpname(); os.remove(dir); assert(os.execute("mkdir " .. dir))
+    local f = assert(io.open(dir .. "/a.txt", "wb"))
+    f:write("\xef\xbb\xbfCaf\xe9 r\xe9solution here.\r\nSecond line about Iraq.\r\n")   -- BOM, cp1252, CR LF
+    f:close()
+  end)
+  teardown(function() os.execute("rm -rf " .. dir) end)
+
+  it("map file bytes to text and back", function()
+    local C = lector.open(dir, { warn = function() end })
+    local h = C:hits("Iraq")[1]
+    local d = h.doc
+    assert.are.same({ 44, 48 }, { h.byte_start, h.byte_end })    -- in the file: BOM, é as one byte, CR
+    local i, j = d:text_offset(h.byte_start), d:text_offset(h.byte_end)
+    assert.are.same({ 42, 46 }, { i, j })                      -- in the text: no BOM, é as two bytes, no CR
+    assert.are.equal("Iraq", d:text():sub(i + 1, j))
+    assert.are.same({ 44, 48 }, { d:file_offset(i), d:file_offset(j) })
+    assert.are.equal(0, d:text_offset(-3))
+    assert.are.equal(#d:text(), d:text_offset(10 ^ 6))
+  end)
+end)
+
+describe("C:find", function()
+  local C = lector.open("corpus")
+  it("leaves boilerplate lines out on request, like C:hits", function()
+    assert.are.equal(2, #C:find("Breaking News"))
+    assert.are.equal(0, #C:find("Breaking News", { boilerplate = false }))
+    assert.are.equal(#C:hits("Moscow", { boilerplate = false }), #C:find("Moscow", { boilerplate = false }))
+  end)
+  it("stays inside a subcorpus", function()
+    assert.are.equal(0, #C:where{ year = 1990 }:find("Putin"))
+  end)
+end)

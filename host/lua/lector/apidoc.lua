@@ -85,7 +85,8 @@ print(h[1]:text(), h[1].stop - h[1].start)    --> Security Council	1
       { name = "Corpus:find", since = "0.1.0",
         sig = "C:find(pattern [, opts]) -> Hits",
         summary = [[Searches the text of every document (or `opts.docs`) with an LPeg pattern (or a
-literal string); each match becomes a hit on the tokens it overlaps. `opts.limit` stops early.]],
+literal string); each match becomes a hit on the tokens it overlaps. `opts.limit` stops early;
+`opts.boilerplate = false` leaves out matches on boilerplate lines.]],
         example = [[
 local lpeg = require "lpeg"
 local digit = lpeg.R"09"
@@ -118,9 +119,10 @@ print(f["’s"] ~= nil, f["'s"] ~= nil)        --> false	false
 print(corpus:forms("moscow").Moscow)          --> 13
 ]] },
       { name = "Corpus:hitset", since = "0.1.0",
-        sig = "C:hitset(starts, stops) -> Hits",
+        sig = "C:hitset(starts, stops [, opts]) -> Hits",
         summary = [[A hit set made from two lists of positions (each hit inside one document, in
-corpus order): for results computed in Lua.]],
+corpus order): for results computed in Lua. opts `docs` and `boilerplate = false` leave hits
+out as they do for C:hits.]],
         example = [[
 local h = corpus:hitset({0, 3}, {1, 3})
 print(#h, h[1]:text())                        --> 2	Accessibility links
@@ -215,6 +217,24 @@ how a match found in the text becomes a hit.]],
 local d = corpus:doc(1)
 local a = d:text():find("Putin", 1, true)
 print(d:locate(a - 1, a + 4))                 --> 97	97
+]] },
+      { name = "Document:text_offset", since = "0.1.0",
+        sig = "d:text_offset(byte) -> integer",
+        summary = [[The offset in d:text() (from 0) of a byte offset of the file, such as a hit's
+`byte_start`. They differ where the file had CR LF line ends, a BOM, Windows-1252 text, or is a
+.jsonl line with escapes; `d:file_offset(i)` maps back. Both clamp to the document.]],
+        example = [[
+local h = corpus:hits("Moscow")[1]
+local i, j = h.doc:text_offset(h.byte_start), h.doc:text_offset(h.byte_end)
+print(h.doc:text():sub(i + 1, j), h.doc:file_offset(i) == h.byte_start)   --> Moscow	true
+]] },
+      { name = "Document:file_offset", since = "0.1.0",
+        sig = "d:file_offset(i) -> integer",
+        summary = [[The byte offset in the document's file of offset i of d:text(): the inverse of
+d:text_offset.]],
+        example = [[
+local d = corpus:doc(1)
+print(d:file_offset(0), d:file_offset(#d:text()) == d.bytes)   --> 0	true
 ]] },
     } },
 

@@ -63,7 +63,7 @@ return function(lector, Corpus, Document, Hits)
         end
         if opts.limit and n >= opts.limit then break end
       end
-      return self:hitset(starts, stops)
+      return self:hitset(starts, stops, { boilerplate = opts.boilerplate })
     end,
   })
 
