@@ -49,7 +49,9 @@ end
 
 local G = P {
   "query",
-  query = Ct(at(V "body") * (space * V "within") ^ -1 * (space * V "cond") ^ -1 * T ";" ^ -1 * space)
+  -- CQP writes `within` before or after the global constraint: both are taken
+  query = Ct(at(V "body") * (space * V "within") ^ -1 * (space * V "cond") ^ -1 * (space * V "within") ^ -1
+    * T ";" ^ -1 * space)
     / function(t) return t end,
   body = V "alt",
   alt = Ct(V "seq" * (T "|" * V "seq") ^ 0)

@@ -1,0 +1,178 @@
+-- CQP queries on corpus/ (conformance: the kinds of example of CQP's tutorial, adapted to
+-- lector's one attribute, word, with the hits written out), the "standard" matching strategy on
+-- a small corpus of its own, errors with their caret, and a fuzz of the parser: no input crashes.
+local lector = require "lector"
+local run = require "spec.support.run"
+
+local C = lector.open("corpus")
+
+-- "start-stop text | ..." of the hits of q
+local function listing(q, corpus)
+  local h = assert((corpus or C):query(q))
+  local t = {}
+  for x in h:each() do t[#t + 1] = x.start .. "-" .. x.stop .. " " .. x:text():gsub("%s+", " ") end
+  return table.concat(t, " | ")
+end
+
+describe("CQP queries on corpus/", function()
+  it("count what the closing note of issue 4 reports", function()
+    assert.are.same({ 17, 13, 8, 3 }, {
+      C:query_count('[word="resolutions?"%c]'), C:query_count('"Security" "Council"'),
+      C:query_count('"weapons" "of" "mass" "destruction"'),
+      C:query_count('[word="Bush"] []{0,6} [word="said|says"] within s') })
+  end)
+
+  it("agree with the phrase search", function()
+    assert.are.equal(C:count("Security Council"), C:query_count('"Security" "Council"'))
+    assert.are.equal(C:count("weapons of mass destruction"), C:query_count('"weapons" "of" "mass" "destruction"'))
+    assert.are.equal(#C:query('"Iraq"'), C:query_count('"Iraq"'))
+  end)
+
+  it("find a word near another inside a sentence, shortest first", function()
+    assert.are.equal("308-309 Bush says | 486-488 Bush Administration says | 525-526 Bush says",
+      listing('[word="Bush"] []{0,6} [word="said|says"] within s'))
+  end)
+
+  it("combine tests with & | ! and regexes over whole tokens", function()
+    assert.are.equal(13, C:query_count('[word="[A-Z].*" & word!="The|A|In"] "Council"'))
+    assert.are.equal("97-98 Putin Friday | 173-174 Putin agrees | 553-554 Putin Discuss | 678-679 Putin said",
+      listing('"Putin" [word!="\\p{P}"]'))
+    assert.are.equal(C:query_count('[word="Iraq"] | [word="Iran"]'), C:query_count('[word="Iraq|Iran"]'))
+    assert.are.equal(0, C:query_count('[word="iraq"]'))          -- exact inside brackets
+    assert.are.equal(42 - 1, C:query_count('"iraq"'))             -- bare strings ignore case (no parts)
+    assert.are.equal(C:query_count('[word="iraq"%c]'), C:query_count('"iraq"'))
+  end)
+
+  it("take groups, alternatives and repetition", function()
+    assert.are.equal("499-501 chemical and biological | 1236-1238 biological and nuclear | 1782-1784 chemical and biological",
+      listing('[word="biological|chemical|nuclear"] ("and" | "or") []'))
+    assert.are.equal(16, C:query_count('[word="inspect.*"%c]+'))       -- shortest: one token each
+    assert.are.equal("142-144 the goals of", listing('"the" []{1,2} "of" within s'):match("^[^|]+"):gsub(" $", ""))
+  end)
+
+  it("unify apostrophes as the lexicon does", function()
+    assert.are.equal("38-39 Iraq's | 197-198 Iraq's | 310-311 Iraq's | 1413-1414 Iraq’s | 1893-1894 Iraq's | 1933-1934 Iraq's | 1960-1961 Iraq's",
+      listing([[[word="Iraq"%c] [word="'s"] ]]))
+  end)
+
+  it("match structure tags and metadata", function()
+    assert.are.equal(C:info().sentences, C:query_count("<s> []"))
+    assert.are.equal(C:info().sentences, C:query_count("[] </s>"))
+    assert.are.equal(194, C:query_count('"." </s>'))
+    assert.are.equal(14, C:query_count('<s> "But"'))
+    assert.are.equal("538-540 What do you", listing('<doc year="2003"> []{3}'))
+    assert.are.equal(2, C:query_count('<doc source="VOA"> []'))
+    assert.are.equal(2, C:query_count('<doc year="200[0-2]"> []'))
+    assert.are.equal(0, C:query_count('<doc source="voa"> []'))
+    assert.are.equal(2, C:query_count('<doc source="voa"%c> []'))
+  end)
+
+  it("check labels with global constraints", function()
+    assert.are.equal(13, C:query_count('a:[word="Security"] b:[] :: b.word = "Council"'))
+    assert.are.equal(0, C:query_count('a:[word="Security"] b:[] :: b.word != "Council"'))
+    assert.are.equal(91, C:query_count('a:[] []{0,3} b:[] :: a.word = b.word within s'))
+    assert.are.equal(91, C:query_count('a:[] []{0,3} b:[] within s :: a.word = b.word'))
+  end)
+
+  it("mark the @ target", function()
+    local h = C:query('"mass" @[word="destruction"]')
+    assert.are.equal(9, #h)
+    assert.are.equal(72, h[1].target)
+    assert.are.equal(72, h:targets()[1])
+    assert.are.same({ false }, C:query('"Putin" "Friday"'):targets())
+  end)
+
+  it("keep to within N", function()
+    assert.are.equal(13, C:query_count('"Security" "Council" within 2'))
+    assert.are.equal(0, C:query_count('"Security" "Council" within 1'))
+  end)
+
+  it("filter by documents and skip boilerplate on request", function()
+    assert.are.equal(C:count("Iraq", { docs = { C:doc(2) }, parts = false }), C:query_count('"Iraq"', { docs = { C:doc(2) } }))
+    assert.are.equal(C:count("Iraq", { docs = { C:doc(2) }, parts = false }), #C:query('"Iraq"', { docs = { C:doc(2) } }))
+  end)
+
+  it("stop at the hit limit and say so", function()
+    local h, msg = C:query("[]", { limit = 10 })
+    assert.are.equal(10, #h)
+    assert.are.equal("query stopped at the hit limit of 10 hits (set a higher limit to see more)", msg)
+    assert.are.equal(C.tokens, C:query_count("[]", { limit = 10 }))   -- counting keeps no hits
+    local all, none = C:query('"Iraq"')
+    assert.are.equal(41, #all)
+    assert.is_nil(none)
+  end)
+end)
+
+describe("the standard matching strategy", function()
+  -- the manual's four examples, on words instead of part-of-speech tags
+  local dir = run.tmpdir()
+  run.write(dir .. "/a.txt", "The old book lay on a large blue cube. The course fee was high.\n")
+  local S = lector.open(dir)
+  local DET, ADJ, NN = '[word="the|a"%c]', '[word="old|large|blue"]', '[word="book|cube|course|fee"]'
+
+  it("takes optional elements at the start: the earliest start wins", function()
+    assert.are.equal("0-2 The old book | 5-8 a large blue cube | 10-11 The course | 12-12 fee", listing(DET .. "? " .. ADJ .. "* " .. NN, S))
+  end)
+  it("stops at the shortest match from that start", function()
+    assert.are.equal("10-11 The course", listing('"The" ' .. NN .. "+", S))
+  end)
+  it("returns each token of a repetition apart", function()
+    assert.are.equal("6-6 large | 7-7 blue", listing('[word="large|blue"]+', S))
+  end)
+  it("does not overlap matches", function()
+    assert.are.equal("3-8 lay on a large blue cube", listing('[word="lay|on"] []* "cube"', S))
+  end)
+end)
+
+describe("query errors", function()
+  it("name the column with a caret under the query", function()
+    local h, msg = C:query('"Security" ["Council"')
+    assert.is_nil(h)
+    assert.are.equal('syntax error: unexpected \'"\' at column 13\n  "Security" ["Council"\n              ^', msg)
+    assert.are.equal("unexpected end of query at column 10\n  [word=\"x\"\n           ^", select(2, C:query('[word="x"')))
+    assert.are.equal("unknown attribute 'pos': lector's tokens have one attribute, word at column 2\n  [pos=\"NN\"]\n   ^",
+      select(2, C:query('[pos="NN"]')))
+    assert.matches("label 'b' is not defined", select(2, C:query('a:[] :: a.word = b.word')))
+    assert.matches("unknown region <x>", select(2, C:query('<x> []')))
+    assert.matches("repetition bound above 1000", select(2, C:query('[]{5000}')))
+    assert.matches("empty query", select(2, C:query('  ')))
+  end)
+  it("report a bad regular expression", function()
+    local h, msg = C:query('[word="(a"]')
+    assert.is_nil(h)
+    assert.matches('^bad regular expression "%(a": missing closing parenthesis', msg)
+  end)
+  it("raise on misuse", function()
+    assert.has_error(function() C:query({}) end)
+  end)
+end)
+
+describe("the parser under fuzzing", function()
+  local pieces = { "[", "]", "(", ")", '"', "'", "word", "=", "!=", "!", "&", "|", "%c", "%d", "%l", "?",
+    "*", "+", "{", "}", "{2,}", "{1,3}", ",", "0", "7", "a:", "b.", "::", "@", "<s>", "</s>", "<doc",
+    ">", "year=", "within", " s", " 3", ";", "\\", ".*", "x", " ", "é", "\0", "\255", "Iraq" }
+  local valid = { '[word="resolutions?"%c]', '"Security" "Council"', 'a:[] []{0,3} b:[] :: a.word = b.word within s',
+    '<doc year="200[0-4]"> [] "Iraq"', '"nuclear" @[] within s', '([word="a|the"%c] | "Iraq")+ </s>' }
+  it("never raises and always answers hits or a message", function()
+    math.randomseed(4)
+    local function check(q)
+      local ok, h, msg = pcall(C.query_count, C, q, { timeout = 5 })
+      if not ok then error("query raised on " .. string.format("%q", q) .. ": " .. tostring(h)) end
+      assert(type(h) == "number" or type(msg) == "string", q)
+    end
+    for _ = 1, 400 do
+      local t = {}
+      for k = 1, math.random(1, 12) do t[k] = pieces[math.random(#pieces)] end
+      check(table.concat(t))
+    end
+    for _ = 1, 400 do
+      local q = valid[math.random(#valid)]
+      local i = math.random(1, #q)
+      local r = math.random(3)
+      if r == 1 then q = q:sub(1, i - 1) .. q:sub(i + 1)
+      elseif r == 2 then q = q:sub(1, i) .. pieces[math.random(#pieces)] .. q:sub(i + 1)
+      else q = q:sub(1, i) end
+      check(q)
+    end
+  end)
+end)
