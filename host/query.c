@@ -436,8 +436,21 @@ static int drive_next(qdrive *d) {
 
 static void drive_free(qdrive *d) { free(d->cur); free(d->heap); }
 
-/* The lowest start the window of a drive's current position allows. */
-static uint32_t window_lo(const qdrive *d) { return d->pos >= d->maxoff ? d->pos - d->maxoff : 0; }
+/* The lowest start the window of a drive's current position allows: maxoff before it, but not
+** further back than a match can reach (reach tokens, 0: no bound), nor outside the anchor's
+** document (or region, with within). It grows with the position, so drives merge on it. */
+static uint32_t window_start(const qrun *r, const qdrive *d, uint32_t reach) {
+  const ix_index *ix = r->ix;
+  uint32_t lo = d->pos >= d->maxoff ? d->pos - d->maxoff : 0;
+  if (reach && d->pos - lo >= reach) lo = d->pos - (reach - 1);
+  uint32_t first = ix->docs[ix_doc_of(ix, d->pos)].first;
+  int w = r->p->within;
+  if (w > LECTOR_REGION_DOC) {
+    int64_t k = ix_region_find(ix, w, d->pos);
+    if (k >= 0 && ix->reg[w].start[k] > first) first = ix->reg[w].start[k];
+  }
+  return lo > first ? lo : first;
+}
 
 static double now(void) {
   struct timespec ts;
@@ -620,16 +633,17 @@ int64_t lector_query_run(lector_corpus *c, const lector_qplan *p, const lector_q
       if (drive_open(&R, &dr[g], &R.sets[a->test])) goto done;
       drive_next(&dr[g]);
     }
+    /* the longest a match can be, when something bounds it */
+    uint32_t reach = p->within_n ? p->within_n
+                   : p->within < 0 ? (o->max_len ? o->max_len : LECTOR_QUERY_MAX_LEN) : 0;
     while (!L.stopped) {
       int g = -1;
       for (int k = 0; k < p->ngroups; k++)
-        if (dr[k].live && (g < 0 || window_lo(&dr[k]) < window_lo(&dr[g]))) g = k;
+        if (dr[k].live && (g < 0 || window_start(&R, &dr[k], reach) < window_start(&R, &dr[g], reach))) g = k;
       if (g < 0) break;
       qdrive *d = &dr[g];
       if (d->pos >= d->minoff) {
-        uint32_t lo = window_lo(d), hi = d->pos - d->minoff;
-        uint32_t first = ix->docs[ix_doc_of(ix, d->pos)].first;
-        if (lo < first) lo = first;
+        uint32_t lo = window_start(&R, d, reach), hi = d->pos - d->minoff;
         if (lo < L.next) lo = L.next;
         for (uint32_t s = lo; s <= hi && !L.stopped; s = L.next)
           if (try_start(&R, o, h, &L, s)) goto done;
