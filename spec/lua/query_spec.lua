@@ -176,3 +176,142 @@ describe("the parser under fuzzing", function()
     end
   end)
 end)
+
+describe("queries against a reference matcher", function()
+  -- A slow, obvious implementation of the standard strategy over the token forms, for random
+  -- queries of literal words: every start from the left, the shortest match from it, no overlaps.
+  local parse = require "lector.query.parse"
+  local forms, doc_end, sent_start, sent_end = {}, {}, {}, {}
+  for d in C:docs() do
+    local w = d:words()
+    for i = 1, #w do forms[d.first + i - 1] = w[i]; doc_end[d.first + i - 1] = d.first + d.tokens end
+    for s in d:sentences() do
+      sent_start[s.start] = true
+      sent_end[s.stop + 1] = true
+      for p = s.start, s.stop do sent_end[-p - 1] = s.stop + 1 end     -- -p-1: the end of p's sentence
+    end
+  end
+
+  local function word_ok(t, f)
+    if t.k == "any" then return true end
+    if t.k == "not" then return not word_ok(t[1], f) end
+    if t.k == "and" then return word_ok(t[1], f) and word_ok(t[2], f) end
+    if t.k == "or" then return word_ok(t[1], f) or word_ok(t[2], f) end
+    local fold = t.bare or t.flags:find("c")
+    local ok = false
+    for alt in (t.re .. "|"):gmatch("([^|]*)|") do
+      if (fold and alt:lower() == f:lower()) or alt == f then ok = true end
+    end
+    if t.neg then return not ok end
+    return ok
+  end
+
+  -- the set of end positions (exclusive) reachable from pos, as a sorted list
+  local memo = setmetatable({}, { __mode = "k" })
+  local ends
+  local function ends_raw(n, pos, limit)
+    local set = {}
+    local function add(list) for _, e in ipairs(list) do set[e] = true end end
+    if n.k == "tok" then
+      if pos < limit and word_ok(n.test, forms[pos]) then set[pos + 1] = true end
+    elseif n.k == "open" then if sent_start[pos] and pos < limit then set[pos] = true end
+    elseif n.k == "close" then if sent_end[pos] then set[pos] = true end
+    elseif n.k == "alt" then for _, it in ipairs(n.items) do add(ends(it, pos, limit)) end
+    elseif n.k == "seq" then
+      local cur = { pos }
+      for _, it in ipairs(n.items) do
+        local nxt = {}
+        for _, p in ipairs(cur) do for _, e in ipairs(ends(it, p, limit)) do nxt[e] = true end end
+        cur = {}
+        for e in pairs(nxt) do cur[#cur + 1] = e end
+      end
+      add(cur)
+    elseif n.k == "rep" then
+      local cur = { pos }
+      if n.min == 0 then set[pos] = true end
+      local seen = {}
+      for i = 1, n.max or math.huge do
+        local nxt = {}
+        for _, p in ipairs(cur) do for _, e in ipairs(ends(n.item, p, limit)) do nxt[e] = true end end
+        cur = {}
+        for e in pairs(nxt) do
+          -- past the minimum, a position already reached adds nothing new (a fixpoint)
+          if i <= n.min or not seen[e] then cur[#cur + 1] = e end
+          if i >= n.min then seen[e] = true end
+        end
+        if i >= n.min then add(cur) end
+        if #cur == 0 then break end
+      end
+    end
+    local list = {}
+    for e in pairs(set) do list[#list + 1] = e end
+    table.sort(list)
+    return list
+  end
+  function ends(n, pos, limit)
+    local m = memo[n]
+    if not m then m = {}; memo[n] = m end
+    local key = pos * 4294967296 + limit
+    if not m[key] then m[key] = ends_raw(n, pos, limit) end
+    return m[key]
+  end
+
+  local function reference(q)
+    local ast = assert(parse.parse(q))
+    local out, next = {}, 0
+    local d = C:doc(2)                       -- one document (1000 tokens) keeps this quick
+    for s = d.first, d.first + d.tokens - 1 do
+      if s >= next then
+        -- a path to an end never reads past it: ends up to the document's (or sentence's) end,
+        -- then cut at the hard boundary, let the memo serve every start
+        local limit = doc_end[s]
+        if ast.within and ast.within.kind == "s" then limit = math.min(limit, sent_end[-s - 1] or s) end
+        local cut = ast.within and limit or math.min(limit, s + 100)
+        for _, e in ipairs(ends(ast.body, s, limit)) do
+          if e > s and e <= cut then out[#out + 1] = s .. "-" .. (e - 1); next = e; break end
+        end
+      end
+    end
+    return table.concat(out, " ")
+  end
+
+  local words = { "the", "of", "and", "Iraq", "to", "a", "in", "said", "Bush", "Council", "Security", "United",
+    "Nations", ",", "The", "weapons", "Putin", "Russia" }
+  local function w() return words[math.random(#words)] end
+  local function item(depth)
+    local r = math.random(depth > 1 and 8 or 10)
+    local it
+    if r == 1 then it = '"' .. w() .. '"'
+    elseif r == 2 then it = '[word="' .. w() .. '"]'
+    elseif r == 3 then it = '[word="' .. w() .. '"%c]'
+    elseif r == 4 then it = '[word="' .. w() .. "|" .. w() .. '"]'
+    elseif r == 5 then it = "[]"
+    elseif r == 6 then it = '[word!="' .. w() .. '"]'
+    elseif r == 7 then it = '[word="' .. w() .. '" | word="' .. w() .. '"%c]'
+    elseif r == 8 then it = '"' .. w() .. '"'
+    else it = "(" .. item(depth + 1) .. " " .. item(depth + 1) .. " | " .. item(depth + 1) .. ")" end
+    local q = math.random(8)
+    if q == 1 then it = it .. "?" elseif q == 2 then it = it .. "*" elseif q == 3 then it = it .. "+"
+    elseif q == 4 then it = it .. "{0,2}" elseif q == 5 then it = it .. "{1,3}" end
+    return it
+  end
+
+  it("agree on random queries", function()
+    math.randomseed(tonumber(os.getenv("LECTOR_FUZZ_SEED") or 7))
+    for _ = 1, (os.getenv("LECTOR_FUZZ_N") and tonumber(os.getenv("LECTOR_FUZZ_N"))) or 25 do
+      local t = {}
+      if math.random(6) == 1 then t[#t + 1] = "<s>" end
+      for k = 1, math.random(1, 3) do t[#t + 1] = item(1) end
+      if math.random(6) == 1 then t[#t + 1] = "</s>" end
+      local q = table.concat(t, " ")
+      if math.random(3) == 1 then q = q .. " within s" end
+      local t0 = os.clock()
+      local h = assert(C:query(q, { docs = { C:doc(2) } }))
+      if os.getenv("LECTOR_FUZZ_SHOW") then io.stderr:write(q, "\n") end
+      local got, starts, stops = {}, h:spans()
+      for k, s in ipairs(starts) do got[k] = s .. "-" .. stops[k] end
+      assert.are.equal(reference(q), table.concat(got, " "), q)
+      if os.getenv("LECTOR_FUZZ_SHOW") then io.stderr:write(os.clock() - t0, "\n") end
+    end
+  end)
+end)
