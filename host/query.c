@@ -509,8 +509,6 @@ static int try_start(qrun *r, const lector_qopts *o, lector_hits *h, qloop *L, u
 
 static int check_plan(qrun *r) {
   const lector_qplan *p = r->p;
-  if (!p->nprog) return fail(r, "%squery plan: empty program", "");
-  if (p->nlabels < 0 || p->nlabels > 1000) return fail(r, "%squery plan: bad number of labels", "");
   if (p->within >= LECTOR_REGION_BOILERPLATE || p->within < -1) return fail(r, "%squery plan: bad within", "");
   for (size_t k = 0; k < p->nprog; k++) {
     const lector_qinstr *in = &p->prog[k];
@@ -545,6 +543,12 @@ static void run_free(qrun *r) {
 
 static int run_alloc(qrun *r) {
   const lector_qplan *p = r->p;
+  /* sizes come first: the arrays below depend on them */
+  if (!p->nprog || !p->prog) return fail(r, "%squery plan: empty program", "");
+  if (p->nlabels < 0 || p->nlabels > 1000) return fail(r, "%squery plan: bad number of labels", "");
+  if (p->nnodes && !p->nodes) return fail(r, "%squery plan: no nodes", "");
+  if (p->ngroups < 0 || p->ngroups > 100000) return fail(r, "%squery plan: bad number of groups", "");
+  if (p->nanchors && !p->anchors) return fail(r, "%squery plan: no anchors", "");
   size_t np = p->nprog, nl = (size_t)p->nlabels, nn = p->nnodes ? p->nnodes : 1;
   r->lw = nl;
   r->sets = calloc(nn, sizeof *r->sets);

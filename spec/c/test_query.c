@@ -133,7 +133,7 @@ static void test_bad_plans(void) {
       ra[i] = (lector_qanchor){ (int)(seed >> 8) % 3 - 1, (int)(seed >> 12) % 8 - 1, (seed >> 16) % 4, (seed >> 20) % 6 };
     }
     seed = seed * 1103515245u + 12345u;
-    lector_qplan rq = { rn, 6, rp, 1 + (seed >> 8) % 8, ra, (seed >> 12) % 3, (int)((seed >> 14) % 3),
+    lector_qplan rq = { rn, 6, rp, 1 + (seed >> 8) % 8, ra, (seed >> 12) % 3, (int)((seed >> 14) % 5) - 2,
                         (int)((seed >> 16) % 8) - 2, (int)((seed >> 19) % 7) - 2, (seed >> 22) % 3,
                         (int)((seed >> 24) % 4) - 1, (int)((seed >> 26) % 4) - 1 };
     lector_hits h;
