@@ -216,7 +216,8 @@ int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lect
 **     AND, OR. Each tree becomes once, over the lexicon, the set of types it accepts.
 **   - metadata tests (in <doc key="re"> tags): trees of LECTOR_QN_META, NOT, AND, OR, decided
 **     once per document (or per region, on its attribute, for <turn speaker="re">).
-**   - the global constraint (after ::): trees of LECTOR_QN_CMP, NOT, AND, OR, on the labels.
+**   - the global constraint (after ::): trees of LECTOR_QN_CMP (on the labels), LECTOR_QN_META
+**     (on the document of the match), NOT, AND, OR.
 ** Matching is CQP's "standard" strategy: the earliest start, from it the shortest match, then on
 ** after its end (matches do not overlap); a match holds at least one token and stays inside one
 ** document (and one region with `within`). Candidate starts come from the postings of the rarest

@@ -278,14 +278,30 @@ static int at_close(qrun *r, int kind, uint32_t pos, uint32_t first) {
 }
 
 /* Does the global constraint (node i) hold for the labels lab? */
-static int cond_eval(qrun *r, int i, const uint32_t *lab, int depth) {
+/* A metadata test of the global constraint (match.doc_KEY = "re") on the document of a match:
+** decided once per document, when a match there first asks (0 unknown, 1 no, 2 yes). */
+static int cond_meta(qrun *r, int i, uint32_t start) {
+  uint32_t d = ix_doc_of(r->ix, start);
+  if (!r->meta[i]) {
+    r->meta[i] = calloc(r->ix->ndocs ? r->ix->ndocs : 1, 1);
+    if (!r->meta[i]) return 0;
+  }
+  if (!r->meta[i][d]) {
+    int bad = 0;
+    r->meta[i][d] = (uint8_t)(meta_eval(r, i, d, NULL, 0, &bad) ? 2 : 1);
+  }
+  return r->meta[i][d] == 2;
+}
+
+static int cond_eval(qrun *r, int i, const uint32_t *lab, uint32_t start, int depth) {
   if (!node_ok(r, i) || depth > 10000) return 0;
   const lector_qnode *n = &r->p->nodes[i];
   const ix_index *ix = r->ix;
   switch (n->op) {
-  case LECTOR_QN_NOT: return !cond_eval(r, n->a, lab, depth + 1);
-  case LECTOR_QN_AND: return cond_eval(r, n->a, lab, depth + 1) && cond_eval(r, n->b, lab, depth + 1);
-  case LECTOR_QN_OR: return cond_eval(r, n->a, lab, depth + 1) || cond_eval(r, n->b, lab, depth + 1);
+  case LECTOR_QN_NOT: return !cond_eval(r, n->a, lab, start, depth + 1);
+  case LECTOR_QN_AND: return cond_eval(r, n->a, lab, start, depth + 1) && cond_eval(r, n->b, lab, start, depth + 1);
+  case LECTOR_QN_OR: return cond_eval(r, n->a, lab, start, depth + 1) || cond_eval(r, n->b, lab, start, depth + 1);
+  case LECTOR_QN_META: return cond_meta(r, i, start);
   case LECTOR_QN_ANY: return 1;
   case LECTOR_QN_CMP: break;
   default: return 0;
@@ -324,7 +340,7 @@ static int add_thread(qrun *r, int pc0, const uint32_t *lab0, uint32_t pos, uint
       r->nnl++;
       break;
     case LECTOR_QI_MATCH:
-      if (pos > first && (p->cond < 0 || cond_eval(r, p->cond, lab, 0))) {
+      if (pos > first && (p->cond < 0 || cond_eval(r, p->cond, lab, first, 0))) {
         if (p->target >= 0 && p->target < p->nlabels && nl) memcpy(r->nlab + p->nprog * nl, lab, nl * sizeof *lab);
         matched = 1;
         sp = 0;                /* lower-priority threads no longer matter */

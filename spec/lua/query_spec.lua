@@ -74,6 +74,23 @@ describe("CQP queries on corpus/", function()
     assert.are.equal(91, C:query_count('a:[] []{0,3} b:[] within s :: a.word = b.word'))
   end)
 
+  it("test the metadata of the match's document after ::", function()
+    -- "Iraq" by year: 2002 13, 2004 10, 2001 9, 2003 8, 1990 1; VOA is 2002 and 2004
+    assert.are.equal(23, C:query_count('"Iraq" :: match.doc_source = "VOA"'))
+    assert.are.equal(18, C:query_count('"Iraq" :: match.doc_source != "VOA"'))
+    assert.are.equal(22, C:query_count('"Iraq" :: match.text_year = "200[0-2]" & match.doc_kind = "news"'))
+    assert.are.equal(23, C:query_count('"Iraq" :: match.doc_source = "voa"%c'))
+    assert.matches("use match.doc_KEY", select(2, C:query('"Iraq" :: match.word = "x"')))
+  end)
+
+  it("stop at the time budget and say so", function()
+    -- the budget is looked at every 4096 starts: a scan of corpus/ stops at the first look (the
+    -- constraint keeps the count from being a sum of frequencies)
+    local n, msg = C:query_count('[] :: match.doc_kind = ".*"', { timeout = 1e-9 })
+    assert.are.equal(4095, n)
+    assert.matches("^query stopped after [%d.]+ s, its time budget, with 4095 hits so far %(set a longer timeout to go on%)$", msg)
+  end)
+
   it("mark the @ target", function()
     local h = C:query('"mass" @[word="destruction"]')
     assert.are.equal(9, #h)

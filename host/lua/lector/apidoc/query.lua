@@ -7,7 +7,8 @@ return {
       sig = "C:query(q [, opts]) -> Hits [, message] | nil, message",
       summary = [[Runs a query in CQP's language (see doc/query.md): `[word="resolutions?"%c]`,
 `"Security" "Council"`, `[word="Bush"] []{0,6} [word="said|says"] within s`, labels with `::`
-constraints, the `@` target, `<s>` and `<doc year="2003">` tags. Matching is CQP's "standard"
+constraints (also on the match's document: `:: match.doc_source = "VOA"`), the `@` target,
+`<s>` and `<doc year="2003">` tags. Matching is CQP's "standard"
 strategy: the earliest start, the shortest match from it, no overlaps. Bare strings ignore case;
 `[word="..."]` is exact unless `%c`. opts: `limit` (the most hits, 1000000 by default),
 `timeout` (seconds, 60), `docs`, `boilerplate` (as for C:count). A query stopped by the limit or

@@ -161,6 +161,16 @@ function M.compile(q)
       local a, b = cond(c[1]), cond(c[2])
       return add_node { op = c.k, a = a, b = b }
     end
+    if c.a == "match" then
+      -- CQP's match.text_KEY (text is CQP's document); lector also says doc_KEY
+      local key = c.attr:match("^doc_(.+)$") or c.attr:match("^text_(.+)$")
+      if not key or not c.re then
+        fail(c.at, "match." .. c.attr .. ": use match.doc_KEY = \"re\" to test a metadata field of the match's document")
+      end
+      local n = add_node { op = "meta", key = key, re = c.re, flags = flagbits(c.flags or "") }
+      if c.neg then n = add_node { op = "not", a = n } end
+      return n
+    end
     if c.attr ~= "word" then fail(c.at, "unknown attribute '" .. c.attr .. "': lector's tokens have one attribute, word") end
     if c.battr and c.battr ~= "word" then fail(c.bat, "unknown attribute '" .. c.battr .. "': lector's tokens have one attribute, word") end
     local a = label_slot(c.a, c.at, false)
