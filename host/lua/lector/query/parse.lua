@@ -110,9 +110,19 @@ local G = P {
     end,
 }
 
+-- The message, the query (a window of it around col when it is long) and a caret under col.
 local function caret(q, col, msg)
   local line = q:gsub("[\r\n\t]", " ")
-  return string.format("%s at column %d\n  %s\n  %s^", msg, col, line, string.rep(" ", col - 1))
+  local at = col
+  if #line > 100 then
+    local from = math.max(1, col - 40)
+    local piece = line:sub(from, from + 79)
+    at = col - from + 1
+    if from > 1 then piece, at = "..." .. piece, at + 3 end
+    if from + 79 < #line then piece = piece .. "..." end
+    line = piece
+  end
+  return string.format("%s at column %d\n  %s\n  %s^", msg, col, line, string.rep(" ", at - 1))
 end
 M.caret = caret
 
@@ -152,6 +162,7 @@ function M.parse(q)
     while col <= #q and q:sub(col, col):match("%s") do col = col + 1 end
     local ch = q:sub(col, col)
     local what = ch == "" and "unexpected end of query" or string.format("syntax error: unexpected '%s'", ch)
+    if (ch == '"' or ch == "'") and not q:find(ch, col + 1, true) then what = "unterminated string" end
     return nil, caret(q, col, what)
   end
   local e = find_error(t)
