@@ -120,6 +120,48 @@ describe("CQP queries on corpus/", function()
   end)
 end)
 
+describe("hit sets of queries", function()
+  -- the words of a context: before the match nearest first, or after it
+  local function words_of(x, side)
+    local d = x.doc
+    local w, first = d:words(), d.first
+    local t = {}
+    if side == "left" then for p = x.start - 1, math.max(first, x.start - 12), -1 do t[#t + 1] = w[p - first + 1]:lower() end
+    else for p = x.stop + 1, math.min(first + d.tokens - 1, x.stop + 12) do t[#t + 1] = w[p - first + 1]:lower() end end
+    return table.concat(t, "\1")
+  end
+
+  it("sort by left and right context", function()
+    for _, side in ipairs { "left", "right" } do
+      local s = C:query('"Security" "Council"'):sort(side)
+      assert.are.equal(13, #s)
+      for i = 2, #s do assert.is_true(words_of(s[i - 1], side) <= words_of(s[i], side), side .. " " .. i) end
+    end
+    local m = C:query('"nuclear" []'):sort("match")
+    assert.are.same({ "nuclear bomb", "nuclear capabilities", "nuclear material" }, m:texts())
+  end)
+
+  it("group by the matched form, biggest first", function()
+    local g = C:query('"the" [word="[A-Z].*"]'):group("form")
+    assert.are.same({ "the United", 11 }, { g[1].value, g[1].count })
+    assert.are.same({ "the US", 8 }, { g[2].value, g[2].count })
+    assert.are.equal(11, #g[1].hits)
+    local total = 0
+    for _, x in ipairs(g) do total = total + x.count end
+    assert.are.equal(C:query_count('"the" [word="[A-Z].*"]'), total)
+  end)
+
+  it("unite in corpus order and keep targets through sorting", function()
+    local u = C:query('"Putin"'):union(C:query('"Bush"'))
+    local starts = u:spans()
+    assert.are.equal(29, #u)
+    for i = 2, #starts do assert.is_true(starts[i - 1] < starts[i]) end
+    local r = C:query('"nuclear" @[]'):sort("match"):tabulate { width = 1 }
+    assert.are.same({ 512, 1239, 1774 }, { r[1].target, r[2].target, r[3].target })
+    assert.has_error(function() C:query('"a"'):union(lector.open("corpus"):query('"a"')) end)
+  end)
+end)
+
 describe("the standard matching strategy", function()
   -- the manual's four examples, on words instead of part-of-speech tags
   local dir = run.tmpdir()
