@@ -53,6 +53,12 @@ typedef struct qrun {
   int *stack;                /* for closures without recursion */
   uint32_t *stack_lab;
   size_t lw;                 /* labels per thread */
+  /* with labels, threads at one instruction differ by their labels: the (instruction, labels)
+  ** pairs seen in a step, chained per instruction */
+  size_t cap;                /* the most threads in a step */
+  int *vhead, *vnext;
+  uint32_t *vlab;
+  size_t nv;
 } qrun;
 
 static int has(const qset *s, uint32_t t) { return (s->bits[t >> 6] >> (t & 63)) & 1; }
@@ -316,6 +322,27 @@ static int cond_eval(qrun *r, int i, const uint32_t *lab, uint32_t start, int de
   return 0;
 }
 
+/* Has this step seen instruction pc with these labels? If not, it has now. Without labels an
+** instruction is seen once a step; with them once per set of labels, up to r->cap in all (past
+** that, further threads are dropped: a bound on the work for queries with many labels). */
+static int seen(qrun *r, int pc, const uint32_t *lab) {
+  size_t nl = r->lw;
+  if (r->mark[pc] != r->step) {
+    r->mark[pc] = r->step;
+    if (!nl) return 0;
+    r->vhead[pc] = -1;
+  } else if (!nl) {
+    return 1;
+  }
+  for (int j = r->vhead[pc]; j >= 0; j = r->vnext[j])
+    if (memcmp(r->vlab + (size_t)j * nl, lab, nl * sizeof *lab) == 0) return 1;
+  if (r->nv >= r->cap) return 1;
+  memcpy(r->vlab + r->nv * nl, lab, nl * sizeof *lab);
+  r->vnext[r->nv] = r->vhead[pc];
+  r->vhead[pc] = (int)r->nv++;
+  return 0;
+}
+
 /* Adds thread pc (with labels lab) to the next list at position pos, following every jump,
 ** split, label and assertion; returns 1 when a MATCH is reached whose constraint holds. */
 static int add_thread(qrun *r, int pc0, const uint32_t *lab0, uint32_t pos, uint32_t first, uint32_t limit) {
@@ -330,8 +357,7 @@ static int add_thread(qrun *r, int pc0, const uint32_t *lab0, uint32_t pos, uint
     int pc = r->stack[sp];
     uint32_t *lab = r->stack_lab + sp * nl;
     if (pc < 0 || (size_t)pc >= p->nprog) continue;
-    if (r->mark[pc] == r->step) continue;
-    r->mark[pc] = r->step;
+    if (seen(r, pc, lab)) continue;
     const lector_qinstr *in = &p->prog[pc];
     switch (in->op) {
     case LECTOR_QI_TOK:
@@ -341,7 +367,7 @@ static int add_thread(qrun *r, int pc0, const uint32_t *lab0, uint32_t pos, uint
       break;
     case LECTOR_QI_MATCH:
       if (pos > first && (p->cond < 0 || cond_eval(r, p->cond, lab, first, 0))) {
-        if (p->target >= 0 && p->target < p->nlabels && nl) memcpy(r->nlab + p->nprog * nl, lab, nl * sizeof *lab);
+        if (p->target >= 0 && p->target < p->nlabels && nl) memcpy(r->nlab + r->cap * nl, lab, nl * sizeof *lab);
         matched = 1;
         sp = 0;                /* lower-priority threads no longer matter */
       }
@@ -378,6 +404,7 @@ static int match_at(qrun *r, uint32_t start, uint32_t limit, uint32_t *end, uint
   uint32_t *lab = r->clab;                      /* scratch for the first thread */
   for (size_t k = 0; k < nl; k++) lab[k] = IX_NONE;
   r->step++;
+  r->nv = 0;
   r->nnl = 0;
   if (add_thread(r, 0, lab, start, start, limit)) return 0;   /* empty matches do not count */
   for (uint32_t pos = start; pos < limit && r->nnl; pos++) {
@@ -386,6 +413,7 @@ static int match_at(qrun *r, uint32_t start, uint32_t limit, uint32_t *end, uint
     r->ncl = r->nnl;
     r->nnl = 0;
     r->step++;
+    r->nv = 0;
     uint32_t type = ix_token(r->ix, pos);
     for (size_t i = 0; i < r->ncl; i++) {
       const lector_qinstr *in = &p->prog[r->clist[i]];
@@ -393,7 +421,7 @@ static int match_at(qrun *r, uint32_t start, uint32_t limit, uint32_t *end, uint
       if (add_thread(r, r->clist[i] + 1, r->clab + i * nl, pos + 1, start, limit)) {
         *end = pos;
         *target = IX_NONE;
-        if (p->target >= 0 && (size_t)p->target < nl) *target = r->nlab[p->nprog * nl + (size_t)p->target];
+        if (p->target >= 0 && (size_t)p->target < nl) *target = r->nlab[r->cap * nl + (size_t)p->target];
         return 1;
       }
     }
@@ -555,6 +583,7 @@ static void run_free(qrun *r) {
   free(r->sets); free(r->meta);
   free(r->clist); free(r->nlist); free(r->clab); free(r->nlab); free(r->mark);
   free(r->stack); free(r->stack_lab);
+  free(r->vhead); free(r->vnext); free(r->vlab);
 }
 
 static int run_alloc(qrun *r) {
@@ -569,18 +598,25 @@ static int run_alloc(qrun *r) {
   r->lw = nl;
   r->sets = calloc(nn, sizeof *r->sets);
   r->meta = calloc(nn, sizeof *r->meta);
-  r->clist = malloc(np * sizeof *r->clist);
-  r->nlist = malloc(np * sizeof *r->nlist);
+  /* threads in a step: one per instruction, or with labels up to 16 per instruction */
+  size_t cap = nl ? (np * 16 < 256 ? 256 : np * 16 > 100000 ? (np > 100000 ? np : 100000) : np * 16) : np;
+  r->cap = cap;
+  r->clist = malloc(cap * sizeof *r->clist);
+  r->nlist = malloc(cap * sizeof *r->nlist);
   /* one extra row past the threads: the labels of the match */
-  r->clab = malloc(((np + 1) * nl + 1) * sizeof *r->clab);
+  r->clab = malloc(((cap + 1) * nl + 1) * sizeof *r->clab);
   r->nlab = NULL;
-  uint32_t *nlab = malloc(((np + 1) * nl + 1) * sizeof *nlab);
+  uint32_t *nlab = malloc(((cap + 1) * nl + 1) * sizeof *nlab);
   r->mark = calloc(np, sizeof *r->mark);
-  /* a closure pushes at most two entries per instruction it visits */
-  r->stack = malloc((2 * np + 2) * sizeof *r->stack);
-  r->stack_lab = malloc(((2 * np + 2) * nl + 1) * sizeof *r->stack_lab);
+  r->vhead = malloc(np * sizeof *r->vhead);
+  r->vnext = malloc(cap * sizeof *r->vnext);
+  r->vlab = malloc((cap * nl + 1) * sizeof *r->vlab);
+  /* a closure pushes at most two entries per thread it visits */
+  r->stack = malloc((2 * cap + 2) * sizeof *r->stack);
+  r->stack_lab = malloc(((2 * cap + 2) * nl + 1) * sizeof *r->stack_lab);
   r->nlab = nlab;
-  if (!r->sets || !r->meta || !r->clist || !r->nlist || !r->clab || !nlab || !r->mark || !r->stack || !r->stack_lab)
+  if (!r->sets || !r->meta || !r->clist || !r->nlist || !r->clab || !nlab || !r->mark || !r->stack || !r->stack_lab ||
+      !r->vhead || !r->vnext || !r->vlab)
     return fail(r, "%sout of memory", "");
   return 0;
 }

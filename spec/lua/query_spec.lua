@@ -74,6 +74,35 @@ describe("CQP queries on corpus/", function()
     assert.are.equal(91, C:query_count('a:[] []{0,3} b:[] within s :: a.word = b.word'))
   end)
 
+  it("try every way through the query for the labels", function()
+    -- a's position varies; the brute force below finds, for each start, the nearest b
+    local q = '[]{0,2} a:[] []{0,2} b:[] :: a.word = b.word within s'
+    local ref = {}
+    for d in C:docs() do
+      local w = d:words()
+      for s in d:sentences() do
+        local nxt = s.start
+        for st = s.start, s.stop do
+          if st >= nxt then
+            local best
+            for i = st, math.min(st + 2, s.stop) do
+              for j = i + 1, math.min(i + 3, s.stop) do
+                if w[i - d.first + 1] == w[j - d.first + 1] and (not best or j < best) then best = j end
+              end
+            end
+            if best then ref[#ref + 1] = st .. "-" .. best; nxt = best + 1 end
+          end
+        end
+      end
+    end
+    local h = C:query(q)
+    local starts, stops = h:spans()
+    local got = {}
+    for i = 1, #starts do got[i] = starts[i] .. "-" .. stops[i] end
+    assert.are.equal(57, #ref)
+    assert.are.equal(table.concat(ref, " "), table.concat(got, " "))
+  end)
+
   it("test the metadata of the match's document after ::", function()
     -- "Iraq" by year: 2002 13, 2004 10, 2001 9, 2003 8, 1990 1; VOA is 2002 and 2004
     assert.are.equal(23, C:query_count('"Iraq" :: match.doc_source = "VOA"'))
