@@ -7,8 +7,9 @@
 **   2. candidate starts come from the postings of the cheapest anchor of each top-level branch
 **      (a window [p - maxoff, p - minoff] around each of its positions), or, when some branch has
 **      no usable anchor, from every position;
-**   3. at each candidate start a Pike VM runs the program position by position and stops at the
-**      first MATCH whose labels pass the global constraint: the shortest match from that start.
+**   3. at each candidate start a Pike VM runs the program position by position (threads told
+**      apart by instruction and, with labels, by their labels) and stops at the first MATCH
+**      whose labels pass the global constraint: the shortest match from that start.
 **      The next start is after the match's end ("standard" strategy, no overlaps).
 ** The token stream is read only where a match is tried, never scanned when postings can answer.
 */
