@@ -25,9 +25,9 @@ LPEG_A  := /usr/lib/$(LIBDIR)/liblua5.4-lpeg.a
 SYSLIBS := -lutf8proc -lpcre2-8 -lpthread -lm -ldl
 
 # The C core: knows nothing of Lua. One file per room (see README, "Layout").
-CORE    := source source_json source_meta text fold index index_build search stats corpus sha256
+CORE    := source source_json source_meta text fold index index_build search stats query corpus sha256
 # The Lua bindings and the host around them.
-BIND    := lua_lector lua_corpus lua_doc lua_hits lua_stats lua_embed
+BIND    := lua_lector lua_corpus lua_doc lua_hits lua_stats lua_query lua_embed
 HOSTC   := main repl sandbox
 
 CORE_O  := $(CORE:%=$(B)/%.o)

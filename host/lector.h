@@ -182,12 +182,16 @@ uint32_t lector_region_from(const lector_corpus *c, int kind, uint32_t pos);
 typedef struct lector_hits {
   uint32_t *start, *end;
   size_t n, cap;
+  uint32_t *target;          /* NULL, or a query's @ target per match (LECTOR_NO_TARGET: none) */
 } lector_hits;
+#define LECTOR_NO_TARGET UINT32_MAX
 
 void lector_hits_init(lector_hits *h);
 void lector_hits_free(lector_hits *h);
-/* Appends a match; returns 0 or -1 when memory ran out. */
+/* Appends a match; returns 0 or -1 when memory ran out. A list with targets gets none for it. */
 int lector_hits_push(lector_hits *h, uint32_t start, uint32_t end);
+/* Appends a match with its target (LECTOR_NO_TARGET for none); the list keeps targets from then on. */
+int lector_hits_push_target(lector_hits *h, uint32_t start, uint32_t end, uint32_t target);
 
 /* What a search looks at. */
 typedef struct lector_scope {
@@ -239,10 +243,105 @@ typedef struct lector_ngram_list {
   uint64_t *count;
 } lector_ngram_list;
 /* Counts the n-grams in scope (1 <= n <= LECTOR_NGRAM_MAX), with words_only leaving out those
-** with punctuation, ranked by count and then by their forms' byte order. Returns 0, or -1 (bad n, out of memory); free the list with
-** lector_ngram_list_free. */
+** with punctuation, ranked by count and then by their forms' byte order. Returns 0, or -1 (bad
+** n, out of memory); free the list with lector_ngram_list_free. */
 int lector_ngrams(const lector_corpus *c, int n, int words_only, const lector_scope *s, lector_ngram_list *out);
 void lector_ngram_list_free(lector_ngram_list *l);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Queries (query.c): CQP's language, compiled by the Lua side (lector/query/) into a plan.
+**
+** A plan is a program for a Pike-style NFA over token positions, with expression nodes that the
+** program's instructions name by index (0-based):
+**   - token tests: trees of LECTOR_QN_WORD (a regular expression over the whole form), ANY, NOT,
+**     AND, OR. Each tree becomes once, over the lexicon, the set of types it accepts.
+**   - metadata tests (in <doc key="re"> tags): trees of LECTOR_QN_META, NOT, AND, OR, decided
+**     once per document (or per region, on its attribute, for <turn speaker="re">).
+**   - the global constraint (after ::): trees of LECTOR_QN_CMP (on the labels), LECTOR_QN_META
+**     (on the document of the match), NOT, AND, OR.
+** Matching is CQP's "standard" strategy: the earliest start, from it the shortest match, then on
+** after its end (matches do not overlap); a match holds at least one token and stays inside one
+** document (and one region with `within`). Candidate starts come from the postings of the rarest
+** anchor test (a token every match must hold, at a known distance from its start); a query
+** without such a token visits every position. */
+
+enum {                      /* lector_qnode.op */
+  LECTOR_QN_ANY,            /* every token: [] */
+  LECTOR_QN_WORD,           /* re over the form; flags LECTOR_QF_* */
+  LECTOR_QN_NOT,            /* not node a */
+  LECTOR_QN_AND,            /* a and b */
+  LECTOR_QN_OR,             /* a or b */
+  LECTOR_QN_META,           /* metadata key matches re (whole value); flags LECTOR_QF_* */
+  LECTOR_QN_CMP,            /* label a's word equals label b's word (b >= 0) or matches re (b < 0) */
+  LECTOR_QN_NONE            /* no token (a test that can never hold) */
+};
+enum {                      /* lector_qnode.flags */
+  LECTOR_QF_FOLD = 1,       /* %c: ignore case */
+  LECTOR_QF_LOOSE = 2,      /* %d: ignore diacritics (and case) */
+  LECTOR_QF_LITERAL = 4     /* %l: the string is literal, not a regular expression */
+};
+typedef struct lector_qnode {
+  int op, a, b;
+  const char *key;          /* META: the metadata field */
+  const char *re;           /* WORD, META, CMP: the regular expression (or literal) */
+  int flags;
+} lector_qnode;
+
+enum {                      /* lector_qinstr.op */
+  LECTOR_QI_TOK,            /* consume one token that passes test node a */
+  LECTOR_QI_SPLIT,          /* go on at a (preferred) and at b */
+  LECTOR_QI_JMP,            /* go on at a */
+  LECTOR_QI_OPEN,           /* a region of kind a starts here; node b (or -1) tests its metadata */
+  LECTOR_QI_CLOSE,          /* a region of kind a ended just before here */
+  LECTOR_QI_LABEL,          /* label slot a takes the position of the next token */
+  LECTOR_QI_MATCH           /* the query matched */
+};
+typedef struct lector_qinstr { int op, a, b; } lector_qinstr;
+
+/* A token test every match holds, minoff..maxoff tokens after its start (maxoff UINT32_MAX: any).
+** Anchors of one group are alternatives to each other (the cheapest one drives); the groups are
+** the branches of a top-level alternation, each of which needs one anchor. */
+typedef struct lector_qanchor {
+  int group, test;
+  uint32_t minoff, maxoff;
+} lector_qanchor;
+
+typedef struct lector_qplan {
+  const lector_qnode *nodes;
+  size_t nnodes;
+  const lector_qinstr *prog;  /* starts at 0 */
+  size_t nprog;
+  const lector_qanchor *anchors;
+  size_t nanchors;
+  int ngroups;
+  int cond;                 /* root node of the global constraint, or -1 */
+  int within;               /* LECTOR_REGION_* a match stays in, or -1 */
+  uint32_t within_n;        /* the most tokens of a match (within N), or 0 */
+  int nlabels;
+  int target;               /* label slot of the @ target, or -1 */
+} lector_qplan;
+
+typedef struct lector_qopts {
+  lector_scope scope;       /* how is unused (the flags decide); docs, skip_boilerplate, limit */
+  uint64_t max_hits;        /* a runaway guard: stop there with a message (0: no limit) */
+  double timeout;           /* seconds, the same guard (0: no limit) */
+  uint32_t max_len;         /* the longest match without `within` (0: LECTOR_QUERY_MAX_LEN) */
+} lector_qopts;
+#define LECTOR_QUERY_MAX_HITS 1000000u
+#define LECTOR_QUERY_TIMEOUT  60.0
+#define LECTOR_QUERY_MAX_LEN  100u
+
+enum { LECTOR_QSTOP_NONE = 0, LECTOR_QSTOP_LIMIT = 1, LECTOR_QSTOP_TIME = 2 };
+
+/* Fills o with the defaults (no scope, LECTOR_QUERY_MAX_HITS, LECTOR_QUERY_TIMEOUT). */
+void lector_qopts_init(lector_qopts *o);
+
+/* Runs a plan. With h NULL only counts (no match is kept, and max_hits does not apply). Returns
+** the number of matches, or -1 with a message in err (a bad regular expression, a plan that does
+** not hold together, out of memory). *stopped (may be NULL) gets LECTOR_QSTOP_* and, when a guard
+** stopped the query, err gets a message saying so (the matches so far are kept and counted). */
+int64_t lector_query_run(lector_corpus *c, const lector_qplan *p, const lector_qopts *o, lector_hits *h,
+                         int *stopped, char *err, size_t errlen);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Tokenizing outside the corpus */

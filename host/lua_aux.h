@@ -74,6 +74,14 @@ int lb_push_kwic(lua_State *L, int doc_idx, uint32_t start, uint32_t end, int wi
 #define LB_KWIC_SPACE_BEFORE 1
 #define LB_KWIC_SPACE_AFTER 2
 
+/* pushes the key of a hit for hits:by and hits:group: field "doc", "year", "form", "lower" or a
+** metadata key */
+void lb_push_hit_key(lua_State *L, int corpus_idx, lector_corpus *c, uint32_t start, uint32_t end,
+                     const char *field);
+
+/* lua_query.c: C:query, C:query_count and the hit-set operations (after lb_open_corpus/hits) */
+int lb_open_query(lua_State *L);
+
 /* lua_embed.c: the host's Lua modules (host/lua/), compiled into the binary */
 void lb_preload_embedded(lua_State *L);
 

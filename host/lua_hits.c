@@ -177,6 +177,13 @@ static int hit_tostring(lua_State *L) {
 
 /* ------------------------------------------------------------------ hit sets */
 
+/* A query's @ target goes into the hit table on top as hit.target (a position). */
+static void set_target(lua_State *L, const lector_hits *h, size_t i) {
+  if (!h->target || h->target[i] == LECTOR_NO_TARGET) return;
+  lua_pushinteger(L, h->target[i]);
+  lua_setfield(L, -2, "target");
+}
+
 /* hits[i] -> the i-th hit (from 1); other keys are methods */
 static int hits_index(lua_State *L) {
   lb_hits *u = check_hits(L, 1);
@@ -187,6 +194,7 @@ static int hits_index(lua_State *L) {
     int corpus = lua_gettop(L);
     doc_for(L, corpus, u->h.start[i - 1], 0);
     lb_push_hit(L, -1, u->h.start[i - 1], u->h.end[i - 1]);
+    set_target(L, &u->h, (size_t)i - 1);
     return 1;
   }
   luaL_getmetatable(L, LB_HITS);
@@ -211,6 +219,7 @@ static int each_iter(lua_State *L) {
   lua_pushvalue(L, -1);
   lua_replace(L, lua_upvalueindex(3));
   lb_push_hit(L, -1, u->h.start[i], u->h.end[i]);
+  set_target(L, &u->h, (size_t)i);
   return 1;
 }
 
@@ -306,6 +315,43 @@ static int hits_kwic(lua_State *L) {
   return 1;
 }
 
+void lb_push_hit_key(lua_State *L, int corpus_idx, lector_corpus *c, uint32_t start, uint32_t end,
+                     const char *field) {
+  uint32_t id = lector_doc_at(c, start);
+  int form = strcmp(field, "form") == 0, lower = strcmp(field, "lower") == 0;
+  (void)corpus_idx;
+  if (form || lower) {
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (uint32_t p = start; p <= end; p++) {
+      size_t len;
+      const char *f = lector_type_form(c, lector_token_type(c, p), &len);
+      if (p > start) luaL_addchar(&b, ' ');
+      luaL_addlstring(&b, f, len);
+    }
+    luaL_pushresult(&b);
+    if (lower) {
+      lua_getglobal(L, "string");
+      lua_getfield(L, -1, "lower");
+      lua_pushvalue(L, -3);
+      lua_call(L, 1, 1);
+      lua_replace(L, -3);
+      lua_pop(L, 1);
+    }
+  } else if (strcmp(field, "doc") == 0) {
+    lector_doc info;
+    lector_doc_get(c, id, &info);
+    lua_pushstring(L, info.name);
+  } else if (strcmp(field, "year") == 0) {
+    lector_doc info;
+    lector_doc_get(c, id, &info);
+    if (info.year) lua_pushinteger(L, info.year); else lua_pushliteral(L, "");
+  } else {
+    const char *v = lector_doc_meta(c, id, field);
+    lua_pushstring(L, v ? v : "");
+  }
+}
+
 /* hits:by(field) -> table: value -> number of hits. field: "doc" (name), "year", "form" (the
 ** matched text as written), "lower" (lower-cased), or a metadata key. */
 static int hits_by(lua_State *L) {
@@ -315,39 +361,8 @@ static int hits_by(lua_State *L) {
   lua_getiuservalue(L, 1, 1);            /* 3: corpus */
   lector_corpus *c = lb_check_corpus(L, 3);
   lua_newtable(L);                       /* 4: result */
-  int form = strcmp(field, "form") == 0, lower = strcmp(field, "lower") == 0;
   for (size_t i = 0; i < u->h.n; i++) {
-    uint32_t id = lector_doc_at(c, u->h.start[i]);
-    if (form || lower) {
-      luaL_Buffer b;
-      luaL_buffinit(L, &b);
-      for (uint32_t p = u->h.start[i]; p <= u->h.end[i]; p++) {
-        size_t len;
-        const char *f = lector_type_form(c, lector_token_type(c, p), &len);
-        if (p > u->h.start[i]) luaL_addchar(&b, ' ');
-        luaL_addlstring(&b, f, len);
-      }
-      luaL_pushresult(&b);
-      if (lower) {
-        lua_getglobal(L, "string");
-        lua_getfield(L, -1, "lower");
-        lua_pushvalue(L, -3);
-        lua_call(L, 1, 1);
-        lua_replace(L, -3);
-        lua_pop(L, 1);
-      }
-    } else if (strcmp(field, "doc") == 0) {
-      lector_doc info;
-      lector_doc_get(c, id, &info);
-      lua_pushstring(L, info.name);
-    } else if (strcmp(field, "year") == 0) {
-      lector_doc info;
-      lector_doc_get(c, id, &info);
-      if (info.year) lua_pushinteger(L, info.year); else lua_pushliteral(L, "");
-    } else {
-      const char *v = lector_doc_meta(c, id, field);
-      lua_pushstring(L, v ? v : "");
-    }
+    lb_push_hit_key(L, 3, c, u->h.start[i], u->h.end[i], field);
     lua_pushvalue(L, -1);
     lua_rawget(L, 4);
     lua_Integer n = lua_tointeger(L, -1);

@@ -20,6 +20,7 @@ void lector_hits_init(lector_hits *h) { memset(h, 0, sizeof *h); }
 void lector_hits_free(lector_hits *h) {
   free(h->start);
   free(h->end);
+  free(h->target);
   memset(h, 0, sizeof *h);
 }
 
@@ -32,11 +33,34 @@ int lector_hits_push(lector_hits *h, uint32_t start, uint32_t end) {
     uint32_t *e = realloc(h->end, cap * sizeof *e);
     if (!e) return -1;
     h->end = e;
+    if (h->target) {
+      uint32_t *t = realloc(h->target, cap * sizeof *t);
+      if (!t) return -1;
+      h->target = t;
+    }
     h->cap = cap;
   }
   h->start[h->n] = start;
   h->end[h->n] = end;
+  if (h->target) h->target[h->n] = LECTOR_NO_TARGET;
   h->n++;
+  return 0;
+}
+
+int lector_hits_push_target(lector_hits *h, uint32_t start, uint32_t end, uint32_t target) {
+  if (!h->target && h->cap) {
+    h->target = malloc(h->cap * sizeof *h->target);
+    if (!h->target) return -1;
+    for (size_t i = 0; i < h->n; i++) h->target[i] = LECTOR_NO_TARGET;
+  }
+  if (!h->target && !h->cap) {
+    if (lector_hits_push(h, start, end)) return -1;   /* allocates cap */
+    h->n--;
+    h->target = malloc(h->cap * sizeof *h->target);
+    if (!h->target) return -1;
+  }
+  if (lector_hits_push(h, start, end)) return -1;
+  h->target[h->n - 1] = target;
   return 0;
 }
 
