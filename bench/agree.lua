@@ -11,8 +11,8 @@
 -- and prints one line per (kind, form) with how many times it was seen:
 --   why<TAB>id<TAB>kind<TAB>class<TAB>form<TAB>n
 -- where form is the lector hit or ripgrep match in [brackets], widened to the whitespace around it,
--- and class a guess at the tokenization rule behind it (hyphen, apostrophe, underscore, digit,
--- punctuation, other). It also prints "files<TAB>id<TAB>differing<TAB>examined".
+-- and class a guess at the tokenization rule behind it (underscore, URL or e-mail address, apostrophe,
+-- hyphen compound, digits, punctuation, other). It also prints "files<TAB>id<TAB>differing<TAB>examined".
 local dir, qfile = arg[1], arg[2]
 assert(dir and qfile and arg[3], "usage: lector run bench/agree.lua DIR QUERIES ID...")
 local MAX_FILES = 40
@@ -38,13 +38,19 @@ local function rel(path)
   return path
 end
 
--- what in "left[hit]right" (the hit widened to whitespace) makes the tokenizers differ
+-- what in "left[hit]right" (the hit widened to whitespace) makes the tokenizers differ: first the
+-- characters touching the brackets, then the chunk as a whole
 local function class(form)
-  if form:find("%-") then return "hyphen compound" end
+  local l, hit, r = form:match("^(.-)%[(.*)%](.*)$")
+  local near = l:sub(-1) .. r:sub(1, 1)
+  if near:find("_") then return "underscore" end
+  if form:find("://") or form:find("www%.") or form:find("@") or near:find("[./]") and form:find("%w%.%a") then
+    return "URL, e-mail address or domain name"
+  end
   if form:find("'") or form:find("\226\128\153") then return "apostrophe / clitic" end
-  if form:find("_") then return "underscore" end
-  if form:find("%d") then return "digits" end
-  if form:find("[%p\128-\255]") then return "punctuation or non-ASCII" end
+  if near:find("%-") or hit:find("%-") then return "hyphen compound" end
+  if near:find("%d") then return "digits" end
+  if near:find("[%p\128-\255]") then return "punctuation or non-ASCII" end
   return "other"
 end
 

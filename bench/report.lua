@@ -248,16 +248,31 @@ else
     " whitespace around it: *lector only* (no ripgrep match in the hit), *ripgrep only*, or *split* (one lector",
     " hit, several ripgrep matches).")
   w()
-  w("| id | query | lector | ripgrep | lector − ripgrep | files differing (examined) | why (class: form × times) |")
+  w("| id | query | lector | ripgrep | lector − ripgrep | files differing (examined) | why, in the examined files (kind, class ×times (examples)) |")
   w("|---|---|---:|---:|---:|---:|---|")
   local label = { lector_only = "lector only", rg_only = "ripgrep only", split = "split" }
   for _, r in ipairs(Q) do
     if r.lector ~= r.rg then
+      -- one entry per (kind, class): how many times, and the two shortest forms as examples
+      local groups, order = {}, {}
+      for _, y in ipairs(why[r.id] or {}) do
+        local key = (label[y.kind] or y.kind) .. ", " .. y.class
+        if not groups[key] then groups[key] = { n = 0, forms = {} }; order[#order + 1] = key end
+        groups[key].n = groups[key].n + y.n
+        table.insert(groups[key].forms, y.form)
+      end
+      table.sort(order, function(a, b) if groups[a].n ~= groups[b].n then return groups[a].n > groups[b].n end return a < b end)
       local reasons = {}
-      for i, y in ipairs(why[r.id] or {}) do
-        if i > 6 then reasons[#reasons + 1] = string.format("… %d more forms", #why[r.id] - 6) break end
-        reasons[#reasons + 1] = string.format("%s, %s: `%s` ×%d", label[y.kind] or y.kind, y.class,
-          y.form:gsub("|", "\\|"):gsub("`", "'"), y.n)
+      for _, key in ipairs(order) do
+        local g = groups[key]
+        table.sort(g.forms, function(a, b) if #a ~= #b then return #a < #b end return a < b end)
+        local ex = {}
+        for i = 1, math.min(2, #g.forms) do
+          local f = g.forms[i]:gsub("^.-(" .. ("."):rep(24) .. "%[)", "…%1")
+          f = f:gsub("(%][^%]]-)$", function(tail) return #tail > 25 and tail:sub(1, 24) .. "…" or tail end)
+          ex[#ex + 1] = "`" .. f:gsub("|", "\\|"):gsub("`", "'") .. "`"
+        end
+        reasons[#reasons + 1] = string.format("%s ×%d (%s)", key, g.n, table.concat(ex, ", "))
       end
       local fl = files[r.id]
       w("| ", r.id, " | ", r.q, " | ", int(r.lector), " | ", int(r.rg), " | ", string.format("%+d", (r.lector or 0) - (r.rg or 0)),
@@ -269,7 +284,8 @@ else
   w("The rules behind the classes: lector keeps a hyphen compound as one token and finds a word inside it as a part,",
     " so `government-to-government` is one hit of *government* where ripgrep sees two, and a phrase may end or begin",
     " inside a compound; lector splits clitics (`is|n't`, `do|n't`), so *it is* matches `it isn't`, where ripgrep's",
-    " `\\b` sees `isn` as one word.")
+    " `\\b` sees `isn` as one word; lector keeps a URL, e-mail address or domain name as one token, where ripgrep",
+    " finds the words between its dots and slashes; lector splits at an underscore, where ripgrep's `\\w` includes it.")
 end
 w()
 local xd, pd = {}, {}
@@ -278,8 +294,8 @@ for _, r in ipairs(Q) do
   if r.lpeg and r.lpeg ~= r.rg then pd[#pd + 1] = string.format("%s %s (%+d)", r.id, r.q, r.lpeg - r.rg) end
 end
 w("Xapian against ripgrep: ", #xd == 0 and "the same on every query." or (table.concat(xd, ", ") .. ". Xapian's"
-  .. " TermGenerator keeps an apostrophe inside a term (`government's` is not `government`) and skips"
-  .. " punctuation between positions, so a phrase matches across it (`of. The`)."))
+  .. " TermGenerator keeps an apostrophe or underscore inside a term (`government's` is not `government`), makes"
+  .. " `U.S.A.` the term `usa`, and gives no position to punctuation, so a phrase matches across it (`of. The`)."))
 w()
 w("Lua + LPeg against ripgrep: ", #pd == 0 and "the same on every query." or (table.concat(pd, ", ") .. ". The"
   .. " scan lower-cases ASCII only and reads ripgrep's `\\w` from UTF-8 bytes without Unicode tables."))
