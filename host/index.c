@@ -111,6 +111,17 @@ void ix_spans(const ix_index *ix, uint32_t pos, uint32_t n, uint32_t *b0, uint32
   }
 }
 
+uint64_t ix_span_offset(const ix_index *ix, uint64_t pos) {
+  if (pos >= ix->ntokens) return ix->spans_len;
+  const uint8_t *p = ix->spans + ix->ck[pos / IX_CK_EVERY].off;
+  for (uint64_t at = pos - pos % IX_CK_EVERY; at < pos; at++) {
+    uint32_t v;
+    p = span_value(p, &v);
+    p = span_value(p, &v);
+  }
+  return (uint64_t)(p - ix->spans);
+}
+
 void ix_span(const ix_index *ix, uint32_t pos, uint32_t *b0, uint32_t *b1) {
   ix_spans(ix, pos, 1, b0, b1);
 }

@@ -59,7 +59,7 @@ typedef struct ix_file {
   uint32_t kind;             /* SRC_TXT ..., | IX_FILE_SKIPPED */
   uint64_t size;
   int64_t mtime_ns;
-  uint64_t hash;             /* 64-bit hash of the file's bytes */
+  uint64_t hash;             /* src_hash of the file's bytes */
   uint32_t first_doc, ndocs;
 } ix_file;
 
@@ -119,7 +119,11 @@ typedef struct ix_build_opts {
   int threads;               /* worker threads; 0 = one per core */
   ix_progress_fn progress;   /* may be NULL; called from the building thread only */
   void *progress_ud;
-  const ix_index *previous;  /* an older index of the same corpus: unchanged files are copied */
+  const ix_index *previous;  /* an older index of the same corpus (made with the same sidecar and
+                             ** boilerplate list): files of the same path, kind, size, mtime and hash
+                             ** are copied from it instead of being read and tokenized again */
+  void (*reused)(void *ud, const char *path); /* told of each file copied (from any thread) */
+  void *reused_ud;
   uint64_t chunk_bytes;      /* input bytes per unit of work; 0 = the default (tests set it small) */
 } ix_build_opts;
 
@@ -129,8 +133,6 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
              char *err, size_t errlen);
 void ix_free(ix_index *ix);
 
-/* Hash of a file's bytes as stored in ix_file.hash. */
-uint64_t ix_hash_bytes(const void *p, size_t n, uint64_t seed);
 
 /* ---- reading ---- */
 
@@ -168,6 +170,9 @@ uint32_t ix_doc_of(const ix_index *ix, uint32_t pos);
 void ix_span(const ix_index *ix, uint32_t pos, uint32_t *b0, uint32_t *b1);
 /* Spans of the n tokens from pos on, all in one document (a faster walk than n ix_span calls). */
 void ix_spans(const ix_index *ix, uint32_t pos, uint32_t n, uint32_t *b0, uint32_t *b1);
+
+/* Where token pos's span starts in ix->spans (spans_len for pos == ntokens). */
+uint64_t ix_span_offset(const ix_index *ix, uint64_t pos);
 
 /* A cursor over one posting list. */
 typedef struct ix_cursor {

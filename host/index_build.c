@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -44,24 +45,6 @@ static int grow(void *pp, size_t *cap, size_t need, size_t elem) {
 #define PUSH(arr, n, cap, val, fail) do { \
     if (grow(&(arr), &(cap), (n) + 1, sizeof *(arr))) { fail; } \
     (arr)[(n)++] = (val); } while (0)
-
-uint64_t ix_hash_bytes(const void *p, size_t n, uint64_t seed) {
-  const unsigned char *s = p;
-  uint64_t h = seed ^ (0x9E3779B97F4A7C15ull * (n + 1));
-  while (n >= 8) {
-    uint64_t w;
-    memcpy(&w, s, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-    s += 8;
-    n -= 8;
-  }
-  uint64_t w = 0;
-  memcpy(&w, s, n);
-  h = (h ^ w ^ n) * 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 29;
-  return h;
-}
 
 static double now_seconds(void) {
   struct timespec ts;
@@ -236,6 +219,14 @@ typedef struct build {
   atomic_size_t next_chunk;
   atomic_uint_fast64_t files_done, bytes_done;
   atomic_int overflow;       /* more than 4 G tokens */
+  /* an incremental build: the previous index, its compound parts by position, and per worker a
+  ** map from its type ids to the worker's local ids (UINT32_MAX: not seen yet) */
+  const ix_index *prev;
+  part_rec *prev_parts;
+  size_t nprev_parts;
+  uint32_t *prev_map[MAX_THREADS];
+  void (*reused)(void *ud, const char *path);
+  void *reused_ud;
 } build;
 
 typedef struct doc_ctx {
@@ -243,7 +234,6 @@ typedef struct doc_ctx {
   chunk *c;
   int worker;
   size_t file;               /* index in chunk */
-  uint64_t hash;
 } doc_ctx;
 
 typedef struct part_ctx {
@@ -280,7 +270,6 @@ static int on_doc(void *ud, src_doc *d) {
   chunk *c = dc->c;
   lex *L = &dc->b->lexes[dc->worker];
   tx_doc *tx = &dc->b->txs[dc->worker];
-  dc->hash = ix_hash_bytes(d->text, d->len, dc->hash);
   if (tx_tokenize(tx, d->text, d->len)) { c->failed = 1; src_doc_free(d); return -1; }
   uint32_t base = (uint32_t)c->ntok;
   if ((uint64_t)c->ntok + tx->ntok >= UINT32_MAX) {
@@ -356,6 +345,139 @@ out:
   return c->failed ? -1 : 0;
 }
 
+/* ================================================================== copying unchanged files */
+
+/* The previous index's file of the same path, if the file is unchanged: same kind, size, mtime and
+** bytes (hashed again here: reading is cheap next to tokenizing). Its index there, or -1. */
+static int64_t unchanged_file(build *b, const src_file *f) {
+  const ix_index *p = b->prev;
+  uint32_t lo = 0, hi = p ? p->nfiles : 0;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    int r = strcmp(ix_string(p, p->files[mid].path), f->path);
+    if (r == 0) {
+      const ix_file *pf = &p->files[mid];
+      uint64_t h;
+      if (pf->kind != f->kind || pf->size != f->size || pf->mtime_ns != f->mtime_ns) return -1;
+      if (src_file_hash(b->src, f, &h) || h != pf->hash) return -1;
+      return mid;
+    }
+    if (r < 0) lo = mid + 1; else hi = mid;
+  }
+  return -1;
+}
+
+/* The worker's local id of the previous index's type id. */
+static uint32_t prev_local(build *b, lex *L, int worker, uint32_t pid) {
+  uint32_t *map = b->prev_map[worker];
+  if (map[pid] == UINT32_MAX) {
+    size_t len;
+    const char *f = ix_form(b->prev, pid, &len);
+    map[pid] = lex_intern(L, f, len);
+  }
+  return map[pid];
+}
+
+/* Appends the regions of kind k within [first, end) of the previous index, moved to base. */
+static void copy_regions(build *b, chunk *c, int k, uint32_t first, uint32_t end, uint32_t base) {
+  const ix_regions *r = &b->prev->reg[k];
+  for (uint32_t i = ix_region_next(b->prev, k, first); i < r->n && r->start[i] < end; i++) {
+    uint32_t s0 = r->start[i] - first + base, e0 = r->end[i] - first + base;
+    if (k == IX_TURN) {
+      const char *label = ix_string(b->prev, r->attr[i]);
+      turn_rec t = { s0, e0, chunk_string(c, label, strlen(label)) };
+      PUSH(c->turn, c->nturn, c->turn_cap, t, c->failed = 1; return);
+      continue;
+    }
+    uint32_t **arr = k == IX_PARA ? &c->para : k == IX_SENT ? &c->sent : &c->boil;
+    size_t *n = k == IX_PARA ? &c->npara : k == IX_SENT ? &c->nsent : &c->nboil;
+    size_t *cap = k == IX_PARA ? &c->para_cap : k == IX_SENT ? &c->sent_cap : &c->boil_cap;
+    if (grow(arr, cap, *n + 2, sizeof **arr)) { c->failed = 1; return; }
+    (*arr)[(*n)++] = s0;
+    (*arr)[(*n)++] = e0;
+  }
+}
+
+static int cmp_part_pos(const void *a, const void *b) {
+  const part_rec *x = a, *y = b;
+  if (x->pos != y->pos) return x->pos < y->pos ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The previous index's compound parts as (position, type id), by position. Parts of one token
+** may come in another order than the tokenizer gave them: it does not matter, as each goes to the
+** posting list of its own id. */
+static int gather_prev_parts(build *b) {
+  const ix_index *p = b->prev;
+  size_t n = 0;
+  for (uint32_t id = 0; id < p->ntypes; id++) n += p->part.count[id];
+  b->prev_parts = malloc((n ? n : 1) * sizeof *b->prev_parts);
+  if (!b->prev_parts) return -1;
+  for (uint32_t id = 0; id < p->ntypes; id++) {
+    ix_cursor cur;
+    ix_cursor_open(&cur, &p->part, id);
+    while (ix_cursor_next(&cur)) {
+      part_rec r = { cur.cur, id };
+      b->prev_parts[b->nprev_parts++] = r;
+    }
+  }
+  if (b->nprev_parts > 1) qsort(b->prev_parts, b->nprev_parts, sizeof *b->prev_parts, cmp_part_pos);
+  return 0;
+}
+
+/* Copies the documents of the previous index's file pf into chunk c, as if file fi (chunk
+** relative) had been loaded and tokenized again. */
+static void copy_file(build *b, int worker, chunk *c, size_t fi, uint32_t pf) {
+  const ix_index *p = b->prev;
+  const ix_file *xf = &p->files[pf];
+  lex *L = &b->lexes[worker];
+  c->fhash[fi] = xf->hash;
+  for (uint32_t di = xf->first_doc; di < xf->first_doc + xf->ndocs && !c->failed; di++) {
+    const ix_doc *xd = &p->docs[di];
+    uint32_t base = (uint32_t)c->ntok, first = xd->first, end = xd->first + xd->ntok;
+    if ((uint64_t)c->ntok + xd->ntok >= UINT32_MAX) { atomic_store(&b->overflow, 1); return; }
+    if (grow(&c->tok, &c->tok_cap, c->ntok + xd->ntok, sizeof *c->tok)) { c->failed = 1; return; }
+    for (uint32_t pos = first; pos < end; pos++) {
+      uint32_t id = prev_local(b, L, worker, ix_token(p, pos));
+      if (id == UINT32_MAX) { c->failed = 1; return; }
+      L->count[id]++;
+      c->tok[c->ntok++] = id;
+    }
+    /* spans count from the document's start, so its bytes copy as they are */
+    uint64_t s0 = ix_span_offset(p, first), s1 = ix_span_offset(p, end);
+    if (grow(&c->spans, &c->spans_cap, c->nspans + (size_t)(s1 - s0), 1)) { c->failed = 1; return; }
+    memcpy(c->spans + c->nspans, p->spans + s0, (size_t)(s1 - s0));
+    c->nspans += (size_t)(s1 - s0);
+    size_t lo = 0, hi = b->nprev_parts;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (b->prev_parts[mid].pos < first) lo = mid + 1; else hi = mid;
+    }
+    for (; lo < b->nprev_parts && b->prev_parts[lo].pos < end; lo++) {
+      uint32_t id = prev_local(b, L, worker, b->prev_parts[lo].id);
+      if (id == UINT32_MAX) { c->failed = 1; return; }
+      part_rec r = { b->prev_parts[lo].pos - first + base, id };
+      PUSH(c->part, c->npart, c->part_cap, r, c->failed = 1; return);
+    }
+    for (int k = IX_PARA; k < IX_NREGIONS; k++) copy_regions(b, c, k, first, end, base);
+    ix_doc cd = *xd;
+    cd.first = base;
+    cd.file = (uint32_t)fi;
+    const char *name = ix_string(p, xd->name);
+    cd.name = chunk_string(c, name, strlen(name));
+    cd.meta = (uint32_t)(c->nmeta / 2);
+    if (grow(&c->meta, &c->meta_cap, c->nmeta + 2 * xd->nmeta, sizeof *c->meta)) { c->failed = 1; return; }
+    for (uint32_t i = 0; i < 2 * xd->nmeta; i++) {
+      const char *v = ix_string(p, p->meta[2 * xd->meta + i]);
+      c->meta[c->nmeta++] = chunk_string(c, v, strlen(v));
+    }
+    PUSH(c->doc, c->ndoc, c->doc_cap, cd, c->failed = 1; return);
+    c->fndocs[fi]++;
+    src_sidecar_take(b->src, name);
+  }
+  if (b->reused) b->reused(b->reused_ud, b->files->f[c->f0 + fi].path);
+}
+
 static void run_chunk(build *b, int worker, chunk *c) {
   size_t nf = c->f1 - c->f0;
   c->worker = worker;
@@ -364,13 +486,18 @@ static void run_chunk(build *b, int worker, chunk *c) {
   c->fskipped = calloc(nf ? nf : 1, 1);
   if (!c->fhash || !c->fndocs || !c->fskipped) { c->failed = 1; return; }
   for (size_t f = c->f0; f < c->f1 && !c->failed && !atomic_load(&b->overflow); f++) {
-    doc_ctx dc = { b, c, worker, f - c->f0, 0 };
-    int r = src_load(b->src, &b->files->f[f], on_doc, &dc);
-    if (r < 0 && !atomic_load(&b->overflow)) c->failed = 1;
-    c->fhash[f - c->f0] = dc.hash;
-    c->fskipped[f - c->f0] = r == 1;
+    const src_file *sf = &b->files->f[f];
+    int64_t pf = b->prev ? unchanged_file(b, sf) : -1;
+    if (pf >= 0 && !(b->prev->files[pf].kind & IX_FILE_SKIPPED)) {
+      copy_file(b, worker, c, f - c->f0, (uint32_t)pf);
+    } else {
+      doc_ctx dc = { b, c, worker, f - c->f0 };
+      int r = src_load_hashed(b->src, sf, on_doc, &dc, &c->fhash[f - c->f0]);
+      if (r < 0 && !atomic_load(&b->overflow)) c->failed = 1;
+      c->fskipped[f - c->f0] = r == 1;
+    }
     atomic_fetch_add(&b->files_done, 1);
-    atomic_fetch_add(&b->bytes_done, b->files->f[f].size);
+    atomic_fetch_add(&b->bytes_done, sf->size);
   }
 }
 
@@ -912,6 +1039,9 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   b->src = src;
   b->files = files;
   b->threads = threads_default(o->threads);
+  b->prev = o->previous;
+  b->reused = o->reused;
+  b->reused_ud = o->reused_ud;
 
   /* cut the files into chunks */
   uint64_t chunk_bytes = o->chunk_bytes ? o->chunk_bytes : CHUNK_BYTES;
@@ -931,6 +1061,14 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   }
   if ((size_t)b->threads > b->nchunks) b->threads = b->nchunks ? (int)b->nchunks : 1;
   for (int w = 0; w < b->threads; w++) tx_init(&b->txs[w]);
+  if (b->prev) {
+    if (gather_prev_parts(b)) { set_err(err, errlen, "out of memory"); goto fail; }
+    for (int w = 0; w < b->threads; w++) {
+      b->prev_map[w] = malloc((b->prev->ntypes ? b->prev->ntypes : 1) * sizeof(uint32_t));
+      if (!b->prev_map[w]) { set_err(err, errlen, "out of memory"); goto fail; }
+      memset(b->prev_map[w], 0xFF, (b->prev->ntypes ? b->prev->ntypes : 1) * sizeof(uint32_t));
+    }
+  }
 
   /* tokenize on all workers; this thread is worker 0 and reports progress */
   pthread_t tid[MAX_THREADS];
@@ -1042,7 +1180,8 @@ fail:
     for (size_t i = 0; i < b->nchunks; i++) chunk_free(&b->chunks[i]);
     free(b->chunks);
     for (int w = 0; w < MAX_THREADS; w++) lex_free(&b->lexes[w]);
-    for (int w = 0; w < MAX_THREADS; w++) free(m.map[w]);
+    for (int w = 0; w < MAX_THREADS; w++) { free(m.map[w]); free(b->prev_map[w]); }
+    free(b->prev_parts);
   }
   free(m.forms); free(m.form_off); free(m.freq);
   free(pool.s); free(pool.slot);
@@ -1060,6 +1199,7 @@ fail:
 
 void ix_free(ix_index *ix) {
   if (!ix) return;
+  if (ix->map) munmap(ix->map, ix->map_len);
   for (size_t i = 0; i < ix->nblocks; i++) free(ix->blocks[i]);
   free(ix->blocks);
   free(ix);

@@ -178,7 +178,9 @@ static void show_progress(void *ud, uint64_t files_done, uint64_t files_total, u
 }
 
 void host_corpus_options(lector_options *o) {
+  const char *store = getenv("LECTOR_STORE");
   if (isatty(2)) o->progress = show_progress;
+  if (store && strcmp(store, "0") == 0) o->store = 0;
 }
 
 static int dochunk(lua_State *L, int status) {

@@ -68,7 +68,7 @@ static ix_index *build(int threads, uint64_t chunk) {
   if (!src) { fprintf(stderr, "src_open: %s\n", err); exit(2); }
   src_list files = {0};
   src_scan(src, &files);
-  ix_build_opts o = { threads, NULL, NULL, NULL, chunk };
+  ix_build_opts o = { threads, NULL, NULL, NULL, NULL, NULL, chunk };
   ix_index *ix = NULL;
   if (ix_build(src, &files, &o, &ix, err, sizeof err)) { fprintf(stderr, "ix_build: %s\n", err); exit(2); }
   src_list_free(&files);
