@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "corpus.h"
@@ -180,8 +181,10 @@ static void store_index(lector_corpus *c, const st_extra *ex) {
     char *path = st_path(c->root, cache);
     if (!path) return;
     if (st_write(path, c->ix, ex, msg, sizeof msg) == 0) {
+      struct stat st;
       free(c->store_path);
       c->store_path = path;
+      if (stat(path, &st) == 0) c->stored_bytes = (uint64_t)st.st_size;
       return;
     }
     free(path);
@@ -302,6 +305,7 @@ static uint64_t index_bytes(const ix_index *ix) {
     n += pl[i]->off[ix->ntypes] + (uint64_t)ix->ntypes * (8 + 4 + 8) +
          pl[i]->skip_off[ix->ntypes] * sizeof(ix_skip);
   n += ix->ntokens * ix->tok_width + ix->spans_len + (ix->ntokens / IX_CK_EVERY + 1) * sizeof(ix_ck);
+  n += (uint64_t)ix->ncodes * 4 + ix->nrare * 8;
   for (int k = 0; k < IX_NREGIONS; k++) n += (uint64_t)ix->reg[k].n * (k == IX_TURN ? 12 : 8);
   n += (uint64_t)ix->ndocs * sizeof(ix_doc) + (uint64_t)ix->nfiles * sizeof(ix_file) + ix->strings_len;
   return n;
@@ -311,7 +315,7 @@ void lector_get_info(const lector_corpus *c, lector_info *info) {
   memset(info, 0, sizeof *info);
   info->build_seconds = c->build_seconds;
   info->open_seconds = c->open_seconds;
-  info->index_bytes = c->ix->map ? c->ix->map_len : index_bytes(c->ix);
+  info->index_bytes = c->ix->map ? c->ix->map_len : c->stored_bytes ? c->stored_bytes : index_bytes(c->ix);
   info->text_bytes = c->text_bytes;
   info->store_path = c->store_path;
   info->store_error = c->store_error;

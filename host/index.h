@@ -18,6 +18,7 @@
 #define IX_SKIP_EVERY 128u   /* postings per skip entry (galloping seeks) */
 #define IX_CK_EVERY   64u    /* tokens per span checkpoint */
 #define IX_NONE       UINT32_MAX
+#define IX_RARE       0xFFFFu  /* in a coded token stream: a type without a code */
 
 /* A set of posting lists, one per lexicon id: positions ascending, delta + varint coded. */
 typedef struct ix_skip {
@@ -84,12 +85,20 @@ typedef struct ix_index {
   const uint32_t *fold_mem;  /* surface ids of each class, ascending */
   /* postings: whole tokens, and parts of hyphen compounds (U.S.-led is found by "led") */
   ix_plist post, part;
-  /* token stream: a type id per position, tok_width bytes each, little-endian */
+  /* token stream: a type id per position, tok_width bytes each, little-endian. With more than
+  ** 65536 types the stream holds 2-byte codes instead: code_id maps the codes of the 65535 most
+  ** frequent types to their ids, and IX_RARE stands for any other type, found by position in
+  ** rare_pos (ascending) / rare_id. Real text is mostly its frequent words, so this is about 2
+  ** bytes a token where ids would take 3. */
   uint64_t ntokens;
   uint32_t tok_width;
   const uint8_t *tokens;
-  /* byte spans: per token a gap (from the previous token's end) and a length, one byte each,
-  ** 255 meaning "a varint follows"; a checkpoint every IX_CK_EVERY tokens */
+  uint32_t ncodes;           /* 0: the stream holds ids */
+  const uint32_t *code_id;
+  uint64_t nrare;
+  const uint32_t *rare_pos, *rare_id;
+  /* byte spans: per token a gap (from the previous token's end) and a length, coded by
+  ** ix_span_put; a checkpoint every IX_CK_EVERY tokens */
   const uint8_t *spans;
   uint64_t spans_len;
   const ix_ck *ck;
@@ -136,10 +145,14 @@ void ix_free(ix_index *ix);
 
 /* ---- reading ---- */
 
+/* The type of a token coded IX_RARE. */
+uint32_t ix_token_rare(const ix_index *ix, uint64_t pos);
+
 static inline uint32_t ix_token(const ix_index *ix, uint64_t pos) {
   const uint8_t *p = ix->tokens + pos * ix->tok_width;
   uint32_t v = 0;
   for (uint32_t i = 0; i < ix->tok_width; i++) v |= (uint32_t)p[i] << (8 * i);
+  if (ix->ncodes) return v != IX_RARE ? ix->code_id[v] : ix_token_rare(ix, pos);
   return v;
 }
 
@@ -207,6 +220,36 @@ static inline const uint8_t *ix_varint_get(const uint8_t *p, uint64_t *v) {
   int s = 0;
   while (*p & 0x80) { r |= (uint64_t)(*p++ & 0x7f) << s; s += 7; }
   *v = r | (uint64_t)*p++ << s;
+  return p;
+}
+
+/* A token's span: gap (bytes from the previous token's end, or from the document's start) and
+** length. Most tokens follow a space or nothing and are short: gap <= 2 and 1 <= len <= 63 take
+** one byte, gap * 64 + len (below 192). Any other span is the byte 255, then gap and len each
+** as a byte below 255, or 255 and a varint. Returns the bytes written (at most 13). */
+static inline size_t ix_span_put(uint8_t *p, uint32_t gap, uint32_t len) {
+  if (gap <= 2 && len >= 1 && len <= 63) { p[0] = (uint8_t)(gap * 64 + len); return 1; }
+  size_t n = 0;
+  uint32_t v[2] = { gap, len };
+  p[n++] = 255;
+  for (int i = 0; i < 2; i++) {
+    if (v[i] < 255) { p[n++] = (uint8_t)v[i]; continue; }
+    p[n++] = 255;
+    n += ix_varint_put(p + n, v[i]);
+  }
+  return n;
+}
+
+static inline const uint8_t *ix_span_get(const uint8_t *p, uint32_t *gap, uint32_t *len) {
+  if (*p < 192) { *gap = *p >> 6; *len = *p & 63; return p + 1; }
+  p++;
+  uint32_t *v[2] = { gap, len };
+  for (int i = 0; i < 2; i++) {
+    if (*p != 255) { *v[i] = *p++; continue; }
+    uint64_t x;
+    p = ix_varint_get(p + 1, &x);
+    *v[i] = (uint32_t)x;
+  }
   return p;
 }
 

@@ -170,6 +170,7 @@ typedef struct chunk {
   turn_rec *turn; size_t nturn, turn_cap;
   part_rec *part; size_t npart, part_cap;
   ix_doc *doc; size_t ndoc, doc_cap;          /* first, file, name, meta chunk-relative */
+  part_rec *rare; size_t nrare, rare_cap;       /* at assembly: tokens without a code (pos, id) */
   uint32_t *meta; size_t nmeta, meta_cap;       /* string refs, pairs */
   char *str; size_t nstr, str_cap;              /* chunk string pool */
   uint64_t *fhash;                              /* per file of the chunk */
@@ -188,6 +189,7 @@ static void chunk_free_bulk(chunk *c) {
 static void chunk_free(chunk *c) {
   chunk_free_bulk(c);
   free(c->doc); free(c->meta); free(c->str); free(c->fhash); free(c->fndocs); free(c->fskipped);
+  free(c->rare);
 }
 
 static uint32_t chunk_string(chunk *c, const char *s, size_t n) {
@@ -199,11 +201,9 @@ static uint32_t chunk_string(chunk *c, const char *s, size_t n) {
   return at;
 }
 
-static void put_span_value(chunk *c, uint32_t v) {
-  if (grow(&c->spans, &c->spans_cap, c->nspans + 11, 1)) { c->failed = 1; return; }
-  if (v < 255) { c->spans[c->nspans++] = (uint8_t)v; return; }
-  c->spans[c->nspans++] = 255;
-  c->nspans += ix_varint_put(c->spans + c->nspans, v);
+static void put_span(chunk *c, uint32_t gap, uint32_t len) {
+  if (grow(&c->spans, &c->spans_cap, c->nspans + 13, 1)) { c->failed = 1; return; }
+  c->nspans += ix_span_put(c->spans + c->nspans, gap, len);
 }
 
 /* ================================================================== the build */
@@ -290,8 +290,7 @@ static int on_doc(void *ud, src_doc *d) {
     c->tok[c->ntok++] = id;
     uint32_t o0 = t->start, o1 = t->start + t->len;
     if (d->nmap) { o0 = (uint32_t)src_to_orig(d, o0); o1 = (uint32_t)src_to_orig(d, o1); }
-    put_span_value(c, o0 - prev_end);
-    put_span_value(c, o1 - o0);
+    put_span(c, o0 - prev_end, o1 - o0);
     prev_end = o1;
     if (t->flags & TX_COMPOUND) {
       part_ctx pc = { L, c, base + (uint32_t)i };
@@ -601,17 +600,26 @@ static int merge_lexicons(build *b, merged_lex *m) {
 /* The postings are written from a sequence of (position, id) in ascending position: the token
 ** stream itself (whole tokens) or the list of compound parts. */
 typedef struct pin {
-  const uint8_t *tokens;     /* token stream, or NULL */
-  uint32_t width;
+  const ix_index *ix;        /* the token stream, or NULL */
   const part_rec *parts;     /* else these */
   uint64_t n;
 } pin;
 
-static inline void pin_get(const pin *in, uint64_t i, uint32_t *pos, uint32_t *id) {
-  if (in->tokens) {
-    const uint8_t *p = in->tokens + i * in->width;
+/* Item i; a thread reads its share in order, so *rare follows it through the rare tokens. */
+static inline void pin_get(const pin *in, uint64_t i, uint32_t *pos, uint32_t *id, uint64_t *rare) {
+  if (in->ix) {
+    const ix_index *ix = in->ix;
+    const uint8_t *p = ix->tokens + i * ix->tok_width;
     uint32_t v = 0;
-    for (uint32_t k = 0; k < in->width; k++) v |= (uint32_t)p[k] << (8 * k);
+    for (uint32_t k = 0; k < ix->tok_width; k++) v |= (uint32_t)p[k] << (8 * k);
+    if (ix->ncodes) {
+      if (v != IX_RARE) {
+        v = ix->code_id[v];
+      } else {
+        while (*rare < ix->nrare && ix->rare_pos[*rare] < i) (*rare)++;
+        v = ix->rare_id[*rare];
+      }
+    }
     *pos = (uint32_t)i;
     *id = v;
   } else {
@@ -622,6 +630,7 @@ static inline void pin_get(const pin *in, uint64_t i, uint32_t *pos, uint32_t *i
 
 typedef struct pstate {      /* one thread's share of the sequence */
   uint64_t from, to;
+  uint64_t rare;             /* pin_get's place in the rare tokens */
   uint32_t *cnt;             /* pass A: count; then: postings of the id before this share */
   uint64_t *size;            /* pass A: bytes of postings after the first; then: write offset */
   uint32_t *first, *last;    /* pass A; then first = the previous posting (for the first delta) */
@@ -641,9 +650,10 @@ typedef struct pbuild {
 static void pass_a(void *arg, size_t t) {
   pbuild *pb = arg;
   pstate *s = &pb->st[t];
+  s->rare = 0;
   for (uint64_t i = s->from; i < s->to; i++) {
     uint32_t pos, id;
-    pin_get(pb->in, i, &pos, &id);
+    pin_get(pb->in, i, &pos, &id, &s->rare);
     if (s->cnt[id]++) s->size[id] += ix_varint_len(pos - s->last[id]);
     else s->first[id] = pos;
     s->last[id] = pos;
@@ -653,9 +663,10 @@ static void pass_a(void *arg, size_t t) {
 static void pass_b(void *arg, size_t t) {
   pbuild *pb = arg;
   pstate *s = &pb->st[t];
+  s->rare = 0;
   for (uint64_t i = s->from; i < s->to; i++) {
     uint32_t pos, id;
-    pin_get(pb->in, i, &pos, &id);
+    pin_get(pb->in, i, &pos, &id, &s->rare);
     uint32_t k = s->cnt[id]++;                 /* index of this posting in its list */
     uint64_t at = s->size[id];
     uint32_t prev = s->first[id];
@@ -754,6 +765,7 @@ typedef struct asm_ctx {
   uint8_t *tokens;
   uint8_t *spans;
   ix_ck *ck;
+  const uint16_t *code;      /* a coded stream: the code of each type id (IX_RARE: none) */
 } asm_ctx;
 
 /* Copies chunk i's tokens (remapped) and spans to their place; computes its span checkpoints. */
@@ -765,6 +777,14 @@ static void assemble_chunk(void *arg, size_t i) {
   uint8_t *out = a->tokens + c->pos0 * w;
   for (size_t k = 0; k < c->ntok; k++) {
     uint32_t id = map[c->tok[k]];
+    if (a->code) {
+      uint32_t code = a->code[id];
+      if (code == IX_RARE) {
+        part_rec r = { (uint32_t)(c->pos0 + k), id };
+        PUSH(c->rare, c->nrare, c->rare_cap, r, c->failed = 1; break);
+      }
+      id = code;
+    }
     for (uint32_t j = 0; j < w; j++) out[k * w + j] = (uint8_t)(id >> (8 * j));
   }
   memcpy(a->spans + c->spans0, c->spans, c->nspans);
@@ -783,8 +803,7 @@ static void assemble_chunk(void *arg, size_t i) {
       ck->pad = 0;
     }
     uint32_t gap, len;
-    if (*p != 255) gap = *p++; else { uint64_t x; p = ix_varint_get(p + 1, &x); gap = (uint32_t)x; }
-    if (*p != 255) len = *p++; else { uint64_t x; p = ix_varint_get(p + 1, &x); len = (uint32_t)x; }
+    p = ix_span_get(p, &gap, &len);
     end += gap + len;
   }
   free(c->tok);
@@ -984,6 +1003,62 @@ static int merge_docs(build *b, const src_list *files, uint64_t ndocs, ix_index 
   return 0;
 }
 
+/* A coded token stream (see index.h): codes for the 65535 most frequent types, by frequency, then
+** id. code gets the code of each id (IX_RARE for the others); it is the caller's to free. */
+static _Thread_local const uint64_t *sort_freq;
+
+static int cmp_by_freq(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  if (sort_freq[x] != sort_freq[y]) return sort_freq[x] > sort_freq[y] ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+static int make_codes(ix_index *ix, uint16_t **code, blockset *bs) {
+  uint32_t V = ix->ntypes;
+  uint32_t *order = malloc(V * sizeof *order);
+  uint32_t *code_id = keep(bs, malloc(IX_RARE * sizeof *code_id));
+  *code = malloc(V * sizeof **code);
+  if (!order || !code_id || !*code) { free(order); return -1; }
+  for (uint32_t i = 0; i < V; i++) order[i] = i;
+  sort_freq = ix->freq;
+  qsort(order, V, sizeof *order, cmp_by_freq);
+  memset(*code, 0xFF, V * sizeof **code);
+  for (uint32_t k = 0; k < IX_RARE; k++) {
+    code_id[k] = order[k];
+    (*code)[order[k]] = (uint16_t)k;
+  }
+  free(order);
+  ix->ncodes = IX_RARE;
+  ix->code_id = code_id;
+  return 0;
+}
+
+/* The rare tokens of all chunks, in position order. */
+static int gather_rare(build *b, ix_index *ix, blockset *bs) {
+  uint64_t n = 0, k = 0;
+  for (size_t i = 0; i < b->nchunks; i++) {
+    if (b->chunks[i].failed) return -1;
+    n += b->chunks[i].nrare;
+  }
+  uint32_t *pos = keep(bs, malloc((n ? n : 1) * sizeof *pos));
+  uint32_t *id = keep(bs, malloc((n ? n : 1) * sizeof *id));
+  if (!pos || !id) return -1;
+  for (size_t i = 0; i < b->nchunks; i++) {
+    chunk *c = &b->chunks[i];
+    for (size_t j = 0; j < c->nrare; j++, k++) {
+      pos[k] = c->rare[j].pos;
+      id[k] = c->rare[j].id;
+    }
+    free(c->rare);
+    c->rare = NULL;
+    c->nrare = c->rare_cap = 0;
+  }
+  ix->nrare = n;
+  ix->rare_pos = pos;
+  ix->rare_id = id;
+  return 0;
+}
+
 static void set_err(char *err, size_t errlen, const char *msg) {
   if (err && errlen) snprintf(err, errlen, "%s", msg);
 }
@@ -1115,11 +1190,13 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   ix->freq = keep(&bs, m.freq);
   m.forms = NULL; m.form_off = NULL; m.freq = NULL;
   for (int w = 0; w < b->threads; w++) lex_free(&b->lexes[w]);
-  ix->tok_width = m.ntypes <= 0x100 ? 1 : m.ntypes <= 0x10000 ? 2 : m.ntypes <= 0x1000000 ? 3 : 4;
+  ix->tok_width = m.ntypes <= 0x100 ? 1 : 2;
   ix->ntokens = ntok;
+  uint16_t *code = NULL;
+  if (m.ntypes > 0x10000 && make_codes(ix, &code, &bs)) { set_err(err, errlen, "out of memory"); goto fail; }
 
   /* token stream, spans, checkpoints */
-  asm_ctx a = { b, ix, &m, NULL, NULL, NULL };
+  asm_ctx a = { b, ix, &m, NULL, NULL, NULL, code };
   a.tokens = keep(&bs, malloc(ntok * ix->tok_width + 8));
   a.spans = keep(&bs, malloc(nspans + 8));
   a.ck = keep(&bs, calloc(ntok / IX_CK_EVERY + 1, sizeof *a.ck));
@@ -1127,13 +1204,15 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   memset(a.tokens + ntok * ix->tok_width, 0, 8);
   memset(a.spans + nspans, 0, 8);
   parallel_for(b->threads, b->nchunks, assemble_chunk, &a);
+  free(code);
+  if (gather_rare(b, ix, &bs)) { set_err(err, errlen, "out of memory"); goto fail; }
   ix->tokens = a.tokens;
   ix->spans = a.spans;
   ix->spans_len = nspans;
   ix->ck = a.ck;
 
   /* postings of whole tokens, then of compound parts */
-  pin in = { ix->tokens, ix->tok_width, NULL, ntok };
+  pin in = { ix, NULL, ntok };
   if (build_postings(&in, ix->ntypes, b->threads, &ix->post, &bs.p, &bs.n, &bs.cap)) {
     set_err(err, errlen, "out of memory while writing postings"); goto fail;
   }
@@ -1149,7 +1228,7 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
       }
     }
   }
-  pin pin_parts = { NULL, 0, parts, nparts };
+  pin pin_parts = { NULL, parts, nparts };
   int prc = build_postings(&pin_parts, ix->ntypes, 1, &ix->part, &bs.p, &bs.n, &bs.cap);
   free(parts);
   if (prc) { set_err(err, errlen, "out of memory while writing postings"); goto fail; }

@@ -59,9 +59,10 @@ typedef struct st_entry {
 } st_entry;
 
 typedef struct st_counts {
-  uint64_t ntokens, spans_len, strings_len;
-  uint32_t ntypes, nfolds, tok_width, ndocs, nfiles;
+  uint64_t ntokens, spans_len, strings_len, nrare;
+  uint32_t ntypes, nfolds, tok_width, ndocs, nfiles, ncodes;
   uint32_t reg_n[IX_NREGIONS];
+  uint32_t pad;
 } st_counts;
 
 /* ------------------------------------------------------------------ the sections */
@@ -70,14 +71,14 @@ enum {
   S_COUNTS, S_FORM_OFF, S_FORMS, S_FREQ, S_FOLD_OFF, S_FOLD_FORMS, S_FOLD_OF, S_FOLD_MEM_OFF, S_FOLD_MEM,
   S_POST_OFF, S_POST_DATA, S_POST_COUNT, S_POST_SKIP_OFF, S_POST_SKIP,
   S_PART_OFF, S_PART_DATA, S_PART_COUNT, S_PART_SKIP_OFF, S_PART_SKIP,
-  S_TOKENS, S_SPANS, S_CK, S_REG_START, S_REG_END = S_REG_START + IX_NREGIONS,
+  S_TOKENS, S_CODE_ID, S_RARE_POS, S_RARE_ID, S_SPANS, S_CK, S_REG_START, S_REG_END = S_REG_START + IX_NREGIONS,
   S_TURN_ATTR = S_REG_END + IX_NREGIONS, S_DOCS, S_FILES, S_META, S_STRINGS, S_WARNINGS, NSECT
 };
 
 static const char *const names[NSECT] = {
   "counts", "form_off", "forms", "freq", "fold_off", "folds", "fold_of", "fmem_off", "fold_mem",
   "post_off", "post", "post_n", "pskipoff", "pskip", "part_off", "part", "part_n", "qskipoff", "qskip",
-  "tokens", "spans", "ck", "doc_s", "para_s", "sent_s", "turn_s", "boil_s",
+  "tokens", "code_id", "rare_pos", "rare_id", "spans", "ck", "doc_s", "para_s", "sent_s", "turn_s", "boil_s",
   "doc_e", "para_e", "sent_e", "turn_e", "boil_e", "turn_lab", "docs", "files", "meta", "strings",
   "warnings",
 };
@@ -100,6 +101,9 @@ static const void **slot(ix_index *ix, int s) {
   case S_POST_SKIP_OFF: case S_PART_SKIP_OFF: return (const void **)&pl->skip_off;
   case S_POST_SKIP: case S_PART_SKIP: return (const void **)&pl->skip;
   case S_TOKENS: return (const void **)&ix->tokens;
+  case S_CODE_ID: return (const void **)&ix->code_id;
+  case S_RARE_POS: return (const void **)&ix->rare_pos;
+  case S_RARE_ID: return (const void **)&ix->rare_id;
   case S_SPANS: return (const void **)&ix->spans;
   case S_CK: return (const void **)&ix->ck;
   case S_TURN_ATTR: return (const void **)&ix->reg[IX_TURN].attr;
@@ -134,6 +138,8 @@ static uint64_t section_len(const ix_index *ix, int s) {
   case S_POST_COUNT: case S_PART_COUNT: return V * 4;
   case S_POST_SKIP: case S_PART_SKIP: return pl->skip_off[V] * sizeof(ix_skip);
   case S_TOKENS: return ix->ntokens * ix->tok_width + 8;
+  case S_CODE_ID: return (uint64_t)ix->ncodes * 4;
+  case S_RARE_POS: case S_RARE_ID: return ix->nrare * 4;
   case S_SPANS: return ix->spans_len + 8;
   case S_CK: return (ix->ntokens / IX_CK_EVERY + 1) * sizeof(ix_ck);
   case S_TURN_ATTR: return (uint64_t)ix->reg[IX_TURN].n * 4;
@@ -259,6 +265,8 @@ int st_write(const char *path, const ix_index *ixc, const st_extra *extra, char 
   counts.ntokens = ix->ntokens;
   counts.spans_len = ix->spans_len;
   counts.strings_len = ix->strings_len;
+  counts.nrare = ix->nrare;
+  counts.ncodes = ix->ncodes;
   counts.ntypes = ix->ntypes;
   counts.nfolds = ix->nfolds;
   counts.tok_width = ix->tok_width;
@@ -366,7 +374,11 @@ static int ascending32(const uint32_t *a, uint64_t n, uint64_t max) {
 /* What the checksums cannot tell: that the offsets readers follow stay inside their arrays. */
 static const char *check_structure(const ix_index *ix, uint64_t nmeta) {
   uint64_t V = ix->ntypes;
-  if (ix->tok_width < 1 || ix->tok_width > 4) return "tok_width";
+  if (ix->tok_width < 1 || ix->tok_width > 2) return "tok_width";
+  for (uint64_t i = 0; i < ix->ncodes; i++) if (ix->code_id[i] >= V) return "code_id";
+  for (uint64_t i = 0; i < ix->nrare; i++)
+    if (ix->rare_id[i] >= V || ix->rare_pos[i] >= ix->ntokens || (i && ix->rare_pos[i] <= ix->rare_pos[i - 1]))
+      return "rare_pos";
   if (!ascending64(ix->form_off, V + 1, ix->form_off[V])) return "form_off";
   if (!ascending64(ix->fold_off, ix->nfolds + 1, ix->fold_off[ix->nfolds])) return "fold_off";
   if (!ascending32(ix->fold_mem_off, ix->nfolds + 1, V)) return "fmem_off";
@@ -469,12 +481,15 @@ int st_open(const char *path, int verify, ix_index **out, st_extra *extra, char 
       ix->spans_len = c->spans_len;
       ix->strings_len = c->strings_len;
       ix->ntypes = c->ntypes;
+      ix->ncodes = c->ncodes;
+      ix->nrare = c->nrare;
       ix->nfolds = c->nfolds;
       ix->tok_width = c->tok_width;
       ix->ndocs = c->ndocs;
       ix->nfiles = c->nfiles;
       for (int k = 0; k < IX_NREGIONS; k++) ix->reg[k].n = c->reg_n[k];
-      if (ix->tok_width < 1 || ix->tok_width > 4 || ix->ntokens >= UINT32_MAX) {
+      if (ix->tok_width < 1 || ix->tok_width > 2 || ix->ntokens >= UINT32_MAX ||
+          (ix->ncodes && (ix->ncodes != IX_RARE || ix->tok_width != 2))) {
         fail(&r, "section %s is damaged", names[s]);
         goto done;
       }
