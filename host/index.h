@@ -102,6 +102,11 @@ typedef struct ix_index {
   const uint8_t *spans;
   uint64_t spans_len;
   const ix_ck *ck;
+  /* pairs of frequent fold classes side by side, and how often (index_pairs.c) */
+  uint64_t npairs;
+  uint64_t pair_min;         /* a class occurring this often is frequent; 0: no table */
+  const uint64_t *pair_key;  /* class_a << 32 | class_b, ascending */
+  const uint32_t *pair_count;
   /* structure */
   ix_regions reg[IX_NREGIONS];
   uint32_t ndocs, nfiles;
@@ -141,6 +146,15 @@ typedef struct ix_build_opts {
 int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_index **out,
              char *err, size_t errlen);
 void ix_free(ix_index *ix);
+
+/* The pair table of a built index (index_pairs.c), on up to threads threads: sets the pair fields
+** of ix to the arrays in *keys and *counts (the caller keeps them). Returns 0 or -1 (memory). */
+#define IX_PAIR_MIN 20000u       /* occurrences that make a fold class frequent ... */
+#define IX_PAIR_MAX 2048u        /* ... for at most this many classes */
+int ix_build_pairs(ix_index *ix, int threads, uint64_t **keys, uint32_t **counts);
+/* How often fold class b follows class a in a document; -1 when the table cannot say (one of
+** them is not frequent). */
+int64_t ix_pair_count(const ix_index *ix, uint32_t a, uint32_t b);
 
 
 /* ---- reading ---- */

@@ -1246,6 +1246,13 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   ix->strings = keep(&bs, pool.s);
   ix->strings_len = pool.n;
   pool.s = NULL;
+  {
+    uint64_t *keys = NULL;
+    uint32_t *counts = NULL;
+    if (ix_build_pairs(ix, b->threads, &keys, &counts) || !keep(&bs, keys) || !keep(&bs, counts)) {
+      set_err(err, errlen, "out of memory while counting word pairs"); goto fail;
+    }
+  }
   ix->build_seconds = now_seconds() - t0;
   ix->blocks = bs.p;
   ix->nblocks = bs.n;

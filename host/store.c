@@ -59,7 +59,7 @@ typedef struct st_entry {
 } st_entry;
 
 typedef struct st_counts {
-  uint64_t ntokens, spans_len, strings_len, nrare;
+  uint64_t ntokens, spans_len, strings_len, nrare, npairs, pair_min;
   uint32_t ntypes, nfolds, tok_width, ndocs, nfiles, ncodes;
   uint32_t reg_n[IX_NREGIONS];
   uint32_t pad;
@@ -71,14 +71,14 @@ enum {
   S_COUNTS, S_FORM_OFF, S_FORMS, S_FREQ, S_FOLD_OFF, S_FOLD_FORMS, S_FOLD_OF, S_FOLD_MEM_OFF, S_FOLD_MEM,
   S_POST_OFF, S_POST_DATA, S_POST_COUNT, S_POST_SKIP_OFF, S_POST_SKIP,
   S_PART_OFF, S_PART_DATA, S_PART_COUNT, S_PART_SKIP_OFF, S_PART_SKIP,
-  S_TOKENS, S_CODE_ID, S_RARE_POS, S_RARE_ID, S_SPANS, S_CK, S_REG_START, S_REG_END = S_REG_START + IX_NREGIONS,
+  S_TOKENS, S_CODE_ID, S_RARE_POS, S_RARE_ID, S_SPANS, S_CK, S_PAIR_KEY, S_PAIR_COUNT, S_REG_START, S_REG_END = S_REG_START + IX_NREGIONS,
   S_TURN_ATTR = S_REG_END + IX_NREGIONS, S_DOCS, S_FILES, S_META, S_STRINGS, S_WARNINGS, NSECT
 };
 
 static const char *const names[NSECT] = {
   "counts", "form_off", "forms", "freq", "fold_off", "folds", "fold_of", "fmem_off", "fold_mem",
   "post_off", "post", "post_n", "pskipoff", "pskip", "part_off", "part", "part_n", "qskipoff", "qskip",
-  "tokens", "code_id", "rare_pos", "rare_id", "spans", "ck", "doc_s", "para_s", "sent_s", "turn_s", "boil_s",
+  "tokens", "code_id", "rare_pos", "rare_id", "spans", "ck", "pair_key", "pair_n", "doc_s", "para_s", "sent_s", "turn_s", "boil_s",
   "doc_e", "para_e", "sent_e", "turn_e", "boil_e", "turn_lab", "docs", "files", "meta", "strings",
   "warnings",
 };
@@ -102,6 +102,8 @@ static const void **slot(ix_index *ix, int s) {
   case S_POST_SKIP: case S_PART_SKIP: return (const void **)&pl->skip;
   case S_TOKENS: return (const void **)&ix->tokens;
   case S_CODE_ID: return (const void **)&ix->code_id;
+  case S_PAIR_KEY: return (const void **)&ix->pair_key;
+  case S_PAIR_COUNT: return (const void **)&ix->pair_count;
   case S_RARE_POS: return (const void **)&ix->rare_pos;
   case S_RARE_ID: return (const void **)&ix->rare_id;
   case S_SPANS: return (const void **)&ix->spans;
@@ -139,6 +141,8 @@ static uint64_t section_len(const ix_index *ix, int s) {
   case S_POST_SKIP: case S_PART_SKIP: return pl->skip_off[V] * sizeof(ix_skip);
   case S_TOKENS: return ix->ntokens * ix->tok_width + 8;
   case S_CODE_ID: return (uint64_t)ix->ncodes * 4;
+  case S_PAIR_KEY: return ix->npairs * 8;
+  case S_PAIR_COUNT: return ix->npairs * 4;
   case S_RARE_POS: case S_RARE_ID: return ix->nrare * 4;
   case S_SPANS: return ix->spans_len + 8;
   case S_CK: return (ix->ntokens / IX_CK_EVERY + 1) * sizeof(ix_ck);
@@ -266,6 +270,8 @@ int st_write(const char *path, const ix_index *ixc, const st_extra *extra, char 
   counts.spans_len = ix->spans_len;
   counts.strings_len = ix->strings_len;
   counts.nrare = ix->nrare;
+  counts.npairs = ix->npairs;
+  counts.pair_min = ix->pair_min;
   counts.ncodes = ix->ncodes;
   counts.ntypes = ix->ntypes;
   counts.nfolds = ix->nfolds;
@@ -380,6 +386,10 @@ static const char *check_structure(const ix_index *ix, uint64_t nmeta) {
     if (ix->rare_id[i] >= V || ix->rare_pos[i] >= ix->ntokens || (i && ix->rare_pos[i] <= ix->rare_pos[i - 1]))
       return "rare_pos";
   if (!ascending64(ix->form_off, V + 1, ix->form_off[V])) return "form_off";
+  for (uint64_t i = 0; i < ix->npairs; i++)
+    if ((ix->pair_key[i] >> 32) >= ix->nfolds || (ix->pair_key[i] & 0xFFFFFFFFu) >= ix->nfolds ||
+        (i && ix->pair_key[i] <= ix->pair_key[i - 1]))
+      return "pair_key";
   if (!ascending64(ix->fold_off, ix->nfolds + 1, ix->fold_off[ix->nfolds])) return "fold_off";
   if (!ascending32(ix->fold_mem_off, ix->nfolds + 1, V)) return "fmem_off";
   for (uint64_t i = 0; i < V; i++)
@@ -483,6 +493,8 @@ int st_open(const char *path, int verify, ix_index **out, st_extra *extra, char 
       ix->ntypes = c->ntypes;
       ix->ncodes = c->ncodes;
       ix->nrare = c->nrare;
+      ix->npairs = c->npairs;
+      ix->pair_min = c->pair_min;
       ix->nfolds = c->nfolds;
       ix->tok_width = c->tok_width;
       ix->ndocs = c->ndocs;

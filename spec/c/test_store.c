@@ -373,8 +373,61 @@ static void test_cache(void) {
   unsetenv("XDG_CACHE_HOME");
 }
 
+/* Two-word phrases of frequent words are counted from the pair table (index_pairs.c), with the
+** matches through parts of compounds added: the same counts as a walk of the postings (which a
+** document filter that keeps every document forces). */
+static void test_pair_counts(void) {
+  char saved[64];
+  memcpy(saved, dir, sizeof saved);
+  snprintf(dir, sizeof dir, "/tmp/lector-test-pairs.XXXXXX");
+  if (!mkdtemp(dir)) { perror("mkdtemp"); exit(2); }
+  static const char *const w[] = { "of", "the", "The", "OF", "state-of-the-art", "out-of", "the-end",
+                                   "said", ".", "of-the", "x" };
+  static char text[1 << 20];
+  for (int f = 0; f < 3; f++) {
+    size_t n = 0;
+    unsigned r = 7u + (unsigned)f;
+    for (int i = 0; i < 60000; i++) {
+      r = r * 1103515245u + 12345u;
+      n += (size_t)sprintf(text + n, "%s ", w[(r >> 8) % 11]);
+    }
+    char name[32];
+    snprintf(name, sizeof name, "p%d.txt", f);
+    put(name, text);
+  }
+  warnings wr;
+  lector_corpus *c = open_corpus(1, 2, &wr);
+  CHECK(c->ix->npairs > 0);
+  CHECK_INT(c->ix->pair_min, IX_PAIR_MIN);
+  uint8_t *all = malloc(lector_ndocs(c));
+  memset(all, 1, lector_ndocs(c));
+  static const char *const q[] = { "of the", "the of", "the the", "of of", "the said", "said the", "x the" };
+  for (size_t i = 0; i < sizeof q / sizeof *q; i++) {
+    for (int how = 0; how < 2; how++) {
+      lector_scope fast, slow;
+      memset(&fast, 0, sizeof fast);
+      fast.how = how ? LECTOR_MATCH_FOLD | LECTOR_MATCH_PARTS : LECTOR_MATCH_FOLD;
+      slow = fast;
+      slow.docs = all;
+      char err[128];
+      int64_t a = lector_search(c, q[i], strlen(q[i]), &fast, NULL, err, sizeof err);
+      int64_t b = lector_search(c, q[i], strlen(q[i]), &slow, NULL, err, sizeof err);
+      if (a != b) fprintf(stderr, "pairs: \"%s\" (parts %d): %lld from the table, %lld walked\n", q[i], how,
+                          (long long)a, (long long)b);
+      CHECK(a == b && b > 0);
+    }
+  }
+  free(all);
+  lector_close(c);
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+  if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+  memcpy(dir, saved, sizeof saved);
+}
+
 int main(void) {
   make_corpus();
+  RUN(test_pair_counts);
   RUN(test_roundtrip);
   RUN(test_threads_same_file);
   RUN(test_incremental);
