@@ -80,9 +80,17 @@ static void parallel_for(int threads, size_t n, job_fn fn, void *arg) {
 
 /* ================================================================== a worker's lexicon */
 
+/* A small cache in front of the table for the words that make most of any text: a hit costs no
+** walk through the big arrays. */
+#define LEX_HOT 4096u
+typedef struct lex_hot { uint64_t h; uint32_t id, len; char form[16]; } lex_hot;
+
 typedef struct lex {
-  uint32_t *slot;            /* local id + 1; 0 = empty */
+  lex_hot *hot;              /* LEX_HOT entries, by hash; len 0 = empty */
+  uint64_t *slot;            /* the hash's top 32 bits << 32 | local id + 1; 0 = empty: one
+                             ** load tells most other forms apart */
   size_t nslot;              /* a power of two */
+  uint32_t *order;           /* after the tokenizing: local ids in the order of their forms */
   uint64_t *hash;            /* per id */
   char *arena;               /* forms, NUL-terminated */
   size_t alen, acap;
@@ -93,23 +101,31 @@ typedef struct lex {
 } lex;
 
 static uint64_t hash_form(const char *s, size_t n) {
-  uint64_t h = 0xCBF29CE484222325ull;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
-  return h ^ (h >> 31);
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
+  for (; n >= 8; s += 8, n -= 8) {
+    memcpy(&w, s, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 29;
+  }
+  w = 0;
+  memcpy(&w, s, n);
+  h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 32);
 }
 
 static void lex_free(lex *L) {
-  free(L->slot); free(L->hash); free(L->arena); free(L->off); free(L->len); free(L->count);
+  free(L->hot);
+  free(L->slot); free(L->order); free(L->hash); free(L->arena); free(L->off); free(L->len); free(L->count);
   memset(L, 0, sizeof *L);
 }
 
 static int lex_rehash(lex *L, size_t nslot) {
-  uint32_t *slot = calloc(nslot, sizeof *slot);
+  uint64_t *slot = calloc(nslot, sizeof *slot);
   if (!slot) return -1;
   for (size_t id = 0; id < L->n; id++) {
     size_t i = L->hash[id] & (nslot - 1);
     while (slot[i]) i = (i + 1) & (nslot - 1);
-    slot[i] = (uint32_t)id + 1;
+    slot[i] = (L->hash[id] >> 32) << 32 | ((uint64_t)id + 1);
   }
   free(L->slot);
   L->slot = slot;
@@ -120,13 +136,26 @@ static int lex_rehash(lex *L, size_t nslot) {
 /* The local id of form s[0..n), added if new; UINT32_MAX when memory ran out. */
 static uint32_t lex_intern(lex *L, const char *s, size_t n) {
   if ((L->n + 1) * 2 > L->nslot && lex_rehash(L, L->nslot ? L->nslot * 2 : 4096)) return UINT32_MAX;
-  uint64_t h = hash_form(s, n);
+  uint64_t h = hash_form(s, n), tag = h >> 32 << 32;
+  lex_hot *hot = NULL;
+  if (n <= sizeof hot->form) {
+    if (!L->hot && !(L->hot = calloc(LEX_HOT, sizeof *L->hot))) return UINT32_MAX;
+    hot = &L->hot[(h >> 20) & (LEX_HOT - 1)];
+    if (hot->h == h && hot->len == n) {
+      size_t k = 0;
+      while (k < n && hot->form[k] == s[k]) k++;
+      if (k == n) return hot->id;
+    }
+  }
   size_t i = h & (L->nslot - 1);
   for (;;) {
-    uint32_t e = L->slot[i];
+    uint64_t e = L->slot[i];
     if (!e) break;
-    e--;
-    if (L->hash[e] == h && L->len[e] == n && memcmp(L->arena + L->off[e], s, n) == 0) return e;
+    uint32_t id = (uint32_t)e - 1;
+    if ((e & 0xFFFFFFFF00000000ull) == tag && L->len[id] == n && memcmp(L->arena + L->off[id], s, n) == 0) {
+      if (hot) { hot->h = h; hot->id = id; hot->len = (uint32_t)n; memcpy(hot->form, s, n); }
+      return id;
+    }
     i = (i + 1) & (L->nslot - 1);
   }
   size_t cap = L->cap;
@@ -149,7 +178,7 @@ static uint32_t lex_intern(lex *L, const char *s, size_t n) {
   L->len[id] = (uint32_t)n;
   L->count[id] = 0;
   L->alen += n + 1;
-  L->slot[i] = id + 1;
+  L->slot[i] = tag | ((uint64_t)id + 1);
   return id;
 }
 
@@ -523,14 +552,14 @@ static int cmp_local(const void *a, const void *b) {
 static void sort_lex_job(void *arg, size_t w) {
   build *b = arg;
   lex *L = &b->lexes[w];
-  uint32_t *order = malloc((L->n ? L->n : 1) * sizeof *order);
-  if (!order) { free(L->slot); L->slot = NULL; return; }
-  for (size_t i = 0; i < L->n; i++) order[i] = (uint32_t)i;
-  sort_lex = L;
-  if (L->n > 1) qsort(order, L->n, sizeof *order, cmp_local);
   free(L->slot);
-  L->slot = order;           /* reused: the sorted order of local ids */
-  L->nslot = L->n;
+  L->slot = NULL;
+  L->nslot = 0;
+  L->order = malloc((L->n ? L->n : 1) * sizeof *L->order);
+  if (!L->order) return;
+  for (size_t i = 0; i < L->n; i++) L->order[i] = (uint32_t)i;
+  sort_lex = L;
+  if (L->n > 1) qsort(L->order, L->n, sizeof *L->order, cmp_local);
 }
 
 /* Forms may hold NUL-free bytes only (the tokenizer never makes a token with a NUL), so strcmp
@@ -549,7 +578,7 @@ static int merge_lexicons(build *b, merged_lex *m) {
   size_t total = 0, bytes = 0;
   parallel_for(W, (size_t)W, sort_lex_job, b);
   for (int w = 0; w < W; w++) {
-    if (b->lexes[w].n && !b->lexes[w].slot) return -1;
+    if (!b->lexes[w].order) return -1;
     total += b->lexes[w].n;
     bytes += b->lexes[w].alen;
     m->map[w] = malloc((b->lexes[w].n ? b->lexes[w].n : 1) * sizeof(uint32_t));
@@ -567,7 +596,7 @@ static int merge_lexicons(build *b, merged_lex *m) {
     for (int w = 0; w < W; w++) {
       const lex *L = &b->lexes[w];
       if (at[w] < L->n) {
-        const char *f = L->arena + L->off[L->slot[at[w]]];
+        const char *f = L->arena + L->off[L->order[at[w]]];
         if (!best || strcmp(f, best) < 0) best = f;
       }
     }
@@ -580,7 +609,7 @@ static int merge_lexicons(build *b, merged_lex *m) {
     for (int w = 0; w < W; w++) {
       const lex *L = &b->lexes[w];
       if (at[w] < L->n) {
-        uint32_t id = L->slot[at[w]];
+        uint32_t id = L->order[at[w]];
         if (strcmp(L->arena + L->off[id], m->forms + m->form_off[n]) == 0) {
           m->map[w][id] = n;
           m->freq[n] += L->count[id];
