@@ -25,7 +25,7 @@ LPEG_A  := /usr/lib/$(LIBDIR)/liblua5.4-lpeg.a
 SYSLIBS := -lutf8proc -lpcre2-8 -lpthread -lm -ldl
 
 # The C core: knows nothing of Lua. One file per room (see README, "Layout").
-CORE    := source source_json source_meta text fold index index_build search stats query corpus sha256
+CORE    := source source_json source_meta text fold index index_build index_pairs search stats query corpus sha256 store
 # The Lua bindings and the host around them.
 BIND    := lua_lector lua_corpus lua_doc lua_hits lua_stats lua_query lua_embed
 HOSTC   := main repl sandbox
@@ -54,6 +54,13 @@ $(P)/lector.so: $(BIND_O) $(P)/liblector.a
 
 $(B)/%.o: host/%.c host/*.h | $(B)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+# A stored index is only read by a lector whose loader, tokenizer and index code made it: store.c
+# is told a checksum of that code.
+INDEX_SRC := host/source.c host/source_json.c host/source_meta.c host/text.c host/fold.c host/index_build.c host/index_pairs.c \
+             host/index.h host/text.h host/fold.h
+$(B)/store.o: host/store.c host/*.h $(INDEX_SRC) | $(B)
+	$(CC) $(CFLAGS_ALL) -DLECTOR_INDEX_CODE=0x$$(cat $(INDEX_SRC) | sha256sum | cut -c1-16)ull -c -o $@ $<
 
 $(B)/embedded.c: host/tools/embed.lua $(LUAMODS) | $(B)
 	lua5.4 host/tools/embed.lua $@ $(LUAMODS)

@@ -1,17 +1,21 @@
 /*
-** corpus.c: the public face of the core (lector.h). Opens a corpus (loader + index, later the
-** store), answers questions about documents, tokens, the lexicon and regions, and gives documents'
+** corpus.c: the public face of the core (lector.h). Opens a corpus (loader, store, index: the
+** stored index when it still matches the files, else a build that copies unchanged files from
+** it and is stored in turn), answers questions about documents, tokens, the lexicon and regions, and gives documents'
 ** texts back. It gathers the loader's warnings, which arrive from several threads, and hands them
 ** to the caller in a stable order (by file), so that the same input always says the same things.
 */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "corpus.h"
 #include "fold.h"
+#include "store.h"
 #include "text.h"
 
 void lector_options_init(lector_options *o) {
@@ -58,14 +62,26 @@ static int cmp_warning(const void *a, const void *b) {
   return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* Hands the warnings to the caller sorted by file (then in the order they came), and frees them. */
-static void flush_warnings(warn_list *l, const lector_options *o) {
+/* Hands the warnings to the caller sorted by file (then in the order they came), and frees them.
+** Those from the build on (seq >= from) also go into *blob as "file\0msg\0" pairs, for the store. */
+static void flush_warnings(warn_list *l, const lector_options *o, size_t from, char **blob, size_t *bloblen) {
   if (l->n > 1) qsort(l->w, l->n, sizeof *l->w, cmp_warning);
+  size_t need = 0, at = 0;
+  for (size_t i = 0; blob && i < l->n; i++)
+    if (l->w[i].seq >= from) need += strlen(l->w[i].file) + strlen(l->w[i].msg) + 2;
+  char *b = blob && need ? malloc(need) : NULL;
   for (size_t i = 0; i < l->n; i++) {
     if (o->warn) o->warn(o->warn_ud, l->w[i].file, l->w[i].msg);
+    if (b && l->w[i].seq >= from) {
+      size_t n1 = strlen(l->w[i].file) + 1, n2 = strlen(l->w[i].msg) + 1;
+      memcpy(b + at, l->w[i].file, n1);
+      memcpy(b + at + n1, l->w[i].msg, n2);
+      at += n1 + n2;
+    }
     free(l->w[i].file);
     free(l->w[i].msg);
   }
+  if (blob) { *blob = b; *bloblen = b ? at : 0; }
   free(l->w);
   l->w = NULL;
   l->n = l->cap = 0;
@@ -79,6 +95,107 @@ static double seconds_now(void) {
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* The stored warnings of an earlier build, "file\0msg\0" pairs sorted by file. */
+typedef struct old_warnings {
+  const char **file, **msg;
+  size_t n;
+  warn_list *to;
+} old_warnings;
+
+static int old_warnings_read(old_warnings *ow, const st_extra *ex) {
+  size_t n = 0;
+  for (size_t i = 0; i < ex->warnings_len; i++) n += ex->warnings[i] == '\0';
+  n /= 2;
+  ow->file = malloc((n ? n : 1) * sizeof *ow->file);
+  ow->msg = malloc((n ? n : 1) * sizeof *ow->msg);
+  if (!ow->file || !ow->msg) return -1;
+  const char *p = ex->warnings;
+  for (size_t i = 0; i < n; i++) {
+    ow->file[i] = p;
+    p += strlen(p) + 1;
+    ow->msg[i] = p;
+    p += strlen(p) + 1;
+  }
+  ow->n = n;
+  return 0;
+}
+
+static void old_warnings_free(old_warnings *ow) {
+  free(ow->file);
+  free(ow->msg);
+  memset(ow, 0, sizeof *ow);
+}
+
+/* A file copied from the earlier index says again what it said when it was read. */
+static void replay_warnings(void *ud, const char *path) {
+  old_warnings *ow = ud;
+  size_t lo = 0, hi = ow->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(ow->file[mid], path) < 0) lo = mid + 1; else hi = mid;
+  }
+  for (; lo < ow->n && strcmp(ow->file[lo], path) == 0; lo++) collect_warning(ow->to, path, ow->msg[lo]);
+}
+
+/* Does the stored index cover exactly these files, as they are now? */
+static int same_files(const ix_index *ix, const src_list *files) {
+  if (ix->nfiles != files->n) return 0;
+  for (size_t i = 0; i < files->n; i++) {
+    const ix_file *x = &ix->files[i];
+    const src_file *f = &files->f[i];
+    if (strcmp(ix_string(ix, x->path), f->path) || (x->kind & ~IX_FILE_SKIPPED) != f->kind ||
+        x->size != f->size || x->mtime_ns != f->mtime_ns)
+      return 0;
+  }
+  return 1;
+}
+
+/* The stored index, if there is a usable one (at the corpus or in the cache). A damaged one is
+** a warning: the caller builds anew. */
+static ix_index *open_stored(lector_corpus *c, const lector_options *o, st_extra *ex, warn_list *wl) {
+  char msg[512];
+  ix_index *ix = NULL;
+  for (int cache = 0; cache < 2 && !ix; cache++) {
+    char *path = st_path(c->root, cache);
+    if (!path) return NULL;
+    int r = st_open(path, o->verify, &ix, ex, msg, sizeof msg);
+    if (r < 0) {
+      char w[640];
+      snprintf(w, sizeof w, "%s; building the index again", msg);
+      collect_warning(wl, "", w);
+    }
+    if (r == 0 || (cache == 0 && (r < 0 || r == 2))) {   /* the corpus's own place wins */
+      c->store_path = path;
+      return ix;
+    }
+    free(path);
+  }
+  return NULL;
+}
+
+/* Writes the index where it belongs: beside the corpus, or in the cache when that is read-only.
+** When neither can be written the index stays in memory, and lector_info says why. */
+static void store_index(lector_corpus *c, const st_extra *ex) {
+  char msg[512];
+  for (int cache = 0; cache < 2; cache++) {
+    char *path = st_path(c->root, cache);
+    if (!path) return;
+    if (st_write(path, c->ix, ex, msg, sizeof msg) == 0) {
+      struct stat st;
+      free(c->store_path);
+      c->store_path = path;
+      if (stat(path, &st) == 0) c->stored_bytes = (uint64_t)st.st_size;
+      return;
+    }
+    free(path);
+    if (cache == 0 && errno != EACCES && errno != EROFS && errno != EPERM && errno != ENOTDIR && errno != EEXIST)
+      break;
+  }
+  free(c->store_path);
+  c->store_path = NULL;
+  c->store_error = strdup(msg);
+}
+
 int lector_open(const char *path, const lector_options *o, lector_corpus **out, char *err, size_t errlen) {
   double t0 = seconds_now();
   lector_options defaults;
@@ -89,35 +206,73 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
   memset(&wl, 0, sizeof wl);
   pthread_mutex_init(&wl.lock, NULL);
   src_list files = {0};
-  int rc = -1;
+  ix_index *prev = NULL;
+  st_extra ex = {0};
+  old_warnings ow = {0};
+  char *blob = NULL;
+  size_t bloblen = 0, build_from = SIZE_MAX;
+  int rc = -1, scanned = 0;
   if (!c || !(c->root = strdup(path))) {
     snprintf(err, errlen, "out of memory");
     goto done;
   }
   c->src = src_open(path, collect_warning, &wl, err, errlen);
   if (!c->src) goto done;
-  if (src_scan(c->src, &files)) {
-    snprintf(err, errlen, "out of memory while listing %s", path);
-    goto done;
+  uint64_t context = src_context_hash(c->src);
+  if (o->store) prev = open_stored(c, o, &ex, &wl);
+  if (prev && ex.context_hash != context) {       /* the sidecar or boilerplate list changed */
+    ix_free(prev);
+    prev = NULL;
   }
-  ix_build_opts bo = { o->threads, o->progress, o->progress_ud, NULL, 0 };
-  if (ix_build(c->src, &files, &bo, &c->ix, err, errlen)) goto done;
+  if (prev && !o->rebuild && o->no_check) {
+    c->ix = prev;
+  } else if (prev && !o->rebuild) {
+    if (src_scan(c->src, &files)) { snprintf(err, errlen, "out of memory while listing %s", path); goto done; }
+    scanned = 1;
+    if (same_files(prev, &files)) c->ix = prev;
+  }
+  if (c->ix) {                                    /* the stored index, as it is */
+    prev = NULL;
+    if (old_warnings_read(&ow, &ex)) { snprintf(err, errlen, "out of memory"); goto done; }
+    for (size_t i = 0; i < ow.n; i++) collect_warning(&wl, ow.file[i], ow.msg[i]);
+  } else {
+    if (!scanned && src_scan(c->src, &files)) {
+      snprintf(err, errlen, "out of memory while listing %s", path);
+      goto done;
+    }
+    if (prev && o->rebuild) { ix_free(prev); prev = NULL; }
+    ow.to = &wl;
+    if (prev && old_warnings_read(&ow, &ex)) { snprintf(err, errlen, "out of memory"); goto done; }
+    build_from = wl.n;
+    ix_build_opts bo = { o->threads, o->progress, o->progress_ud, prev, replay_warnings, &ow, 0 };
+    if (ix_build(c->src, &files, &bo, &c->ix, err, errlen)) goto done;
+    src_sidecar_unused(c->src);
+  }
   c->build_seconds = c->ix->build_seconds;
   for (uint32_t f = 0; f < c->ix->nfiles; f++) {
     c->text_bytes += c->ix->files[f].size;
     if (c->ix->files[f].kind & IX_FILE_SKIPPED) c->files_skipped++;
   }
-  src_sidecar_unused(c->src);
   rc = 0;
 done:
   c->warnings = (uint32_t)wl.n;
-  flush_warnings(&wl, o);
+  if (rc == 0 && o->store && build_from != SIZE_MAX) {
+    flush_warnings(&wl, o, build_from, &blob, &bloblen);   /* the build's, sorted, for the store */
+    st_extra nx = { context, blob, bloblen };
+    store_index(c, &nx);
+  } else {
+    flush_warnings(&wl, o, SIZE_MAX, NULL, NULL);
+  }
+  free(blob);
   pthread_mutex_destroy(&wl.lock);
+  old_warnings_free(&ow);
+  ix_free(prev);
   src_list_free(&files);
   if (rc) {
     lector_close(c);
     return -1;
   }
+  if (!o->store) { free(c->store_path); c->store_path = NULL; }
   c->open_seconds = seconds_now() - t0;
   *out = c;
   return 0;
@@ -127,6 +282,8 @@ void lector_close(lector_corpus *c) {
   if (!c) return;
   ix_free(c->ix);
   if (c->src) src_close(c->src);
+  free(c->store_path);
+  free(c->store_error);
   free(c->loose);
   free(c->loose_forms);
   free(c->root);
@@ -148,6 +305,7 @@ static uint64_t index_bytes(const ix_index *ix) {
     n += pl[i]->off[ix->ntypes] + (uint64_t)ix->ntypes * (8 + 4 + 8) +
          pl[i]->skip_off[ix->ntypes] * sizeof(ix_skip);
   n += ix->ntokens * ix->tok_width + ix->spans_len + (ix->ntokens / IX_CK_EVERY + 1) * sizeof(ix_ck);
+  n += (uint64_t)ix->ncodes * 4 + ix->nrare * 8;
   for (int k = 0; k < IX_NREGIONS; k++) n += (uint64_t)ix->reg[k].n * (k == IX_TURN ? 12 : 8);
   n += (uint64_t)ix->ndocs * sizeof(ix_doc) + (uint64_t)ix->nfiles * sizeof(ix_file) + ix->strings_len;
   return n;
@@ -157,9 +315,10 @@ void lector_get_info(const lector_corpus *c, lector_info *info) {
   memset(info, 0, sizeof *info);
   info->build_seconds = c->build_seconds;
   info->open_seconds = c->open_seconds;
-  info->index_bytes = c->ix->map ? c->ix->map_len : index_bytes(c->ix);
+  info->index_bytes = c->ix->map ? c->ix->map_len : c->stored_bytes ? c->stored_bytes : index_bytes(c->ix);
   info->text_bytes = c->text_bytes;
   info->store_path = c->store_path;
+  info->store_error = c->store_error;
   info->from_store = c->ix->map != NULL;
   info->files_skipped = c->files_skipped;
   info->warnings = c->warnings;

@@ -18,6 +18,8 @@ struct lector_corpus {
   uint32_t files_skipped;
   uint32_t warnings;         /* warnings about files and folders while loading */
   char *store_path;          /* the on-disk index, or NULL */
+  uint64_t stored_bytes;     /* the size of the index file just written */
+  char *store_error;         /* why the index could not be stored, or NULL */
   /* the loose view, made on first use (see lector_types_matching) */
   struct loose_item *loose;
   char *loose_forms;

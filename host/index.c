@@ -50,6 +50,15 @@ uint32_t ix_fold_lookup(const ix_index *ix, const char *folded, size_t len, cons
   return IX_NONE;
 }
 
+uint32_t ix_token_rare(const ix_index *ix, uint64_t pos) {
+  uint64_t lo = 0, hi = ix->nrare;
+  while (lo < hi) {
+    uint64_t mid = lo + (hi - lo) / 2;
+    if (ix->rare_pos[mid] < pos) lo = mid + 1; else hi = mid;
+  }
+  return lo < ix->nrare && ix->rare_pos[lo] == pos ? ix->rare_id[lo] : 0;
+}
+
 /* ------------------------------------------------------------------ regions */
 
 uint32_t ix_region_next(const ix_index *ix, int k, uint32_t pos) {
@@ -82,14 +91,6 @@ uint32_t ix_doc_of(const ix_index *ix, uint32_t pos) {
 
 /* ------------------------------------------------------------------ spans */
 
-static inline const uint8_t *span_value(const uint8_t *p, uint32_t *v) {
-  if (*p != 255) { *v = *p; return p + 1; }
-  uint64_t x;
-  p = ix_varint_get(p + 1, &x);
-  *v = (uint32_t)x;
-  return p;
-}
-
 void ix_spans(const ix_index *ix, uint32_t pos, uint32_t n, uint32_t *b0, uint32_t *b1) {
   if (n == 0) return;
   uint32_t doc_first = ix->docs[ix_doc_of(ix, pos)].first;
@@ -100,8 +101,7 @@ void ix_spans(const ix_index *ix, uint32_t pos, uint32_t n, uint32_t *b0, uint32
   for (; at < pos + n; at++) {
     uint32_t gap, len;
     if (at == doc_first) end = 0;
-    p = span_value(p, &gap);
-    p = span_value(p, &len);
+    p = ix_span_get(p, &gap, &len);
     uint32_t start = end + gap;
     end = start + len;
     if (at >= pos) {
@@ -109,6 +109,16 @@ void ix_spans(const ix_index *ix, uint32_t pos, uint32_t n, uint32_t *b0, uint32
       b1[at - pos] = end;
     }
   }
+}
+
+uint64_t ix_span_offset(const ix_index *ix, uint64_t pos) {
+  if (pos >= ix->ntokens) return ix->spans_len;
+  const uint8_t *p = ix->spans + ix->ck[pos / IX_CK_EVERY].off;
+  for (uint64_t at = pos - pos % IX_CK_EVERY; at < pos; at++) {
+    uint32_t gap, len;
+    p = ix_span_get(p, &gap, &len);
+  }
+  return (uint64_t)(p - ix->spans);
 }
 
 void ix_span(const ix_index *ix, uint32_t pos, uint32_t *b0, uint32_t *b1) {

@@ -18,6 +18,7 @@
 #define IX_SKIP_EVERY 128u   /* postings per skip entry (galloping seeks) */
 #define IX_CK_EVERY   64u    /* tokens per span checkpoint */
 #define IX_NONE       UINT32_MAX
+#define IX_RARE       0xFFFFu  /* in a coded token stream: a type without a code */
 
 /* A set of posting lists, one per lexicon id: positions ascending, delta + varint coded. */
 typedef struct ix_skip {
@@ -59,7 +60,7 @@ typedef struct ix_file {
   uint32_t kind;             /* SRC_TXT ..., | IX_FILE_SKIPPED */
   uint64_t size;
   int64_t mtime_ns;
-  uint64_t hash;             /* 64-bit hash of the file's bytes */
+  uint64_t hash;             /* src_hash of the file's bytes */
   uint32_t first_doc, ndocs;
 } ix_file;
 
@@ -84,15 +85,28 @@ typedef struct ix_index {
   const uint32_t *fold_mem;  /* surface ids of each class, ascending */
   /* postings: whole tokens, and parts of hyphen compounds (U.S.-led is found by "led") */
   ix_plist post, part;
-  /* token stream: a type id per position, tok_width bytes each, little-endian */
+  /* token stream: a type id per position, tok_width bytes each, little-endian. With more than
+  ** 65536 types the stream holds 2-byte codes instead: code_id maps the codes of the 65535 most
+  ** frequent types to their ids, and IX_RARE stands for any other type, found by position in
+  ** rare_pos (ascending) / rare_id. Real text is mostly its frequent words, so this is about 2
+  ** bytes a token where ids would take 3. */
   uint64_t ntokens;
   uint32_t tok_width;
   const uint8_t *tokens;
-  /* byte spans: per token a gap (from the previous token's end) and a length, one byte each,
-  ** 255 meaning "a varint follows"; a checkpoint every IX_CK_EVERY tokens */
+  uint32_t ncodes;           /* 0: the stream holds ids */
+  const uint32_t *code_id;
+  uint64_t nrare;
+  const uint32_t *rare_pos, *rare_id;
+  /* byte spans: per token a gap (from the previous token's end) and a length, coded by
+  ** ix_span_put; a checkpoint every IX_CK_EVERY tokens */
   const uint8_t *spans;
   uint64_t spans_len;
   const ix_ck *ck;
+  /* pairs of frequent fold classes side by side, and how often (index_pairs.c) */
+  uint64_t npairs;
+  uint64_t pair_min;         /* a class occurring this often is frequent; 0: no table */
+  const uint64_t *pair_key;  /* class_a << 32 | class_b, ascending */
+  const uint32_t *pair_count;
   /* structure */
   ix_regions reg[IX_NREGIONS];
   uint32_t ndocs, nfiles;
@@ -119,7 +133,11 @@ typedef struct ix_build_opts {
   int threads;               /* worker threads; 0 = one per core */
   ix_progress_fn progress;   /* may be NULL; called from the building thread only */
   void *progress_ud;
-  const ix_index *previous;  /* an older index of the same corpus: unchanged files are copied */
+  const ix_index *previous;  /* an older index of the same corpus (made with the same sidecar and
+                             ** boilerplate list): files of the same path, kind, size, mtime and hash
+                             ** are copied from it instead of being read and tokenized again */
+  void (*reused)(void *ud, const char *path); /* told of each file copied (from any thread) */
+  void *reused_ud;
   uint64_t chunk_bytes;      /* input bytes per unit of work; 0 = the default (tests set it small) */
 } ix_build_opts;
 
@@ -129,15 +147,26 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
              char *err, size_t errlen);
 void ix_free(ix_index *ix);
 
-/* Hash of a file's bytes as stored in ix_file.hash. */
-uint64_t ix_hash_bytes(const void *p, size_t n, uint64_t seed);
+/* The pair table of a built index (index_pairs.c), on up to threads threads: sets the pair fields
+** of ix to the arrays in *keys and *counts (the caller keeps them). Returns 0 or -1 (memory). */
+#define IX_PAIR_MIN 20000u       /* occurrences that make a fold class frequent ... */
+#define IX_PAIR_MAX 2048u        /* ... for at most this many classes */
+int ix_build_pairs(ix_index *ix, int threads, uint64_t **keys, uint32_t **counts);
+/* How often fold class b follows class a in a document; -1 when the table cannot say (one of
+** them is not frequent). */
+int64_t ix_pair_count(const ix_index *ix, uint32_t a, uint32_t b);
+
 
 /* ---- reading ---- */
+
+/* The type of a token coded IX_RARE. */
+uint32_t ix_token_rare(const ix_index *ix, uint64_t pos);
 
 static inline uint32_t ix_token(const ix_index *ix, uint64_t pos) {
   const uint8_t *p = ix->tokens + pos * ix->tok_width;
   uint32_t v = 0;
   for (uint32_t i = 0; i < ix->tok_width; i++) v |= (uint32_t)p[i] << (8 * i);
+  if (ix->ncodes) return v != IX_RARE ? ix->code_id[v] : ix_token_rare(ix, pos);
   return v;
 }
 
@@ -168,6 +197,9 @@ uint32_t ix_doc_of(const ix_index *ix, uint32_t pos);
 void ix_span(const ix_index *ix, uint32_t pos, uint32_t *b0, uint32_t *b1);
 /* Spans of the n tokens from pos on, all in one document (a faster walk than n ix_span calls). */
 void ix_spans(const ix_index *ix, uint32_t pos, uint32_t n, uint32_t *b0, uint32_t *b1);
+
+/* Where token pos's span starts in ix->spans (spans_len for pos == ntokens). */
+uint64_t ix_span_offset(const ix_index *ix, uint64_t pos);
 
 /* A cursor over one posting list. */
 typedef struct ix_cursor {
@@ -202,6 +234,36 @@ static inline const uint8_t *ix_varint_get(const uint8_t *p, uint64_t *v) {
   int s = 0;
   while (*p & 0x80) { r |= (uint64_t)(*p++ & 0x7f) << s; s += 7; }
   *v = r | (uint64_t)*p++ << s;
+  return p;
+}
+
+/* A token's span: gap (bytes from the previous token's end, or from the document's start) and
+** length. Most tokens follow a space or nothing and are short: gap <= 2 and 1 <= len <= 63 take
+** one byte, gap * 64 + len (below 192). Any other span is the byte 255, then gap and len each
+** as a byte below 255, or 255 and a varint. Returns the bytes written (at most 13). */
+static inline size_t ix_span_put(uint8_t *p, uint32_t gap, uint32_t len) {
+  if (gap <= 2 && len >= 1 && len <= 63) { p[0] = (uint8_t)(gap * 64 + len); return 1; }
+  size_t n = 0;
+  uint32_t v[2] = { gap, len };
+  p[n++] = 255;
+  for (int i = 0; i < 2; i++) {
+    if (v[i] < 255) { p[n++] = (uint8_t)v[i]; continue; }
+    p[n++] = 255;
+    n += ix_varint_put(p + n, v[i]);
+  }
+  return n;
+}
+
+static inline const uint8_t *ix_span_get(const uint8_t *p, uint32_t *gap, uint32_t *len) {
+  if (*p < 192) { *gap = *p >> 6; *len = *p & 63; return p + 1; }
+  p++;
+  uint32_t *v[2] = { gap, len };
+  for (int i = 0; i < 2; i++) {
+    if (*p != 255) { *v[i] = *p++; continue; }
+    uint64_t x;
+    p = ix_varint_get(p + 1, &x);
+    *v[i] = (uint32_t)x;
+  }
   return p;
 }
 

@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -44,24 +45,6 @@ static int grow(void *pp, size_t *cap, size_t need, size_t elem) {
 #define PUSH(arr, n, cap, val, fail) do { \
     if (grow(&(arr), &(cap), (n) + 1, sizeof *(arr))) { fail; } \
     (arr)[(n)++] = (val); } while (0)
-
-uint64_t ix_hash_bytes(const void *p, size_t n, uint64_t seed) {
-  const unsigned char *s = p;
-  uint64_t h = seed ^ (0x9E3779B97F4A7C15ull * (n + 1));
-  while (n >= 8) {
-    uint64_t w;
-    memcpy(&w, s, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-    s += 8;
-    n -= 8;
-  }
-  uint64_t w = 0;
-  memcpy(&w, s, n);
-  h = (h ^ w ^ n) * 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 29;
-  return h;
-}
 
 static double now_seconds(void) {
   struct timespec ts;
@@ -97,9 +80,17 @@ static void parallel_for(int threads, size_t n, job_fn fn, void *arg) {
 
 /* ================================================================== a worker's lexicon */
 
+/* A small cache in front of the table for the words that make most of any text: a hit costs no
+** walk through the big arrays. */
+#define LEX_HOT 4096u
+typedef struct lex_hot { uint64_t h; uint32_t id, len; char form[16]; } lex_hot;
+
 typedef struct lex {
-  uint32_t *slot;            /* local id + 1; 0 = empty */
+  lex_hot *hot;              /* LEX_HOT entries, by hash; len 0 = empty */
+  uint64_t *slot;            /* the hash's top 32 bits << 32 | local id + 1; 0 = empty: one
+                             ** load tells most other forms apart */
   size_t nslot;              /* a power of two */
+  uint32_t *order;           /* after the tokenizing: local ids in the order of their forms */
   uint64_t *hash;            /* per id */
   char *arena;               /* forms, NUL-terminated */
   size_t alen, acap;
@@ -110,23 +101,31 @@ typedef struct lex {
 } lex;
 
 static uint64_t hash_form(const char *s, size_t n) {
-  uint64_t h = 0xCBF29CE484222325ull;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
-  return h ^ (h >> 31);
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
+  for (; n >= 8; s += 8, n -= 8) {
+    memcpy(&w, s, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 29;
+  }
+  w = 0;
+  memcpy(&w, s, n);
+  h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 32);
 }
 
 static void lex_free(lex *L) {
-  free(L->slot); free(L->hash); free(L->arena); free(L->off); free(L->len); free(L->count);
+  free(L->hot);
+  free(L->slot); free(L->order); free(L->hash); free(L->arena); free(L->off); free(L->len); free(L->count);
   memset(L, 0, sizeof *L);
 }
 
 static int lex_rehash(lex *L, size_t nslot) {
-  uint32_t *slot = calloc(nslot, sizeof *slot);
+  uint64_t *slot = calloc(nslot, sizeof *slot);
   if (!slot) return -1;
   for (size_t id = 0; id < L->n; id++) {
     size_t i = L->hash[id] & (nslot - 1);
     while (slot[i]) i = (i + 1) & (nslot - 1);
-    slot[i] = (uint32_t)id + 1;
+    slot[i] = (L->hash[id] >> 32) << 32 | ((uint64_t)id + 1);
   }
   free(L->slot);
   L->slot = slot;
@@ -137,13 +136,26 @@ static int lex_rehash(lex *L, size_t nslot) {
 /* The local id of form s[0..n), added if new; UINT32_MAX when memory ran out. */
 static uint32_t lex_intern(lex *L, const char *s, size_t n) {
   if ((L->n + 1) * 2 > L->nslot && lex_rehash(L, L->nslot ? L->nslot * 2 : 4096)) return UINT32_MAX;
-  uint64_t h = hash_form(s, n);
+  uint64_t h = hash_form(s, n), tag = h >> 32 << 32;
+  lex_hot *hot = NULL;
+  if (n <= sizeof hot->form) {
+    if (!L->hot && !(L->hot = calloc(LEX_HOT, sizeof *L->hot))) return UINT32_MAX;
+    hot = &L->hot[(h >> 20) & (LEX_HOT - 1)];
+    if (hot->h == h && hot->len == n) {
+      size_t k = 0;
+      while (k < n && hot->form[k] == s[k]) k++;
+      if (k == n) return hot->id;
+    }
+  }
   size_t i = h & (L->nslot - 1);
   for (;;) {
-    uint32_t e = L->slot[i];
+    uint64_t e = L->slot[i];
     if (!e) break;
-    e--;
-    if (L->hash[e] == h && L->len[e] == n && memcmp(L->arena + L->off[e], s, n) == 0) return e;
+    uint32_t id = (uint32_t)e - 1;
+    if ((e & 0xFFFFFFFF00000000ull) == tag && L->len[id] == n && memcmp(L->arena + L->off[id], s, n) == 0) {
+      if (hot) { hot->h = h; hot->id = id; hot->len = (uint32_t)n; memcpy(hot->form, s, n); }
+      return id;
+    }
     i = (i + 1) & (L->nslot - 1);
   }
   size_t cap = L->cap;
@@ -166,7 +178,7 @@ static uint32_t lex_intern(lex *L, const char *s, size_t n) {
   L->len[id] = (uint32_t)n;
   L->count[id] = 0;
   L->alen += n + 1;
-  L->slot[i] = id + 1;
+  L->slot[i] = tag | ((uint64_t)id + 1);
   return id;
 }
 
@@ -187,6 +199,7 @@ typedef struct chunk {
   turn_rec *turn; size_t nturn, turn_cap;
   part_rec *part; size_t npart, part_cap;
   ix_doc *doc; size_t ndoc, doc_cap;          /* first, file, name, meta chunk-relative */
+  part_rec *rare; size_t nrare, rare_cap;       /* at assembly: tokens without a code (pos, id) */
   uint32_t *meta; size_t nmeta, meta_cap;       /* string refs, pairs */
   char *str; size_t nstr, str_cap;              /* chunk string pool */
   uint64_t *fhash;                              /* per file of the chunk */
@@ -205,6 +218,7 @@ static void chunk_free_bulk(chunk *c) {
 static void chunk_free(chunk *c) {
   chunk_free_bulk(c);
   free(c->doc); free(c->meta); free(c->str); free(c->fhash); free(c->fndocs); free(c->fskipped);
+  free(c->rare);
 }
 
 static uint32_t chunk_string(chunk *c, const char *s, size_t n) {
@@ -216,11 +230,9 @@ static uint32_t chunk_string(chunk *c, const char *s, size_t n) {
   return at;
 }
 
-static void put_span_value(chunk *c, uint32_t v) {
-  if (grow(&c->spans, &c->spans_cap, c->nspans + 11, 1)) { c->failed = 1; return; }
-  if (v < 255) { c->spans[c->nspans++] = (uint8_t)v; return; }
-  c->spans[c->nspans++] = 255;
-  c->nspans += ix_varint_put(c->spans + c->nspans, v);
+static void put_span(chunk *c, uint32_t gap, uint32_t len) {
+  if (grow(&c->spans, &c->spans_cap, c->nspans + 13, 1)) { c->failed = 1; return; }
+  c->nspans += ix_span_put(c->spans + c->nspans, gap, len);
 }
 
 /* ================================================================== the build */
@@ -236,6 +248,14 @@ typedef struct build {
   atomic_size_t next_chunk;
   atomic_uint_fast64_t files_done, bytes_done;
   atomic_int overflow;       /* more than 4 G tokens */
+  /* an incremental build: the previous index, its compound parts by position, and per worker a
+  ** map from its type ids to the worker's local ids (UINT32_MAX: not seen yet) */
+  const ix_index *prev;
+  part_rec *prev_parts;
+  size_t nprev_parts;
+  uint32_t *prev_map[MAX_THREADS];
+  void (*reused)(void *ud, const char *path);
+  void *reused_ud;
 } build;
 
 typedef struct doc_ctx {
@@ -243,7 +263,6 @@ typedef struct doc_ctx {
   chunk *c;
   int worker;
   size_t file;               /* index in chunk */
-  uint64_t hash;
 } doc_ctx;
 
 typedef struct part_ctx {
@@ -280,7 +299,6 @@ static int on_doc(void *ud, src_doc *d) {
   chunk *c = dc->c;
   lex *L = &dc->b->lexes[dc->worker];
   tx_doc *tx = &dc->b->txs[dc->worker];
-  dc->hash = ix_hash_bytes(d->text, d->len, dc->hash);
   if (tx_tokenize(tx, d->text, d->len)) { c->failed = 1; src_doc_free(d); return -1; }
   uint32_t base = (uint32_t)c->ntok;
   if ((uint64_t)c->ntok + tx->ntok >= UINT32_MAX) {
@@ -301,8 +319,7 @@ static int on_doc(void *ud, src_doc *d) {
     c->tok[c->ntok++] = id;
     uint32_t o0 = t->start, o1 = t->start + t->len;
     if (d->nmap) { o0 = (uint32_t)src_to_orig(d, o0); o1 = (uint32_t)src_to_orig(d, o1); }
-    put_span_value(c, o0 - prev_end);
-    put_span_value(c, o1 - o0);
+    put_span(c, o0 - prev_end, o1 - o0);
     prev_end = o1;
     if (t->flags & TX_COMPOUND) {
       part_ctx pc = { L, c, base + (uint32_t)i };
@@ -356,6 +373,139 @@ out:
   return c->failed ? -1 : 0;
 }
 
+/* ================================================================== copying unchanged files */
+
+/* The previous index's file of the same path, if the file is unchanged: same kind, size, mtime and
+** bytes (hashed again here: reading is cheap next to tokenizing). Its index there, or -1. */
+static int64_t unchanged_file(build *b, const src_file *f) {
+  const ix_index *p = b->prev;
+  uint32_t lo = 0, hi = p ? p->nfiles : 0;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    int r = strcmp(ix_string(p, p->files[mid].path), f->path);
+    if (r == 0) {
+      const ix_file *pf = &p->files[mid];
+      uint64_t h;
+      if (pf->kind != f->kind || pf->size != f->size || pf->mtime_ns != f->mtime_ns) return -1;
+      if (src_file_hash(b->src, f, &h) || h != pf->hash) return -1;
+      return mid;
+    }
+    if (r < 0) lo = mid + 1; else hi = mid;
+  }
+  return -1;
+}
+
+/* The worker's local id of the previous index's type id. */
+static uint32_t prev_local(build *b, lex *L, int worker, uint32_t pid) {
+  uint32_t *map = b->prev_map[worker];
+  if (map[pid] == UINT32_MAX) {
+    size_t len;
+    const char *f = ix_form(b->prev, pid, &len);
+    map[pid] = lex_intern(L, f, len);
+  }
+  return map[pid];
+}
+
+/* Appends the regions of kind k within [first, end) of the previous index, moved to base. */
+static void copy_regions(build *b, chunk *c, int k, uint32_t first, uint32_t end, uint32_t base) {
+  const ix_regions *r = &b->prev->reg[k];
+  for (uint32_t i = ix_region_next(b->prev, k, first); i < r->n && r->start[i] < end; i++) {
+    uint32_t s0 = r->start[i] - first + base, e0 = r->end[i] - first + base;
+    if (k == IX_TURN) {
+      const char *label = ix_string(b->prev, r->attr[i]);
+      turn_rec t = { s0, e0, chunk_string(c, label, strlen(label)) };
+      PUSH(c->turn, c->nturn, c->turn_cap, t, c->failed = 1; return);
+      continue;
+    }
+    uint32_t **arr = k == IX_PARA ? &c->para : k == IX_SENT ? &c->sent : &c->boil;
+    size_t *n = k == IX_PARA ? &c->npara : k == IX_SENT ? &c->nsent : &c->nboil;
+    size_t *cap = k == IX_PARA ? &c->para_cap : k == IX_SENT ? &c->sent_cap : &c->boil_cap;
+    if (grow(arr, cap, *n + 2, sizeof **arr)) { c->failed = 1; return; }
+    (*arr)[(*n)++] = s0;
+    (*arr)[(*n)++] = e0;
+  }
+}
+
+static int cmp_part_pos(const void *a, const void *b) {
+  const part_rec *x = a, *y = b;
+  if (x->pos != y->pos) return x->pos < y->pos ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The previous index's compound parts as (position, type id), by position. Parts of one token
+** may come in another order than the tokenizer gave them: it does not matter, as each goes to the
+** posting list of its own id. */
+static int gather_prev_parts(build *b) {
+  const ix_index *p = b->prev;
+  size_t n = 0;
+  for (uint32_t id = 0; id < p->ntypes; id++) n += p->part.count[id];
+  b->prev_parts = malloc((n ? n : 1) * sizeof *b->prev_parts);
+  if (!b->prev_parts) return -1;
+  for (uint32_t id = 0; id < p->ntypes; id++) {
+    ix_cursor cur;
+    ix_cursor_open(&cur, &p->part, id);
+    while (ix_cursor_next(&cur)) {
+      part_rec r = { cur.cur, id };
+      b->prev_parts[b->nprev_parts++] = r;
+    }
+  }
+  if (b->nprev_parts > 1) qsort(b->prev_parts, b->nprev_parts, sizeof *b->prev_parts, cmp_part_pos);
+  return 0;
+}
+
+/* Copies the documents of the previous index's file pf into chunk c, as if file fi (chunk
+** relative) had been loaded and tokenized again. */
+static void copy_file(build *b, int worker, chunk *c, size_t fi, uint32_t pf) {
+  const ix_index *p = b->prev;
+  const ix_file *xf = &p->files[pf];
+  lex *L = &b->lexes[worker];
+  c->fhash[fi] = xf->hash;
+  for (uint32_t di = xf->first_doc; di < xf->first_doc + xf->ndocs && !c->failed; di++) {
+    const ix_doc *xd = &p->docs[di];
+    uint32_t base = (uint32_t)c->ntok, first = xd->first, end = xd->first + xd->ntok;
+    if ((uint64_t)c->ntok + xd->ntok >= UINT32_MAX) { atomic_store(&b->overflow, 1); return; }
+    if (grow(&c->tok, &c->tok_cap, c->ntok + xd->ntok, sizeof *c->tok)) { c->failed = 1; return; }
+    for (uint32_t pos = first; pos < end; pos++) {
+      uint32_t id = prev_local(b, L, worker, ix_token(p, pos));
+      if (id == UINT32_MAX) { c->failed = 1; return; }
+      L->count[id]++;
+      c->tok[c->ntok++] = id;
+    }
+    /* spans count from the document's start, so its bytes copy as they are */
+    uint64_t s0 = ix_span_offset(p, first), s1 = ix_span_offset(p, end);
+    if (grow(&c->spans, &c->spans_cap, c->nspans + (size_t)(s1 - s0), 1)) { c->failed = 1; return; }
+    memcpy(c->spans + c->nspans, p->spans + s0, (size_t)(s1 - s0));
+    c->nspans += (size_t)(s1 - s0);
+    size_t lo = 0, hi = b->nprev_parts;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (b->prev_parts[mid].pos < first) lo = mid + 1; else hi = mid;
+    }
+    for (; lo < b->nprev_parts && b->prev_parts[lo].pos < end; lo++) {
+      uint32_t id = prev_local(b, L, worker, b->prev_parts[lo].id);
+      if (id == UINT32_MAX) { c->failed = 1; return; }
+      part_rec r = { b->prev_parts[lo].pos - first + base, id };
+      PUSH(c->part, c->npart, c->part_cap, r, c->failed = 1; return);
+    }
+    for (int k = IX_PARA; k < IX_NREGIONS; k++) copy_regions(b, c, k, first, end, base);
+    ix_doc cd = *xd;
+    cd.first = base;
+    cd.file = (uint32_t)fi;
+    const char *name = ix_string(p, xd->name);
+    cd.name = chunk_string(c, name, strlen(name));
+    cd.meta = (uint32_t)(c->nmeta / 2);
+    if (grow(&c->meta, &c->meta_cap, c->nmeta + 2 * xd->nmeta, sizeof *c->meta)) { c->failed = 1; return; }
+    for (uint32_t i = 0; i < 2 * xd->nmeta; i++) {
+      const char *v = ix_string(p, p->meta[2 * xd->meta + i]);
+      c->meta[c->nmeta++] = chunk_string(c, v, strlen(v));
+    }
+    PUSH(c->doc, c->ndoc, c->doc_cap, cd, c->failed = 1; return);
+    c->fndocs[fi]++;
+    src_sidecar_take(b->src, name);
+  }
+  if (b->reused) b->reused(b->reused_ud, b->files->f[c->f0 + fi].path);
+}
+
 static void run_chunk(build *b, int worker, chunk *c) {
   size_t nf = c->f1 - c->f0;
   c->worker = worker;
@@ -364,13 +514,18 @@ static void run_chunk(build *b, int worker, chunk *c) {
   c->fskipped = calloc(nf ? nf : 1, 1);
   if (!c->fhash || !c->fndocs || !c->fskipped) { c->failed = 1; return; }
   for (size_t f = c->f0; f < c->f1 && !c->failed && !atomic_load(&b->overflow); f++) {
-    doc_ctx dc = { b, c, worker, f - c->f0, 0 };
-    int r = src_load(b->src, &b->files->f[f], on_doc, &dc);
-    if (r < 0 && !atomic_load(&b->overflow)) c->failed = 1;
-    c->fhash[f - c->f0] = dc.hash;
-    c->fskipped[f - c->f0] = r == 1;
+    const src_file *sf = &b->files->f[f];
+    int64_t pf = b->prev ? unchanged_file(b, sf) : -1;
+    if (pf >= 0 && !(b->prev->files[pf].kind & IX_FILE_SKIPPED)) {
+      copy_file(b, worker, c, f - c->f0, (uint32_t)pf);
+    } else {
+      doc_ctx dc = { b, c, worker, f - c->f0 };
+      int r = src_load_hashed(b->src, sf, on_doc, &dc, &c->fhash[f - c->f0]);
+      if (r < 0 && !atomic_load(&b->overflow)) c->failed = 1;
+      c->fskipped[f - c->f0] = r == 1;
+    }
     atomic_fetch_add(&b->files_done, 1);
-    atomic_fetch_add(&b->bytes_done, b->files->f[f].size);
+    atomic_fetch_add(&b->bytes_done, sf->size);
   }
 }
 
@@ -397,14 +552,14 @@ static int cmp_local(const void *a, const void *b) {
 static void sort_lex_job(void *arg, size_t w) {
   build *b = arg;
   lex *L = &b->lexes[w];
-  uint32_t *order = malloc((L->n ? L->n : 1) * sizeof *order);
-  if (!order) { free(L->slot); L->slot = NULL; return; }
-  for (size_t i = 0; i < L->n; i++) order[i] = (uint32_t)i;
-  sort_lex = L;
-  if (L->n > 1) qsort(order, L->n, sizeof *order, cmp_local);
   free(L->slot);
-  L->slot = order;           /* reused: the sorted order of local ids */
-  L->nslot = L->n;
+  L->slot = NULL;
+  L->nslot = 0;
+  L->order = malloc((L->n ? L->n : 1) * sizeof *L->order);
+  if (!L->order) return;
+  for (size_t i = 0; i < L->n; i++) L->order[i] = (uint32_t)i;
+  sort_lex = L;
+  if (L->n > 1) qsort(L->order, L->n, sizeof *L->order, cmp_local);
 }
 
 /* Forms may hold NUL-free bytes only (the tokenizer never makes a token with a NUL), so strcmp
@@ -423,7 +578,7 @@ static int merge_lexicons(build *b, merged_lex *m) {
   size_t total = 0, bytes = 0;
   parallel_for(W, (size_t)W, sort_lex_job, b);
   for (int w = 0; w < W; w++) {
-    if (b->lexes[w].n && !b->lexes[w].slot) return -1;
+    if (!b->lexes[w].order) return -1;
     total += b->lexes[w].n;
     bytes += b->lexes[w].alen;
     m->map[w] = malloc((b->lexes[w].n ? b->lexes[w].n : 1) * sizeof(uint32_t));
@@ -441,7 +596,7 @@ static int merge_lexicons(build *b, merged_lex *m) {
     for (int w = 0; w < W; w++) {
       const lex *L = &b->lexes[w];
       if (at[w] < L->n) {
-        const char *f = L->arena + L->off[L->slot[at[w]]];
+        const char *f = L->arena + L->off[L->order[at[w]]];
         if (!best || strcmp(f, best) < 0) best = f;
       }
     }
@@ -454,7 +609,7 @@ static int merge_lexicons(build *b, merged_lex *m) {
     for (int w = 0; w < W; w++) {
       const lex *L = &b->lexes[w];
       if (at[w] < L->n) {
-        uint32_t id = L->slot[at[w]];
+        uint32_t id = L->order[at[w]];
         if (strcmp(L->arena + L->off[id], m->forms + m->form_off[n]) == 0) {
           m->map[w][id] = n;
           m->freq[n] += L->count[id];
@@ -474,17 +629,26 @@ static int merge_lexicons(build *b, merged_lex *m) {
 /* The postings are written from a sequence of (position, id) in ascending position: the token
 ** stream itself (whole tokens) or the list of compound parts. */
 typedef struct pin {
-  const uint8_t *tokens;     /* token stream, or NULL */
-  uint32_t width;
+  const ix_index *ix;        /* the token stream, or NULL */
   const part_rec *parts;     /* else these */
   uint64_t n;
 } pin;
 
-static inline void pin_get(const pin *in, uint64_t i, uint32_t *pos, uint32_t *id) {
-  if (in->tokens) {
-    const uint8_t *p = in->tokens + i * in->width;
+/* Item i; a thread reads its share in order, so *rare follows it through the rare tokens. */
+static inline void pin_get(const pin *in, uint64_t i, uint32_t *pos, uint32_t *id, uint64_t *rare) {
+  if (in->ix) {
+    const ix_index *ix = in->ix;
+    const uint8_t *p = ix->tokens + i * ix->tok_width;
     uint32_t v = 0;
-    for (uint32_t k = 0; k < in->width; k++) v |= (uint32_t)p[k] << (8 * k);
+    for (uint32_t k = 0; k < ix->tok_width; k++) v |= (uint32_t)p[k] << (8 * k);
+    if (ix->ncodes) {
+      if (v != IX_RARE) {
+        v = ix->code_id[v];
+      } else {
+        while (*rare < ix->nrare && ix->rare_pos[*rare] < i) (*rare)++;
+        v = ix->rare_id[*rare];
+      }
+    }
     *pos = (uint32_t)i;
     *id = v;
   } else {
@@ -495,6 +659,7 @@ static inline void pin_get(const pin *in, uint64_t i, uint32_t *pos, uint32_t *i
 
 typedef struct pstate {      /* one thread's share of the sequence */
   uint64_t from, to;
+  uint64_t rare;             /* pin_get's place in the rare tokens */
   uint32_t *cnt;             /* pass A: count; then: postings of the id before this share */
   uint64_t *size;            /* pass A: bytes of postings after the first; then: write offset */
   uint32_t *first, *last;    /* pass A; then first = the previous posting (for the first delta) */
@@ -514,9 +679,10 @@ typedef struct pbuild {
 static void pass_a(void *arg, size_t t) {
   pbuild *pb = arg;
   pstate *s = &pb->st[t];
+  s->rare = 0;
   for (uint64_t i = s->from; i < s->to; i++) {
     uint32_t pos, id;
-    pin_get(pb->in, i, &pos, &id);
+    pin_get(pb->in, i, &pos, &id, &s->rare);
     if (s->cnt[id]++) s->size[id] += ix_varint_len(pos - s->last[id]);
     else s->first[id] = pos;
     s->last[id] = pos;
@@ -526,9 +692,10 @@ static void pass_a(void *arg, size_t t) {
 static void pass_b(void *arg, size_t t) {
   pbuild *pb = arg;
   pstate *s = &pb->st[t];
+  s->rare = 0;
   for (uint64_t i = s->from; i < s->to; i++) {
     uint32_t pos, id;
-    pin_get(pb->in, i, &pos, &id);
+    pin_get(pb->in, i, &pos, &id, &s->rare);
     uint32_t k = s->cnt[id]++;                 /* index of this posting in its list */
     uint64_t at = s->size[id];
     uint32_t prev = s->first[id];
@@ -627,6 +794,7 @@ typedef struct asm_ctx {
   uint8_t *tokens;
   uint8_t *spans;
   ix_ck *ck;
+  const uint16_t *code;      /* a coded stream: the code of each type id (IX_RARE: none) */
 } asm_ctx;
 
 /* Copies chunk i's tokens (remapped) and spans to their place; computes its span checkpoints. */
@@ -638,6 +806,14 @@ static void assemble_chunk(void *arg, size_t i) {
   uint8_t *out = a->tokens + c->pos0 * w;
   for (size_t k = 0; k < c->ntok; k++) {
     uint32_t id = map[c->tok[k]];
+    if (a->code) {
+      uint32_t code = a->code[id];
+      if (code == IX_RARE) {
+        part_rec r = { (uint32_t)(c->pos0 + k), id };
+        PUSH(c->rare, c->nrare, c->rare_cap, r, c->failed = 1; break);
+      }
+      id = code;
+    }
     for (uint32_t j = 0; j < w; j++) out[k * w + j] = (uint8_t)(id >> (8 * j));
   }
   memcpy(a->spans + c->spans0, c->spans, c->nspans);
@@ -656,8 +832,7 @@ static void assemble_chunk(void *arg, size_t i) {
       ck->pad = 0;
     }
     uint32_t gap, len;
-    if (*p != 255) gap = *p++; else { uint64_t x; p = ix_varint_get(p + 1, &x); gap = (uint32_t)x; }
-    if (*p != 255) len = *p++; else { uint64_t x; p = ix_varint_get(p + 1, &x); len = (uint32_t)x; }
+    p = ix_span_get(p, &gap, &len);
     end += gap + len;
   }
   free(c->tok);
@@ -857,6 +1032,62 @@ static int merge_docs(build *b, const src_list *files, uint64_t ndocs, ix_index 
   return 0;
 }
 
+/* A coded token stream (see index.h): codes for the 65535 most frequent types, by frequency, then
+** id. code gets the code of each id (IX_RARE for the others); it is the caller's to free. */
+static _Thread_local const uint64_t *sort_freq;
+
+static int cmp_by_freq(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  if (sort_freq[x] != sort_freq[y]) return sort_freq[x] > sort_freq[y] ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+static int make_codes(ix_index *ix, uint16_t **code, blockset *bs) {
+  uint32_t V = ix->ntypes;
+  uint32_t *order = malloc(V * sizeof *order);
+  uint32_t *code_id = keep(bs, malloc(IX_RARE * sizeof *code_id));
+  *code = malloc(V * sizeof **code);
+  if (!order || !code_id || !*code) { free(order); return -1; }
+  for (uint32_t i = 0; i < V; i++) order[i] = i;
+  sort_freq = ix->freq;
+  qsort(order, V, sizeof *order, cmp_by_freq);
+  memset(*code, 0xFF, V * sizeof **code);
+  for (uint32_t k = 0; k < IX_RARE; k++) {
+    code_id[k] = order[k];
+    (*code)[order[k]] = (uint16_t)k;
+  }
+  free(order);
+  ix->ncodes = IX_RARE;
+  ix->code_id = code_id;
+  return 0;
+}
+
+/* The rare tokens of all chunks, in position order. */
+static int gather_rare(build *b, ix_index *ix, blockset *bs) {
+  uint64_t n = 0, k = 0;
+  for (size_t i = 0; i < b->nchunks; i++) {
+    if (b->chunks[i].failed) return -1;
+    n += b->chunks[i].nrare;
+  }
+  uint32_t *pos = keep(bs, malloc((n ? n : 1) * sizeof *pos));
+  uint32_t *id = keep(bs, malloc((n ? n : 1) * sizeof *id));
+  if (!pos || !id) return -1;
+  for (size_t i = 0; i < b->nchunks; i++) {
+    chunk *c = &b->chunks[i];
+    for (size_t j = 0; j < c->nrare; j++, k++) {
+      pos[k] = c->rare[j].pos;
+      id[k] = c->rare[j].id;
+    }
+    free(c->rare);
+    c->rare = NULL;
+    c->nrare = c->rare_cap = 0;
+  }
+  ix->nrare = n;
+  ix->rare_pos = pos;
+  ix->rare_id = id;
+  return 0;
+}
+
 static void set_err(char *err, size_t errlen, const char *msg) {
   if (err && errlen) snprintf(err, errlen, "%s", msg);
 }
@@ -912,6 +1143,9 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   b->src = src;
   b->files = files;
   b->threads = threads_default(o->threads);
+  b->prev = o->previous;
+  b->reused = o->reused;
+  b->reused_ud = o->reused_ud;
 
   /* cut the files into chunks */
   uint64_t chunk_bytes = o->chunk_bytes ? o->chunk_bytes : CHUNK_BYTES;
@@ -931,6 +1165,14 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   }
   if ((size_t)b->threads > b->nchunks) b->threads = b->nchunks ? (int)b->nchunks : 1;
   for (int w = 0; w < b->threads; w++) tx_init(&b->txs[w]);
+  if (b->prev) {
+    if (gather_prev_parts(b)) { set_err(err, errlen, "out of memory"); goto fail; }
+    for (int w = 0; w < b->threads; w++) {
+      b->prev_map[w] = malloc((b->prev->ntypes ? b->prev->ntypes : 1) * sizeof(uint32_t));
+      if (!b->prev_map[w]) { set_err(err, errlen, "out of memory"); goto fail; }
+      memset(b->prev_map[w], 0xFF, (b->prev->ntypes ? b->prev->ntypes : 1) * sizeof(uint32_t));
+    }
+  }
 
   /* tokenize on all workers; this thread is worker 0 and reports progress */
   pthread_t tid[MAX_THREADS];
@@ -977,11 +1219,13 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   ix->freq = keep(&bs, m.freq);
   m.forms = NULL; m.form_off = NULL; m.freq = NULL;
   for (int w = 0; w < b->threads; w++) lex_free(&b->lexes[w]);
-  ix->tok_width = m.ntypes <= 0x100 ? 1 : m.ntypes <= 0x10000 ? 2 : m.ntypes <= 0x1000000 ? 3 : 4;
+  ix->tok_width = m.ntypes <= 0x100 ? 1 : 2;
   ix->ntokens = ntok;
+  uint16_t *code = NULL;
+  if (m.ntypes > 0x10000 && make_codes(ix, &code, &bs)) { set_err(err, errlen, "out of memory"); goto fail; }
 
   /* token stream, spans, checkpoints */
-  asm_ctx a = { b, ix, &m, NULL, NULL, NULL };
+  asm_ctx a = { b, ix, &m, NULL, NULL, NULL, code };
   a.tokens = keep(&bs, malloc(ntok * ix->tok_width + 8));
   a.spans = keep(&bs, malloc(nspans + 8));
   a.ck = keep(&bs, calloc(ntok / IX_CK_EVERY + 1, sizeof *a.ck));
@@ -989,13 +1233,15 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   memset(a.tokens + ntok * ix->tok_width, 0, 8);
   memset(a.spans + nspans, 0, 8);
   parallel_for(b->threads, b->nchunks, assemble_chunk, &a);
+  free(code);
+  if (gather_rare(b, ix, &bs)) { set_err(err, errlen, "out of memory"); goto fail; }
   ix->tokens = a.tokens;
   ix->spans = a.spans;
   ix->spans_len = nspans;
   ix->ck = a.ck;
 
   /* postings of whole tokens, then of compound parts */
-  pin in = { ix->tokens, ix->tok_width, NULL, ntok };
+  pin in = { ix, NULL, ntok };
   if (build_postings(&in, ix->ntypes, b->threads, &ix->post, &bs.p, &bs.n, &bs.cap)) {
     set_err(err, errlen, "out of memory while writing postings"); goto fail;
   }
@@ -1011,7 +1257,7 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
       }
     }
   }
-  pin pin_parts = { NULL, 0, parts, nparts };
+  pin pin_parts = { NULL, parts, nparts };
   int prc = build_postings(&pin_parts, ix->ntypes, 1, &ix->part, &bs.p, &bs.n, &bs.cap);
   free(parts);
   if (prc) { set_err(err, errlen, "out of memory while writing postings"); goto fail; }
@@ -1029,6 +1275,13 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   ix->strings = keep(&bs, pool.s);
   ix->strings_len = pool.n;
   pool.s = NULL;
+  {
+    uint64_t *keys = NULL;
+    uint32_t *counts = NULL;
+    if (ix_build_pairs(ix, b->threads, &keys, &counts) || !keep(&bs, keys) || !keep(&bs, counts)) {
+      set_err(err, errlen, "out of memory while counting word pairs"); goto fail;
+    }
+  }
   ix->build_seconds = now_seconds() - t0;
   ix->blocks = bs.p;
   ix->nblocks = bs.n;
@@ -1042,7 +1295,8 @@ fail:
     for (size_t i = 0; i < b->nchunks; i++) chunk_free(&b->chunks[i]);
     free(b->chunks);
     for (int w = 0; w < MAX_THREADS; w++) lex_free(&b->lexes[w]);
-    for (int w = 0; w < MAX_THREADS; w++) free(m.map[w]);
+    for (int w = 0; w < MAX_THREADS; w++) { free(m.map[w]); free(b->prev_map[w]); }
+    free(b->prev_parts);
   }
   free(m.forms); free(m.form_off); free(m.freq);
   free(pool.s); free(pool.slot);
@@ -1060,6 +1314,7 @@ fail:
 
 void ix_free(ix_index *ix) {
   if (!ix) return;
+  if (ix->map) munmap(ix->map, ix->map_len);
   for (size_t i = 0; i < ix->nblocks; i++) free(ix->blocks[i]);
   free(ix->blocks);
   free(ix);

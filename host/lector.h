@@ -40,7 +40,8 @@ typedef struct lector_options {
   int threads;               /* threads for building; 0 = one per core */
   int store;                 /* 1: use and update the on-disk index (default); 0: memory only */
   int rebuild;               /* 1: ignore an existing on-disk index and build anew */
-  const char *cache_dir;     /* where the index goes when the corpus folder is read-only */
+  int no_check;              /* 1: use the on-disk index without looking for changed files */
+  int verify;                /* 1: check every byte of the on-disk index (its checksums) */
 } lector_options;
 
 /* Fills o with the defaults. */
@@ -70,6 +71,7 @@ typedef struct lector_info {
   uint64_t index_bytes;      /* size of the index (in memory or on disk) */
   uint64_t text_bytes;       /* size of the files */
   const char *store_path;    /* the on-disk index, or NULL */
+  const char *store_error;   /* why the index is in memory only (a read-only place), or NULL */
   int from_store;            /* 1 if the index was read from disk */
   uint32_t files_skipped;    /* files that could not be loaded */
   uint32_t warnings;         /* warnings while loading (files skipped, encodings guessed, ...) */

@@ -115,7 +115,9 @@ static int l_open(lua_State *L) {
     if (lua_getfield(L, 2, "threads") != LUA_TNIL) o.threads = (int)luaL_checkinteger(L, -1);
     if (lua_getfield(L, 2, "store") != LUA_TNIL) o.store = lua_toboolean(L, -1);
     if (lua_getfield(L, 2, "rebuild") != LUA_TNIL) o.rebuild = lua_toboolean(L, -1);
-    lua_pop(L, 3);
+    if (lua_getfield(L, 2, "check") != LUA_TNIL) o.no_check = !lua_toboolean(L, -1);
+    if (lua_getfield(L, 2, "verify") != LUA_TNIL) o.verify = lua_toboolean(L, -1);
+    lua_pop(L, 5);
   }
   lb_corpus *cu = lb_corpus_new(L, path, &o);
   if (lua_istable(L, 2) && lua_getfield(L, 2, "warn") != LUA_TNIL) {
@@ -180,6 +182,7 @@ static int corpus_info(lua_State *L) {
   lua_pushnumber(L, in.open_seconds); lua_setfield(L, -2, "open_seconds");
   lua_pushboolean(L, in.from_store); lua_setfield(L, -2, "from_store");
   if (in.store_path) { lua_pushstring(L, in.store_path); lua_setfield(L, -2, "store"); }
+  if (in.store_error) { lua_pushstring(L, in.store_error); lua_setfield(L, -2, "store_error"); }
   return 1;
 }
 

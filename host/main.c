@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <lua.h>
@@ -36,7 +37,7 @@ static void print_usage(FILE *f) {
     "  repl                interactive Lua with the corpus loaded\n"
     "  info                the corpus: documents, titles, dates, tokens, distinct forms\n"
     "  query QUERY         a CQP query: --count, --kwic, --dump, --format tsv|csv|json\n"
-    "  index [DIR]         build or update the on-disk index\n"
+    "  index [DIR]         build or update the on-disk index (--rebuild, --verify, --threads N)\n"
     "  pack ...            install, list, run and remove script packs\n"
     "options:\n"
     "  --corpus DIR        the corpus for `corpus` (default $LECTOR_CORPUS, else ./corpus)\n"
@@ -167,18 +168,60 @@ void host_set_corpus(lua_State *L, const char *path) {
   lua_setglobal(L, "corpus");
 }
 
-/* Progress of an index build, on stderr when it is a terminal. */
+/* Progress of an index build, on stderr when it is a terminal: shown once a build has taken a
+** moment (a small corpus opens without a flicker), rewritten in place, wiped at the end. */
+static struct progress { double t0; uint64_t bytes0; int shown; } progress;
+
+static double now_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static void show_progress(void *ud, uint64_t files_done, uint64_t files_total, uint64_t bytes_done,
                           uint64_t bytes_total) {
-  (void)ud;
-  fprintf(stderr, "\rindexing: %llu/%llu files, %.1f/%.1f MB", (unsigned long long)files_done,
-          (unsigned long long)files_total, bytes_done / 1e6, bytes_total / 1e6);
-  if (files_done == files_total) fprintf(stderr, "\r\033[K");
+  struct progress *p = ud;
+  double now = now_seconds();
+  if (files_done >= files_total) {
+    if (p->shown) fprintf(stderr, "\r\033[K");
+    fflush(stderr);
+    memset(p, 0, sizeof *p);
+    return;
+  }
+  if (p->t0 == 0) { p->t0 = now; p->bytes0 = bytes_done; return; }
+  double dt = now - p->t0;
+  if (dt < 0.3) return;
+  double rate = (double)(bytes_done - p->bytes0) / 1e6 / dt;
+  double eta = rate > 0 ? (double)(bytes_total - bytes_done) / 1e6 / rate : 0;
+  int width = 24, fill = bytes_total ? (int)((double)width * (double)bytes_done / (double)bytes_total) : 0;
+  char bar[32];
+  for (int i = 0; i < width; i++) bar[i] = i < fill ? '#' : '.';
+  bar[width] = '\0';
+  fprintf(stderr, "\rindexing [%s] %llu/%llu files, %.0f/%.0f MB, %.0f MB/s, ETA %.0f s\033[K", bar,
+          (unsigned long long)files_done, (unsigned long long)files_total, bytes_done / 1e6,
+          bytes_total / 1e6, rate, eta);
   fflush(stderr);
+  p->shown = 1;
 }
 
 void host_corpus_options(lector_options *o) {
-  if (isatty(2)) o->progress = show_progress;
+  const char *store = getenv("LECTOR_STORE");
+  if (isatty(2)) { o->progress = show_progress; o->progress_ud = &progress; }
+  if (store && strcmp(store, "0") == 0) o->store = 0;
+}
+
+/* `lector index [DIR] [--rebuild] [--verify] [--threads N]` opens its corpus with these (the
+** command, host/lua/lector/cmd/index.lua, checks the arguments and reports). Returns DIR or NULL. */
+static const char *index_options(lector_options *o, char **argv, int argc, int from) {
+  const char *dir = NULL;
+  for (int i = from; i < argc; i++) {
+    if (strcmp(argv[i], "--rebuild") == 0) o->rebuild = 1;
+    else if (strcmp(argv[i], "--verify") == 0) o->verify = 1;
+    else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) o->threads = atoi(argv[++i]);
+    else if (strcmp(argv[i], "--corpus") == 0 && i + 1 < argc) dir = argv[++i];
+    else if (argv[i][0] != '-' && !dir) dir = argv[i];
+  }
+  return dir;
 }
 
 static int dochunk(lua_State *L, int status) {
@@ -339,7 +382,16 @@ static int pmain(lua_State *L) {
   create_arg_table(L, argv, argc, script ? script : 0);
   lua_gc(L, LUA_GCRESTART);
   lua_gc(L, LUA_GCGEN, 0, 0);        /* the collector mode lua5.4 runs scripts in */
-  host_set_corpus(L, corpus_path(o.corpus, argv, argc, script ? script + 1 : argc));
+  if (is_cmd && strcmp(argv[script], "index") == 0) {
+    lector_options co;
+    lector_options_init(&co);
+    host_corpus_options(&co);
+    const char *dir = index_options(&co, argv, argc, script + 1);
+    lb_corpus_new(L, dir ? dir : corpus_path(o.corpus, argv, argc, script + 1), &co);
+    lua_setglobal(L, "corpus");
+  } else {
+    host_set_corpus(L, corpus_path(o.corpus, argv, argc, script ? script + 1 : argc));
+  }
   if (o.warnings) lua_warning(L, "@on", 0);
   if (!o.no_env && handle_luainit(L) != LUA_OK) { m->status = 1; return 0; }
   if (!run_e_and_l(L, argv, script ? script : argc)) { m->status = 1; return 0; }

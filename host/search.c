@@ -69,6 +69,7 @@ int lector_hits_push_target(lector_hits *h, uint32_t start, uint32_t end, uint32
 typedef struct term {
   uint32_t *ids;             /* sorted */
   size_t n;
+  uint8_t *bits;             /* the same set, a bit per type id: checks in place stay in cache */
   uint64_t freq;             /* whole-token and part occurrences together */
   /* a merge of the cursors of all ids, for driving */
   ix_cursor *cur;
@@ -79,17 +80,11 @@ typedef struct term {
 } term;
 
 static void term_free(term *t) {
-  free(t->ids); free(t->cur); free(t->live); free(t->pcur); free(t->plive);
+  free(t->ids); free(t->bits); free(t->cur); free(t->live); free(t->pcur); free(t->plive);
 }
 
 static int has_id(const term *t, uint32_t id) {
-  size_t lo = 0, hi = t->n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (t->ids[mid] == id) return 1;
-    if (t->ids[mid] < id) lo = mid + 1; else hi = mid;
-  }
-  return 0;
+  return (t->bits[id >> 3] >> (id & 7)) & 1;
 }
 
 /* Does term t match at pos: the token there, or (with parts) a part of the compound there? */
@@ -140,6 +135,9 @@ static int term_make(lector_corpus *c, const char *w, size_t len, int how, term 
   if (!t->ids || !t->pcur || !t->plive) return -1;
   t->n = lector_types_matching(c, w, len, how, t->ids, n);
   const ix_index *ix = c->ix;
+  t->bits = calloc(ix->ntypes / 8 + 1, 1);
+  if (!t->bits) return -1;
+  for (size_t i = 0; i < t->n; i++) t->bits[t->ids[i] >> 3] |= (uint8_t)(1u << (t->ids[i] & 7));
   for (size_t i = 0; i < t->n; i++) {
     t->freq += ix->freq[t->ids[i]];
     ix_cursor_open(&t->pcur[i], &ix->part, t->ids[i]);
@@ -147,6 +145,52 @@ static int term_make(lector_corpus *c, const char *w, size_t len, int how, term 
     if (how & LECTOR_MATCH_PARTS) t->freq += ix->part.count[t->ids[i]];
   }
   return 0;
+}
+
+/* Is pos in the same document as pos - 1? */
+static int same_doc(const ix_index *ix, uint32_t pos) {
+  return pos > 0 && pos < ix->ntokens && ix->docs[ix_doc_of(ix, pos)].first < pos;
+}
+
+/* Does any part posting of term t fall on pos? (a fresh look, for the few part postings) */
+static int part_at(const ix_index *ix, const term *t, uint32_t pos) {
+  for (size_t i = 0; i < t->n; i++) {
+    ix_cursor c;
+    ix_cursor_open(&c, &ix->part, t->ids[i]);
+    if (ix_cursor_seek(&c, pos) && c.cur == pos) return 1;
+  }
+  return 0;
+}
+
+/* The count of the two-word phrase "a b" from the pair table, when each term is one whole fold
+** class of frequent words, else -1. The table counts whole tokens; with parts, a match may also
+** have a compound holding a at p (then b whole or as a part at p + 1), or a whole a at p and a
+** compound holding b at p + 1: those few are found through the part postings. */
+static int64_t pair_count(const ix_index *ix, const term *a, const term *b, int parts) {
+  const term *t[2] = { a, b };
+  uint32_t cls[2];
+  for (int i = 0; i < 2; i++) {
+    if (!t[i]->n) return -1;
+    cls[i] = ix->fold_of[t[i]->ids[0]];
+    if (ix->fold_mem_off[cls[i] + 1] - ix->fold_mem_off[cls[i]] != t[i]->n) return -1;
+  }
+  int64_t n = ix_pair_count(ix, cls[0], cls[1]);
+  if (n < 0 || !parts) return n;
+  for (int side = 0; side < 2; side++) {
+    const term *x = t[side];
+    for (size_t i = 0; i < x->n; i++) {
+      ix_cursor c;
+      ix_cursor_open(&c, &ix->part, x->ids[i]);
+      while (ix_cursor_next(&c)) {
+        uint32_t p = side == 0 ? c.cur : c.cur - 1;          /* where the phrase starts */
+        if (side == 1 && c.cur == 0) continue;
+        if (!same_doc(ix, p + 1)) continue;
+        if (side == 0) n += has_id(b, ix_token(ix, p + 1)) || part_at(ix, b, p + 1);
+        else n += has_id(a, ix_token(ix, p));
+      }
+    }
+  }
+  return n;
 }
 
 /* ------------------------------------------------------------------ search */
@@ -180,6 +224,13 @@ int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lect
   if (k == 1 && !h && !s->skip_boilerplate && !s->docs && !s->limit) {
     found = (int64_t)terms[0].freq;
     goto done;
+  }
+
+  /* two frequent words, counted: the pair table knows (index_pairs.c) */
+  if (k == 2 && !h && !s->skip_boilerplate && !s->docs && !s->limit &&
+      (s->how & ~LECTOR_MATCH_PARTS) == LECTOR_MATCH_FOLD) {
+    int64_t n = pair_count(ix, &terms[0], &terms[1], parts);
+    if (n >= 0) { found = n; goto done; }
   }
 
   term *d = &terms[driver];

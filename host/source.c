@@ -778,6 +778,10 @@ static int jsonl_docs(loader *L, const char *buf, size_t n, src_doc_fn fn, void 
 }
 
 int src_load(src_ctx *c, const src_file *f, src_doc_fn fn, void *ud) {
+  return src_load_hashed(c, f, fn, ud, NULL);
+}
+
+int src_load_hashed(src_ctx *c, const src_file *f, src_doc_fn fn, void *ud, uint64_t *hash) {
   loader L;
   char *buf;
   size_t n;
@@ -785,6 +789,7 @@ int src_load(src_ctx *c, const src_file *f, src_doc_fn fn, void *ud) {
   L.kind = f->kind;
   int r = read_whole(&L, f->path, &buf, &n);
   if (r) return r;
+  if (hash) *hash = src_hash(buf, n, 0);
   const char *z = memchr(buf, 0, n);
   if (z) {
     lwarn(&L, "binary file (NUL byte at offset %zu), skipped", (size_t)(z - buf));
@@ -801,6 +806,53 @@ int src_load(src_ctx *c, const src_file *f, src_doc_fn fn, void *ud) {
   }
   if (L.md) pcre2_match_data_free(L.md);
   return r;
+}
+
+int src_file_hash(src_ctx *c, const src_file *f, uint64_t *hash) {
+  loader L;
+  char *buf;
+  size_t n;
+  loader_init(&L, c, f->path, 1);
+  if (read_whole(&L, f->path, &buf, &n)) return -1;
+  *hash = src_hash(buf, n, 0);
+  free(buf);
+  return 0;
+}
+
+uint64_t src_context_hash(src_ctx *c) {
+  static const char *const names[] = { "metadata.tsv", "metadata.csv", "boilerplate.lst" };
+  uint64_t h = src_hash(&c->root_file, sizeof c->root_file, 1);
+  if (c->root_file) return h;
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    loader L;
+    char *buf;
+    size_t n;
+    loader_init(&L, c, names[i], 1);
+    h = src_hash(names[i], strlen(names[i]), h);
+    if (read_whole(&L, names[i], &buf, &n) == 0) {
+      h = src_hash(buf, n, h ^ 0x5A5A);
+      free(buf);
+    }
+  }
+  return h;
+}
+
+uint64_t src_hash(const void *p, size_t n, uint64_t seed) {
+  const unsigned char *s = p;
+  uint64_t h = seed ^ (0x9E3779B97F4A7C15ull * (n + 1));
+  while (n >= 8) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+    s += 8;
+    n -= 8;
+  }
+  uint64_t w = 0;
+  memcpy(&w, s, n);
+  h = (h ^ w ^ n) * 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 29;
+  return h;
 }
 
 /* src_read_doc for one line of a .jsonl file: the bytes must still be a whole line. */

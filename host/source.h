@@ -97,6 +97,22 @@ void src_list_free(src_list *l);
 ** Thread-safe: several threads may load different files with the same context. */
 typedef int (*src_doc_fn)(void *ud, src_doc *d);
 int src_load(src_ctx *c, const src_file *f, src_doc_fn fn, void *ud);
+/* src_load that also gives the hash (src_hash, seed 0) of the file's bytes as read, when it was
+** read (the return is not 1). The store keeps it to tell a file that changed from one that did not. */
+int src_load_hashed(src_ctx *c, const src_file *f, src_doc_fn fn, void *ud, uint64_t *hash);
+/* The hash of a file's bytes, as src_load_hashed gives it, without decoding (no warnings).
+** Returns 0, or -1 when the file cannot be read (src_load will say why). */
+int src_file_hash(src_ctx *c, const src_file *f, uint64_t *hash);
+/* A hash of what shapes documents besides their own files: the sidecar and boilerplate.lst (their
+** names and bytes). Two contexts with the same hash make the same documents of the same file. */
+uint64_t src_context_hash(src_ctx *c);
+/* Marks the sidecar row of a document as taken, for a document whose file was not loaded again
+** (the index kept it from an earlier build); src_sidecar_unused then leaves it out. */
+void src_sidecar_take(src_ctx *c, const char *docname);
+
+/* A fast 64-bit hash of bytes (not cryptographic): for telling changed files and damaged index
+** sections apart from unchanged ones. */
+uint64_t src_hash(const void *p, size_t n, uint64_t seed);
 
 /* Reads one document again (for its text): the file at path, the bytes [byte_start, byte_start +
 ** byte_len) when line > 0 (a .jsonl line). Fills d like src_load would (without warnings; d is

@@ -348,6 +348,12 @@ void src_sidecar_check(src_ctx *c, const src_list *l) {
   }
 }
 
+void src_sidecar_take(src_ctx *c, const char *docname) {
+  long row = c->nrows ? find_row(c, docname) : -1;
+  unsigned char none = 0;
+  if (row >= 0) atomic_compare_exchange_strong(&c->used[row], &none, 1);
+}
+
 size_t src_sidecar_unused(src_ctx *c) {
   size_t n = 0;
   for (size_t i = 0; i < c->nrows; i++) {

@@ -68,7 +68,7 @@ static ix_index *build(int threads, uint64_t chunk) {
   if (!src) { fprintf(stderr, "src_open: %s\n", err); exit(2); }
   src_list files = {0};
   src_scan(src, &files);
-  ix_build_opts o = { threads, NULL, NULL, NULL, chunk };
+  ix_build_opts o = { threads, NULL, NULL, NULL, NULL, NULL, chunk };
   ix_index *ix = NULL;
   if (ix_build(src, &files, &o, &ix, err, sizeof err)) { fprintf(stderr, "ix_build: %s\n", err); exit(2); }
   src_list_free(&files);
@@ -253,8 +253,65 @@ static void test_regions(void) {
   ix_free(ix);
 }
 
+/* More than 65536 types: the stream holds codes of the frequent types and a list of the rare
+** ones (index.h). Every token still reads back as the tokenizer made it, every posting list
+** holds its type's positions, and the build is the same with 1 and 3 threads. */
+static void test_coded_stream(void) {
+  char saved[64];
+  memcpy(saved, corpus_dir, sizeof saved);
+  snprintf(corpus_dir, sizeof corpus_dir, "/tmp/lector-test-coded.XXXXXX");
+  if (!mkdtemp(corpus_dir)) { perror("mkdtemp"); exit(2); }
+  static char text[4][1 << 20];
+  size_t len[4] = {0};
+  for (int f = 0; f < 4; f++) {                  /* 4 x 20000 rare words among frequent ones */
+    for (int w = 0; w < 20000; w++)
+      len[f] += (size_t)sprintf(text[f] + len[f], "w%d%05d the %s ", f, w, words[w % 30]);
+    char name[32];
+    snprintf(name, sizeof name, "big%d.txt", f);
+    write_file(name, text[f], len[f]);
+  }
+  ix_index *a = build(1, 0), *b = build(3, 100000);
+  CHECK(a->ntypes > 80000);
+  CHECK_INT(a->ncodes, IX_RARE);
+  CHECK_INT(a->tok_width, 2);
+  CHECK(a->nrare > 0);
+  CHECK(memcmp(a->tokens, b->tokens, a->ntokens * 2) == 0);
+  CHECK_INT(a->nrare, b->nrare);
+  CHECK(memcmp(a->rare_pos, b->rare_pos, a->nrare * 4) == 0 && memcmp(a->rare_id, b->rare_id, a->nrare * 4) == 0);
+  CHECK(memcmp(a->post.data, b->post.data, a->post.off[a->ntypes]) == 0);
+  tx_doc tx;
+  tx_init(&tx);
+  uint64_t pos = 0, bad = 0;
+  for (int f = 0; f < 4; f++) {
+    tx_tokenize(&tx, text[f], len[f]);
+    for (size_t i = 0; i < tx.ntok; i++, pos++) {
+      size_t n;
+      const char *form = ix_form(b, ix_token(b, pos), &n);
+      if (n != tx.tok[i].len || memcmp(form, text[f] + tx.tok[i].start, n)) bad++;
+    }
+  }
+  CHECK_INT(pos, b->ntokens);
+  CHECK_INT(bad, 0);
+  uint64_t bad_post = 0;
+  for (uint32_t id = 0; id < b->ntypes; id += 97) {
+    ix_cursor c;
+    ix_cursor_open(&c, &b->post, id);
+    while (ix_cursor_next(&c)) if (ix_token(b, c.cur) != id) bad_post++;
+    if (c.count != b->freq[id]) bad_post++;
+  }
+  CHECK_INT(bad_post, 0);
+  tx_free(&tx);
+  ix_free(a);
+  ix_free(b);
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", corpus_dir);
+  if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", corpus_dir);
+  memcpy(corpus_dir, saved, sizeof saved);
+}
+
 int main(void) {
   make_corpus();
+  RUN(test_coded_stream);
   RUN(test_deterministic);
   RUN(test_tokens_and_spans);
   RUN(test_postings);

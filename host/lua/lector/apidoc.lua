@@ -30,12 +30,21 @@ Each example below runs as it stands in `make test` (`spec/lua/apidoc_spec.lua`)
       { name = "lector.open", since = "0.1.0",
         sig = "lector.open(path [, opts]) -> Corpus | nil, message",
         summary = [[Opens the corpus at path (a folder, or one .txt/.md/.jsonl file) and indexes it.
-Warnings about single files (an encoding guessed, a binary file skipped) go to stderr as
-`lector: FILE: message` and do not stop the rest. opts: `threads` (for building; default all
-cores), `warn` (a function(file, message) that gets the warnings instead). Returns nil and a message when the path cannot be opened at all.]],
+The index is stored in `path/.lector/index` (or, when the folder cannot hold it, in
+`$XDG_CACHE_HOME/lector/`) and mapped on the next open while the files are as they were; when
+some changed, only those are read again. Warnings about single files (an encoding guessed, a
+binary file skipped) go to stderr as `lector: FILE: message` and do not stop the rest; they are
+stored with the index and said again. opts: `threads` (for building; default all cores), `warn`
+(a function(file, message) that gets the warnings instead), `store` (false: build in memory
+only), `rebuild` (true: ignore the stored index), `check` (false: use the stored index without
+looking at the files: opens in a millisecond, but misses changes), `verify` (true: check every
+checksum of the stored index, not only its header and sizes). Returns nil and a message when the
+path cannot be opened at all.]],
         example = [[
-local C = lector.open("corpus")
-print(#C, C.tokens > 4000)                    --> 5	true
+local C = lector.open("corpus", { rebuild = true })
+print(#C, C.tokens > 4000, C:info().from_store)  --> 5	true	false
+local D = lector.open("corpus", { check = false })
+print(D:info().from_store, D:count("Iraq"))      --> true	42
 print(lector.open("no/such/folder"))          --> nil	no/such/folder: cannot open no/such/folder: No such file or directory
 ]] },
       { name = "lector.tokenize", since = "0.1.0",
@@ -147,8 +156,9 @@ print(corpus:count("Gorbachev", {docs = corpus:where{ kind = "transcript" }}))  
       { name = "Corpus:info", since = "0.1.0",
         sig = "C:info() -> table",
         summary = [[Facts about the corpus and its index: documents, files, tokens, types, sentences,
-paragraphs, turns, text_bytes, index_bytes, build_seconds, open_seconds, store, files_skipped,
-warnings (about files, while loading).]],
+paragraphs, turns, text_bytes, index_bytes, build_seconds, open_seconds, store (the index file),
+from_store (true when it was mapped rather than built), store_error (why the index is in memory
+only), files_skipped, warnings (about files, while loading).]],
         example = [[
 local i = corpus:info()
 print(i.documents, i.files, i.turns > 0)      --> 5	5	true

@@ -1,0 +1,77 @@
+-- lector index and the on-disk index from the shell: the first run builds and stores it, the next
+-- finds it up to date, a changed file brings an update, and a damaged index is said so and built
+-- again with the right answers. Without a terminal, one line on stdout and nothing on stderr.
+local run = require "spec.support.run"
+
+describe("lector index", function()
+  local dir, c, pc
+  setup(function()
+    dir = run.tmpdir()
+    c = dir .. "/c"
+    os.execute("mkdir -p " .. c .. " && cp corpus/*.txt " .. c .. "/")
+    pc = c:gsub("%p", "%%%0")                -- the folder, as a pattern
+  end)
+  teardown(function() run.rmdir(dir) end)
+
+  local function count(word)
+    return run.lector({ "--corpus", c, "-e", "io.write(corpus:count('" .. word .. "'))" })
+  end
+
+  it("builds the index, then finds it up to date", function()
+    local r = run.lector({ "index", c })
+    assert.are.equal(0, r.code)
+    assert.are.equal("", r.err)
+    assert.truthy(r.out:find("^indexed " .. pc .. " in [0-9.]+ s %([0-9]+ MB/s%): 5 files, 5 documents, 4343 tokens, "
+      .. "0%.0 MB of text; index 0%.[0-9] MB %([0-9.]+x%), in " .. pc .. "/%.lector/index\n$"), r.out)
+    r = run.lector({ "index", c })
+    assert.truthy(r.out:find("^index of " .. pc .. " is up to date %(opened in [0-9.]+ s%): 5 files"), r.out)
+    local info = run.lector({ "--corpus", c, "info" }).out
+    assert.truthy(info:find("stored in " .. c .. "/.lector/index", 1, true), info)
+  end)
+
+  it("reads a changed file again and answers from the update", function()
+    assert.are.equal("5", count("Putin").out)
+    run.write(c .. "/zz_new.txt", "Putin and Putin again.\n")
+    local r = run.lector({ "index", c })
+    assert.truthy(r.out:find("^indexed .* 6 files, 6 documents"), r.out)
+    assert.are.equal("7", count("Putin").out)
+    os.remove(c .. "/zz_new.txt")
+    assert.are.equal("5", count("Putin").out)
+  end)
+
+  it("says an index is damaged, builds it again, and answers right", function()
+    run.lector({ "index", c })
+    local f = assert(io.open(c .. "/.lector/index", "r+b"))
+    f:seek("set", 4000)
+    f:write("\0\0\0\0garbage")
+    f:close()
+    local r = count("Iraq")
+    assert.are.equal("42", r.out)
+    assert.truthy(r.err:find("^lector: " .. pc .. ": " .. pc .. "/%.lector/index: section [%w_]+ is damaged "
+      .. "%(checksum%); building the index again\n$"), r.err)
+    r = count("Iraq")
+    assert.are.equal("", r.err)
+  end)
+
+  it("says a foreign file is not an index", function()
+    run.write(c .. "/.lector/index", "no index here\n")
+    local r = count("Iraq")
+    assert.are.equal("42", r.out)
+    assert.truthy(r.err:find("index: truncated: 14 bytes, shorter than a header; building the index again", 1, true), r.err)
+  end)
+
+  it("rebuilds on request, with the threads asked for", function()
+    local r = run.lector({ "index", c, "--rebuild", "--threads", "1" })
+    assert.are.equal(0, r.code)
+    assert.truthy(r.out:find("^indexed "), r.out)
+  end)
+
+  it("rejects what it does not know, with the usage", function()
+    local r = run.lector({ "index", c, "--fast" })
+    assert.are.equal(2, r.code)
+    assert.are.equal("lector: index: unknown option '--fast'\nusage: lector index [DIR] [--rebuild] [--verify] [--threads N]\n", r.err)
+    r = run.lector({ "index", c, "--threads", "two" })
+    assert.are.equal(2, r.code)
+    assert.truthy(r.err:find("--threads needs a whole number, not 'two'", 1, true), r.err)
+  end)
+end)
