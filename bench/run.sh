@@ -172,6 +172,8 @@ for TIER in $TIERS; do
   put cmd_lector_queries "./lector run bench/lector.lua $DIR $QUERIES $RUNS"
   store_path=$(awk -F'\t' '$1 == "info_store" { print $2 }' "$W/lector.tsv")
   if [ "$STORE" = 1 ] && [ -n "$store_path" ] && [ -e "$store_path" ]; then
+    # the index on disk: the folder DIR/.lector when it is there, else the file lector names
+    case $store_path in "$DIR/.lector/"*) store_path=$DIR/.lector ;; esac
     put lector_disk_bytes "$(du -sb "$store_path" | cut -f1)"
     put lector_disk_path "$store_path"
   fi
