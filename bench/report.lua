@@ -116,8 +116,8 @@ w("# lector benchmark: ", tier, " tier, ", R.date)
 w()
 w(string.format("%s MB of text in %s files (`%s`); %s documents, %s tokens for lector.",
   mb(text), R.files, "/tmp/lector-bench/corpora/" .. tier, R.info_documents or "?", R.info_tokens or "?"))
-w(string.format("Machine: %s, `nproc` = %s, %s RAM; load average %s at the start; the page cache warm.",
-  R.cpu, R.nproc, R.mem, R.loadavg))
+w(string.format("Machine: %s, `nproc` = %s, %s RAM; load average %s at the start of this tier, %s at its end (other",
+  R.cpu, R.nproc, R.mem, R.loadavg, R.loadavg_end or "?"), " work on the machine shows there); the page cache warm.")
 w(string.format("lector %s; %s. Each figure is the median of %s runs unless it says otherwise.",
   R.lector_commit, R.versions, R.runs))
 if not store then
@@ -172,7 +172,7 @@ w("| build, MB/s | ", lb and string.format("%.1f", text / 1e6 / lb) or "—", " 
 w("| index size, MB (× text) | ", mb(lsize), string.format(" (%.2f×)", (lsize or 0) / text), " | — | ",
   mb(xsize), string.format(" (%.2f×)", (xsize or 0) / text), " | — | | ", ratio(lsize, xsize), " | |")
 w("| open, ms | ", open_cell(), " | — | ", ms(xopen), " | — | | ",
-  store and ratio(lopen, xopen) or "—", " | |")
+  store and (ratio(lopen, xopen) .. (lopen_nc and (" (" .. ratio(lopen_nc, xopen) .. ")") or "")) or "—", " | |")
 local scan = lp and (secs(lp) .. " s per pass" .. once(lruns)) or "—"
 for _, k in ipairs { { "word", "words" }, { "phrase", "phrases" }, { "entity", "entities" } } do
   local lm, gm, xm = median(L[k[1]]), median(G[k[1]]), median(X[k[1]])

@@ -230,6 +230,7 @@ for TIER in $TIERS; do
     # shellcheck disable=SC2086
     ./lector run bench/agree.lua "$DIR" "$QUERIES" $differ > "$W/agree.tsv"
   fi
+  put loadavg_end "$(cut -d' ' -f1-3 /proc/loadavg)"
   put bench_wall_s "$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }')"
 
   mkdir -p bench/results
