@@ -192,6 +192,9 @@ uint32_t ix_region_next(const ix_index *ix, int k, uint32_t pos);
 
 /* The document holding a position (pos < ntokens). */
 uint32_t ix_doc_of(const ix_index *ix, uint32_t pos);
+/* The same for a position at or after document from's start: a gallop forward from there, for
+** walks whose positions only grow (a binary search over all documents costs more at each step). */
+uint32_t ix_doc_from(const ix_index *ix, uint32_t from, uint32_t pos);
 
 /* Byte span [*b0, *b1) of the token at pos, relative to its document's byte_start. */
 void ix_span(const ix_index *ix, uint32_t pos, uint32_t *b0, uint32_t *b1);
