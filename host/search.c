@@ -66,8 +66,6 @@ int lector_hits_push_target(lector_hits *h, uint32_t start, uint32_t end, uint32
 
 /* ------------------------------------------------------------------ terms */
 
-#define SEEK_RATIO 16   /* a term this many times as frequent as the driver is checked in place */
-
 typedef struct term {
   uint32_t *ids;             /* sorted */
   size_t n;
@@ -112,19 +110,6 @@ static int drive_open(const ix_index *ix, term *t, int parts) {
     const ix_plist *pl = i < t->n ? &ix->post : &ix->part;
     ix_cursor_open(&t->cur[i], pl, t->ids[i % t->n]);
     t->live[i] = ix_cursor_next(&t->cur[i]);
-  }
-  return 0;
-}
-
-/* Does term t match at pos, by its own cursors (opened with drive_open)? For a term about as
-** frequent as the driver, stepping along its postings reads memory in order, where looking at
-** the token stream at each candidate would jump about it. pos may only grow from call to call. */
-static int term_seek(term *t, uint32_t pos, int parts) {
-  size_t k = t->n * (parts ? 2 : 1);
-  for (size_t i = 0; i < k; i++) {
-    if (!t->live[i]) continue;
-    if (t->cur[i].cur < pos && !ix_cursor_seek(&t->cur[i], pos)) { t->live[i] = 0; continue; }
-    if (t->cur[i].cur == pos) return 1;
   }
   return 0;
 }
@@ -250,10 +235,6 @@ int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lect
 
   term *d = &terms[driver];
   if (drive_open(ix, d, parts)) { snprintf(err, errlen, "out of memory"); found = -1; goto done; }
-  for (size_t i = 0; i < k; i++) {      /* terms at most SEEK_RATIO times as frequent: by cursor */
-    if (i == driver || terms[i].freq > SEEK_RATIO * d->freq) continue;
-    if (drive_open(ix, &terms[i], parts)) { snprintf(err, errlen, "out of memory"); found = -1; goto done; }
-  }
   const ix_regions *boil = &ix->reg[IX_BOILER];
   uint32_t bi = 0;                       /* the first boilerplate region that may still matter */
   uint32_t doc = 0, doc_end = 0;         /* the document of the last candidate */
@@ -269,11 +250,8 @@ int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lect
     if (end >= doc_end) continue;
     if (s->docs && !s->docs[doc]) continue;
     int ok = 1;
-    for (size_t i = 0; i < k && ok; i++) {
-      if (i == driver) continue;
-      ok = terms[i].cur ? term_seek(&terms[i], start + (uint32_t)i, parts)
-                        : term_at(ix, &terms[i], start + (uint32_t)i, parts);
-    }
+    for (size_t i = 0; i < k && ok; i++)
+      if (i != driver) ok = term_at(ix, &terms[i], start + (uint32_t)i, parts);
     if (!ok) continue;
     if (s->skip_boilerplate) {
       while (bi < boil->n && boil->end[bi] <= start) bi++;
