@@ -303,9 +303,7 @@ static void test_coded_stream(void) {
   tx_free(&tx);
   ix_free(a);
   ix_free(b);
-  char cmd[128];
-  snprintf(cmd, sizeof cmd, "rm -rf %s", corpus_dir);
-  if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", corpus_dir);
+  ct_rmdir(corpus_dir);
   memcpy(corpus_dir, saved, sizeof saved);
 }
 
@@ -336,8 +334,6 @@ int main(void) {
   RUN(test_postings);
   RUN(test_parts_and_folds);
   RUN(test_regions);
-  char cmd[128];
-  snprintf(cmd, sizeof cmd, "rm -rf %s", corpus_dir);
-  if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", corpus_dir);
+  ct_rmdir(corpus_dir);
   return ct_summary();
 }
