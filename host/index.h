@@ -149,7 +149,7 @@ void ix_free(ix_index *ix);
 
 /* The pair table of a built index (index_pairs.c), on up to threads threads: sets the pair fields
 ** of ix to the arrays in *keys and *counts (the caller keeps them). Returns 0 or -1 (memory). */
-#define IX_PAIR_MIN 20000u       /* occurrences that make a fold class frequent ... */
+#define IX_PAIR_MIN 1000u        /* occurrences that make a fold class frequent ... */
 #define IX_PAIR_MAX 2048u        /* ... for at most this many classes */
 int ix_build_pairs(ix_index *ix, int threads, uint64_t **keys, uint32_t **counts);
 /* How often fold class b follows class a in a document; -1 when the table cannot say (one of
