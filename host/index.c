@@ -89,6 +89,25 @@ uint32_t ix_doc_of(const ix_index *ix, uint32_t pos) {
   return lo;
 }
 
+uint32_t ix_doc_from(const ix_index *ix, uint32_t from, uint32_t pos) {
+  const uint32_t *end = ix->reg[IX_DOC].end;         /* ascending; the holder: first end > pos */
+  uint32_t n = ix->ndocs, lo = from, step = 1, hi;
+  if (from >= n || ix->docs[from].first > pos) return ix_doc_of(ix, pos);
+  if (end[lo] > pos) return lo;
+  for (;;) {                                          /* end[lo] <= pos: gallop */
+    hi = lo + step;
+    if (hi >= n) { hi = n - 1; break; }
+    if (end[hi] > pos) break;
+    lo = hi;
+    step *= 2;
+  }
+  while (hi - lo > 1) {                              /* end[lo] <= pos < end[hi] */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (end[mid] <= pos) lo = mid; else hi = mid;
+  }
+  return hi;
+}
+
 /* ------------------------------------------------------------------ spans */
 
 void ix_spans(const ix_index *ix, uint32_t pos, uint32_t n, uint32_t *b0, uint32_t *b1) {

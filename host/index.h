@@ -149,7 +149,7 @@ void ix_free(ix_index *ix);
 
 /* The pair table of a built index (index_pairs.c), on up to threads threads: sets the pair fields
 ** of ix to the arrays in *keys and *counts (the caller keeps them). Returns 0 or -1 (memory). */
-#define IX_PAIR_MIN 20000u       /* occurrences that make a fold class frequent ... */
+#define IX_PAIR_MIN 1000u        /* occurrences that make a fold class frequent ... */
 #define IX_PAIR_MAX 2048u        /* ... for at most this many classes */
 int ix_build_pairs(ix_index *ix, int threads, uint64_t **keys, uint32_t **counts);
 /* How often fold class b follows class a in a document; -1 when the table cannot say (one of
@@ -192,6 +192,9 @@ uint32_t ix_region_next(const ix_index *ix, int k, uint32_t pos);
 
 /* The document holding a position (pos < ntokens). */
 uint32_t ix_doc_of(const ix_index *ix, uint32_t pos);
+/* The same for a position at or after document from's start: a gallop forward from there, for
+** walks whose positions only grow (a binary search over all documents costs more at each step). */
+uint32_t ix_doc_from(const ix_index *ix, uint32_t from, uint32_t pos);
 
 /* Byte span [*b0, *b1) of the token at pos, relative to its document's byte_start. */
 void ix_span(const ix_index *ix, uint32_t pos, uint32_t *b0, uint32_t *b1);

@@ -64,7 +64,9 @@ void lb_push_span(lua_State *L, int doc_idx, int kind, uint32_t start, uint32_t 
 int lb_open_doc(lua_State *L);
 
 /* lua_hits.c */
-void lb_push_hits(lua_State *L, int corpus_idx, lector_hits *h);   /* takes h over */
+void lb_push_hits(lua_State *L, int corpus_idx, lector_hits *h);
+/* Sets byte_start and byte_end of the hit table at idx (a hit reads them lazily). */
+void lb_hit_bytes(lua_State *L, int idx);   /* takes h over */
 void lb_push_hit(lua_State *L, int doc_idx, uint32_t start, uint32_t end);
 int lb_open_hits(lua_State *L);
 /* the left context, match and right context of tokens [start, end] (end inclusive), with up to

@@ -39,19 +39,35 @@ static int hits_tostring(lua_State *L) {
 
 /* ------------------------------------------------------------------ one hit */
 
+/* A hit table holds doc, start and stop; byte_start and byte_end are worked out when first read
+** (hit_index): a loop over a million hits that looks at positions only does not pay for them. */
 void lb_push_hit(lua_State *L, int doc_idx, uint32_t start, uint32_t end) {
   doc_idx = lua_absindex(L, doc_idx);
-  lector_corpus *c = lb_doc_corpus(L, doc_idx);
-  uint64_t b0, b1, x;
-  lector_token_span(c, start, &b0, &x);
-  lector_token_span(c, end, &x, &b1);
   lua_createtable(L, 0, 5);
   lua_pushvalue(L, doc_idx); lua_setfield(L, -2, "doc");
   lua_pushinteger(L, start); lua_setfield(L, -2, "start");
   lua_pushinteger(L, end); lua_setfield(L, -2, "stop");
-  lua_pushinteger(L, (lua_Integer)b0); lua_setfield(L, -2, "byte_start");
-  lua_pushinteger(L, (lua_Integer)b1); lua_setfield(L, -2, "byte_end");
   luaL_setmetatable(L, LB_HIT);
+}
+
+static uint32_t field_u32(lua_State *L, int t, const char *k) {
+  lua_getfield(L, t, k);
+  lua_Integer v = luaL_checkinteger(L, -1);
+  lua_pop(L, 1);
+  return (uint32_t)v;
+}
+
+/* Sets hit.byte_start and hit.byte_end of the hit table at idx (from its start and stop). */
+void lb_hit_bytes(lua_State *L, int idx) {
+  uint32_t start = field_u32(L, idx, "start"), stop = field_u32(L, idx, "stop");
+  lua_getfield(L, idx, "doc");
+  lector_corpus *c = lb_doc_corpus(L, -1);
+  lua_pop(L, 1);
+  uint64_t b0, b1, x;
+  lector_token_span(c, start, &b0, &x);
+  lector_token_span(c, stop, &x, &b1);
+  lua_pushinteger(L, (lua_Integer)b0); lua_setfield(L, idx, "byte_start");
+  lua_pushinteger(L, (lua_Integer)b1); lua_setfield(L, idx, "byte_end");
 }
 
 /* Pushes a Document for the document holding pos, reusing the one at *cache_idx (a stack slot
@@ -118,13 +134,6 @@ int lb_push_kwic(lua_State *L, int doc_idx, uint32_t start, uint32_t end, int wi
   return spaced;
 }
 
-static uint32_t field_u32(lua_State *L, int t, const char *k) {
-  lua_getfield(L, t, k);
-  lua_Integer v = luaL_checkinteger(L, -1);
-  lua_pop(L, 1);
-  return (uint32_t)v;
-}
-
 /* hit:kwic([width]) -> left, match, right */
 static int hit_kwic(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
@@ -136,10 +145,17 @@ static int hit_kwic(lua_State *L) {
   return 3;
 }
 
-/* hit.sentence, hit.paragraph, hit.turn: the region holding the hit's first token */
+/* hit.sentence, hit.paragraph, hit.turn: the region holding the hit's first token; hit.byte_start
+** and hit.byte_end, kept in the table once read */
 static int hit_index(lua_State *L) {
   const char *k = luaL_checkstring(L, 2);
   int kind = -1;
+  if (strcmp(k, "byte_start") == 0 || strcmp(k, "byte_end") == 0) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lb_hit_bytes(L, 1);
+    lua_rawget(L, 1);
+    return 1;
+  }
   if (strcmp(k, "sentence") == 0) kind = LECTOR_REGION_SENTENCE;
   else if (strcmp(k, "paragraph") == 0) kind = LECTOR_REGION_PARAGRAPH;
   else if (strcmp(k, "turn") == 0) kind = LECTOR_REGION_TURN;

@@ -490,6 +490,7 @@ static int hits_tabulate(lua_State *L) {
     if (d != last) { lb_push_doc(L, 2, d); lua_replace(L, 3); last = d; }
     lb_push_hit(L, 3, s, e);             /* the row starts as a hit: doc, start, stop, bytes */
     int row = lua_gettop(L);
+    lb_hit_bytes(L, row);
     lua_pushnil(L);
     lua_setmetatable(L, row);
     lua_getfield(L, 3, "name");

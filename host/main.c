@@ -204,10 +204,13 @@ static void show_progress(void *ud, uint64_t files_done, uint64_t files_total, u
   p->shown = 1;
 }
 
+/* LECTOR_STORE=0: no on-disk index; LECTOR_CHECK=0: trust it without looking at the files (a
+** corpus of 200000 files takes half a second to look at, and an archive may never change). */
 void host_corpus_options(lector_options *o) {
-  const char *store = getenv("LECTOR_STORE");
+  const char *store = getenv("LECTOR_STORE"), *check = getenv("LECTOR_CHECK");
   if (isatty(2)) { o->progress = show_progress; o->progress_ud = &progress; }
   if (store && strcmp(store, "0") == 0) o->store = 0;
+  if (check && strcmp(check, "0") == 0) o->no_check = 1;
 }
 
 /* `lector index [DIR] [--rebuild] [--verify] [--threads N]` opens its corpus with these (the

@@ -147,27 +147,33 @@ static int term_make(lector_corpus *c, const char *w, size_t len, int how, term 
   return 0;
 }
 
-/* Is pos in the same document as pos - 1? */
-static int same_doc(const ix_index *ix, uint32_t pos) {
-  return pos > 0 && pos < ix->ntokens && ix->docs[ix_doc_of(ix, pos)].first < pos;
+static int cmp_u32(const void *x, const void *y) {
+  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+  return a < b ? -1 : a > b;
 }
 
-/* Does any part posting of term t fall on pos? (a fresh look, for the few part postings) */
-static int part_at(const ix_index *ix, const term *t, uint32_t pos) {
+/* The part postings of all of a term's types, ascending, in a new array (*n of them), or NULL. */
+static uint32_t *part_positions(const ix_index *ix, const term *t, size_t *n) {
+  size_t total = 0, k = 0;
+  for (size_t i = 0; i < t->n; i++) total += ix->part.count[t->ids[i]];
+  uint32_t *pos = malloc((total ? total : 1) * sizeof *pos);
+  if (!pos) return NULL;
   for (size_t i = 0; i < t->n; i++) {
     ix_cursor c;
     ix_cursor_open(&c, &ix->part, t->ids[i]);
-    if (ix_cursor_seek(&c, pos) && c.cur == pos) return 1;
+    while (ix_cursor_next(&c)) pos[k++] = c.cur;
   }
-  return 0;
+  if (k > 1) qsort(pos, k, sizeof *pos, cmp_u32);
+  *n = k;
+  return pos;
 }
 
 /* The count of the two-word phrase "a b" from the pair table, when each term is one whole fold
-** class of frequent words, else -1. The table counts whole tokens; with parts, a match may also
-** have a compound holding a at p (then b whole or as a part at p + 1), or a whole a at p and a
-** compound holding b at p + 1: those few are found through the part postings. */
-static int64_t pair_count(const ix_index *ix, const term *a, const term *b, int parts) {
-  const term *t[2] = { a, b };
+** class of frequent words, else -1 (or -2: out of memory). The table counts whole tokens; with
+** parts, a match may also have a compound holding a at p (then b whole or as a part at p + 1),
+** or a whole a at p and a compound holding b at p + 1: those few come from the part postings. */
+static int64_t pair_count(const ix_index *ix, term *a, term *b, int parts) {
+  term *t[2] = { a, b };
   uint32_t cls[2];
   for (int i = 0; i < 2; i++) {
     if (!t[i]->n) return -1;
@@ -177,18 +183,18 @@ static int64_t pair_count(const ix_index *ix, const term *a, const term *b, int 
   int64_t n = ix_pair_count(ix, cls[0], cls[1]);
   if (n < 0 || !parts) return n;
   for (int side = 0; side < 2; side++) {
-    const term *x = t[side];
-    for (size_t i = 0; i < x->n; i++) {
-      ix_cursor c;
-      ix_cursor_open(&c, &ix->part, x->ids[i]);
-      while (ix_cursor_next(&c)) {
-        uint32_t p = side == 0 ? c.cur : c.cur - 1;          /* where the phrase starts */
-        if (side == 1 && c.cur == 0) continue;
-        if (!same_doc(ix, p + 1)) continue;
-        if (side == 0) n += has_id(b, ix_token(ix, p + 1)) || part_at(ix, b, p + 1);
-        else n += has_id(a, ix_token(ix, p));
-      }
+    size_t np;
+    uint32_t *pos = part_positions(ix, t[side], &np), doc = 0;
+    if (!pos) return -2;
+    for (size_t i = 0; i < np; i++) {
+      uint32_t p = side == 0 ? pos[i] : pos[i] - 1;          /* where the phrase starts */
+      if ((side == 1 && pos[i] == 0) || p + 1 >= ix->ntokens) continue;
+      doc = ix_doc_from(ix, doc, p);
+      if (p + 1 >= ix->docs[doc].first + ix->docs[doc].ntok) continue;
+      if (side == 0) n += term_at(ix, b, p + 1, 1);          /* b whole, or a part of p + 1 */
+      else n += has_id(a, ix_token(ix, p));                 /* a whole (a part: side 0 had it) */
     }
+    free(pos);
   }
   return n;
 }
@@ -230,6 +236,7 @@ int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lect
   if (k == 2 && !h && !s->skip_boilerplate && !s->docs && !s->limit &&
       (s->how & ~LECTOR_MATCH_PARTS) == LECTOR_MATCH_FOLD) {
     int64_t n = pair_count(ix, &terms[0], &terms[1], parts);
+    if (n == -2) { snprintf(err, errlen, "out of memory"); found = -1; goto done; }
     if (n >= 0) { found = n; goto done; }
   }
 
@@ -244,7 +251,7 @@ int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lect
     uint32_t start = pos - (uint32_t)driver, end = start + (uint32_t)k - 1;
     if (end >= ix->ntokens) break;
     if (start >= doc_end || start < ix->docs[doc].first) {
-      doc = ix_doc_of(ix, start);
+      doc = ix_doc_from(ix, doc, start);
       doc_end = ix->docs[doc].first + ix->docs[doc].ntok;
     }
     if (end >= doc_end) continue;

@@ -8,6 +8,7 @@
 #define CTEST_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <inttypes.h>
 
@@ -41,6 +42,27 @@ static void ct_fail(const char *file, int line, const char *fmt, const char *a, 
     ct_fail(__FILE__, __LINE__, #s " is \"%s\", want \"%s\"", gb_, w_); } } while (0)
 
 #define RUN(t) do { ct_current = #t; t(); } while (0)
+
+/* A whole file, NUL-terminated (its length in *n), or NULL; the caller frees it. */
+static inline char *ct_slurp(const char *path, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long len = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *b = malloc((size_t)len + 1);
+  *n = fread(b, 1, (size_t)len, f);
+  b[*n] = '\0';
+  fclose(f);
+  return b;
+}
+
+/* rm -rf of a test's scratch folder. */
+static inline void ct_rmdir(const char *dir) {
+  char cmd[512];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+}
 
 static int ct_summary(void) {
   printf("%d passed, %d failed\n", ct_passed, ct_failed);

@@ -28,22 +28,10 @@ static void put(const char *name, const char *text) {
   fclose(f);
 }
 
-static char *slurp(const char *path, size_t *n) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long len = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *s = malloc((size_t)len + 1);
-  *n = fread(s, 1, (size_t)len, f);
-  fclose(f);
-  return s;
-}
-
 /* Two index files hold the same index: equal but for the build time in the header (bytes 48-55). */
 static int same_index(const char *a, const char *b) {
   size_t na, nb;
-  char *x = slurp(a, &na), *y = slurp(b, &nb);
+  char *x = ct_slurp(a, &na), *y = ct_slurp(b, &nb);
   int same = x && y && na == nb && na > 64 && memcmp(x, y, 48) == 0 && memcmp(x + 56, y + 56, na - 56) == 0;
   free(x);
   free(y);
@@ -52,7 +40,7 @@ static int same_index(const char *a, const char *b) {
 
 static void copy_file(const char *from, const char *to) {
   size_t n;
-  char *s = slurp(from, &n);
+  char *s = ct_slurp(from, &n);
   FILE *f = fopen(to, "wb");
   if (s && f) fwrite(s, 1, n, f);
   if (f) fclose(f);
@@ -245,7 +233,7 @@ static void test_damage(void) {
   char err[512], msg[600];
   size_t n;
   fresh_index();
-  char *orig = slurp(index_path, &n);
+  char *orig = ct_slurp(index_path, &n);
   CHECK_INT(verdict(err, sizeof err), 0);
 
   /* a byte of the token stream flipped: the file changed, so it is checked in full */
@@ -419,9 +407,7 @@ static void test_pair_counts(void) {
   }
   free(all);
   lector_close(c);
-  char cmd[128];
-  snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-  if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+  ct_rmdir(dir);
   memcpy(dir, saved, sizeof saved);
 }
 

@@ -108,19 +108,6 @@ static const char *turns(const char *text) {
   return out;
 }
 
-static char *slurp(const char *path, size_t *n) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long len = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *b = malloc((size_t)len + 1);
-  *n = fread(b, 1, (size_t)len, f);
-  b[*n] = '\0';
-  fclose(f);
-  return b;
-}
-
 typedef struct { const char *in, *want; } pair;
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
@@ -538,7 +525,7 @@ static void test_seed_totals(void) {
     char path[256];
     size_t n;
     snprintf(path, sizeof path, SEEDS "/%s", t[i].file);
-    char *text = slurp(path, &n);
+    char *text = ct_slurp(path, &n);
     CHECK(text != NULL);
     if (!text) continue;
     CHECK_INT(tx_tokenize(&D, text, n), 0);
@@ -562,7 +549,7 @@ static void test_seed_totals(void) {
 /* The 1990 transcript: its turns, labels, and the page breaks inside sentences. */
 static void test_seed_transcript(void) {
   size_t n;
-  char *text = slurp(SEEDS "/004_3bf8bdfe55aae150.txt", &n);
+  char *text = ct_slurp(SEEDS "/004_3bf8bdfe55aae150.txt", &n);
   CHECK(text != NULL);
   if (!text) return;
   tx_tokenize(&D, text, n);

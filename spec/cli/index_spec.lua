@@ -75,3 +75,17 @@ describe("lector index", function()
     assert.truthy(r.err:find("--threads needs a whole number, not 'two'", 1, true), r.err)
   end)
 end)
+
+describe("LECTOR_CHECK=0", function()
+  it("trusts the stored index without looking at the files", function()
+    local dir = run.tmpdir()
+    local c = dir .. "/c"
+    os.execute("mkdir -p " .. c .. " && cp corpus/*.txt " .. c .. "/")
+    run.lector({ "index", c })
+    run.write(c .. "/zz.txt", "Putin.\n")
+    local code = "io.write(corpus:count('Putin'))"
+    assert.are.equal("5", run.lector({ "--corpus", c, "-e", code }, { env = { LECTOR_CHECK = "0" } }).out)
+    assert.are.equal("6", run.lector({ "--corpus", c, "-e", code }).out)
+    run.rmdir(dir)
+  end)
+end)
