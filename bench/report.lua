@@ -104,6 +104,7 @@ local function ratio(a, b)
 end
 local function int(n) return n and tostring(math.tointeger(n) or n) or "—" end
 local out = {}
+local function cell(s) return (s:gsub("|", "\\|")) end   -- a query's " | " inside a table cell
 local function w(...) out[#out + 1] = table.concat({ ... }) end
 
 local text = num("text_bytes")
@@ -234,7 +235,7 @@ w("| id | kind | query | lector | ripgrep | Xapian occ. (docs) | LPeg | lector m
 w("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 local function mark(n, ref) if n == nil then return "—" end return int(n) .. ((ref and n ~= ref) and " ≠" or "") end
 for _, r in ipairs(Q) do
-  w("| ", r.id, r.sample and "*" or "", " | ", r.kind, " | ", r.q, " | ", mark(r.lector, r.rg), " | ", int(r.rg), " | ",
+  w("| ", r.id, r.sample and "*" or "", " | ", r.kind, " | ", cell(r.q), " | ", mark(r.lector, r.rg), " | ", int(r.rg), " | ",
     mark(r.x_occ, r.rg), " (", int(r.x_docs), ") | ", mark(r.lpeg, r.rg), " | ", ms(r.lector_s), " | ", ms(r.lector_first),
     " | ", ms(r.rg_s), " | ", ms(r.x_s), " | ", ratio(r.lector_s, r.rg_s), " | ", ratio(r.lector_s, r.x_s), " |")
 end
@@ -280,7 +281,7 @@ else
         reasons[#reasons + 1] = string.format("%s ×%d (%s)", key, g.n, table.concat(ex, ", "))
       end
       local fl = files[r.id]
-      w("| ", r.id, " | ", r.q, " | ", int(r.lector), " | ", int(r.rg), " | ", string.format("%+d", (r.lector or 0) - (r.rg or 0)),
+      w("| ", r.id, " | ", cell(r.q), " | ", int(r.lector), " | ", int(r.rg), " | ", string.format("%+d", (r.lector or 0) - (r.rg or 0)),
         " | ", fl and string.format("%d (%d)", fl.differ, fl.examined) or "—", " | ",
         #reasons > 0 and table.concat(reasons, "; ") or "not examined", " |")
     end
