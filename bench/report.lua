@@ -34,10 +34,8 @@ local function num(k) return tonumber(R[k]) end
 -- the queries and each peer's counts and times
 local Q, byid = {}, {}
 for l in io.lines(qfile) do
-  local id, kind, q = l:match("^(q%d+)(%*?)\t([^\t]+)\t(.+)$")
+  local id, star, kind, q = l:match("^(q%d+)(%*?)\t([^\t]+)\t(.+)$")
   if id then
-    local star
-    id, star, kind, q = l:match("^(q%d+)(%*?)\t([^\t]+)\t(.+)$")
     local row = { id = id, kind = kind, q = q, sample = star == "*" }
     Q[#Q + 1] = row
     byid[id] = row
@@ -130,7 +128,6 @@ end
 w()
 
 -- per-kind medians
-local kinds = { word = {}, phrase = {}, entity = {} }
 local function kind_of(r) return r.kind:match("^word") and "word" or r.kind end
 local function collect(field)
   local t = { word = {}, phrase = {}, entity = {}, all = {} }
@@ -144,7 +141,6 @@ local function collect(field)
 end
 local L, G, X = collect("lector_s"), collect("rg_s"), collect("x_s")
 local function sum(t) local s = 0 for _, v in ipairs(t) do s = s + v end return #t > 0 and s or nil end
-kinds = nil
 
 local lb = num("lector_build_s")
 local xb = num("xapian_build_s")

@@ -44,6 +44,7 @@ $PY -c 'import xapian' 2>/dev/null || missing="$missing python3-xapian"
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ]; then
     say "installing$missing"
+    # shellcheck disable=SC2086 # a list of package names
     apt-get install -y $missing
   else
     echo "bench: missing$missing; run as root: apt-get install -y$missing" >&2
@@ -187,7 +188,7 @@ for TIER in $TIERS; do
   # -- ripgrep, one process per query (count once, then hyperfine)
   say "ripgrep: $(grep -c '^q' "$QUERIES") queries"
   rss_max=0
-  while IFS=$'\t' read -r id kind q; do
+  while IFS=$'\t' read -r id _ q; do
     case $id in q*) ;; *) continue ;; esac
     id=${id%\*}
     rg_args "$q"
