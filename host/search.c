@@ -87,14 +87,47 @@ static int has_id(const term *t, uint32_t id) {
   return (t->bits[id >> 3] >> (id & 7)) & 1;
 }
 
-/* Does term t match at pos: the token there, or (with parts) a part of the compound there? */
-static int term_at(const ix_index *ix, term *t, uint32_t pos, int parts) {
+/* Where a term of a phrase may match a part of a compound: anywhere (a phrase of one word: "led"
+** finds U.S.-led), only as the compound's last part (the first word: "led war" in "U.S.-led war"),
+** only as its first part (the last word: "the U.S." in "the U.S.-led"), or never (a middle word,
+** which would have to touch both neighbours). "of the" is not in "of Copernicus-the-astronomer". */
+enum { EDGE_ANY, EDGE_LAST, EDGE_FIRST, EDGE_NONE };
+
+static int edge_of(size_t i, size_t k) {
+  return k == 1 ? EDGE_ANY : i == 0 ? EDGE_LAST : i == k - 1 ? EDGE_FIRST : EDGE_NONE;
+}
+
+typedef struct edge_parts { const char *first, *last; size_t nfirst, nlast; } edge_parts;
+
+static void note_part(void *ud, const char *s, size_t n) {
+  edge_parts *e = ud;
+  if (!e->first) { e->first = s; e->nfirst = n; }
+  e->last = s;
+  e->nlast = n;
+}
+
+/* Is the compound at pos's first or last part (edge) one of term t's types? */
+static int part_on_edge(const ix_index *ix, const term *t, uint32_t pos, int edge) {
+  if (edge == EDGE_ANY) return 1;
+  if (edge == EDGE_NONE) return 0;
+  size_t len;
+  const char *form = ix_form(ix, ix_token(ix, pos), &len);
+  edge_parts e = { NULL, NULL, 0, 0 };
+  tx_compound_parts(form, len, note_part, &e);
+  const char *p = edge == EDGE_FIRST ? e.first : e.last;
+  uint32_t id = p ? ix_lookup(ix, p, edge == EDGE_FIRST ? e.nfirst : e.nlast) : IX_NONE;
+  return id != IX_NONE && has_id(t, id);
+}
+
+/* Does term t match at pos: the token there, or (with parts) a part of the compound there, on
+** the edge its place in the phrase asks for? */
+static int term_at(const ix_index *ix, term *t, uint32_t pos, int parts, int edge) {
   if (has_id(t, ix_token(ix, pos))) return 1;
-  if (!parts) return 0;
+  if (!parts || edge == EDGE_NONE) return 0;
   for (size_t i = 0; i < t->n; i++) {
     if (!t->plive[i]) continue;
     if (!ix_cursor_seek(&t->pcur[i], pos)) { t->plive[i] = 0; continue; }
-    if (t->pcur[i].cur == pos) return 1;
+    if (t->pcur[i].cur == pos) return part_on_edge(ix, t, pos, edge);
   }
   return 0;
 }
@@ -170,8 +203,9 @@ static uint32_t *part_positions(const ix_index *ix, const term *t, size_t *n) {
 
 /* The count of the two-word phrase "a b" from the pair table, when each term is one whole fold
 ** class of frequent words, else -1 (or -2: out of memory). The table counts whole tokens; with
-** parts, a match may also have a compound holding a at p (then b whole or as a part at p + 1),
-** or a whole a at p and a compound holding b at p + 1: those few come from the part postings. */
+** parts, a match may also have a compound ending in a at p (then b whole or beginning the
+** compound at p + 1), or a whole a at p and a compound beginning with b at p + 1: those few come
+** from the part postings. */
 static int64_t pair_count(const ix_index *ix, term *a, term *b, int parts) {
   term *t[2] = { a, b };
   uint32_t cls[2];
@@ -191,8 +225,11 @@ static int64_t pair_count(const ix_index *ix, term *a, term *b, int parts) {
       if ((side == 1 && pos[i] == 0) || p + 1 >= ix->ntokens) continue;
       doc = ix_doc_from(ix, doc, p);
       if (p + 1 >= ix->docs[doc].first + ix->docs[doc].ntok) continue;
-      if (side == 0) n += term_at(ix, b, p + 1, 1);          /* b whole, or a part of p + 1 */
-      else n += has_id(a, ix_token(ix, p));                 /* a whole (a part: side 0 had it) */
+      if (side == 0) {                                       /* a ends the compound at p */
+        if (part_on_edge(ix, a, p, EDGE_LAST)) n += term_at(ix, b, p + 1, 1, EDGE_FIRST);
+      } else if (has_id(a, ix_token(ix, p))) {               /* a whole (a part: side 0 had it) */
+        n += part_on_edge(ix, b, p + 1, EDGE_FIRST);
+      }
     }
     free(pos);
   }
@@ -256,9 +293,9 @@ int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lect
     }
     if (end >= doc_end) continue;
     if (s->docs && !s->docs[doc]) continue;
-    int ok = 1;
+    int ok = has_id(d, ix_token(ix, pos)) || part_on_edge(ix, d, pos, edge_of(driver, k));
     for (size_t i = 0; i < k && ok; i++)
-      if (i != driver) ok = term_at(ix, &terms[i], start + (uint32_t)i, parts);
+      if (i != driver) ok = term_at(ix, &terms[i], start + (uint32_t)i, parts, edge_of(i, k));
     if (!ok) continue;
     if (s->skip_boilerplate) {
       while (bi < boil->n && boil->end[bi] <= start) bi++;

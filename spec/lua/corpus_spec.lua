@@ -148,3 +148,38 @@ describe("C:find", function()
     assert.are.equal(0, #C:where{ year = 1990 }:find("Putin"))
   end)
 end)
+
+describe("phrases and hyphen compounds", function()
+  local dir, C
+  setup(function()
+    dir = os.tmpname(); os.remove(dir); assert(os.execute("mkdir " .. dir))
+    local f = assert(io.open(dir .. "/a.txt", "w"))
+    f:write("The U.S.-led war began. It-wit is not wit. A book of Copernicus-the-astronomer.\n",
+            "State-of-the-art work. The Iran-Iraq war ended; Iraq-Iran talks began.\n")
+    f:close()
+    C = lector.open(dir, { store = false })
+  end)
+  teardown(function() os.execute("rm -rf " .. dir) end)
+
+  it("finds a word inside a compound", function()
+    assert.are.equal(1, C:count("led"))
+    assert.are.equal(1, C:count("astronomer"))
+    assert.are.equal(0, C:count("led", { parts = false }))
+  end)
+
+  it("matches a part only where it touches the next word of the phrase", function()
+    assert.are.equal(1, C:count("led war"))          -- the last part, then the next word
+    assert.are.equal(1, C:count("the U.S."))         -- a word, then the first part
+    assert.are.equal(1, C:count("The Iran"))
+    assert.are.equal(1, C:count("Iraq war"))         -- Iran-Iraq war (Iraq-Iran talks: Iraq begins it)
+    assert.are.equal(1, C:count("Iran talks"))
+  end)
+
+  it("does not match a part that is not on the compound's edge", function()
+    assert.are.equal(0, C:count("it is"))            -- It-wit is: "it" begins its compound
+    assert.are.equal(0, C:count("of the"))           -- of Copernicus-the-astronomer: "the" is inside
+    assert.are.equal(0, C:count("of the art"))       -- all inside one token
+    assert.are.equal(1, C:count("wit is"))
+    assert.are.equal(1, C:count("of Copernicus"))
+  end)
+end)
