@@ -225,8 +225,8 @@ static int64_t pair_count(const ix_index *ix, term *a, term *b, int parts) {
       if ((side == 1 && pos[i] == 0) || p + 1 >= ix->ntokens) continue;
       doc = ix_doc_from(ix, doc, p);
       if (p + 1 >= ix->docs[doc].first + ix->docs[doc].ntok) continue;
-      if (side == 0) {                                       /* a ends the compound at p */
-        if (part_on_edge(ix, a, p, EDGE_LAST)) n += term_at(ix, b, p + 1, 1, EDGE_FIRST);
+      if (side == 0) {                  /* a ends the compound at p (the dearer test last) */
+        n += term_at(ix, b, p + 1, 1, EDGE_FIRST) && part_on_edge(ix, a, p, EDGE_LAST);
       } else if (has_id(a, ix_token(ix, p))) {               /* a whole (a part: side 0 had it) */
         n += part_on_edge(ix, b, p + 1, EDGE_FIRST);
       }
@@ -293,9 +293,11 @@ int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lect
     }
     if (end >= doc_end) continue;
     if (s->docs && !s->docs[doc]) continue;
-    int ok = has_id(d, ix_token(ix, pos)) || part_on_edge(ix, d, pos, edge_of(driver, k));
+    int ok = 1;
     for (size_t i = 0; i < k && ok; i++)
       if (i != driver) ok = term_at(ix, &terms[i], start + (uint32_t)i, parts, edge_of(i, k));
+    /* the driver came from a part list: on the right edge of its compound? (dearer, so last) */
+    if (ok && !has_id(d, ix_token(ix, pos))) ok = part_on_edge(ix, d, pos, edge_of(driver, k));
     if (!ok) continue;
     if (s->skip_boilerplate) {
       while (bi < boil->n && boil->end[bi] <= start) bi++;
