@@ -272,7 +272,6 @@ done:
     lector_close(c);
     return -1;
   }
-  if (!o->store) { free(c->store_path); c->store_path = NULL; }
   c->open_seconds = seconds_now() - t0;
   *out = c;
   return 0;
