@@ -62,26 +62,33 @@ static int cmp_warning(const void *a, const void *b) {
   return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* Hands the warnings to the caller sorted by file (then in the order they came), and frees them.
-** Those from the build on (seq >= from) also go into *blob as "file\0msg\0" pairs, for the store. */
-static void flush_warnings(warn_list *l, const lector_options *o, size_t from, char **blob, size_t *bloblen) {
+/* Sorts the warnings by file (then in the order they came). Those from the build on (seq >= from)
+** also go into *blob as "file\0msg\0" pairs, for the store, when blob is not NULL. */
+static void sort_warnings(warn_list *l, size_t from, char **blob, size_t *bloblen) {
   if (l->n > 1) qsort(l->w, l->n, sizeof *l->w, cmp_warning);
+  if (!blob) return;
   size_t need = 0, at = 0;
-  for (size_t i = 0; blob && i < l->n; i++)
+  for (size_t i = 0; i < l->n; i++)
     if (l->w[i].seq >= from) need += strlen(l->w[i].file) + strlen(l->w[i].msg) + 2;
-  char *b = blob && need ? malloc(need) : NULL;
+  char *b = need ? malloc(need) : NULL;
+  for (size_t i = 0; b && i < l->n; i++) {
+    if (l->w[i].seq < from) continue;
+    size_t n1 = strlen(l->w[i].file) + 1, n2 = strlen(l->w[i].msg) + 1;
+    memcpy(b + at, l->w[i].file, n1);
+    memcpy(b + at + n1, l->w[i].msg, n2);
+    at += n1 + n2;
+  }
+  *blob = b;
+  *bloblen = b ? at : 0;
+}
+
+/* Hands the (sorted) warnings to the caller, and frees them. */
+static void say_warnings(warn_list *l, const lector_options *o) {
   for (size_t i = 0; i < l->n; i++) {
     if (o->warn) o->warn(o->warn_ud, l->w[i].file, l->w[i].msg);
-    if (b && l->w[i].seq >= from) {
-      size_t n1 = strlen(l->w[i].file) + 1, n2 = strlen(l->w[i].msg) + 1;
-      memcpy(b + at, l->w[i].file, n1);
-      memcpy(b + at + n1, l->w[i].msg, n2);
-      at += n1 + n2;
-    }
     free(l->w[i].file);
     free(l->w[i].msg);
   }
-  if (blob) { *blob = b; *bloblen = b ? at : 0; }
   free(l->w);
   l->w = NULL;
   l->n = l->cap = 0;
@@ -257,12 +264,14 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
 done:
   c->warnings = (uint32_t)wl.n;
   if (rc == 0 && o->store && build_from != SIZE_MAX) {
-    flush_warnings(&wl, o, build_from, &blob, &bloblen);   /* the build's, sorted, for the store */
+    sort_warnings(&wl, build_from, &blob, &bloblen);        /* the build's, for the store */
     st_extra nx = { context, blob, bloblen };
     store_index(c, &nx);
   } else {
-    flush_warnings(&wl, o, SIZE_MAX, NULL, NULL);
+    sort_warnings(&wl, SIZE_MAX, NULL, NULL);
   }
+  if (o->progress && build_from != SIZE_MAX) o->progress(o->progress_ud, 0, 0, 0, 0);   /* done */
+  say_warnings(&wl, o);
   free(blob);
   pthread_mutex_destroy(&wl.lock);
   old_warnings_free(&ow);

@@ -28,7 +28,9 @@ typedef struct lector_corpus lector_corpus;
 /* Receives each warning about the input (a file skipped, an encoding guessed), with the file's
 ** path relative to the corpus root. */
 typedef void (*lector_warn_fn)(void *ud, const char *file, const char *msg);
-/* Receives the progress of an index build (files and bytes done of the totals). */
+/* Receives the progress of an index build (files and bytes done of the totals): as files are
+** read, then once with files_done == files_total while the index is put together and stored, and
+** a last time with all four zero when the open is done (before any warning is given). */
 typedef void (*lector_progress_fn)(void *ud, uint64_t files_done, uint64_t files_total,
                                    uint64_t bytes_done, uint64_t bytes_total);
 

@@ -169,7 +169,8 @@ void host_set_corpus(lua_State *L, const char *path) {
 }
 
 /* Progress of an index build, on stderr when it is a terminal: shown once a build has taken a
-** moment (a small corpus opens without a flicker), rewritten in place, wiped at the end. */
+** moment (a small corpus opens without a flicker), rewritten in place, then a line for the last
+** stage (merging and writing, a third of a big build), wiped when the open is done. */
 static struct progress { double t0; uint64_t bytes0; int shown; } progress;
 
 static double now_seconds(void) {
@@ -182,30 +183,33 @@ static void show_progress(void *ud, uint64_t files_done, uint64_t files_total, u
                           uint64_t bytes_total) {
   struct progress *p = ud;
   double now = now_seconds();
-  if (files_done >= files_total) {
+  if (files_total == 0) {                          /* done */
     if (p->shown) fprintf(stderr, "\r\033[K");
     fflush(stderr);
     memset(p, 0, sizeof *p);
     return;
   }
-  if (p->t0 == 0) { p->t0 = now; p->bytes0 = bytes_done; return; }
+  if (p->t0 == 0) { p->t0 = now; p->bytes0 = bytes_done; }
   double dt = now - p->t0;
-  if (dt < 0.3) return;
-  double rate = (double)(bytes_done - p->bytes0) / 1e6 / dt;
-  double eta = rate > 0 ? (double)(bytes_total - bytes_done) / 1e6 / rate : 0;
-  int width = 24, fill = bytes_total ? (int)((double)width * (double)bytes_done / (double)bytes_total) : 0;
-  char bar[32];
-  for (int i = 0; i < width; i++) bar[i] = i < fill ? '#' : '.';
-  bar[width] = '\0';
-  fprintf(stderr, "\rindexing [%s] %llu/%llu files, %.0f/%.0f MB, %.0f MB/s, ETA %.0f s\033[K", bar,
-          (unsigned long long)files_done, (unsigned long long)files_total, bytes_done / 1e6,
-          bytes_total / 1e6, rate, eta);
+  if (files_done >= files_total) {
+    if (p->shown)
+      fprintf(stderr, "\rindexing: %llu files, %.0f MB read; merging and writing the index\033[K",
+              (unsigned long long)files_total, bytes_total / 1e6);
+  } else if (dt >= 0.3) {
+    double rate = (double)(bytes_done - p->bytes0) / 1e6 / dt;
+    double eta = rate > 0 ? (double)(bytes_total - bytes_done) / 1e6 / rate : 0;
+    int width = 24, fill = bytes_total ? (int)((double)width * (double)bytes_done / (double)bytes_total) : 0;
+    char bar[32];
+    for (int i = 0; i < width; i++) bar[i] = i < fill ? '#' : '.';
+    bar[width] = '\0';
+    fprintf(stderr, "\rindexing [%s] %llu/%llu files, %.0f/%.0f MB, %.0f MB/s, ETA %.0f s\033[K", bar,
+            (unsigned long long)files_done, (unsigned long long)files_total, bytes_done / 1e6,
+            bytes_total / 1e6, rate, eta);
+    p->shown = 1;
+  }
   fflush(stderr);
-  p->shown = 1;
 }
 
-/* LECTOR_STORE=0: no on-disk index; LECTOR_CHECK=0: trust it without looking at the files (a
-** corpus of 200000 files takes half a second to look at, and an archive may never change). */
 void host_corpus_options(lector_options *o) {
   const char *store = getenv("LECTOR_STORE"), *check = getenv("LECTOR_CHECK");
   if (isatty(2)) { o->progress = show_progress; o->progress_ud = &progress; }
