@@ -1,9 +1,10 @@
 /*
 ** corpus.c: the public face of the core (lector.h). Opens a corpus (loader, store, index: the
 ** stored index when it still matches the files, else a build that copies unchanged files from
-** it and is stored in turn), answers questions about documents, tokens, the lexicon and regions, and gives documents'
-** texts back. It gathers the loader's warnings, which arrive from several threads, and hands them
-** to the caller in a stable order (by file), so that the same input always says the same things.
+** it and is stored in turn), answers questions about documents, tokens, the lexicon and regions,
+** and gives documents' texts back. It gathers the loader's warnings, which arrive from several
+** threads, and hands them to the caller in a stable order (by file), so that the same input always
+** says the same things; the warnings of a build are stored with its index and said again.
 */
 #include <errno.h>
 #include <pthread.h>

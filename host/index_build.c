@@ -1047,7 +1047,7 @@ static int make_codes(ix_index *ix, uint16_t **code, blockset *bs) {
   uint32_t *order = malloc(V * sizeof *order);
   uint32_t *code_id = keep(bs, malloc(IX_RARE * sizeof *code_id));
   *code = malloc(V * sizeof **code);
-  if (!order || !code_id || !*code) { free(order); return -1; }
+  if (!order || !code_id || !*code) { free(order); free(*code); *code = NULL; return -1; }
   for (uint32_t i = 0; i < V; i++) order[i] = i;
   sort_freq = ix->freq;
   qsort(order, V, sizeof *order, cmp_by_freq);
@@ -1221,15 +1221,16 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   for (int w = 0; w < b->threads; w++) lex_free(&b->lexes[w]);
   ix->tok_width = m.ntypes <= 0x100 ? 1 : 2;
   ix->ntokens = ntok;
-  uint16_t *code = NULL;
-  if (m.ntypes > 0x10000 && make_codes(ix, &code, &bs)) { set_err(err, errlen, "out of memory"); goto fail; }
 
-  /* token stream, spans, checkpoints */
-  asm_ctx a = { b, ix, &m, NULL, NULL, NULL, code };
+  /* token stream, spans, checkpoints; the codes of a coded stream live until it is assembled */
+  asm_ctx a = { b, ix, &m, NULL, NULL, NULL, NULL };
   a.tokens = keep(&bs, malloc(ntok * ix->tok_width + 8));
   a.spans = keep(&bs, malloc(nspans + 8));
   a.ck = keep(&bs, calloc(ntok / IX_CK_EVERY + 1, sizeof *a.ck));
   if (!a.tokens || !a.spans || !a.ck) { set_err(err, errlen, "out of memory"); goto fail; }
+  uint16_t *code = NULL;
+  if (m.ntypes > 0x10000 && make_codes(ix, &code, &bs)) { set_err(err, errlen, "out of memory"); goto fail; }
+  a.code = code;
   memset(a.tokens + ntok * ix->tok_width, 0, 8);
   memset(a.spans + nspans, 0, 8);
   parallel_for(b->threads, b->nchunks, assemble_chunk, &a);

@@ -71,14 +71,16 @@ enum {
   S_COUNTS, S_FORM_OFF, S_FORMS, S_FREQ, S_FOLD_OFF, S_FOLD_FORMS, S_FOLD_OF, S_FOLD_MEM_OFF, S_FOLD_MEM,
   S_POST_OFF, S_POST_DATA, S_POST_COUNT, S_POST_SKIP_OFF, S_POST_SKIP,
   S_PART_OFF, S_PART_DATA, S_PART_COUNT, S_PART_SKIP_OFF, S_PART_SKIP,
-  S_TOKENS, S_CODE_ID, S_RARE_POS, S_RARE_ID, S_SPANS, S_CK, S_PAIR_KEY, S_PAIR_COUNT, S_REG_START, S_REG_END = S_REG_START + IX_NREGIONS,
+  S_TOKENS, S_CODE_ID, S_RARE_POS, S_RARE_ID, S_SPANS, S_CK, S_PAIR_KEY, S_PAIR_COUNT,
+  S_REG_START, S_REG_END = S_REG_START + IX_NREGIONS,
   S_TURN_ATTR = S_REG_END + IX_NREGIONS, S_DOCS, S_FILES, S_META, S_STRINGS, S_WARNINGS, NSECT
 };
 
 static const char *const names[NSECT] = {
   "counts", "form_off", "forms", "freq", "fold_off", "folds", "fold_of", "fmem_off", "fold_mem",
   "post_off", "post", "post_n", "pskipoff", "pskip", "part_off", "part", "part_n", "qskipoff", "qskip",
-  "tokens", "code_id", "rare_pos", "rare_id", "spans", "ck", "pair_key", "pair_n", "doc_s", "para_s", "sent_s", "turn_s", "boil_s",
+  "tokens", "code_id", "rare_pos", "rare_id", "spans", "ck", "pair_key", "pair_n",
+  "doc_s", "para_s", "sent_s", "turn_s", "boil_s",
   "doc_e", "para_e", "sent_e", "turn_e", "boil_e", "turn_lab", "docs", "files", "meta", "strings",
   "warnings",
 };
@@ -466,7 +468,8 @@ int st_open(const char *path, int verify, ix_index **out, st_extra *extra, char 
     goto done;
   }
   if (h->file_size != size) {
-    fail(&r, "truncated or grown: %llu bytes, the header says %llu", (unsigned long long)size, (unsigned long long)h->file_size);
+    fail(&r, "truncated or grown: %llu bytes, the header says %llu", (unsigned long long)size,
+         (unsigned long long)h->file_size);
     goto done;
   }
   if (h->nsections != NSECT || h->header_size != sizeof *h || size < sizeof *h + sizeof(st_entry) * NSECT ||
