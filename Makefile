@@ -17,22 +17,27 @@ LPEG_PC := lua5.4-lpeg
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wpointer-arith \
            -Wno-unused-parameter
-CFLAGS_ALL = -std=c11 $(WARN) $(OPT) $(SAN) -fPIC -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
-           -Ihost -I$(B) $(shell pkg-config --cflags $(LUA_PC) 2>/dev/null) $(CFLAGS)
+# The core is compiled without Lua's headers on its include path: it cannot include them.
+CFLAGS_CORE = -std=c11 $(WARN) $(OPT) $(SAN) -fPIC -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
+           -Ihost/core $(CFLAGS)
+CFLAGS_ALL = $(CFLAGS_CORE) -Ihost -I$(B) $(shell pkg-config --cflags $(LUA_PC) 2>/dev/null)
 LIBDIR  := $(shell dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)
 LUA_A   := /usr/lib/$(LIBDIR)/liblua5.4.a
 LPEG_A  := /usr/lib/$(LIBDIR)/liblua5.4-lpeg.a
 SYSLIBS := -lutf8proc -lpcre2-8 -lpthread -lm -ldl
 
-# The C core: knows nothing of Lua. One file per room (see README, "Layout").
-CORE    := source source_json source_meta text fold index index_build index_pairs search stats query corpus sha256 store
-# The Lua bindings and the host around them.
-BIND    := lua_lector lua_corpus lua_doc lua_hits lua_stats lua_query lua_embed
-HOSTC   := main repl sandbox
+# The layers, one folder each (see README, "The house"): the C core (host/core/, liblector.a) knows
+# nothing of Lua or the terminal; the bindings (host/bindings/) know nothing of the terminal; the
+# command line and the REPL (host/cli/) sit on top. A new .c file in a folder is built without a
+# word here.
+CORE_SRC := $(sort $(wildcard host/core/*/*.c))
+BIND_SRC := $(sort $(wildcard host/bindings/*.c))
+CLI_SRC  := $(sort $(wildcard host/cli/*.c))
+HEADERS  := $(shell find host -name '*.h')
 
-CORE_O  := $(CORE:%=$(B)/%.o)
-BIND_O  := $(BIND:%=$(B)/%.o) $(B)/embedded.o
-HOST_O  := $(HOSTC:%=$(B)/%.o)
+CORE_O  := $(CORE_SRC:host/%.c=$(B)/%.o)
+BIND_O  := $(BIND_SRC:host/%.c=$(B)/%.o) $(B)/embedded.o
+HOST_O  := $(CLI_SRC:host/%.c=$(B)/%.o)
 LUAMODS := $(sort $(shell find host/lua -name '*.lua'))
 CTESTS  := $(patsubst spec/c/%.c,$(B)/%,$(filter-out spec/c/ctest.c,$(wildcard spec/c/test_*.c)))
 
@@ -52,15 +57,20 @@ $(P)/liblector.a: $(CORE_O)
 $(P)/lector.so: $(BIND_O) $(P)/liblector.a
 	$(CC) $(OPT) $(SAN) -shared -o $@ $(BIND_O) $(P)/liblector.a $(SYSLIBS)
 
-$(B)/%.o: host/%.c host/*.h | $(B)
+$(B)/core/%.o: host/core/%.c $(HEADERS) | $(B)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_CORE) -c -o $@ $<
+
+$(B)/%.o: host/%.c $(HEADERS) | $(B)
+	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 # A stored index is only read by a lector whose loader, tokenizer and index code made it: store.c
 # is told a checksum of that code.
-INDEX_SRC := host/source.c host/source_json.c host/source_meta.c host/text.c host/fold.c host/index_build.c host/index_pairs.c \
-             host/index.h host/text.h host/fold.h
-$(B)/store.o: host/store.c host/*.h $(INDEX_SRC) | $(B)
-	$(CC) $(CFLAGS_ALL) -DLECTOR_INDEX_CODE=0x$$(cat $(INDEX_SRC) | sha256sum | cut -c1-16)ull -c -o $@ $<
+INDEX_SRC := $(sort $(wildcard host/core/source/* host/core/text/* host/core/index/*))
+$(B)/core/store/store.o: host/core/store/store.c $(HEADERS) $(INDEX_SRC) | $(B)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_CORE) -DLECTOR_INDEX_CODE=0x$$(cat $(INDEX_SRC) | sha256sum | cut -c1-16)ull -c -o $@ $<
 
 $(B)/embedded.c: host/tools/embed.lua $(LUAMODS) | $(B)
 	lua5.4 host/tools/embed.lua $@ $(LUAMODS)
@@ -72,8 +82,8 @@ $(B)/embedded.o: $(B)/embedded.c
 $(B)/ptydrive: spec/support/ptydrive.c | $(B)
 	$(CC) $(CFLAGS_ALL) -o $@ $< -lutil
 
-$(B)/test_%: spec/c/test_%.c spec/c/ctest.h $(P)/liblector.a
-	$(CC) $(CFLAGS_ALL) -Ispec/c -o $@ $< $(P)/liblector.a $(SYSLIBS)
+$(B)/test_%: spec/c/test_%.c spec/c/ctest.h $(HEADERS) $(P)/liblector.a
+	$(CC) $(CFLAGS_CORE) -Ispec/c -o $@ $< $(P)/liblector.a $(SYSLIBS)
 
 $(B):
 	mkdir -p $(B)

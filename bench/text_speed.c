@@ -1,11 +1,11 @@
 /*
-** text_speed.c: how fast the tokenizer and segmenter (host/text.c) run, single-threaded.
+** text_speed.c: how fast the tokenizer and segmenter (host/core/text/) run, single-threaded.
 ** Without arguments it measures two texts made from the seed documents: the five seeds
 ** concatenated and repeated to 50 MB, and the same with every line break turned into a space (one
 ** 50 MB line). With file arguments it measures each file instead. Each text is run 5 times
 ** through tx_tokenize and 5 times through tx_tokenize_words; the median is printed in MB/s.
 **
-**   cc -std=c11 -O2 -D_DEFAULT_SOURCE -Ihost -o /tmp/text_speed bench/text_speed.c host/text.c
+**   make && cc -std=c11 -O2 -D_DEFAULT_SOURCE -Ihost/core -o /tmp/text_speed bench/text_speed.c liblector.a
 **   /tmp/text_speed                 # run from the repository root (reads ../shared/seeds)
 */
 #include <stdio.h>
@@ -13,7 +13,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "text.h"
+#include "text/text.h"
 
 #define SEEDS "../shared/seeds"
 #define TARGET (50u << 20)

@@ -9,9 +9,9 @@
 #include <unistd.h>
 
 #include "ctest.h"
-#include "fold.h"
-#include "index.h"
-#include "text.h"
+#include "text/fold.h"
+#include "index/index.h"
+#include "text/text.h"
 
 static char corpus_dir[64];
 

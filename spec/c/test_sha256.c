@@ -4,7 +4,7 @@
 ** more lengths against the sha256sum command.
 */
 #include "ctest.h"
-#include "sha256.h"
+#include "base/sha256.h"
 
 static void test_vectors(void) {
   char hex[65];

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "ctest.h"
-#include "source.h"
+#include "source/source.h"
 
 /* the seed texts, which corpus/ holds beside its metadata.tsv */
 #define SEEDS "corpus"

@@ -15,8 +15,8 @@
 #include <unistd.h>
 
 #include "ctest.h"
-#include "corpus.h"
-#include "store.h"
+#include "corpus/corpus.h"
+#include "store/store.h"
 
 static char dir[64], tmpdir[64];
 

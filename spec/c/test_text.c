@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 #include "ctest.h"
-#include "text.h"
+#include "text/text.h"
 
 #define SEEDS "corpus"
 

@@ -1,4 +1,4 @@
--- Frequency lists, collocates, n-grams and keywords (host/stats.c, host/lua_stats.c), on a
+-- Frequency lists, collocates, n-grams and keywords (host/core/query/stats.c, host/bindings/lua_stats.c), on a
 -- corpus small enough to count by hand: every figure below was counted from these two files.
 local lector = require "lector"
 

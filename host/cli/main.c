@@ -19,7 +19,7 @@
 #include <lua-lpeg.h>
 
 #include "host.h"
-#include "lua_aux.h"
+#include "bindings/lua_aux.h"
 
 #if !defined(LECTOR_PROGNAME)
 #define LECTOR_PROGNAME "lector"

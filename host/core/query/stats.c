@@ -13,7 +13,7 @@
 
 #include <utf8proc.h>
 
-#include "corpus.h"
+#include "corpus/corpus.h"
 #include "lector.h"
 
 /* ------------------------------------------------------------------ classes */

@@ -5,9 +5,9 @@
 #ifndef LECTOR_CORPUS_H
 #define LECTOR_CORPUS_H
 
-#include "index.h"
+#include "index/index.h"
 #include "lector.h"
-#include "source.h"
+#include "source/source.h"
 
 struct lector_corpus {
   char *root;

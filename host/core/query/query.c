@@ -20,8 +20,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "corpus.h"
-#include "fold.h"
+#include "corpus/corpus.h"
+#include "text/fold.h"
 
 void lector_qopts_init(lector_qopts *o) {
   memset(o, 0, sizeof *o);

@@ -30,7 +30,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "source.h"
+#include "source/source.h"
 #include "store.h"
 
 #define MAGIC "LECTORIX"

@@ -13,7 +13,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "source.h"
+#include "source/source.h"
 
 #define IX_SKIP_EVERY 128u   /* postings per skip entry (galloping seeks) */
 #define IX_CK_EVERY   64u    /* tokens per span checkpoint */

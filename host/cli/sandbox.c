@@ -26,7 +26,7 @@
 #include <lauxlib.h>
 
 #include "host.h"
-#include "sha256.h"
+#include "base/sha256.h"
 
 /* Defaults of the sandbox limits; the flags and a pack's granted permissions raise them. */
 #if !defined(SB_MAX_MEMORY_MB)

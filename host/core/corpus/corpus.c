@@ -15,9 +15,9 @@
 #include <time.h>
 
 #include "corpus.h"
-#include "fold.h"
-#include "store.h"
-#include "text.h"
+#include "text/fold.h"
+#include "store/store.h"
+#include "text/text.h"
 
 void lector_options_init(lector_options *o) {
   memset(o, 0, sizeof *o);

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "index.h"
+#include "index/index.h"
 
 #define ST_VERSION 1u        /* bump when the format, the tokenizer or the folding changes */
 

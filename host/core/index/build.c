@@ -18,9 +18,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "fold.h"
+#include "text/fold.h"
 #include "index.h"
-#include "text.h"
+#include "text/text.h"
 
 #if !defined(CHUNK_BYTES)
 #define CHUNK_BYTES (4u << 20)   /* input bytes per chunk: big enough to amortize, small to balance */

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "corpus.h"
-#include "text.h"
+#include "corpus/corpus.h"
+#include "text/text.h"
 
 /* ------------------------------------------------------------------ hit lists */
 
