@@ -44,11 +44,27 @@ typedef struct lb_hits {
   lector_hits h;
 } lb_hits;
 
-/* lua_corpus.c */
+/* The user values of a Corpus: the function of opts.warn, or for a subcorpus (C:where) the corpus
+** it narrows; the function of opts.progress. */
+#define LB_UV_WARN      1
+#define LB_UV_PARENT    1
+#define LB_UV_PROGRESS  2
+#define LB_CORPUS_UVS   2
+
+/* lua_aux.c: registering functions, and the Corpus handle */
+/* registers functions into the table on top, remembering each one's qualified name for help() */
+void lb_register(lua_State *L, const luaL_Reg *fns, const char *prefix);
+/* A new Corpus userdata on the stack for the corpus at path, not opened yet (opened on first use
+** by lb_check_corpus, or at once by lb_corpus_open); o gives its options (NULL: the defaults). */
 lb_corpus *lb_corpus_new(lua_State *L, const char *path, const lector_options *o);
+/* Opens the corpus of the Corpus cu at idx, with warnings and progress handed to its Lua
+** functions. Returns lector_open's result (err says why on -1); raises when opts.progress did. */
+int lb_corpus_open(lua_State *L, int idx, lb_corpus *cu, char *err, size_t errlen);
 lector_corpus *lb_check_corpus(lua_State *L, int idx);   /* opens a lazy corpus, raises on failure */
 /* The documents kept by the (sub)corpus at idx: NULL for a whole corpus. */
 const uint8_t *lb_corpus_subset(lua_State *L, int idx);
+
+/* lua_corpus.c */
 int lb_open_corpus(lua_State *L);                        /* registers the Corpus metatable */
 void lb_scope_from_opts(lua_State *L, int opts, int corpus, lector_scope *s, uint8_t **docs);
 
@@ -89,7 +105,5 @@ void lb_preload_embedded(lua_State *L);
 
 /* lua_lector.c */
 int luaopen_lector(lua_State *L);
-/* registers functions into the table on top, remembering each one's qualified name for help() */
-void lb_register(lua_State *L, const luaL_Reg *fns, const char *prefix);
 
 #endif

@@ -11,80 +11,6 @@
 
 /* ------------------------------------------------------------------ life */
 
-/* Warnings go to the corpus's own handler (lector.open's opts.warn, kept as the userdata's user
-** value), else to the function in the registry slot "lector.warn" (the host's), else to
-** io.stderr as "lector: FILE: message"; FILE joins the corpus root and the file's path. */
-typedef struct warn_ctx { lua_State *L; const char *root; int corpus_idx; } warn_ctx;
-
-static void lua_warn(void *ud, const char *file, const char *msg) {
-  warn_ctx *w = ud;
-  lua_State *L = w->L;
-  int top = lua_gettop(L);
-  luaL_Buffer b;
-  luaL_buffinit(L, &b);
-  luaL_addstring(&b, w->root);
-  if (file && *file) {
-    luaL_addchar(&b, '/');
-    luaL_addstring(&b, file);
-  }
-  luaL_pushresult(&b);
-  if (lua_getiuservalue(L, w->corpus_idx, 1) == LUA_TFUNCTION ||
-      (lua_pop(L, 1), lua_getfield(L, LUA_REGISTRYINDEX, "lector.warn") == LUA_TFUNCTION)) {
-    lua_pushvalue(L, -2);
-    lua_pushstring(L, msg);
-    if (lua_pcall(L, 2, 0, 0) != LUA_OK) lua_pop(L, 1);
-  } else {
-    lua_pop(L, 1);
-    lua_getglobal(L, "io");
-    if (lua_istable(L, -1) && lua_getfield(L, -1, "stderr") == LUA_TUSERDATA &&
-        lua_getfield(L, -1, "write") == LUA_TFUNCTION) {
-      lua_pushvalue(L, -2);
-      lua_pushfstring(L, "lector: %s: %s\n", lua_tostring(L, top + 1), msg);
-      if (lua_pcall(L, 2, 0, 0) != LUA_OK) lua_pop(L, 1);
-    }
-  }
-  lua_settop(L, top);
-}
-
-static int do_open(lua_State *L, int idx, lb_corpus *cu, char *err, size_t errlen) {
-  warn_ctx w = { L, cu->path, lua_absindex(L, idx) };
-  lector_options o = cu->opt;
-  if (!o.warn) { o.warn = lua_warn; o.warn_ud = &w; }
-  return lector_open(cu->path, &o, &cu->c, err, errlen);
-}
-
-lb_corpus *lb_corpus_new(lua_State *L, const char *path, const lector_options *o) {
-  lb_corpus *cu = lua_newuserdatauv(L, sizeof *cu, 1);
-  memset(cu, 0, sizeof *cu);
-  luaL_setmetatable(L, LB_CORPUS);
-  cu->path = strdup(path);
-  if (!cu->path) luaL_error(L, "out of memory");
-  if (o) cu->opt = *o; else lector_options_init(&cu->opt);
-  cu->opt.warn = NULL;               /* the Lua handler is installed at open time */
-  return cu;
-}
-
-lector_corpus *lb_check_corpus(lua_State *L, int idx) {
-  lb_corpus *cu = luaL_checkudata(L, idx, LB_CORPUS);
-  if (cu->c) return cu->c;
-  if (cu->subset) {
-    lua_getiuservalue(L, idx, 1);
-    lector_corpus *c = lb_check_corpus(L, -1);
-    lua_pop(L, 1);
-    return c;
-  }
-  if (cu->closed) luaL_error(L, "the corpus %s is closed", cu->path);
-  char err[512];
-  if (do_open(L, idx, cu, err, sizeof err)) {
-    luaL_error(L, "cannot open corpus %s: %s", cu->path, err);
-  }
-  return cu->c;
-}
-
-const uint8_t *lb_corpus_subset(lua_State *L, int idx) {
-  return ((lb_corpus *)luaL_checkudata(L, idx, LB_CORPUS))->subset;
-}
-
 static int corpus_close(lua_State *L) {
   lb_corpus *cu = luaL_checkudata(L, 1, LB_CORPUS);
   if (cu->subset) return 0;          /* a subcorpus owns nothing to close */
@@ -122,12 +48,18 @@ static int l_open(lua_State *L) {
   lb_corpus *cu = lb_corpus_new(L, path, &o);
   if (lua_istable(L, 2) && lua_getfield(L, 2, "warn") != LUA_TNIL) {
     luaL_argexpected(L, lua_isfunction(L, -1), 2, "a function as opts.warn");
-    lua_setiuservalue(L, -2, 1);
+    lua_setiuservalue(L, -2, LB_UV_WARN);
+  } else if (lua_istable(L, 2)) {
+    lua_pop(L, 1);
+  }
+  if (lua_istable(L, 2) && lua_getfield(L, 2, "progress") != LUA_TNIL) {
+    luaL_argexpected(L, lua_isfunction(L, -1), 2, "a function as opts.progress");
+    lua_setiuservalue(L, -2, LB_UV_PROGRESS);
   } else if (lua_istable(L, 2)) {
     lua_pop(L, 1);
   }
   char err[512];
-  if (do_open(L, -1, cu, err, sizeof err)) {
+  if (lb_corpus_open(L, -1, cu, err, sizeof err)) {
     luaL_pushfail(L);
     lua_pushfstring(L, "%s: %s", path, err);
     return 2;
@@ -147,7 +79,7 @@ static int corpus_len(lua_State *L) {
 static int corpus_tostring(lua_State *L) {
   lb_corpus *cu = luaL_checkudata(L, 1, LB_CORPUS);
   if (cu->subset) {
-    lua_getiuservalue(L, 1, 1);
+    lua_getiuservalue(L, 1, LB_UV_PARENT);
     lua_pushfstring(L, "%s, where %d documents", luaL_tolstring(L, -1, NULL), (int)cu->nsubset);
     return 1;
   }
@@ -474,7 +406,7 @@ static int corpus_narrow(lua_State *L) {
   luaL_checktype(L, 2, LUA_TTABLE);
   uint32_t n = lector_ndocs(c);
   lb_corpus *parent = lua_touserdata(L, 1);
-  lb_corpus *cu = lua_newuserdatauv(L, sizeof *cu, 1);
+  lb_corpus *cu = lua_newuserdatauv(L, sizeof *cu, LB_CORPUS_UVS);
   memset(cu, 0, sizeof *cu);
   cu->ntypes = -1;
   luaL_setmetatable(L, LB_CORPUS);
@@ -491,7 +423,7 @@ static int corpus_narrow(lua_State *L) {
     cu->subset[id - 1] = 1;
   }
   lua_pushvalue(L, 1);
-  lua_setiuservalue(L, -2, 1);
+  lua_setiuservalue(L, -2, LB_UV_PARENT);
   return 1;
 }
 

@@ -1,38 +1,13 @@
 /*
 ** lua_lector.c: the Lua module "lector" (luaopen_lector), for the host and for stock lua5.4
-** (lector.so). It registers the objects of lua_corpus.c, lua_doc.c and lua_hits.c, remembers the
-** qualified name of every function it registers (so help() and doc/api.md can find its
-** documentation), preloads the host's embedded Lua modules, and lets the Lua half of the API
+** (lector.so). It has each binding file register its object (lb_open_doc, lb_open_hits, ...),
+** preloads the host's embedded Lua modules, and lets the Lua half of the API
 ** (host/lua/lector/core.lua) add what is better written in Lua.
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include "lua_aux.h"
-
-/* The registry table "lector.names" maps each registered function to its qualified name. */
-void lb_register(lua_State *L, const luaL_Reg *fns, const char *prefix) {
-  int t = lua_gettop(L);
-  if (lua_getfield(L, LUA_REGISTRYINDEX, "lector.names") != LUA_TTABLE) {
-    lua_pop(L, 1);
-    lua_newtable(L);
-    lua_newtable(L);
-    lua_pushliteral(L, "k");
-    lua_setfield(L, -2, "__mode");
-    lua_setmetatable(L, -2);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, LUA_REGISTRYINDEX, "lector.names");
-  }
-  int names = lua_gettop(L);
-  for (; fns->name; fns++) {
-    lua_pushcfunction(L, fns->func);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, t, fns->name);
-    lua_pushfstring(L, "%s%s", prefix, fns->name);
-    lua_rawset(L, names);
-  }
-  lua_settop(L, t);
-}
 
 static void add_token(void *ud, const char *tok, size_t len, size_t offset) {
   lua_State *L = ud;

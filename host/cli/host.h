@@ -1,5 +1,6 @@
 /*
-** host.h: how the files of the lector executable (main.c, repl.c, sandbox.c) call each other.
+** host.h: how the files of the lector executable (main.c, repl.c, sandbox.c, docall.c,
+** progress.c) call each other.
 ** The executable is the only part of lector that knows of the terminal, signals and the process.
 */
 #ifndef LECTOR_HOST_H
@@ -9,10 +10,16 @@
 
 #include "lector.h"
 
-/* main.c */
+/* docall.c */
 /* Calls the function below narg arguments with a traceback handler; Ctrl-C raises "interrupted!"
 ** in it. Returns the lua_pcall status, the error message (with traceback) on top. */
 int host_docall(lua_State *L, int narg, int nres);
+
+/* progress.c */
+/* Draws the progress of an index build on stderr (set it only when stderr is a terminal). */
+void host_show_progress(void *ud, const lector_progress *p);
+
+/* main.c */
 /* Sets the global `corpus` to a corpus at path that opens on first use. */
 void host_set_corpus(lua_State *L, const char *path);
 /* The options the host opens corpora with (threads, progress display). */

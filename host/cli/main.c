@@ -77,49 +77,6 @@ static int report(lua_State *L, int status) {
   return status;
 }
 
-/* ------------------------------------------------------------------ interruption */
-
-static lua_State *running_state = NULL;
-
-static void stop_hook(lua_State *L, lua_Debug *ar) {
-  (void)ar;
-  lua_sethook(L, NULL, 0, 0);
-  luaL_error(L, "interrupted!");
-}
-
-/* On Ctrl-C while Lua runs: the next Lua instruction raises "interrupted!". A second Ctrl-C
-** before that happens kills the process the usual way. */
-static void on_sigint(int sig) {
-  signal(sig, SIG_DFL);
-  if (running_state)
-    lua_sethook(running_state, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);
-}
-
-static int msghandler(lua_State *L) {
-  const char *msg = lua_tostring(L, 1);
-  if (msg == NULL) {
-    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
-    msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
-  }
-  luaL_traceback(L, L, msg, 1);
-  return 1;
-}
-
-/* Calls the function below narg arguments on the stack, with a traceback on error and Ctrl-C
-** turned into a Lua error meanwhile. */
-int host_docall(lua_State *L, int narg, int nres) {
-  int base = lua_gettop(L) - narg;
-  lua_pushcfunction(L, msghandler);
-  lua_insert(L, base);
-  running_state = L;
-  void (*old)(int) = signal(SIGINT, on_sigint);
-  int status = lua_pcall(L, narg, nres, base);
-  signal(SIGINT, old);
-  running_state = NULL;
-  lua_remove(L, base);
-  return status;
-}
-
 /* ------------------------------------------------------------------ the state */
 
 /* arg: the script at 0, its arguments from 1, the interpreter and options before it. */
@@ -168,51 +125,9 @@ void host_set_corpus(lua_State *L, const char *path) {
   lua_setglobal(L, "corpus");
 }
 
-/* Progress of an index build, on stderr when it is a terminal: shown once a build has taken a
-** moment (a small corpus opens without a flicker), rewritten in place, then a line for the last
-** stage (merging and writing, a third of a big build), wiped when the open is done. */
-static struct progress { double t0; uint64_t bytes0; int shown; } progress;
-
-static double now_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static void show_progress(void *ud, uint64_t files_done, uint64_t files_total, uint64_t bytes_done,
-                          uint64_t bytes_total) {
-  struct progress *p = ud;
-  double now = now_seconds();
-  if (files_total == 0) {                          /* done */
-    if (p->shown) fprintf(stderr, "\r\033[K");
-    fflush(stderr);
-    memset(p, 0, sizeof *p);
-    return;
-  }
-  if (p->t0 == 0) { p->t0 = now; p->bytes0 = bytes_done; }
-  double dt = now - p->t0;
-  if (files_done >= files_total) {
-    if (p->shown)
-      fprintf(stderr, "\rindexing: %llu files, %.0f MB read; merging and writing the index\033[K",
-              (unsigned long long)files_total, bytes_total / 1e6);
-  } else if (dt >= 0.3) {
-    double rate = (double)(bytes_done - p->bytes0) / 1e6 / dt;
-    double eta = rate > 0 ? (double)(bytes_total - bytes_done) / 1e6 / rate : 0;
-    int width = 24, fill = bytes_total ? (int)((double)width * (double)bytes_done / (double)bytes_total) : 0;
-    char bar[32];
-    for (int i = 0; i < width; i++) bar[i] = i < fill ? '#' : '.';
-    bar[width] = '\0';
-    fprintf(stderr, "\rindexing [%s] %llu/%llu files, %.0f/%.0f MB, %.0f MB/s, ETA %.0f s\033[K", bar,
-            (unsigned long long)files_done, (unsigned long long)files_total, bytes_done / 1e6,
-            bytes_total / 1e6, rate, eta);
-    p->shown = 1;
-  }
-  fflush(stderr);
-}
-
 void host_corpus_options(lector_options *o) {
   const char *store = getenv("LECTOR_STORE"), *check = getenv("LECTOR_CHECK");
-  if (isatty(2)) { o->progress = show_progress; o->progress_ud = &progress; }
+  if (isatty(2)) o->progress = host_show_progress;
   if (store && strcmp(store, "0") == 0) o->store = 0;
   if (check && strcmp(check, "0") == 0) o->no_check = 1;
 }

@@ -28,16 +28,31 @@ typedef struct lector_corpus lector_corpus;
 /* Receives each warning about the input (a file skipped, an encoding guessed), with the file's
 ** path relative to the corpus root. */
 typedef void (*lector_warn_fn)(void *ud, const char *file, const char *msg);
-/* Receives the progress of an index build (files and bytes done of the totals): as files are
-** read, then once with files_done == files_total while the index is put together and stored, and
-** a last time with all four zero when the open is done (before any warning is given). */
-typedef void (*lector_progress_fn)(void *ud, uint64_t files_done, uint64_t files_total,
-                                   uint64_t bytes_done, uint64_t bytes_total);
+/* The stages of an open that builds an index, in the order they come. */
+typedef enum lector_stage {
+  LECTOR_STAGE_READ = 1,     /* files are read and tokenized (files_done and bytes_done grow) */
+  LECTOR_STAGE_MERGE,        /* every file is read: the parts are merged into one index */
+  LECTOR_STAGE_WRITE,        /* the index is written to disk (only with the store on) */
+  LECTOR_STAGE_DONE          /* the open is over; warnings come after this */
+} lector_stage;
+
+/* Where a build is: its stage, and the files and bytes read of the totals. */
+typedef struct lector_progress {
+  lector_stage stage;
+  uint64_t files_done, files_total;
+  uint64_t bytes_done, bytes_total;
+} lector_progress;
+
+/* Receives the progress of an index build, from the thread that called lector_open: in
+** LECTOR_STAGE_READ once before any file is read and again as files are, then once for each
+** later stage. An open that
+** takes the stored index as it is builds nothing and reports nothing. */
+typedef void (*lector_progress_fn)(void *ud, const lector_progress *p);
 
 typedef struct lector_options {
-  lector_warn_fn warn;       /* NULL: warnings are dropped */
+  lector_warn_fn warn;       /* NULL: warnings are dropped (a library prints nothing) */
   void *warn_ud;
-  lector_progress_fn progress;
+  lector_progress_fn progress;   /* NULL: no progress is reported */
   void *progress_ud;
   int threads;               /* threads for building; 0 = one per core */
   int store;                 /* 1: use and update the on-disk index (default); 0: memory only */

@@ -1,15 +1,30 @@
 -- depgraph.lua: the call graph between lector's C files, read off their object files with nm.
 --
---   lua5.4 host/tools/depgraph.lua OBJ...        edges "a -> b (symbols)", then the circles
+--   lua5.4 host/tools/depgraph.lua [--order L1,L2,...] OBJ...
 --
--- A file depends on another when it uses a symbol the other defines. The circles are the strongly
--- connected components of more than one file (Tarjan's algorithm); the check in make test
--- (spec/cli/layers_spec.lua) asks for none. Object names stand for their sources: build/core/
--- index/build_merge.o is core/index/build_merge.c.
+-- prints the edges "a -> b (symbols)", then the circles, then with --order the arrows that run
+-- up: the layers are name prefixes from the bottom up (core/source,core/text,...,bindings,cli),
+-- and a file may use files of its own layer and of the layers below. A file depends on another
+-- when it uses a symbol the other defines. The circles are the strongly connected components of
+-- more than one file (Tarjan's algorithm). Exits 1 when there is a circle or an arrow up; the
+-- check in make test (spec/cli/layers_spec.lua) runs it. Object names stand for their sources:
+-- build/core/index/build.o is host/core/index/build.c.
 
-local objs = { ... }
+local objs, order = {}, nil
+local argv = { ... }
+local i = 1
+while i <= #argv do
+  if argv[i] == "--order" then
+    order = {}
+    for layer in argv[i + 1]:gmatch("[^,]+") do order[#order + 1] = layer end
+    i = i + 2
+  else
+    objs[#objs + 1] = argv[i]
+    i = i + 1
+  end
+end
 if #objs == 0 then
-  io.stderr:write("usage: lua5.4 host/tools/depgraph.lua OBJ...\n")
+  io.stderr:write("usage: lua5.4 host/tools/depgraph.lua [--order L1,L2,...] OBJ...\n")
   os.exit(2)
 end
 
@@ -74,8 +89,29 @@ local function connect(v)
 end
 for _, f in ipairs(files) do if not index[f] then connect(f) end end
 
-print(string.format("%d files, %d circles", #files, #circles))
+-- the layer of a file: the rank of the first layer whose name starts its name
+local function rank(f)
+  for k, layer in ipairs(order) do
+    if f:sub(1, #layer + 1) == layer .. "/" then return k end
+  end
+  return nil
+end
+local up = {}
+if order then
+  for _, f in ipairs(files) do
+    for g, syms in pairs(edges[f]) do
+      local rf, rg = rank(f), rank(g)
+      if not rf or not rg or rg > rf then
+        up[#up + 1] = string.format("%s -> %s (%s)", f, g, table.concat(syms, " "))
+      end
+    end
+  end
+  table.sort(up)
+end
+
+print(string.format("%d files, %d circles, %d arrows up", #files, #circles, #up))
 for _, c in ipairs(circles) do
   print(string.format("circle of %d: %s", #c, table.concat(c, " ")))
 end
-os.exit(#circles == 0 and 0 or 1)
+for _, a in ipairs(up) do print("arrow up: " .. a) end
+os.exit((#circles == 0 and #up == 0) and 0 or 1)

@@ -113,6 +113,44 @@ describe("a .jsonl corpus with a sidecar", function()
   end)
 end)
 
+describe("lector.open's progress", function()
+  local dir
+  setup(function()
+    dir = os.tmpname(); os.remove(dir); assert(os.execute("mkdir " .. dir))
+    assert(os.execute("cp corpus/*.txt " .. dir))
+  end)
+  teardown(function() os.execute("rm -rf " .. dir) end)
+
+  local function stages(opts)
+    local seen = {}
+    opts.progress = function(p)
+      seen[#seen + 1] = string.format("%s %d/%d", p.stage, p.files_done, p.files_total)
+      assert.are.equal(22658, p.bytes_total)
+    end
+    lector.open(dir, opts)
+    return table.concat(seen, ", ")
+  end
+
+  it("reports each stage of a build, in order, with files and bytes", function()
+    assert.are.equal("reading 0/5, merging 5/5, writing 5/5, done 5/5", stages { rebuild = true })
+  end)
+
+  it("has no writing stage in memory, and nothing to say when the stored index is taken", function()
+    assert.are.equal("reading 0/5, merging 5/5, done 5/5", stages { store = false })
+    assert.are.equal("", stages {})
+  end)
+
+  it("raises the error of the progress function once the open is over", function()
+    local calls = 0
+    local ok, err = pcall(lector.open, dir, { rebuild = true, progress = function()
+      calls = calls + 1
+      error("stop here", 0)
+    end })
+    assert.are.same({ false, "opts.progress: stop here", 1 }, { ok, err, calls })
+    assert.has_error(function() lector.open(dir, { progress = 1 }) end)
+  end)
+end)
+
 describe("offsets of a file that was converted", function()
   local dir
   setup(function()

@@ -158,6 +158,35 @@ static int same_files(const ix_index *ix, const src_list *files) {
   return 1;
 }
 
+/* The build reports files and bytes read (index/); the open knows the stages around it. The relay
+** turns the one into the other: READ before the build starts and while files remain, MERGE once
+** all are read, then WRITE and DONE from lector_open itself. */
+typedef struct progress_relay {
+  const lector_options *o;
+  lector_progress last;
+} progress_relay;
+
+static void relay_stage(progress_relay *r, lector_stage stage) {
+  if (!r->o->progress || r->last.stage == stage) return;
+  r->last.stage = stage;
+  r->o->progress(r->o->progress_ud, &r->last);
+}
+
+static void relay_build(void *ud, uint64_t files_done, uint64_t files_total, uint64_t bytes_done,
+                        uint64_t bytes_total) {
+  progress_relay *r = ud;
+  r->last.files_done = files_done;
+  r->last.files_total = files_total;
+  r->last.bytes_done = bytes_done;
+  r->last.bytes_total = bytes_total;
+  if (files_done < files_total) {
+    r->last.stage = LECTOR_STAGE_READ;
+    r->o->progress(r->o->progress_ud, &r->last);
+  } else {
+    relay_stage(r, LECTOR_STAGE_MERGE);
+  }
+}
+
 /* The stored index, if there is a usable one (at the corpus or in the cache). A damaged one is
 ** a warning: the caller builds anew. */
 static ix_index *open_stored(lector_corpus *c, const lector_options *o, st_extra *ex, warn_list *wl) {
@@ -217,6 +246,7 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
   ix_index *prev = NULL;
   st_extra ex = {0};
   old_warnings ow = {0};
+  progress_relay relay = { o, { 0, 0, 0, 0, 0 } };
   char *blob = NULL;
   size_t bloblen = 0, build_from = SIZE_MAX;
   int rc = -1, scanned = 0;
@@ -252,7 +282,10 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
     ow.to = &wl;
     if (prev && old_warnings_read(&ow, &ex)) { snprintf(err, errlen, "out of memory"); goto done; }
     build_from = wl.n;
-    ix_build_opts bo = { o->threads, o->progress, o->progress_ud, prev, replay_warnings, &ow, 0 };
+    for (size_t i = 0; i < files.n; i++) relay.last.bytes_total += files.f[i].size;
+    relay.last.files_total = files.n;
+    relay_stage(&relay, LECTOR_STAGE_READ);
+    ix_build_opts bo = { o->threads, o->progress ? relay_build : NULL, &relay, prev, replay_warnings, &ow, 0 };
     if (ix_build(c->src, &files, &bo, &c->ix, err, errlen)) goto done;
     src_sidecar_unused(c->src);
   }
@@ -267,11 +300,12 @@ done:
   if (rc == 0 && o->store && build_from != SIZE_MAX) {
     sort_warnings(&wl, build_from, &blob, &bloblen);        /* the build's, for the store */
     st_extra nx = { context, blob, bloblen };
+    relay_stage(&relay, LECTOR_STAGE_WRITE);
     store_index(c, &nx);
   } else {
     sort_warnings(&wl, SIZE_MAX, NULL, NULL);
   }
-  if (o->progress && build_from != SIZE_MAX) o->progress(o->progress_ud, 0, 0, 0, 0);   /* done */
+  if (build_from != SIZE_MAX) relay_stage(&relay, LECTOR_STAGE_DONE);
   say_warnings(&wl, o);
   free(blob);
   pthread_mutex_destroy(&wl.lock);

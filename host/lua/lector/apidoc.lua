@@ -35,7 +35,10 @@ The index is stored in `path/.lector/index` (or, when the folder cannot hold it,
 some changed, only those are read again. Warnings about single files (an encoding guessed, a
 binary file skipped) go to stderr as `lector: FILE: message` and do not stop the rest; they are
 stored with the index and said again. opts: `threads` (for building; default all cores), `warn`
-(a function(file, message) that gets the warnings instead), `store` (false: build in memory
+(a function(file, message) that gets the warnings instead), `progress` (a function(p) called as
+a build goes, with `p.stage` "reading", "merging", "writing" or "done" and `p.files_done`,
+`p.files_total`, `p.bytes_done`, `p.bytes_total`; an error in it is raised once the open is over;
+nothing is printed unless it prints), `store` (false: build in memory
 only), `rebuild` (true: ignore the stored index), `check` (false: use the stored index without
 looking at the files: opens in a millisecond, but misses changes), `verify` (true: check every
 checksum of the stored index, not only its header and sizes). Returns nil and a message when the
@@ -46,6 +49,9 @@ print(#C, C.tokens > 4000, C:info().from_store)  --> 5	true	false
 local D = lector.open("corpus", { check = false })
 print(D:info().from_store, D:count("Iraq"))      --> true	42
 print(lector.open("no/such/folder"))          --> nil	no/such/folder: cannot open no/such/folder: No such file or directory
+local stages = {}
+lector.open("corpus", { store = false, progress = function(p) stages[#stages + 1] = p.stage end })
+print(table.concat(stages, " "))              --> reading merging done
 ]] },
       { name = "lector.tokenize", since = "0.1.0",
         sig = "lector.tokenize(text) -> tokens, offsets",
