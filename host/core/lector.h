@@ -69,6 +69,8 @@ void lector_options_init(lector_options *o);
 ** the build; they never make the open fail. Returns 0 and *out, or -1 with a message in err when
 ** the corpus cannot be opened at all (no such path, out of memory). */
 int lector_open(const char *path, const lector_options *o, lector_corpus **out, char *err, size_t errlen);
+/* Frees the corpus and unmaps its index (c may be NULL). Texts and hits taken from it must not be
+** used afterwards. */
 void lector_close(lector_corpus *c);
 
 /* The path the corpus was opened with. */
@@ -80,7 +82,7 @@ const char *lector_root(const lector_corpus *c);
 uint32_t lector_ndocs(const lector_corpus *c);
 uint64_t lector_ntokens(const lector_corpus *c);
 uint32_t lector_ntypes(const lector_corpus *c);     /* distinct surface forms */
-uint32_t lector_nfiles(const lector_corpus *c);
+uint32_t lector_nfiles(const lector_corpus *c);    /* files listed, skipped ones included */
 
 typedef struct lector_info {
   double build_seconds;      /* time the index took to build (or 0 when opened from disk) */
@@ -140,7 +142,10 @@ typedef struct lector_text {
   size_t len;
   void *priv;                /* the loader's document */
 } lector_text;
+/* Fills t with the text of document doc. Returns 0, or -1 with a message in err when the file is
+** gone, has changed since it was indexed, or memory ran out. */
 int lector_doc_text(lector_corpus *c, uint32_t doc, lector_text *t, char *err, size_t errlen);
+/* Frees what lector_doc_text gave (t may be zeroed, or freed before: then nothing happens). */
 void lector_text_free(lector_text *t);
 /* Maps a byte offset of the document's file (as lector_token_span gives) to an offset in t. */
 size_t lector_text_offset(const lector_text *t, const lector_doc *d, uint64_t file_offset);
@@ -227,7 +232,7 @@ int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lect
                       lector_hits *h, char *err, size_t errlen);
 
 /* ------------------------------------------------------------------------------------------ */
-/* Statistics (stats.c): the counts behind frequency lists, collocations, n-grams and keywords.
+/* Statistics (core/query/stats.c): the counts behind frequency lists, collocations, n-grams and keywords.
 ** They count word classes: fold classes (how = LECTOR_MATCH_FOLD or LOOSE: case and quote
 ** variants together) or surface types (LECTOR_MATCH_EXACT), numbered from 0. A scope (see
 ** above; its limit is ignored) leaves documents and boilerplate lines out. */
@@ -268,7 +273,7 @@ int lector_ngrams(const lector_corpus *c, int n, int words_only, const lector_sc
 void lector_ngram_list_free(lector_ngram_list *l);
 
 /* ------------------------------------------------------------------------------------------ */
-/* Queries (query.c): CQP's language, compiled by the Lua side (lector/query/) into a plan.
+/* Queries (core/query/query.c): CQP's language, compiled by the Lua side (lector/query/) into a plan.
 **
 ** A plan is a program for a Pike-style NFA over token positions, with expression nodes that the
 ** program's instructions name by index (0-based):
