@@ -2,13 +2,11 @@
 ** source.c: the loader's main room. Walks a corpus folder, reads each file whole, and turns its
 ** bytes into documents: the NUL check for binaries, the BOM, UTF-8 validation with Windows-1252 as
 ** the fallback, CR LF to LF, all recorded in an offset map so that every token can be traced back to
-** the bytes of its file. .jsonl lines are parsed in source_json.c; metadata and boilerplate come from
-** source_meta.c. See source.h for the contract.
+** the bytes of its file. The helpers it shares live in common.c; .jsonl lines are parsed in
+** source_json.c; metadata and boilerplate come from source_meta.c. See source.h for the contract.
 */
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,26 +16,6 @@
 #include "source_int.h"
 
 /* {====================================================================== small helpers */
-
-/* strerror, safe from several threads (the XSI strerror_r). */
-static const char *errstr(int e, char *buf, size_t len) {
-  if (strerror_r(e, buf, len) != 0) snprintf(buf, len, "error %d", e);
-  return buf;
-}
-
-static void vwarn(const src_ctx *c, const char *file, const char *fmt, va_list ap) {
-  char msg[1024];
-  if (!c->warn) return;
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  c->warn(c->ud, file, msg);
-}
-
-void src_warnf(const src_ctx *c, const char *file, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  vwarn(c, file, fmt, ap);
-  va_end(ap);
-}
 
 /* The kind of a document file by its extension (any case), or -1 when it is none. */
 static int kind_of(const char *name) {
@@ -49,234 +27,8 @@ static int kind_of(const char *name) {
   return -1;
 }
 
-/* "root/rel", or the root itself when rel is empty; NULL when out of memory. */
-static char *join(const char *root, const char *rel) {
-  size_t a = strlen(root), b = strlen(rel);
-  char *s = malloc(a + b + 2);
-  if (!s) return NULL;
-  memcpy(s, root, a);
-  if (b) {
-    s[a++] = '/';
-    memcpy(s + a, rel, b);
-  }
-  s[a + b] = '\0';
-  return s;
-}
-
 static int64_t mtime_ns(const struct stat *st) {
   return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
-}
-
-/* }====================================================================== */
-
-/* {====================================================================== text builder */
-
-void src_nb_reserve(src_nbuf *b, size_t want) {
-  if (b->err || want <= b->cap) return;
-  if (want > SRC_MAX_BYTES + 1) { b->err = 2; return; }
-  size_t cap = b->cap ? b->cap : 64;
-  while (cap < want) cap += cap / 2;
-  char *s = realloc(b->s, cap);
-  if (!s) { b->err = 1; return; }
-  b->s = s;
-  b->cap = cap;
-}
-
-/* The text from here on comes from orig on: record a pair where the shift changes. Pairs are
-** (norm, orig) with norm strictly increasing; a second mark at the same norm replaces the first. */
-void src_nb_mark(src_nbuf *b, uint64_t orig) {
-  if (b->nomap || b->err || (int64_t)orig - (int64_t)b->n == b->delta) return;
-  b->delta = (int64_t)orig - (int64_t)b->n;
-  if (b->nmap && b->map[2 * b->nmap - 2] == b->n) {
-    b->map[2 * b->nmap - 1] = (uint32_t)orig;
-    return;
-  }
-  if (b->nmap == b->mapcap) {
-    size_t cap = b->mapcap ? 2 * b->mapcap : 8;
-    uint32_t *m = realloc(b->map, 2 * cap * sizeof *m);
-    if (!m) { b->err = 1; return; }
-    b->map = m;
-    b->mapcap = cap;
-  }
-  b->map[2 * b->nmap] = (uint32_t)b->n;
-  b->map[2 * b->nmap + 1] = (uint32_t)orig;
-  b->nmap++;
-}
-
-void src_nb_put(src_nbuf *b, const void *p, size_t k, uint64_t orig) {
-  src_nb_mark(b, orig);
-  src_nb_reserve(b, b->n + k + 1);
-  if (b->err) return;
-  memcpy(b->s + b->n, p, k);
-  b->n += k;
-}
-
-void src_nb_cp(src_nbuf *b, uint32_t cp, uint64_t orig) {
-  unsigned char u[4];
-  size_t k;
-  if (cp < 0x80) { u[0] = (unsigned char)cp; k = 1; }
-  else if (cp < 0x800) { u[0] = 0xC0 | (cp >> 6); u[1] = 0x80 | (cp & 0x3F); k = 2; }
-  else if (cp < 0x10000) {
-    u[0] = 0xE0 | (cp >> 12); u[1] = 0x80 | ((cp >> 6) & 0x3F); u[2] = 0x80 | (cp & 0x3F); k = 3;
-  } else {
-    u[0] = 0xF0 | (cp >> 18); u[1] = 0x80 | ((cp >> 12) & 0x3F);
-    u[2] = 0x80 | ((cp >> 6) & 0x3F); u[3] = 0x80 | (cp & 0x3F); k = 4;
-  }
-  src_nb_put(b, u, k, orig);
-}
-
-void src_nb_free(src_nbuf *b) {
-  free(b->s);
-  free(b->map);
-  memset(b, 0, sizeof *b);
-}
-
-/* Hands the built text and map to d (the text NUL-terminated). A text whose bytes changed where
-** the offsets did not (a lone CR) still gets one pair, (0, 0): nmap == 0 promises the file's bytes. */
-static int nb_take(src_nbuf *b, src_doc *d) {
-  src_nb_reserve(b, b->n + 1);
-  if (!b->err && d->flags && b->nmap == 0) {
-    if (!(b->map = malloc(2 * sizeof *b->map))) return 1;
-    b->map[0] = b->map[1] = 0;
-    b->nmap = b->mapcap = 1;
-  }
-  if (b->err) return b->err;
-  b->s[b->n] = '\0';
-  d->text = b->s;
-  d->len = b->n;
-  d->map = b->nmap ? b->map : NULL;
-  d->nmap = b->nmap;
-  if (!b->nmap) free(b->map);
-  memset(b, 0, sizeof *b);
-  return 0;
-}
-
-/* }====================================================================== */
-
-/* {====================================================================== encodings */
-
-static const uint16_t cp1252_80[32] = {
-  0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178
-};
-
-uint32_t src_cp1252(unsigned char b) {
-  return b >= 0x80 && b < 0xA0 ? cp1252_80[b - 0x80] : b;
-}
-
-/* The length of the valid UTF-8 sequence at p (lead byte >= 0x80), or 0. */
-static size_t utf8_seq(const unsigned char *p, size_t avail) {
-  unsigned c = p[0], lo = 0x80, hi = 0xBF;
-  size_t k;
-  if (c >= 0xC2 && c <= 0xDF) k = 2;
-  else if (c >= 0xE0 && c <= 0xEF) {
-    k = 3;
-    if (c == 0xE0) lo = 0xA0;        /* overlong */
-    if (c == 0xED) hi = 0x9F;        /* surrogates */
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    k = 4;
-    if (c == 0xF0) lo = 0x90;        /* overlong */
-    if (c == 0xF4) hi = 0x8F;        /* above U+10FFFF */
-  } else return 0;
-  if (avail < k || p[1] < lo || p[1] > hi) return 0;
-  for (size_t i = 2; i < k; i++)
-    if ((p[i] & 0xC0) != 0x80) return 0;
-  return k;
-}
-
-int src_utf8_valid(const char *s, size_t len, size_t *bad) {
-  const unsigned char *p = (const unsigned char *)s;
-  size_t i = 0;
-  while (i < len) {
-    if (len - i >= 8) {              /* ASCII goes eight bytes at a time */
-      uint64_t w;
-      memcpy(&w, p + i, 8);
-      if (!(w & 0x8080808080808080ull)) { i += 8; continue; }
-    }
-    if (p[i] < 0x80) { i++; continue; }
-    size_t k = utf8_seq(p + i, len - i);
-    if (!k) {
-      if (bad) *bad = i;
-      return 0;
-    }
-    i += k;
-  }
-  return 1;
-}
-
-/* Normalizes s[from, n) into b: CR LF and lone CR become LF, and with cp1252 each byte >= 0x80
-** becomes the UTF-8 of its Windows-1252 character. Offsets in the map are offsets in s. */
-static void normalize(const char *s, size_t n, size_t from, int cp1252, src_nbuf *b, unsigned *flags) {
-  size_t i = from, run = from;
-  while (i < n) {
-    if (!cp1252) {                   /* only CRs to find: let memchr run */
-      const char *cr = memchr(s + i, '\r', n - i);
-      if (!cr) { i = n; break; }
-      i = (size_t)(cr - s);
-    }
-    unsigned char ch = (unsigned char)s[i];
-    if (ch != '\r' && ch < 0x80) { i++; continue; }
-    if (i > run) src_nb_put(b, s + run, i - run, run);
-    if (ch == '\r') {
-      src_nb_put(b, "\n", 1, i);
-      *flags |= SRC_CRLF;
-      i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
-    } else {
-      src_nb_cp(b, src_cp1252(ch), i);
-      i++;
-    }
-    run = i;
-  }
-  if (n > run) src_nb_put(b, s + run, n - run, run);
-  src_nb_mark(b, n);
-}
-
-/* }====================================================================== */
-
-/* {====================================================================== key/value lists */
-
-static char *dupn(const char *s, size_t n) {
-  char *d = malloc(n + 1);
-  if (!d) return NULL;
-  memcpy(d, s, n);
-  d[n] = '\0';
-  return d;
-}
-
-int src_kvb_put(src_kvb *b, const char *k, size_t kl, const char *v, size_t vl, int replace) {
-  for (size_t i = 0; i < b->n; i++) {
-    if (strlen(b->e[i].key) != kl || memcmp(b->e[i].key, k, kl) != 0) continue;
-    if (!replace) return 0;
-    char *nv = dupn(v, vl);
-    if (!nv) return -1;
-    free(b->e[i].value);
-    b->e[i].value = nv;
-    return 0;
-  }
-  if (b->n == b->cap) {
-    size_t cap = b->cap ? 2 * b->cap : 8;
-    src_kv *e = realloc(b->e, cap * sizeof *e);
-    if (!e) return -1;
-    b->e = e;
-    b->cap = cap;
-  }
-  char *nk = dupn(k, kl), *nv = dupn(v, vl);
-  if (!nk || !nv) { free(nk); free(nv); return -1; }
-  b->e[b->n].key = nk;
-  b->e[b->n].value = nv;
-  b->n++;
-  return 0;
-}
-
-void src_kvb_free(src_kvb *b) {
-  for (size_t i = 0; i < b->n; i++) {
-    free(b->e[i].key);
-    free(b->e[i].value);
-  }
-  free(b->e);
-  memset(b, 0, sizeof *b);
 }
 
 /* }====================================================================== */
@@ -287,13 +39,13 @@ src_ctx *src_open(const char *root, src_warn_fn warn, void *ud, char *err, size_
   char eb[128];
   struct stat st;
   if (stat(root, &st) != 0) {
-    snprintf(err, errlen, "cannot open %s: %s", root, errstr(errno, eb, sizeof eb));
+    snprintf(err, errlen, "cannot open %s: %s", root, src_errstr(errno, eb, sizeof eb));
     return NULL;
   }
   if (S_ISDIR(st.st_mode)) {
     DIR *d = opendir(root);
     if (!d) {
-      snprintf(err, errlen, "cannot read %s: %s", root, errstr(errno, eb, sizeof eb));
+      snprintf(err, errlen, "cannot read %s: %s", root, src_errstr(errno, eb, sizeof eb));
       return NULL;
     }
     closedir(d);
@@ -378,7 +130,7 @@ static char **read_names(walker *w, const char *full, const char *rel, size_t *n
   DIR *d = opendir(full);
   if (!d) {
     src_warnf(w->c, *rel ? rel : w->c->root, "cannot read folder (%s), skipped",
-              errstr(errno, eb, sizeof eb));
+              src_errstr(errno, eb, sizeof eb));
     return NULL;
   }
   struct dirent *e;
@@ -406,9 +158,9 @@ static void walk_entry(walker *w, const char *rel, const char *full) {
   if (stat(full, &st) != 0) {
     int e = errno;
     if (lstat(full, &lst) == 0 && S_ISLNK(lst.st_mode))
-      src_warnf(w->c, rel, "broken symbolic link (%s), skipped", errstr(e, eb, sizeof eb));
+      src_warnf(w->c, rel, "broken symbolic link (%s), skipped", src_errstr(e, eb, sizeof eb));
     else
-      src_warnf(w->c, rel, "cannot read (%s), skipped", errstr(e, eb, sizeof eb));
+      src_warnf(w->c, rel, "cannot read (%s), skipped", src_errstr(e, eb, sizeof eb));
     return;
   }
   if (S_ISDIR(st.st_mode)) {
@@ -448,8 +200,8 @@ static void walk(walker *w, const char *rel, const char *full) {
   if (n) qsort(names, n, sizeof *names, cmp_name);   /* the same warnings in the same order */
   for (size_t i = 0; i < n; i++) {
     if (!w->oom) {
-      char *crel = *rel ? join(rel, names[i]) : strdup(names[i]);
-      char *cfull = join(full, names[i]);
+      char *crel = *rel ? src_join(rel, names[i]) : strdup(names[i]);
+      char *cfull = src_join(full, names[i]);
       if (crel && cfull) walk_entry(w, crel, cfull);
       else w->oom = 1;
       free(crel);
@@ -472,7 +224,7 @@ int src_scan(src_ctx *c, src_list *out) {
   struct stat st;
   char eb[128];
   if (stat(c->root, &st) != 0) {
-    src_warnf(c, c->root, "cannot read (%s), skipped", errstr(errno, eb, sizeof eb));
+    src_warnf(c, c->root, "cannot read (%s), skipped", src_errstr(errno, eb, sizeof eb));
     return 0;
   }
   if (c->root_file) {
@@ -503,17 +255,7 @@ void src_list_free(src_list *l) {
 
 /* {====================================================================== reading files */
 
-/* One file being loaded: who to name in warnings and documents, and per-call scratch. */
-typedef struct loader {
-  src_ctx *c;
-  const char *wfile;      /* the name warnings carry: the relative path, or the root */
-  const char *base;       /* document names: the relative path, or the root file's own name */
-  int kind;
-  int quiet;              /* src_read_doc: warnings were given when the file was first loaded */
-  pcre2_match_data *md;
-} loader;
-
-static void loader_init(loader *L, src_ctx *c, const char *path, int quiet) {
+static void loader_init(src_loader *L, src_ctx *c, const char *path, int quiet) {
   memset(L, 0, sizeof *L);
   L->c = c;
   L->quiet = quiet;
@@ -527,80 +269,23 @@ static void loader_init(loader *L, src_ctx *c, const char *path, int quiet) {
   L->kind = kind_of(*path ? path : c->root);
 }
 
-static void lwarn(const loader *L, const char *fmt, ...)
-#if defined(__GNUC__)
-  __attribute__((format(printf, 2, 3)))
-#endif
-  ;
-static void lwarn(const loader *L, const char *fmt, ...) {
-  if (L->quiet) return;
-  va_list ap;
-  va_start(ap, fmt);
-  vwarn(L->c, L->wfile, fmt, ap);
-  va_end(ap);
-}
-
-/* Reads n bytes at off (or up to end of file when short); returns the count, or -1 with errno. */
-static ssize_t read_at(int fd, char *buf, size_t n, uint64_t off) {
-  size_t got = 0;
-  while (got < n) {
-    ssize_t r = pread(fd, buf + got, n - got, (off_t)(off + got));
-    if (r < 0 && errno == EINTR) continue;
-    if (r < 0) return -1;
-    if (r == 0) break;
-    got += (size_t)r;
-  }
-  return (ssize_t)got;
-}
-
-/* Opens the file at rel (the root for ""). Returns the descriptor with *st filled, or -1 with a
-** message in msg. */
-static int open_file(src_ctx *c, const char *rel, struct stat *st, char *msg, size_t msglen) {
-  char eb[128];
-  char *full = join(c->root, rel);
-  if (!full) { snprintf(msg, msglen, "out of memory"); return -1; }
-  int fd = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  free(full);
-  if (fd < 0) {
-    int e = errno;
-    snprintf(msg, msglen, "cannot open (%s)", errstr(e, eb, sizeof eb));
-    errno = e;                         /* src_read_aux tells a missing file from a broken one */
-    return -1;
-  }
-  const char *why = NULL;
-  if (fstat(fd, st) != 0) why = errstr(errno, eb, sizeof eb);
-  else if (S_ISDIR(st->st_mode)) why = errstr(EISDIR, eb, sizeof eb);
-  if (why || !S_ISREG(st->st_mode)) {
-    if (why) snprintf(msg, msglen, "cannot read (%s)", why);
-    else snprintf(msg, msglen, "not a regular file");
-    close(fd);
-    return -1;
-  }
-  if ((uint64_t)st->st_size > SRC_MAX_BYTES) {
-    snprintf(msg, msglen, "larger than 4 GiB (%llu bytes)", (unsigned long long)st->st_size);
-    close(fd);
-    return -1;
-  }
-  return fd;
-}
-
 /* Reads a whole file into a NUL-terminated buffer. Returns 0; 1 after a warning (skipped); -1 when
 ** out of memory. */
-static int read_whole(loader *L, const char *rel, char **buf, size_t *n) {
+static int read_whole(src_loader *L, const char *rel, char **buf, size_t *n) {
   char msg[256], eb[128];
   struct stat st;
-  int fd = open_file(L->c, rel, &st, msg, sizeof msg);
+  int fd = src_open_file(L->c, rel, &st, msg, sizeof msg);
   if (fd < 0) {
-    lwarn(L, "%s, skipped", msg);
+    src_lwarn(L, "%s, skipped", msg);
     return 1;
   }
   *buf = malloc((size_t)st.st_size + 1);
   if (!*buf) { close(fd); return -1; }
-  ssize_t got = read_at(fd, *buf, (size_t)st.st_size, 0);
+  ssize_t got = src_read_at(fd, *buf, (size_t)st.st_size, 0);
   int e = errno;
   close(fd);
   if (got < 0) {
-    lwarn(L, "cannot read (%s), skipped", errstr(e, eb, sizeof eb));
+    src_lwarn(L, "cannot read (%s), skipped", src_errstr(e, eb, sizeof eb));
     free(*buf);
     return 1;
   }
@@ -609,65 +294,19 @@ static int read_whole(loader *L, const char *rel, char **buf, size_t *n) {
   return 0;
 }
 
-int src_read_aux(src_ctx *c, const char *name, char **text, size_t *len) {
-  char msg[256];
-  struct stat st;
-  int fd = open_file(c, name, &st, msg, sizeof msg);
-  if (fd < 0) {
-    if (errno == ENOENT) return 1;
-    src_warnf(c, name, "%s, ignored", msg);
-    return 2;
-  }
-  char *buf = malloc((size_t)st.st_size + 1);
-  if (!buf) { close(fd); return -1; }
-  ssize_t got = read_at(fd, buf, (size_t)st.st_size, 0);
-  close(fd);
-  if (got < 0) {
-    src_warnf(c, name, "cannot read, ignored");
-    free(buf);
-    return 2;
-  }
-  size_t n = (size_t)got, from = 0, bad;
-  const char *z = memchr(buf, 0, n);
-  if (z) {
-    src_warnf(c, name, "binary file (NUL byte at offset %zu), ignored", (size_t)(z - buf));
-    free(buf);
-    return 2;
-  }
-  if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) from = 3;
-  int cp = !src_utf8_valid(buf + from, n - from, &bad);
-  if (cp) src_warnf(c, name, "not valid UTF-8 (byte offset %zu): decoded as Windows-1252", from + bad);
-  src_nbuf b;
-  memset(&b, 0, sizeof b);
-  b.nomap = 1;
-  unsigned flags = 0;
-  src_nb_reserve(&b, n + 1);
-  normalize(buf, n, from, cp, &b, &flags);
-  src_nb_reserve(&b, b.n + 1);
-  free(buf);
-  if (b.err) {
-    src_nb_free(&b);
-    return -1;
-  }
-  b.s[b.n] = '\0';
-  *text = b.s;
-  *len = b.n;
-  return 0;
-}
-
 /* }====================================================================== */
 
 /* {====================================================================== documents */
 
 /* The parts every document shares: boilerplate lines, then metadata. */
-static int finish_doc(loader *L, src_doc *d, const src_kvb *fields) {
+static int finish_doc(src_loader *L, src_doc *d, const src_kvb *fields) {
   if (src_boiler_mark(L->c, d, &L->md)) return -1;
   return src_doc_meta(L->c, d, L->kind != SRC_JSONL, fields);
 }
 
 /* A .txt/.md file as one document; takes buf (NUL-terminated, no NUL inside). Returns 0, 1 when
 ** skipped with a warning, -1 when out of memory; d is clean unless 0. */
-static int whole_doc(loader *L, char *buf, size_t n, src_doc *d) {
+static int whole_doc(src_loader *L, char *buf, size_t n, src_doc *d) {
   memset(d, 0, sizeof *d);
   size_t from = 0, bad;
   if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
@@ -685,17 +324,17 @@ static int whole_doc(loader *L, char *buf, size_t n, src_doc *d) {
     memset(&b, 0, sizeof b);
     src_nb_reserve(&b, (cp ? n + n / 2 : n) + 1);
     if (cp) d->flags |= SRC_CP1252;
-    normalize(buf, n, from, cp, &b, &d->flags);
+    src_normalize(buf, n, from, cp, &b, &d->flags);
     free(buf);
-    int e = nb_take(&b, d);
+    int e = src_nb_take(&b, d);
     if (e) {
       src_nb_free(&b);
       src_doc_free(d);
       if (e == 1) return -1;
-      lwarn(L, "text larger than 4 GiB once decoded, skipped");
+      src_lwarn(L, "text larger than 4 GiB once decoded, skipped");
       return 1;
     }
-    if (cp) lwarn(L, "not valid UTF-8 (byte offset %zu): decoded as Windows-1252", from + bad);
+    if (cp) src_lwarn(L, "not valid UTF-8 (byte offset %zu): decoded as Windows-1252", from + bad);
   }
   if (finish_doc(L, d, NULL)) {
     src_doc_free(d);
@@ -706,7 +345,7 @@ static int whole_doc(loader *L, char *buf, size_t n, src_doc *d) {
 
 /* Line number lineno of a .jsonl file, s[0, n) without its line end, at byte_start in the file.
 ** Returns 0 with d filled; 1 when the line is skipped (warned), or -1 when out of memory. */
-static int line_doc(loader *L, const char *s, size_t n, uint32_t lineno, uint64_t byte_start,
+static int line_doc(src_loader *L, const char *s, size_t n, uint32_t lineno, uint64_t byte_start,
                     src_doc *d) {
   char msg[200];
   size_t bad;
@@ -721,7 +360,7 @@ static int line_doc(loader *L, const char *s, size_t n, uint32_t lineno, uint64_
   int r = src_json_line(s, n, cp, &t, &flags, &f, msg, sizeof msg);
   if (r == 0) {
     d->flags = flags;
-    r = nb_take(&t, d);
+    r = src_nb_take(&t, d);
     if (r == 2) {
       snprintf(msg, sizeof msg, "text larger than 4 GiB once decoded");
       r = 1;
@@ -733,10 +372,10 @@ static int line_doc(loader *L, const char *s, size_t n, uint32_t lineno, uint64_
     src_nb_free(&t);
     src_kvb_free(&f);
     src_doc_free(d);
-    if (r > 0) lwarn(L, "line %u: %s, line skipped", lineno, msg);
+    if (r > 0) src_lwarn(L, "line %u: %s, line skipped", lineno, msg);
     return r;
   }
-  if (cp) lwarn(L, "line %u: not valid UTF-8 (byte %zu): decoded as Windows-1252", lineno, bad);
+  if (cp) src_lwarn(L, "line %u: not valid UTF-8 (byte %zu): decoded as Windows-1252", lineno, bad);
   d->line = lineno;
   d->byte_start = byte_start;
   d->byte_len = n;
@@ -758,7 +397,7 @@ static int blank_json(const char *s, size_t n) {
 }
 
 /* Every non-empty line of a .jsonl file, in order. */
-static int jsonl_docs(loader *L, const char *buf, size_t n, src_doc_fn fn, void *ud) {
+static int jsonl_docs(src_loader *L, const char *buf, size_t n, src_doc_fn fn, void *ud) {
   size_t off = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
   uint32_t lineno = 0;
   while (off < n) {
@@ -782,7 +421,7 @@ int src_load(src_ctx *c, const src_file *f, src_doc_fn fn, void *ud) {
 }
 
 int src_load_hashed(src_ctx *c, const src_file *f, src_doc_fn fn, void *ud, uint64_t *hash) {
-  loader L;
+  src_loader L;
   char *buf;
   size_t n;
   loader_init(&L, c, f->path, 0);
@@ -792,7 +431,7 @@ int src_load_hashed(src_ctx *c, const src_file *f, src_doc_fn fn, void *ud, uint
   if (hash) *hash = src_hash(buf, n, 0);
   const char *z = memchr(buf, 0, n);
   if (z) {
-    lwarn(&L, "binary file (NUL byte at offset %zu), skipped", (size_t)(z - buf));
+    src_lwarn(&L, "binary file (NUL byte at offset %zu), skipped", (size_t)(z - buf));
     free(buf);
     return 1;
   }
@@ -809,7 +448,7 @@ int src_load_hashed(src_ctx *c, const src_file *f, src_doc_fn fn, void *ud, uint
 }
 
 int src_file_hash(src_ctx *c, const src_file *f, uint64_t *hash) {
-  loader L;
+  src_loader L;
   char *buf;
   size_t n;
   loader_init(&L, c, f->path, 1);
@@ -824,7 +463,7 @@ uint64_t src_context_hash(src_ctx *c) {
   uint64_t h = src_hash(&c->root_file, sizeof c->root_file, 1);
   if (c->root_file) return h;
   for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-    loader L;
+    src_loader L;
     char *buf;
     size_t n;
     loader_init(&L, c, names[i], 1);
@@ -837,32 +476,14 @@ uint64_t src_context_hash(src_ctx *c) {
   return h;
 }
 
-uint64_t src_hash(const void *p, size_t n, uint64_t seed) {
-  const unsigned char *s = p;
-  uint64_t h = seed ^ (0x9E3779B97F4A7C15ull * (n + 1));
-  while (n >= 8) {
-    uint64_t w;
-    memcpy(&w, s, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-    s += 8;
-    n -= 8;
-  }
-  uint64_t w = 0;
-  memcpy(&w, s, n);
-  h = (h ^ w ^ n) * 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 29;
-  return h;
-}
-
 /* src_read_doc for one line of a .jsonl file: the bytes must still be a whole line. */
-static int reread_line(loader *L, int fd, uint64_t size, uint32_t line, uint64_t start, uint64_t len,
+static int reread_line(src_loader *L, int fd, uint64_t size, uint32_t line, uint64_t start, uint64_t len,
                        src_doc *d, char *err, size_t errlen) {
   uint64_t lo = start >= 3 ? start - 3 : 0, hi = start + len + (start + len < size);
   if (start + len > size || len > SRC_MAX_BYTES) goto changed;
   char *buf = malloc((size_t)(hi - lo) + 1);
   if (!buf) { snprintf(err, errlen, "out of memory"); return -1; }
-  ssize_t got = read_at(fd, buf, (size_t)(hi - lo), lo);
+  ssize_t got = src_read_at(fd, buf, (size_t)(hi - lo), lo);
   const char *s = buf + (start - lo);
   int whole = got == (ssize_t)(hi - lo)       /* still a line of its own, without NUL bytes */
     && (start == 0 || s[-1] == '\n' || (start == 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0))
@@ -879,12 +500,12 @@ changed:
 
 int src_read_doc(src_ctx *c, const char *path, uint32_t line, uint64_t byte_start, uint64_t byte_len,
                  src_doc *d, char *err, size_t errlen) {
-  loader L;
+  src_loader L;
   char msg[256];
   struct stat st;
   memset(d, 0, sizeof *d);
   loader_init(&L, c, path, 1);
-  int fd = open_file(c, path, &st, msg, sizeof msg);
+  int fd = src_open_file(c, path, &st, msg, sizeof msg);
   if (fd < 0) {
     snprintf(err, errlen, "%s: %s", L.base, msg);
     return -1;
@@ -898,7 +519,7 @@ int src_read_doc(src_ctx *c, const char *path, uint32_t line, uint64_t byte_star
     r = -1;
   } else {
     char *buf = malloc((size_t)byte_len + 1);
-    ssize_t got = buf ? read_at(fd, buf, (size_t)byte_len, 0) : -1;
+    ssize_t got = buf ? src_read_at(fd, buf, (size_t)byte_len, 0) : -1;
     if (!buf) {
       snprintf(err, errlen, "out of memory");
       r = -1;

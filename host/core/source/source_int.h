@@ -1,9 +1,9 @@
 /*
-** source_int.h: what the loader's three files share and nobody else sees. source.c walks folders,
-** reads files and normalizes their bytes; source_json.c parses one line of a .jsonl file;
-** source_meta.c reads the sidecar and the boilerplate list and finds titles and dates in texts.
-** They meet here: the context, the text builder that records the offset map as it goes, and the
-** small key/value list that metadata is assembled in.
+** source_int.h: what the loader's files share and nobody else sees. common.c holds the helpers all
+** of them use (warnings, the text builder that records the offset map as it goes, decoding, the
+** small key/value list that metadata is assembled in, reading files); source.c walks folders and
+** makes documents; source_json.c parses one line of a .jsonl file; source_meta.c reads the sidecar
+** and the boilerplate list and finds titles and dates in texts.
 */
 #ifndef LECTOR_SOURCE_INT_H
 #define LECTOR_SOURCE_INT_H
@@ -11,8 +11,11 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdatomic.h>
+#include <sys/types.h>
 
 #include "source.h"
+
+struct stat;
 
 /* {====================================================================== tunables */
 
@@ -81,6 +84,36 @@ struct src_ctx {
   unsigned char first[256]; /* bytes a plain rule can start with (both cases); all 1 with a regex */
 };
 
+/* {====================================================================== common.c */
+
+const char *src_errstr(int e, char *buf, size_t len);   /* strerror, thread-safe */
+char *src_join(const char *root, const char *rel);      /* "root/rel", or root when rel is "" */
+char *src_dupn(const char *s, size_t n);                 /* s[0, n) as a new string */
+
+/* Formats a warning and hands it to the context's callback. */
+void src_warnf(const src_ctx *c, const char *file, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 3, 4)))
+#endif
+  ;
+
+/* One file being loaded: who to name in warnings and documents, and per-call scratch. */
+typedef struct src_loader {
+  src_ctx *c;
+  const char *wfile;      /* the name warnings carry: the relative path, or the root */
+  const char *base;       /* document names: the relative path, or the root file's own name */
+  int kind;
+  int quiet;              /* src_read_doc: warnings were given when the file was first loaded */
+  pcre2_match_data *md;
+} src_loader;
+
+/* src_warnf about the file being loaded, unless it is quiet. */
+void src_lwarn(const src_loader *L, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 2, 3)))
+#endif
+  ;
+
 /* Text being built, with its offset map: every src_nb_put says where its bytes came from (an
 ** offset in the original bytes), and a pair (norm, orig) is recorded only where the difference
 ** orig - norm changes. nomap builds a plain string. err: 1 out of memory, 2 over SRC_MAX_BYTES. */
@@ -99,9 +132,17 @@ void src_nb_mark(src_nbuf *b, uint64_t orig);
 void src_nb_put(src_nbuf *b, const void *p, size_t k, uint64_t orig);
 void src_nb_cp(src_nbuf *b, uint32_t cp, uint64_t orig);
 void src_nb_free(src_nbuf *b);
+/* Hands the text and its map to d (d->flags already set). Returns 0 (b is then empty), or b's err
+** (1 out of memory, 2 too large); b is then still the caller's to free. */
+int src_nb_take(src_nbuf *b, src_doc *d);
 
 /* The Unicode code point of a Windows-1252 byte (the five undefined ones map to C1 controls). */
 uint32_t src_cp1252(unsigned char b);
+
+/* Normalizes s[from, n) into b: CR LF and lone CR become LF (flags gaining SRC_CRLF), and with
+** cp1252 each byte >= 0x80 becomes the UTF-8 of its Windows-1252 character. Offsets in the map are
+** offsets in s. */
+void src_normalize(const char *s, size_t n, size_t from, int cp1252, src_nbuf *b, unsigned *flags);
 
 /* An ordered list of owned key/value strings. put replaces the value of an existing key when
 ** replace is set, and otherwise leaves it. Returns 0, or -1 when out of memory. */
@@ -112,18 +153,20 @@ typedef struct src_kvb {
 int src_kvb_put(src_kvb *b, const char *k, size_t kl, const char *v, size_t vl, int replace);
 void src_kvb_free(src_kvb *b);
 
-/* Formats a warning and hands it to the context's callback. */
-void src_warnf(const src_ctx *c, const char *file, const char *fmt, ...)
-#if defined(__GNUC__)
-  __attribute__((format(printf, 3, 4)))
-#endif
-  ;
+/* Reads n bytes at off (or up to end of file when short); returns the count, or -1 with errno. */
+ssize_t src_read_at(int fd, char *buf, size_t n, uint64_t off);
+
+/* Opens the file at rel (the root for ""). Returns the descriptor with *st filled, or -1 with a
+** message in msg (and errno kept from open, for a missing file). */
+int src_open_file(src_ctx *c, const char *rel, struct stat *st, char *msg, size_t msglen);
 
 /* Reads a small text file of the root folder (the sidecar, boilerplate.lst): BOM dropped,
 ** Windows-1252 decoded when not UTF-8, CR LF made LF, each said in a warning where it matters.
 ** Returns 0 with a NUL-terminated *text, 1 when there is no such file, 2 when it could not be used
 ** (said in a warning), -1 when memory ran out. */
 int src_read_aux(src_ctx *c, const char *name, char **text, size_t *len);
+
+/* }====================================================================== */
 
 /* source_json.c: parses one .jsonl line (s, n). The "text" field goes into t with its map to the
 ** line's bytes (CR LF and CR folded to LF, flags gaining SRC_CRLF); the other fields into f.

@@ -39,14 +39,6 @@ static void trim(const char *s, size_t *a, size_t *b) {
   }
 }
 
-static char *dupn(const char *s, size_t n) {
-  char *d = malloc(n + 1);
-  if (!d) return NULL;
-  if (n) memcpy(d, s, n);
-  d[n] = '\0';
-  return d;
-}
-
 /* }====================================================================== */
 
 /* {====================================================================== the sidecar */
@@ -66,7 +58,7 @@ static int rec_add(rec *r, const char *s, size_t n) {
     r->cell = c;
     r->cap = cap;
   }
-  if (!(r->cell[r->n] = dupn(s, n))) return -1;
+  if (!(r->cell[r->n] = src_dupn(s, n))) return -1;
   r->n++;
   return 0;
 }
@@ -338,7 +330,7 @@ void src_sidecar_check(src_ctx *c, const src_list *l) {
     size_t n = strlen(f);
     if (hash && hash - f > 6 && caseeq(hash - 6, ".jsonl", 6) && hash[1] && strspn(hash + 1, "0123456789") == strlen(hash + 1))
       n = (size_t)(hash - f);        /* "data.jsonl#7": the file must be there; the line is seen later */
-    char *path = dupn(f, n);
+    char *path = src_dupn(f, n);
     if (!path) return;
     int found = l->n && bsearch(path, l->f, l->n, sizeof *l->f, cmp_path) != NULL;
     free(path);
@@ -454,7 +446,7 @@ static int lst_rule(src_ctx *c, size_t *cap, const char *s, size_t n, uint32_t l
     pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);   /* without JIT it still works, only slower */
     c->has_re = 1;
   }
-  char *text = dupn(s, n);
+  char *text = src_dupn(s, n);
   if (!text || add_rule(c, cap, kind, text, n, text, re)) {
     free(text);
     pcre2_code_free(re);
