@@ -3,7 +3,8 @@
 ** bytes into documents: the NUL check for binaries, the BOM, UTF-8 validation with Windows-1252 as
 ** the fallback, CR LF to LF, all recorded in an offset map so that every token can be traced back to
 ** the bytes of its file. The helpers it shares live in common.c; .jsonl lines are parsed in
-** source_json.c; metadata and boilerplate come from source_meta.c. See source.h for the contract.
+** source_json.c; metadata and boilerplate come from sidecar.c, boiler.c and textmeta.c. See
+** source.h for the contract.
 */
 #include <dirent.h>
 #include <errno.h>

@@ -2,8 +2,8 @@
 ** source_int.h: what the loader's files share and nobody else sees. common.c holds the helpers all
 ** of them use (warnings, the text builder that records the offset map as it goes, decoding, the
 ** small key/value list that metadata is assembled in, reading files); source.c walks folders and
-** makes documents; source_json.c parses one line of a .jsonl file; source_meta.c reads the sidecar
-** and the boilerplate list and finds titles and dates in texts.
+** makes documents; source_json.c parses one line of a .jsonl file; sidecar.c reads the metadata
+** sidecar, boiler.c the boilerplate rules, and textmeta.c finds titles and dates in texts.
 */
 #ifndef LECTOR_SOURCE_INT_H
 #define LECTOR_SOURCE_INT_H
@@ -83,6 +83,35 @@ struct src_ctx {
   int has_re;
   unsigned char first[256]; /* bytes a plain rule can start with (both cases); all 1 with a regex */
 };
+
+/* {====================================================================== small text helpers */
+
+/* Inline: the sidecar, the boilerplate rules and the title finder call them for every line. */
+
+static inline int src_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* Case-insensitive in ASCII only, whatever the locale. */
+static inline int src_caseeq(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (src_lower((unsigned char)a[i]) != src_lower((unsigned char)b[i])) return 0;
+  return 1;
+}
+
+/* Narrows [*a, *b) of s to leave out white space around it, NO-BREAK SPACE included. */
+static inline void src_trim(const char *s, size_t *a, size_t *b) {
+  for (;;) {
+    if (*a < *b && (s[*a] == ' ' || s[*a] == '\t' || s[*a] == '\v' || s[*a] == '\f')) (*a)++;
+    else if (*b - *a >= 2 && (unsigned char)s[*a] == 0xC2 && (unsigned char)s[*a + 1] == 0xA0) *a += 2;
+    else break;
+  }
+  for (;;) {
+    if (*b > *a && (s[*b - 1] == ' ' || s[*b - 1] == '\t' || s[*b - 1] == '\v' || s[*b - 1] == '\f')) (*b)--;
+    else if (*b - *a >= 2 && (unsigned char)s[*b - 2] == 0xC2 && (unsigned char)s[*b - 1] == 0xA0) *b -= 2;
+    else break;
+  }
+}
+
+/* }====================================================================== */
 
 /* {====================================================================== common.c */
 
@@ -175,13 +204,35 @@ int src_read_aux(src_ctx *c, const char *name, char **text, size_t *len);
 int src_json_line(const char *s, size_t n, int cp1252, src_nbuf *t, unsigned *flags, src_kvb *f,
                   char *msg, size_t msglen);
 
-/* source_meta.c */
+/* {====================================================================== sidecar.c */
+
+/* Reads metadata.tsv (else metadata.csv) into c; problems are warnings. Returns 0, or -1 when out
+** of memory. */
 int src_sidecar_read(src_ctx *c);
 void src_sidecar_free(src_ctx *c);
+/* Warns about the rows that name no file of l (once per context). */
 void src_sidecar_check(src_ctx *c, const src_list *l);
+/* The row of a document by its name, marked as taken; NULL when the sidecar has none. */
+const side_row *src_sidecar_row(src_ctx *c, const char *docname);
+
+/* }====================================================================== */
+
+/* {====================================================================== boiler.c */
+
+/* Sets up c's boilerplate rules: the defaults, changed by boilerplate.lst. Returns 0, or -1 when
+** out of memory. */
 int src_boiler_init(src_ctx *c);
 void src_boiler_free(src_ctx *c);
+/* Fills d->boiler with the lines of d->text that match a rule; *md is scratch for regular
+** expressions, made on first use (the caller frees it). Returns 0, or -1 when out of memory. */
 int src_boiler_mark(const src_ctx *c, src_doc *d, pcre2_match_data **md);
+
+/* }====================================================================== */
+
+/* {====================================================================== textmeta.c */
+
+/* Fills d->meta: title and date from the text when from_text, then fields, then the sidecar's row
+** for d->name (each later one winning). Returns 0, or -1 when out of memory. */
 int src_doc_meta(src_ctx *c, src_doc *d, int from_text, const src_kvb *fields);
 
 /* What the text says about itself: the title (a slice of text) and the date (ISO, or ""). */
@@ -191,5 +242,7 @@ void src_text_meta(const src_doc *d, const char **title, size_t *tlen, char date
 ** returns 1 with the ISO form in iso, -1 when it is shaped as a date but the day is not one of
 ** the month's (2002-02-30), or 0. */
 int src_parse_date(const char *s, size_t n, char iso[11]);
+
+/* }====================================================================== */
 
 #endif
