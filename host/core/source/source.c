@@ -2,9 +2,9 @@
 ** source.c: the loader's main room. Walks a corpus folder, reads each file whole, and turns its
 ** bytes into documents: the NUL check for binaries, the BOM, UTF-8 validation with Windows-1252 as
 ** the fallback, CR LF to LF, all recorded in an offset map so that every token can be traced back to
-** the bytes of its file. The helpers it shares live in common.c; .jsonl lines are parsed in
-** source_json.c; metadata and boilerplate come from sidecar.c, boiler.c and textmeta.c. See
-** source.h for the contract.
+** the bytes of its file. The folder walk is in walk.c; the helpers it shares live in common.c;
+** .jsonl lines are parsed in source_json.c; metadata and boilerplate come from sidecar.c, boiler.c
+** and textmeta.c. See source.h for the contract.
 */
 #include <dirent.h>
 #include <errno.h>
@@ -18,18 +18,13 @@
 
 /* {====================================================================== small helpers */
 
-/* The kind of a document file by its extension (any case), or -1 when it is none. */
-static int kind_of(const char *name) {
+int src_kind_of(const char *name) {
   const char *dot = strrchr(name, '.');
   if (!dot) return -1;
   if (strcasecmp(dot, ".txt") == 0) return SRC_TXT;
   if (strcasecmp(dot, ".md") == 0) return SRC_MD;
   if (strcasecmp(dot, ".jsonl") == 0) return SRC_JSONL;
   return -1;
-}
-
-static int64_t mtime_ns(const struct stat *st) {
-  return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
 }
 
 /* }====================================================================== */
@@ -50,7 +45,7 @@ src_ctx *src_open(const char *root, src_warn_fn warn, void *ud, char *err, size_
       return NULL;
     }
     closedir(d);
-  } else if (!S_ISREG(st.st_mode) || kind_of(root) < 0) {
+  } else if (!S_ISREG(st.st_mode) || src_kind_of(root) < 0) {
     snprintf(err, errlen, "%s is neither a folder nor a .txt, .md or .jsonl file", root);
     return NULL;
   }
@@ -81,179 +76,6 @@ const char *src_root(const src_ctx *c) { return c->root; }
 
 /* }====================================================================== */
 
-/* {====================================================================== the folder walk */
-
-typedef struct walker {
-  src_ctx *c;
-  src_list *out;
-  struct { dev_t dev; ino_t ino; const char *rel; } *stack;   /* the folders on the current path */
-  size_t depth, cap;
-  int oom;
-} walker;
-
-static int list_add(src_list *l, char *path, int kind, const struct stat *st) {
-  if (l->n == l->cap) {
-    size_t cap = l->cap ? 2 * l->cap : 64;
-    src_file *f = realloc(l->f, cap * sizeof *f);
-    if (!f) return -1;
-    l->f = f;
-    l->cap = cap;
-  }
-  src_file *f = &l->f[l->n++];
-  f->path = path;
-  f->kind = (uint8_t)kind;
-  f->size = (uint64_t)st->st_size;
-  f->mtime_ns = mtime_ns(st);
-  return 0;
-}
-
-static int push_dir(walker *w, const struct stat *st, const char *rel) {
-  if (w->depth == w->cap) {
-    size_t cap = w->cap ? 2 * w->cap : 16;
-    void *s = realloc(w->stack, cap * sizeof *w->stack);
-    if (!s) return -1;
-    w->stack = s;
-    w->cap = cap;
-  }
-  w->stack[w->depth].dev = st->st_dev;
-  w->stack[w->depth].ino = st->st_ino;
-  w->stack[w->depth].rel = rel;
-  w->depth++;
-  return 0;
-}
-
-/* The names in a folder, hidden ones left out; NULL with *n == 0 when empty or unreadable. */
-static char **read_names(walker *w, const char *full, const char *rel, size_t *n) {
-  char eb[128];
-  char **names = NULL;
-  size_t cap = 0;
-  *n = 0;
-  DIR *d = opendir(full);
-  if (!d) {
-    src_warnf(w->c, *rel ? rel : w->c->root, "cannot read folder (%s), skipped",
-              src_errstr(errno, eb, sizeof eb));
-    return NULL;
-  }
-  struct dirent *e;
-  while ((e = readdir(d)) != NULL) {
-    if (e->d_name[0] == '.') continue;
-    if (*n == cap) {
-      cap = cap ? 2 * cap : 32;
-      char **nn = realloc(names, cap * sizeof *nn);
-      if (!nn) { w->oom = 1; break; }
-      names = nn;
-    }
-    if (!(names[*n] = strdup(e->d_name))) { w->oom = 1; break; }
-    (*n)++;
-  }
-  closedir(d);
-  return names;
-}
-
-static void walk(walker *w, const char *rel, const char *full);
-
-/* One entry of a folder: a document file to list, a folder to enter, or something to warn about. */
-static void walk_entry(walker *w, const char *rel, const char *full) {
-  char eb[128];
-  struct stat st, lst;
-  if (stat(full, &st) != 0) {
-    int e = errno;
-    if (lstat(full, &lst) == 0 && S_ISLNK(lst.st_mode))
-      src_warnf(w->c, rel, "broken symbolic link (%s), skipped", src_errstr(e, eb, sizeof eb));
-    else
-      src_warnf(w->c, rel, "cannot read (%s), skipped", src_errstr(e, eb, sizeof eb));
-    return;
-  }
-  if (S_ISDIR(st.st_mode)) {
-    for (size_t i = 0; i < w->depth; i++) {
-      if (w->stack[i].dev != st.st_dev || w->stack[i].ino != st.st_ino) continue;
-      if (*w->stack[i].rel)
-        src_warnf(w->c, rel, "symbolic link loop (back to %s), skipped", w->stack[i].rel);
-      else
-        src_warnf(w->c, rel, "symbolic link loop (back to the corpus folder), skipped");
-      return;
-    }
-    if (push_dir(w, &st, rel)) { w->oom = 1; return; }
-    walk(w, rel, full);
-    w->depth--;
-    return;
-  }
-  int kind = kind_of(rel);
-  if (kind < 0) return;
-  if (!S_ISREG(st.st_mode)) {
-    src_warnf(w->c, rel, "not a regular file, skipped");
-    return;
-  }
-  char *path = strdup(rel);
-  if (!path || list_add(w->out, path, kind, &st)) {
-    free(path);
-    w->oom = 1;
-  }
-}
-
-static int cmp_name(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void walk(walker *w, const char *rel, const char *full) {
-  size_t n;
-  char **names = read_names(w, full, rel, &n);
-  if (n) qsort(names, n, sizeof *names, cmp_name);   /* the same warnings in the same order */
-  for (size_t i = 0; i < n; i++) {
-    if (!w->oom) {
-      char *crel = *rel ? src_join(rel, names[i]) : strdup(names[i]);
-      char *cfull = src_join(full, names[i]);
-      if (crel && cfull) walk_entry(w, crel, cfull);
-      else w->oom = 1;
-      free(crel);
-      free(cfull);
-    }
-    free(names[i]);
-  }
-  free(names);
-}
-
-static int cmp_file(const void *a, const void *b) {
-  return strcmp(((const src_file *)a)->path, ((const src_file *)b)->path);
-}
-
-int src_scan(src_ctx *c, src_list *out) {
-  walker w;
-  memset(&w, 0, sizeof w);
-  w.c = c;
-  w.out = out;
-  struct stat st;
-  char eb[128];
-  if (stat(c->root, &st) != 0) {
-    src_warnf(c, c->root, "cannot read (%s), skipped", src_errstr(errno, eb, sizeof eb));
-    return 0;
-  }
-  if (c->root_file) {
-    char *path = strdup("");
-    if (!path || list_add(out, path, kind_of(c->root), &st)) { free(path); w.oom = 1; }
-  } else if (push_dir(&w, &st, "")) {
-    w.oom = 1;
-  } else {
-    walk(&w, "", c->root);
-  }
-  free(w.stack);
-  if (w.oom) {
-    src_list_free(out);
-    return -1;
-  }
-  if (out->n) qsort(out->f, out->n, sizeof *out->f, cmp_file);
-  src_sidecar_check(c, out);
-  return 0;
-}
-
-void src_list_free(src_list *l) {
-  for (size_t i = 0; i < l->n; i++) free(l->f[i].path);
-  free(l->f);
-  memset(l, 0, sizeof *l);
-}
-
-/* }====================================================================== */
-
 /* {====================================================================== reading files */
 
 static void loader_init(src_loader *L, src_ctx *c, const char *path, int quiet) {
@@ -267,7 +89,7 @@ static void loader_init(src_loader *L, src_ctx *c, const char *path, int quiet) 
     L->wfile = c->root;
     L->base = slash && slash[1] ? slash + 1 : c->root;
   }
-  L->kind = kind_of(*path ? path : c->root);
+  L->kind = src_kind_of(*path ? path : c->root);
 }
 
 /* Reads a whole file into a NUL-terminated buffer. Returns 0; 1 after a warning (skipped); -1 when

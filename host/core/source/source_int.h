@@ -1,8 +1,8 @@
 /*
 ** source_int.h: what the loader's files share and nobody else sees. common.c holds the helpers all
 ** of them use (warnings, the text builder that records the offset map as it goes, decoding, the
-** small key/value list that metadata is assembled in, reading files); source.c walks folders and
-** makes documents; source_json.c parses one line of a .jsonl file; sidecar.c reads the metadata
+** small key/value list that metadata is assembled in, reading files); source.c makes documents;
+** walk.c walks folders; source_json.c parses one line of a .jsonl file; sidecar.c reads the metadata
 ** sidecar, boiler.c the boilerplate rules, and textmeta.c finds titles and dates in texts.
 */
 #ifndef LECTOR_SOURCE_INT_H
@@ -203,6 +203,13 @@ int src_read_aux(src_ctx *c, const char *name, char **text, size_t *len);
 ** 1 when the line is to be skipped, with the reason in msg; -1 when memory ran out. */
 int src_json_line(const char *s, size_t n, int cp1252, src_nbuf *t, unsigned *flags, src_kvb *f,
                   char *msg, size_t msglen);
+
+/* {====================================================================== source.c */
+
+/* The kind of a document file by its extension (any case), or -1 when it is none. */
+int src_kind_of(const char *name);
+
+/* }====================================================================== */
 
 /* {====================================================================== sidecar.c */
 
