@@ -157,6 +157,19 @@ int src_nb_take(src_nbuf *b, src_doc *d) {
 
 /* }====================================================================== */
 
+/* {====================================================================== documents */
+
+void src_doc_free(src_doc *d) {
+  free(d->name);
+  free(d->text);
+  free(d->map);
+  free(d->meta);          /* one block: the array and its strings */
+  free(d->boiler);
+  memset(d, 0, sizeof *d);
+}
+
+/* }====================================================================== */
+
 /* {====================================================================== encodings */
 
 static const uint16_t cp1252_80[32] = {
@@ -338,6 +351,28 @@ int src_open_file(src_ctx *c, const char *rel, struct stat *st, char *msg, size_
     return -1;
   }
   return fd;
+}
+
+char *src_read_again(const src_loader *L, int fd, uint64_t size, uint64_t len, char *err,
+                     size_t errlen) {
+  if (size != len) {
+    snprintf(err, errlen, "%s: changed since it was indexed (%llu bytes, was %llu)", L->base,
+             (unsigned long long)size, (unsigned long long)len);
+    return NULL;
+  }
+  char *buf = malloc((size_t)len + 1);
+  ssize_t got = buf ? src_read_at(fd, buf, (size_t)len, 0) : -1;
+  if (!buf) {
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  if (got != (ssize_t)len || memchr(buf, 0, (size_t)len)) {
+    snprintf(err, errlen, "%s: changed since it was indexed", L->base);
+    free(buf);
+    return NULL;
+  }
+  buf[len] = '\0';
+  return buf;
 }
 
 int src_read_aux(src_ctx *c, const char *name, char **text, size_t *len) {

@@ -1,9 +1,11 @@
 /*
-** source_int.h: what the loader's files share and nobody else sees. common.c holds the helpers all
-** of them use (warnings, the text builder that records the offset map as it goes, decoding, the
-** small key/value list that metadata is assembled in, reading files); source.c makes documents;
-** walk.c walks folders; source_json.c parses one line of a .jsonl file; sidecar.c reads the metadata
-** sidecar, boiler.c the boilerplate rules, and textmeta.c finds titles and dates in texts.
+** source_int.h: what the loader's files share and nobody else sees, in the order they build on each
+** other (a file calls only files listed before it): common.c (warnings, the text builder with its
+** offset map, decoding, key/value lists, hashing, reading files); sidecar.c (the metadata sidecar);
+** boiler.c (boilerplate rules); textmeta.c (titles and dates in texts, a document's metadata);
+** json.c (one .jsonl line); format_text.c and format_jsonl.c (the formats, on the src_format
+** interface below); load.c (the formats' registry, src_open, src_load, src_read_doc); walk.c
+** (src_scan).
 */
 #ifndef LECTOR_SOURCE_INT_H
 #define LECTOR_SOURCE_INT_H
@@ -46,6 +48,8 @@ struct stat;
 
 /* }====================================================================== */
 
+/* {====================================================================== the context */
+
 /* One row of the metadata sidecar: the document it names, and a cell (or NULL when empty) per
 ** metadata column. */
 typedef struct side_row {
@@ -83,6 +87,17 @@ struct src_ctx {
   int has_re;
   unsigned char first[256]; /* bytes a plain rule can start with (both cases); all 1 with a regex */
 };
+
+/* One file being loaded: who to name in warnings and documents, and per-call scratch. */
+typedef struct src_loader {
+  src_ctx *c;
+  const char *wfile;      /* the name warnings carry: the relative path, or the root */
+  const char *base;       /* document names: the relative path, or the root file's own name */
+  int quiet;              /* src_read_doc: warnings were given when the file was first loaded */
+  pcre2_match_data *md;
+} src_loader;
+
+/* }====================================================================== */
 
 /* {====================================================================== small text helpers */
 
@@ -125,16 +140,6 @@ void src_warnf(const src_ctx *c, const char *file, const char *fmt, ...)
   __attribute__((format(printf, 3, 4)))
 #endif
   ;
-
-/* One file being loaded: who to name in warnings and documents, and per-call scratch. */
-typedef struct src_loader {
-  src_ctx *c;
-  const char *wfile;      /* the name warnings carry: the relative path, or the root */
-  const char *base;       /* document names: the relative path, or the root file's own name */
-  int kind;
-  int quiet;              /* src_read_doc: warnings were given when the file was first loaded */
-  pcre2_match_data *md;
-} src_loader;
 
 /* src_warnf about the file being loaded, unless it is quiet. */
 void src_lwarn(const src_loader *L, const char *fmt, ...)
@@ -195,19 +200,10 @@ int src_open_file(src_ctx *c, const char *rel, struct stat *st, char *msg, size_
 ** (said in a warning), -1 when memory ran out. */
 int src_read_aux(src_ctx *c, const char *name, char **text, size_t *len);
 
-/* }====================================================================== */
-
-/* source_json.c: parses one .jsonl line (s, n). The "text" field goes into t with its map to the
-** line's bytes (CR LF and CR folded to LF, flags gaining SRC_CRLF); the other fields into f.
-** cp1252: the line is not UTF-8, so bytes >= 0x80 inside strings are Windows-1252. Returns 0;
-** 1 when the line is to be skipped, with the reason in msg; -1 when memory ran out. */
-int src_json_line(const char *s, size_t n, int cp1252, src_nbuf *t, unsigned *flags, src_kvb *f,
-                  char *msg, size_t msglen);
-
-/* {====================================================================== source.c */
-
-/* The kind of a document file by its extension (any case), or -1 when it is none. */
-int src_kind_of(const char *name);
+/* For rereading a whole-file document: the file's bytes again, which must still be len bytes (the
+** file's size) without a NUL. Returns them NUL-terminated, or NULL with a message in err. */
+char *src_read_again(const src_loader *L, int fd, uint64_t size, uint64_t len, char *err,
+                     size_t errlen);
 
 /* }====================================================================== */
 
@@ -238,9 +234,10 @@ int src_boiler_mark(const src_ctx *c, src_doc *d, pcre2_match_data **md);
 
 /* {====================================================================== textmeta.c */
 
-/* Fills d->meta: title and date from the text when from_text, then fields, then the sidecar's row
-** for d->name (each later one winning). Returns 0, or -1 when out of memory. */
-int src_doc_meta(src_ctx *c, src_doc *d, int from_text, const src_kvb *fields);
+/* Finishes a document whose text is made: marks its boilerplate lines, then fills d->meta with the
+** title and date from the text when from_text, then fields, then the sidecar's row for d->name,
+** each later one winning. Returns 0, or -1 when out of memory (d is then the caller's to free). */
+int src_doc_finish(src_loader *L, src_doc *d, int from_text, const src_kvb *fields);
 
 /* What the text says about itself: the title (a slice of text) and the date (ISO, or ""). */
 void src_text_meta(const src_doc *d, const char **title, size_t *tlen, char date[11]);
@@ -249,6 +246,46 @@ void src_text_meta(const src_doc *d, const char **title, size_t *tlen, char date
 ** returns 1 with the ISO form in iso, -1 when it is shaped as a date but the day is not one of
 ** the month's (2002-02-30), or 0. */
 int src_parse_date(const char *s, size_t n, char iso[11]);
+
+/* }====================================================================== */
+
+/* {====================================================================== json.c */
+
+/* Parses one .jsonl line (s, n). The "text" field goes into t with its map to the
+** line's bytes (CR LF and CR folded to LF, flags gaining SRC_CRLF); the other fields into f.
+** cp1252: the line is not UTF-8, so bytes >= 0x80 inside strings are Windows-1252. Returns 0;
+** 1 when the line is to be skipped, with the reason in msg; -1 when memory ran out. */
+int src_json_line(const char *s, size_t n, int cp1252, src_nbuf *t, unsigned *flags, src_kvb *f,
+                  char *msg, size_t msglen);
+
+/* }====================================================================== */
+
+/* {====================================================================== formats */
+
+/* How the files of some extensions become documents: one file per format (format_text.c,
+** format_jsonl.c, ...), each defining a src_format that the table in load.c lists. A new format
+** is a new file, a line in that table, and its kind in source.h. */
+typedef struct src_format {
+  const char *name;                    /* "txt", "md", "jsonl" */
+  int kind;                            /* SRC_TXT ... */
+  const char *const *extensions;       /* ".txt": a name's last '.' on, any case; NULL-terminated */
+  /* Every document of a file, in order, each handed to fn (which owns it). buf holds the file's n
+  ** bytes, NUL-terminated, without a NUL inside; load frees it or hands it on. Returns 0; 1 when
+  ** the file is skipped with a warning; -1 when memory ran out or fn returned non-zero. */
+  int (*load)(src_loader *L, char *buf, size_t n, src_doc_fn fn, void *ud);
+  /* One document again, for src_read_doc (L is quiet): from fd, the file open with size bytes, the
+  ** document at line (0 for a whole file) that took the bytes [start, start + len). Returns 0 with
+  ** d filled, or -1 with a message in err (d left clean). */
+  int (*reread)(src_loader *L, int fd, uint64_t size, uint32_t line, uint64_t start, uint64_t len,
+                src_doc *d, char *err, size_t errlen);
+} src_format;
+
+extern const src_format src_format_txt, src_format_md;   /* format_text.c */
+extern const src_format src_format_jsonl;                /* format_jsonl.c */
+
+/* The kind of a document file by its extension (any case), or -1 when no format reads it. In
+** load.c, beside the table of formats. */
+int src_kind_of(const char *name);
 
 /* }====================================================================== */
 

@@ -290,7 +290,9 @@ static int flatten(const src_kvb *m, src_doc *d) {
   return 0;
 }
 
-int src_doc_meta(src_ctx *c, src_doc *d, int from_text, const src_kvb *fields) {
+/* Fills d->meta: title and date from the text when from_text, then fields, then the sidecar's row
+** for d->name, each later one winning. Returns 0, or -1 when out of memory. */
+static int doc_meta(src_ctx *c, src_doc *d, int from_text, const src_kvb *fields) {
   src_kvb m;
   int r = 0;
   memset(&m, 0, sizeof m);
@@ -315,6 +317,13 @@ int src_doc_meta(src_ctx *c, src_doc *d, int from_text, const src_kvb *fields) {
   if (!r) r = flatten(&m, d);
   src_kvb_free(&m);
   return r ? -1 : 0;
+}
+
+/* The parts every document shares: boilerplate lines (which the title finder skips), then
+** metadata. */
+int src_doc_finish(src_loader *L, src_doc *d, int from_text, const src_kvb *fields) {
+  if (src_boiler_mark(L->c, d, &L->md)) return -1;
+  return doc_meta(L->c, d, from_text, fields);
 }
 
 /* }====================================================================== */

@@ -2,7 +2,7 @@
 ** walk.c: the folder walk (src_scan). Lists a corpus's document files, sorted by path, following
 ** symbolic links but not around a loop, leaving out hidden entries and files no format reads, and
 ** warning about what cannot be read. Which files are documents is the formats' registry's call
-** (src_kind_of, in source.c).
+** (src_kind_of, in load.c).
 */
 #include <dirent.h>
 #include <errno.h>
