@@ -251,10 +251,10 @@ int src_parse_date(const char *s, size_t n, char iso[11]);
 
 /* {====================================================================== json.c */
 
-/* Parses one .jsonl line (s, n). The "text" field goes into t with its map to the
-** line's bytes (CR LF and CR folded to LF, flags gaining SRC_CRLF); the other fields into f.
-** cp1252: the line is not UTF-8, so bytes >= 0x80 inside strings are Windows-1252. Returns 0;
-** 1 when the line is to be skipped, with the reason in msg; -1 when memory ran out. */
+/* Parses one .jsonl line (s, n). The "text" field goes into t with its map to the line's bytes (CR
+** LF and CR folded to LF, flags gaining SRC_CRLF); the other fields into f. cp1252: the line is not
+** UTF-8, so bytes >= 0x80 inside strings are Windows-1252. Returns 0; 1 when the line is to be
+** skipped, with the reason in msg; -1 when memory ran out. */
 int src_json_line(const char *s, size_t n, int cp1252, src_nbuf *t, unsigned *flags, src_kvb *f,
                   char *msg, size_t msglen);
 
