@@ -393,14 +393,14 @@ int src_read_aux(src_ctx *c, const char *name, char **text, size_t *len) {
     free(buf);
     return 2;
   }
-  size_t n = (size_t)got, from = 0, bad;
+  size_t n = (size_t)got, bad;
   const char *z = memchr(buf, 0, n);
   if (z) {
     src_warnf(c, name, "binary file (NUL byte at offset %zu), ignored", (size_t)(z - buf));
     free(buf);
     return 2;
   }
-  if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) from = 3;
+  size_t from = src_bom(buf, n);
   int cp = !src_utf8_valid(buf + from, n - from, &bad);
   if (cp) src_warnf(c, name, "not valid UTF-8 (byte offset %zu): decoded as Windows-1252", from + bad);
   src_nbuf b;

@@ -64,7 +64,7 @@ static int blank_json(const char *s, size_t n) {
 
 /* Every non-empty line of a .jsonl file, in order. */
 static int jsonl_docs(src_loader *L, const char *buf, size_t n, src_doc_fn fn, void *ud) {
-  size_t off = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  size_t off = src_bom(buf, n);
   uint32_t lineno = 0;
   while (off < n) {
     const char *nl = memchr(buf + off, '\n', n - off);
@@ -102,7 +102,7 @@ static int jsonl_reread(src_loader *L, int fd, uint64_t size, uint32_t line, uin
   ssize_t got = src_read_at(fd, buf, (size_t)(hi - lo), lo);
   const char *s = buf + (start - lo);
   int whole = got == (ssize_t)(hi - lo)       /* still a line of its own, without NUL bytes */
-    && (start == 0 || s[-1] == '\n' || (start == 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0))
+    && (start == 0 || s[-1] == '\n' || (start == 3 && src_bom(buf, 3)))
     && (hi == start + len || s[len] == '\n' || s[len] == '\r')
     && !memchr(s, 0, (size_t)len);
   int r = whole ? line_doc(L, s, (size_t)len, line, start, d) : 1;

@@ -13,11 +13,8 @@
 ** skipped with a warning, -1 when out of memory; d is clean unless 0. */
 static int whole_doc(src_loader *L, char *buf, size_t n, src_doc *d) {
   memset(d, 0, sizeof *d);
-  size_t from = 0, bad;
-  if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-    from = 3;
-    d->flags |= SRC_BOM;
-  }
+  size_t from = src_bom(buf, n), bad;
+  if (from) d->flags |= SRC_BOM;
   int cp = !src_utf8_valid(buf + from, n - from, &bad);
   d->byte_len = n;
   if (!(d->name = strdup(L->base))) { free(buf); return -1; }

@@ -13,6 +13,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdatomic.h>
+#include <string.h>
 #include <sys/types.h>
 
 #include "source.h"
@@ -101,9 +102,15 @@ typedef struct src_loader {
 
 /* {====================================================================== small text helpers */
 
-/* Inline: the sidecar, the boilerplate rules and the title finder call them for every line. */
+/* Inline: the sidecar, the boilerplate rules and the title finder call them for every line, and
+** every format looks for a byte order mark. */
 
 static inline int src_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* The length of a UTF-8 byte order mark at the start of s[0, n): 3, or 0 when there is none. */
+static inline size_t src_bom(const char *s, size_t n) {
+  return n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
 
 /* Case-insensitive in ASCII only, whatever the locale. */
 static inline int src_caseeq(const char *a, const char *b, size_t n) {
