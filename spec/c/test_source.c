@@ -1,5 +1,5 @@
 /*
-** test_source.c: unit tests of the loader (host/source*.c): the folder walk, encodings and the
+** test_source.c: unit tests of the loader (host/core/source/): the folder walk, encodings and the
 ** offset map, .jsonl lines, the metadata sidecar, titles and dates, boilerplate, rereading a
 ** document, and loading from two threads. Each test makes its own corpus under /tmp, writes the
 ** files it needs, and removes it; every check is against an exact value.

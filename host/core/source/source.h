@@ -4,6 +4,9 @@
 ** It decides what a document is (a .txt/.md file, or one line of a .jsonl file) and what its text
 ** says about itself (title, date); the metadata sidecar (metadata.tsv or metadata.csv) wins over that.
 ** Bad input never stops it: each problem becomes one warning naming the file, and the rest loads.
+** The files: load.c (src_open, src_load, src_read_doc, the table of formats), walk.c (src_scan),
+** one file per format (format_text.c, format_jsonl.c with json.c), sidecar.c, boiler.c and
+** textmeta.c (metadata), common.c (what they all use); source_int.h says how they fit together.
 */
 #ifndef LECTOR_SOURCE_H
 #define LECTOR_SOURCE_H

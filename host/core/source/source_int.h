@@ -1,9 +1,11 @@
 /*
-** source_int.h: what the loader's three files share and nobody else sees. source.c walks folders,
-** reads files and normalizes their bytes; source_json.c parses one line of a .jsonl file;
-** source_meta.c reads the sidecar and the boilerplate list and finds titles and dates in texts.
-** They meet here: the context, the text builder that records the offset map as it goes, and the
-** small key/value list that metadata is assembled in.
+** source_int.h: what the loader's files share and nobody else sees, in the order they build on each
+** other (a file calls only files listed before it): common.c (warnings, the text builder with its
+** offset map, decoding, key/value lists, hashing, reading files); sidecar.c (the metadata sidecar);
+** boiler.c (boilerplate rules); textmeta.c (titles and dates in texts, a document's metadata);
+** json.c (one .jsonl line); format_text.c and format_jsonl.c (the formats, on the src_format
+** interface below); load.c (the formats' registry, src_open, src_load, src_read_doc); walk.c
+** (src_scan).
 */
 #ifndef LECTOR_SOURCE_INT_H
 #define LECTOR_SOURCE_INT_H
@@ -11,8 +13,12 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdatomic.h>
+#include <string.h>
+#include <sys/types.h>
 
 #include "source.h"
+
+struct stat;
 
 /* {====================================================================== tunables */
 
@@ -42,6 +48,8 @@
 #endif
 
 /* }====================================================================== */
+
+/* {====================================================================== the context */
 
 /* One row of the metadata sidecar: the document it names, and a cell (or NULL when empty) per
 ** metadata column. */
@@ -81,6 +89,72 @@ struct src_ctx {
   unsigned char first[256]; /* bytes a plain rule can start with (both cases); all 1 with a regex */
 };
 
+/* One file being loaded: who to name in warnings and documents, and per-call scratch. */
+typedef struct src_loader {
+  src_ctx *c;
+  const char *wfile;      /* the name warnings carry: the relative path, or the root */
+  const char *base;       /* document names: the relative path, or the root file's own name */
+  int quiet;              /* src_read_doc: warnings were given when the file was first loaded */
+  pcre2_match_data *md;
+} src_loader;
+
+/* }====================================================================== */
+
+/* {====================================================================== small text helpers */
+
+/* Inline: the sidecar, the boilerplate rules and the title finder call them for every line, and
+** every format looks for a byte order mark. */
+
+static inline int src_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* The length of a UTF-8 byte order mark at the start of s[0, n): 3, or 0 when there is none. */
+static inline size_t src_bom(const char *s, size_t n) {
+  return n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* Case-insensitive in ASCII only, whatever the locale. */
+static inline int src_caseeq(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (src_lower((unsigned char)a[i]) != src_lower((unsigned char)b[i])) return 0;
+  return 1;
+}
+
+/* Narrows [*a, *b) of s to leave out white space around it, NO-BREAK SPACE included. */
+static inline void src_trim(const char *s, size_t *a, size_t *b) {
+  for (;;) {
+    if (*a < *b && (s[*a] == ' ' || s[*a] == '\t' || s[*a] == '\v' || s[*a] == '\f')) (*a)++;
+    else if (*b - *a >= 2 && (unsigned char)s[*a] == 0xC2 && (unsigned char)s[*a + 1] == 0xA0) *a += 2;
+    else break;
+  }
+  for (;;) {
+    if (*b > *a && (s[*b - 1] == ' ' || s[*b - 1] == '\t' || s[*b - 1] == '\v' || s[*b - 1] == '\f')) (*b)--;
+    else if (*b - *a >= 2 && (unsigned char)s[*b - 2] == 0xC2 && (unsigned char)s[*b - 1] == 0xA0) *b -= 2;
+    else break;
+  }
+}
+
+/* }====================================================================== */
+
+/* {====================================================================== common.c */
+
+const char *src_errstr(int e, char *buf, size_t len);   /* strerror, thread-safe */
+char *src_join(const char *root, const char *rel);      /* "root/rel", or root when rel is "" */
+char *src_dupn(const char *s, size_t n);                 /* s[0, n) as a new string */
+
+/* Formats a warning and hands it to the context's callback. */
+void src_warnf(const src_ctx *c, const char *file, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 3, 4)))
+#endif
+  ;
+
+/* src_warnf about the file being loaded, unless it is quiet. */
+void src_lwarn(const src_loader *L, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 2, 3)))
+#endif
+  ;
+
 /* Text being built, with its offset map: every src_nb_put says where its bytes came from (an
 ** offset in the original bytes), and a pair (norm, orig) is recorded only where the difference
 ** orig - norm changes. nomap builds a plain string. err: 1 out of memory, 2 over SRC_MAX_BYTES. */
@@ -99,9 +173,17 @@ void src_nb_mark(src_nbuf *b, uint64_t orig);
 void src_nb_put(src_nbuf *b, const void *p, size_t k, uint64_t orig);
 void src_nb_cp(src_nbuf *b, uint32_t cp, uint64_t orig);
 void src_nb_free(src_nbuf *b);
+/* Hands the text and its map to d (d->flags already set). Returns 0 (b is then empty), or b's err
+** (1 out of memory, 2 too large); b is then still the caller's to free. */
+int src_nb_take(src_nbuf *b, src_doc *d);
 
 /* The Unicode code point of a Windows-1252 byte (the five undefined ones map to C1 controls). */
 uint32_t src_cp1252(unsigned char b);
+
+/* Normalizes s[from, n) into b: CR LF and lone CR become LF (flags gaining SRC_CRLF), and with
+** cp1252 each byte >= 0x80 becomes the UTF-8 of its Windows-1252 character. Offsets in the map are
+** offsets in s. */
+void src_normalize(const char *s, size_t n, size_t from, int cp1252, src_nbuf *b, unsigned *flags);
 
 /* An ordered list of owned key/value strings. put replaces the value of an existing key when
 ** replace is set, and otherwise leaves it. Returns 0, or -1 when out of memory. */
@@ -112,12 +194,12 @@ typedef struct src_kvb {
 int src_kvb_put(src_kvb *b, const char *k, size_t kl, const char *v, size_t vl, int replace);
 void src_kvb_free(src_kvb *b);
 
-/* Formats a warning and hands it to the context's callback. */
-void src_warnf(const src_ctx *c, const char *file, const char *fmt, ...)
-#if defined(__GNUC__)
-  __attribute__((format(printf, 3, 4)))
-#endif
-  ;
+/* Reads n bytes at off (or up to end of file when short); returns the count, or -1 with errno. */
+ssize_t src_read_at(int fd, char *buf, size_t n, uint64_t off);
+
+/* Opens the file at rel (the root for ""). Returns the descriptor with *st filled, or -1 with a
+** message in msg (and errno kept from open, for a missing file). */
+int src_open_file(src_ctx *c, const char *rel, struct stat *st, char *msg, size_t msglen);
 
 /* Reads a small text file of the root folder (the sidecar, boilerplate.lst): BOM dropped,
 ** Windows-1252 decoded when not UTF-8, CR LF made LF, each said in a warning where it matters.
@@ -125,21 +207,44 @@ void src_warnf(const src_ctx *c, const char *file, const char *fmt, ...)
 ** (said in a warning), -1 when memory ran out. */
 int src_read_aux(src_ctx *c, const char *name, char **text, size_t *len);
 
-/* source_json.c: parses one .jsonl line (s, n). The "text" field goes into t with its map to the
-** line's bytes (CR LF and CR folded to LF, flags gaining SRC_CRLF); the other fields into f.
-** cp1252: the line is not UTF-8, so bytes >= 0x80 inside strings are Windows-1252. Returns 0;
-** 1 when the line is to be skipped, with the reason in msg; -1 when memory ran out. */
-int src_json_line(const char *s, size_t n, int cp1252, src_nbuf *t, unsigned *flags, src_kvb *f,
-                  char *msg, size_t msglen);
+/* For rereading a whole-file document: the file's bytes again, which must still be len bytes (the
+** file's size) without a NUL. Returns them NUL-terminated, or NULL with a message in err. */
+char *src_read_again(const src_loader *L, int fd, uint64_t size, uint64_t len, char *err,
+                     size_t errlen);
 
-/* source_meta.c */
+/* }====================================================================== */
+
+/* {====================================================================== sidecar.c */
+
+/* Reads metadata.tsv (else metadata.csv) into c; problems are warnings. Returns 0, or -1 when out
+** of memory. */
 int src_sidecar_read(src_ctx *c);
 void src_sidecar_free(src_ctx *c);
+/* Warns about the rows that name no file of l (once per context). */
 void src_sidecar_check(src_ctx *c, const src_list *l);
+/* The row of a document by its name, marked as taken; NULL when the sidecar has none. */
+const side_row *src_sidecar_row(src_ctx *c, const char *docname);
+
+/* }====================================================================== */
+
+/* {====================================================================== boiler.c */
+
+/* Sets up c's boilerplate rules: the defaults, changed by boilerplate.lst. Returns 0, or -1 when
+** out of memory. */
 int src_boiler_init(src_ctx *c);
 void src_boiler_free(src_ctx *c);
+/* Fills d->boiler with the lines of d->text that match a rule; *md is scratch for regular
+** expressions, made on first use (the caller frees it). Returns 0, or -1 when out of memory. */
 int src_boiler_mark(const src_ctx *c, src_doc *d, pcre2_match_data **md);
-int src_doc_meta(src_ctx *c, src_doc *d, int from_text, const src_kvb *fields);
+
+/* }====================================================================== */
+
+/* {====================================================================== textmeta.c */
+
+/* Finishes a document whose text is made: marks its boilerplate lines, then fills d->meta with the
+** title and date from the text when from_text, then fields, then the sidecar's row for d->name,
+** each later one winning. Returns 0, or -1 when out of memory (d is then the caller's to free). */
+int src_doc_finish(src_loader *L, src_doc *d, int from_text, const src_kvb *fields);
 
 /* What the text says about itself: the title (a slice of text) and the date (ISO, or ""). */
 void src_text_meta(const src_doc *d, const char **title, size_t *tlen, char date[11]);
@@ -148,5 +253,47 @@ void src_text_meta(const src_doc *d, const char **title, size_t *tlen, char date
 ** returns 1 with the ISO form in iso, -1 when it is shaped as a date but the day is not one of
 ** the month's (2002-02-30), or 0. */
 int src_parse_date(const char *s, size_t n, char iso[11]);
+
+/* }====================================================================== */
+
+/* {====================================================================== json.c */
+
+/* Parses one .jsonl line (s, n). The "text" field goes into t with its map to the line's bytes (CR
+** LF and CR folded to LF, flags gaining SRC_CRLF); the other fields into f. cp1252: the line is not
+** UTF-8, so bytes >= 0x80 inside strings are Windows-1252. Returns 0; 1 when the line is to be
+** skipped, with the reason in msg; -1 when memory ran out. */
+int src_json_line(const char *s, size_t n, int cp1252, src_nbuf *t, unsigned *flags, src_kvb *f,
+                  char *msg, size_t msglen);
+
+/* }====================================================================== */
+
+/* {====================================================================== formats */
+
+/* How the files of some extensions become documents: one file per format (format_text.c,
+** format_jsonl.c, ...), each defining a src_format that the table in load.c lists. A new format
+** is a new file, a line in that table, and its kind in source.h. */
+typedef struct src_format {
+  const char *name;                    /* "txt", "md", "jsonl" */
+  int kind;                            /* SRC_TXT ... */
+  const char *const *extensions;       /* ".txt": a name's last '.' on, any case; NULL-terminated */
+  /* Every document of a file, in order, each handed to fn (which owns it). buf holds the file's n
+  ** bytes, NUL-terminated, without a NUL inside; load frees it or hands it on. Returns 0; 1 when
+  ** the file is skipped with a warning; -1 when memory ran out or fn returned non-zero. */
+  int (*load)(src_loader *L, char *buf, size_t n, src_doc_fn fn, void *ud);
+  /* One document again, for src_read_doc (L is quiet): from fd, the file open with size bytes, the
+  ** document at line (0 for a whole file) that took the bytes [start, start + len). Returns 0 with
+  ** d filled, or -1 with a message in err (d left clean). */
+  int (*reread)(src_loader *L, int fd, uint64_t size, uint32_t line, uint64_t start, uint64_t len,
+                src_doc *d, char *err, size_t errlen);
+} src_format;
+
+extern const src_format src_format_txt, src_format_md;   /* format_text.c */
+extern const src_format src_format_jsonl;                /* format_jsonl.c */
+
+/* The kind of a document file by its extension (any case), or -1 when no format reads it. In
+** load.c, beside the table of formats. */
+int src_kind_of(const char *name);
+
+/* }====================================================================== */
 
 #endif

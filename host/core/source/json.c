@@ -1,5 +1,5 @@
 /*
-** source_json.c: one line of a .jsonl file, read by a small strict JSON parser (RFC 8259). The
+** json.c: one line of a .jsonl file, read by a small strict JSON parser (RFC 8259). The
 ** "text" field becomes the document's text, with an offset map back to the bytes of the line so
 ** that a token's span can still be given in file bytes; the other fields become metadata: strings
 ** decoded, numbers, true and false as their JSON text, arrays and objects as their JSON text, null

@@ -1,0 +1,190 @@
+/*
+** walk.c: the folder walk (src_scan). Lists a corpus's document files, sorted by path, following
+** symbolic links but not around a loop, leaving out hidden entries and files no format reads, and
+** warning about what cannot be read. Which files are documents is the formats' registry's call
+** (src_kind_of, in load.c).
+*/
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "source_int.h"
+
+/* {====================================================================== the folder walk */
+
+static int64_t mtime_ns(const struct stat *st) {
+  return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+typedef struct walker {
+  src_ctx *c;
+  src_list *out;
+  struct { dev_t dev; ino_t ino; const char *rel; } *stack;   /* the folders on the current path */
+  size_t depth, cap;
+  int oom;
+} walker;
+
+static int list_add(src_list *l, char *path, int kind, const struct stat *st) {
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? 2 * l->cap : 64;
+    src_file *f = realloc(l->f, cap * sizeof *f);
+    if (!f) return -1;
+    l->f = f;
+    l->cap = cap;
+  }
+  src_file *f = &l->f[l->n++];
+  f->path = path;
+  f->kind = (uint8_t)kind;
+  f->size = (uint64_t)st->st_size;
+  f->mtime_ns = mtime_ns(st);
+  return 0;
+}
+
+static int push_dir(walker *w, const struct stat *st, const char *rel) {
+  if (w->depth == w->cap) {
+    size_t cap = w->cap ? 2 * w->cap : 16;
+    void *s = realloc(w->stack, cap * sizeof *w->stack);
+    if (!s) return -1;
+    w->stack = s;
+    w->cap = cap;
+  }
+  w->stack[w->depth].dev = st->st_dev;
+  w->stack[w->depth].ino = st->st_ino;
+  w->stack[w->depth].rel = rel;
+  w->depth++;
+  return 0;
+}
+
+/* The names in a folder, hidden ones left out; NULL with *n == 0 when empty or unreadable. */
+static char **read_names(walker *w, const char *full, const char *rel, size_t *n) {
+  char eb[128];
+  char **names = NULL;
+  size_t cap = 0;
+  *n = 0;
+  DIR *d = opendir(full);
+  if (!d) {
+    src_warnf(w->c, *rel ? rel : w->c->root, "cannot read folder (%s), skipped",
+              src_errstr(errno, eb, sizeof eb));
+    return NULL;
+  }
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') continue;
+    if (*n == cap) {
+      cap = cap ? 2 * cap : 32;
+      char **nn = realloc(names, cap * sizeof *nn);
+      if (!nn) { w->oom = 1; break; }
+      names = nn;
+    }
+    if (!(names[*n] = strdup(e->d_name))) { w->oom = 1; break; }
+    (*n)++;
+  }
+  closedir(d);
+  return names;
+}
+
+static void walk(walker *w, const char *rel, const char *full);
+
+/* One entry of a folder: a document file to list, a folder to enter, or something to warn about. */
+static void walk_entry(walker *w, const char *rel, const char *full) {
+  char eb[128];
+  struct stat st, lst;
+  if (stat(full, &st) != 0) {
+    int e = errno;
+    if (lstat(full, &lst) == 0 && S_ISLNK(lst.st_mode))
+      src_warnf(w->c, rel, "broken symbolic link (%s), skipped", src_errstr(e, eb, sizeof eb));
+    else
+      src_warnf(w->c, rel, "cannot read (%s), skipped", src_errstr(e, eb, sizeof eb));
+    return;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    for (size_t i = 0; i < w->depth; i++) {
+      if (w->stack[i].dev != st.st_dev || w->stack[i].ino != st.st_ino) continue;
+      if (*w->stack[i].rel)
+        src_warnf(w->c, rel, "symbolic link loop (back to %s), skipped", w->stack[i].rel);
+      else
+        src_warnf(w->c, rel, "symbolic link loop (back to the corpus folder), skipped");
+      return;
+    }
+    if (push_dir(w, &st, rel)) { w->oom = 1; return; }
+    walk(w, rel, full);
+    w->depth--;
+    return;
+  }
+  int kind = src_kind_of(rel);
+  if (kind < 0) return;
+  if (!S_ISREG(st.st_mode)) {
+    src_warnf(w->c, rel, "not a regular file, skipped");
+    return;
+  }
+  char *path = strdup(rel);
+  if (!path || list_add(w->out, path, kind, &st)) {
+    free(path);
+    w->oom = 1;
+  }
+}
+
+static int cmp_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk(walker *w, const char *rel, const char *full) {
+  size_t n;
+  char **names = read_names(w, full, rel, &n);
+  if (n) qsort(names, n, sizeof *names, cmp_name);   /* the same warnings in the same order */
+  for (size_t i = 0; i < n; i++) {
+    if (!w->oom) {
+      char *crel = *rel ? src_join(rel, names[i]) : strdup(names[i]);
+      char *cfull = src_join(full, names[i]);
+      if (crel && cfull) walk_entry(w, crel, cfull);
+      else w->oom = 1;
+      free(crel);
+      free(cfull);
+    }
+    free(names[i]);
+  }
+  free(names);
+}
+
+static int cmp_file(const void *a, const void *b) {
+  return strcmp(((const src_file *)a)->path, ((const src_file *)b)->path);
+}
+
+int src_scan(src_ctx *c, src_list *out) {
+  walker w;
+  memset(&w, 0, sizeof w);
+  w.c = c;
+  w.out = out;
+  struct stat st;
+  char eb[128];
+  if (stat(c->root, &st) != 0) {
+    src_warnf(c, c->root, "cannot read (%s), skipped", src_errstr(errno, eb, sizeof eb));
+    return 0;
+  }
+  if (c->root_file) {
+    char *path = strdup("");
+    if (!path || list_add(out, path, src_kind_of(c->root), &st)) { free(path); w.oom = 1; }
+  } else if (push_dir(&w, &st, "")) {
+    w.oom = 1;
+  } else {
+    walk(&w, "", c->root);
+  }
+  free(w.stack);
+  if (w.oom) {
+    src_list_free(out);
+    return -1;
+  }
+  if (out->n) qsort(out->f, out->n, sizeof *out->f, cmp_file);
+  src_sidecar_check(c, out);
+  return 0;
+}
+
+void src_list_free(src_list *l) {
+  for (size_t i = 0; i < l->n; i++) free(l->f[i].path);
+  free(l->f);
+  memset(l, 0, sizeof *l);
+}
+
+/* }====================================================================== */
