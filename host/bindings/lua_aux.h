@@ -4,7 +4,7 @@
 ** "lector.Document" and "lector.Hits"; a Document or Hits keeps its Corpus alive through its user
 ** value. Small results (a hit, a sentence, a count table) are plain tables. Misuse raises an error
 ** naming the function; an expected failure (no such document) returns nil and a message.
-** These files know nothing of the terminal: printing is the host's job (main.c, repl.c).
+** These files know nothing of the terminal: printing is the host's job (host/cli/).
 */
 #ifndef LECTOR_LUA_AUX_H
 #define LECTOR_LUA_AUX_H

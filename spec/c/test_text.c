@@ -1,5 +1,5 @@
 /*
-** test_text.c: unit tests of the tokenizer and segmenter (host/text.c). Tables of input text and
+** test_text.c: unit tests of the tokenizer and segmenter (host/core/text/). Tables of input text and
 ** the expected tokens (joined by spaces, optionally annotated with kind and flags), sentences,
 ** paragraphs and speaker turns; exact byte spans; compound parts; the five seed texts as wholes
 ** (totals checked by reading every split); and a random-bytes fuzz loop for the invariants.

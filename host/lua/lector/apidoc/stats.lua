@@ -1,5 +1,5 @@
 -- lector.apidoc.stats: the documentation of frequency lists, collocates, n-grams and keywords
--- (host/lua_stats.c, host/stats.c). See lector.apidoc for the conventions.
+-- (host/bindings/lua_stats.c, host/core/query/stats.c). See lector.apidoc for the conventions.
 return {
   { title = "Corpus", entries = {
     { name = "Corpus:freq", since = "0.1.0",

@@ -1,7 +1,8 @@
 -- lector index [DIR] [--rebuild] [--verify] [--threads N]: builds the on-disk index of a corpus,
 -- or brings it up to date (only files that changed are read again), and says what it did in one
--- line on stdout. The options reach the open through the host (main.c), which also draws the
--- progress bar on a terminal; this module checks the arguments and reports.
+-- line on stdout. The options reach the open through the host (host/cli/main.c), and
+-- host/cli/progress.c draws the progress bar on a terminal; this module checks the arguments and
+-- reports.
 -- Exit status: 0; 2 for a usage error; 1 when the corpus cannot be opened.
 local USAGE = "usage: lector index [DIR] [--rebuild] [--verify] [--threads N]"
 

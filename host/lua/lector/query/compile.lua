@@ -1,5 +1,5 @@
 -- lector.query.compile: the AST of lector.query.parse turned into the plan that query.c runs
--- (see lector_qplan in host/lector.h): expression nodes, a program for a Pike-style NFA, the
+-- (see lector_qplan in host/core/lector.h): expression nodes, a program for a Pike-style NFA, the
 -- anchors that drive candidate starts, the labels. Indexes are 0-based, as C wants them.
 -- Checks that need the whole query happen here (unknown attributes, regions and labels), with
 -- the column of the culprit in the message.
