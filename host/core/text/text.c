@@ -44,7 +44,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "text_int.h"
 
 /* Tunables. */
 #if !defined(TX_HEADING_MAX)
@@ -60,229 +60,7 @@
 
 /* {====================================================================== characters */
 
-/* ASCII classes, one byte per character. */
-enum {
-  CS = 1 << 0,    /* whitespace */
-  CU = 1 << 1,    /* uppercase letter */
-  CL = 1 << 2,    /* lowercase letter */
-  CD = 1 << 3,    /* digit */
-  CH = 1 << 4,    /* a byte >= 0x80 */
-  CP = 1 << 5,    /* punctuation that closes an URL or a quotation's left context: ( [ { */
-  CX = 1 << 6     /* may not appear in an URL */
-};
-#define CA (CU | CL | CD)
-#define CW (CU | CL)
-
-#define H_ CH, CH, CH, CH, CH, CH, CH, CH, CH, CH, CH, CH, CH, CH, CH, CH
-static const unsigned char ccls[256] = {
-  /* 00 */ CX, CX, CX, CX, CX, CX, CX, CX, CX, CS|CX, CS|CX, CS|CX, CS|CX, CS|CX, CX, CX,
-  /* 10 */ CX, CX, CX, CX, CX, CX, CX, CX, CX, CX, CX, CX, CX, CX, CX, CX,
-  /* 20    sp     !   "   #  $  %  &  '  (   )  *  +  ,  -  .  / */
-           CS|CX, 0, CX, 0, 0, 0, 0, 0, CP, 0, 0, 0, 0, 0, 0, 0,
-  /* 30 */ CD, CD, CD, CD, CD, CD, CD, CD, CD, CD, 0, 0, CX, 0, CX, 0,
-  /* 40 */ 0, CU, CU, CU, CU, CU, CU, CU, CU, CU, CU, CU, CU, CU, CU, CU,
-  /* 50 */ CU, CU, CU, CU, CU, CU, CU, CU, CU, CU, CU, CP, CX, 0, CX, 0,
-  /* 60 */ CX, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL,
-  /* 70 */ CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CP|CX, CX, CX, 0, CX,
-  /* 80 */ H_, H_, H_, H_, H_, H_, H_, H_
-};
-#undef H_
-
-#define is_alnum(c) (ccls[(unsigned char)(c)] & CA)
-#define is_alpha(c) (ccls[(unsigned char)(c)] & CW)
-#define is_upper(c) (ccls[(unsigned char)(c)] & CU)
-#define is_lower(c) (ccls[(unsigned char)(c)] & CL)
-#define is_digit(c) (ccls[(unsigned char)(c)] & CD)
-#define is_space(c) (ccls[(unsigned char)(c)] & CS)
-#define to_lower(c) ((unsigned char)((c) | (is_upper(c) ? 0x20 : 0)))
-
-/* Decodes the UTF-8 sequence at s[0..n) (s[0] >= 0x80) into *cp; returns its length, or 0 when
-** it is not valid UTF-8 (overlong forms, surrogates and code points past U+10FFFF included). */
-static int u8dec(const unsigned char *s, size_t n, uint32_t *cp) {
-  unsigned c = s[0];
-  if (c < 0xC2) return 0;
-  if (c < 0xE0) {
-    if (n < 2 || (s[1] & 0xC0) != 0x80) return 0;
-    *cp = ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
-    return 2;
-  }
-  if (c < 0xF0) {
-    if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
-    uint32_t v = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-    *cp = v;
-    return 3;
-  }
-  if (c < 0xF5) {
-    if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
-    uint32_t v = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
-                 ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-    if (v < 0x10000 || v > 0x10FFFF) return 0;
-    *cp = v;
-    return 4;
-  }
-  return 0;
-}
-
-/* What a non-ASCII code point is to the tokenizer. */
-enum {
-  U_LETTER,     /* letters, marks and numbers (Unicode L*, M*, N*): part of words */
-  U_SPACE,      /* whitespace */
-  U_FORMAT,     /* invisible: inside a word it belongs to it, elsewhere it is skipped */
-  U_APOS,       /* ’: an apostrophe inside words, else a quotation mark */
-  U_QUOTE,      /* other quotation marks */
-  U_HYPHEN,     /* ‐ ‑: join compounds as '-' does */
-  U_DASH,       /* ‒ – — ―: punctuation */
-  U_ELLIPSIS,   /* … */
-  U_TERM,       /* other sentence-final punctuation: ‼ ⁇ 。 ！ ？ */
-  U_PUNCT,      /* other punctuation */
-  U_SYMBOL      /* symbols, emoji, private use, C1 controls, U+FFFD */
-};
-
-/* The code points that are not letters, in sorted ranges: a hand-made digest of the Unicode
-** categories Z*, P*, S*, C* over the blocks that text uses, good enough to cut words. Everything
-** else (all letters, marks and numbers, but also unassigned code points) is a letter. */
-static const struct urange { uint32_t lo, hi; unsigned char cls; } uranges[] = {
-  {0x0080, 0x0084, U_SYMBOL}, {0x0085, 0x0085, U_SPACE}, {0x0086, 0x009F, U_SYMBOL},
-  {0x00A0, 0x00A0, U_SPACE}, {0x00A1, 0x00A1, U_PUNCT}, {0x00A2, 0x00A6, U_SYMBOL},
-  {0x00A7, 0x00A7, U_PUNCT}, {0x00A8, 0x00A9, U_SYMBOL}, {0x00AB, 0x00AB, U_QUOTE},
-  {0x00AC, 0x00AC, U_SYMBOL}, {0x00AD, 0x00AD, U_FORMAT}, {0x00AE, 0x00B1, U_SYMBOL},
-  {0x00B4, 0x00B4, U_SYMBOL}, {0x00B6, 0x00B7, U_PUNCT}, {0x00B8, 0x00B8, U_SYMBOL},
-  {0x00BB, 0x00BB, U_QUOTE}, {0x00BF, 0x00BF, U_PUNCT}, {0x00D7, 0x00D7, U_SYMBOL},
-  {0x00F7, 0x00F7, U_SYMBOL}, {0x02C2, 0x02C5, U_SYMBOL}, {0x02D2, 0x02DF, U_SYMBOL},
-  {0x02E5, 0x02EB, U_SYMBOL}, {0x02ED, 0x02ED, U_SYMBOL}, {0x02EF, 0x02FF, U_SYMBOL},
-  {0x0375, 0x0375, U_SYMBOL}, {0x037E, 0x037E, U_PUNCT}, {0x0384, 0x0385, U_SYMBOL},
-  {0x0387, 0x0387, U_PUNCT}, {0x03F6, 0x03F6, U_SYMBOL}, {0x0482, 0x0482, U_SYMBOL},
-  {0x055A, 0x055F, U_PUNCT}, {0x0589, 0x058A, U_PUNCT}, {0x058D, 0x058F, U_SYMBOL},
-  {0x05BE, 0x05BE, U_PUNCT}, {0x05C0, 0x05C0, U_PUNCT}, {0x05C3, 0x05C3, U_PUNCT},
-  {0x05C6, 0x05C6, U_PUNCT}, {0x05F3, 0x05F4, U_PUNCT}, {0x0600, 0x0605, U_FORMAT},
-  {0x0606, 0x0608, U_SYMBOL}, {0x0609, 0x060A, U_PUNCT}, {0x060B, 0x060B, U_SYMBOL},
-  {0x060C, 0x060D, U_PUNCT}, {0x060E, 0x060F, U_SYMBOL}, {0x061B, 0x061B, U_PUNCT},
-  {0x061C, 0x061C, U_FORMAT}, {0x061D, 0x061F, U_PUNCT}, {0x066A, 0x066D, U_PUNCT},
-  {0x06D4, 0x06D4, U_PUNCT}, {0x06DD, 0x06DD, U_FORMAT}, {0x06DE, 0x06DE, U_SYMBOL},
-  {0x06E9, 0x06E9, U_SYMBOL}, {0x06FD, 0x06FE, U_SYMBOL}, {0x0700, 0x070D, U_PUNCT},
-  {0x070F, 0x070F, U_FORMAT}, {0x0964, 0x0965, U_PUNCT}, {0x0970, 0x0970, U_PUNCT},
-  {0x09F2, 0x09F3, U_SYMBOL}, {0x09FA, 0x09FB, U_SYMBOL}, {0x0AF0, 0x0AF1, U_SYMBOL},
-  {0x0E3F, 0x0E3F, U_SYMBOL}, {0x0E4F, 0x0E4F, U_PUNCT}, {0x0E5A, 0x0E5B, U_PUNCT},
-  {0x0F04, 0x0F12, U_PUNCT}, {0x10FB, 0x10FB, U_PUNCT}, {0x1360, 0x1368, U_PUNCT},
-  {0x166E, 0x166E, U_PUNCT}, {0x1680, 0x1680, U_SPACE}, {0x169B, 0x169C, U_PUNCT},
-  {0x16EB, 0x16ED, U_PUNCT}, {0x17D4, 0x17D6, U_PUNCT}, {0x17D8, 0x17DA, U_PUNCT},
-  {0x17DB, 0x17DB, U_SYMBOL}, {0x1800, 0x180A, U_PUNCT}, {0x180E, 0x180E, U_FORMAT},
-  {0x1FBD, 0x1FBD, U_SYMBOL}, {0x1FBF, 0x1FC1, U_SYMBOL}, {0x1FCD, 0x1FCF, U_SYMBOL},
-  {0x1FDD, 0x1FDF, U_SYMBOL}, {0x1FED, 0x1FEF, U_SYMBOL}, {0x1FFD, 0x1FFE, U_SYMBOL},
-  {0x2000, 0x200B, U_SPACE}, {0x200C, 0x200F, U_FORMAT}, {0x2010, 0x2011, U_HYPHEN},
-  {0x2012, 0x2015, U_DASH}, {0x2016, 0x2017, U_PUNCT}, {0x2018, 0x2018, U_QUOTE},
-  {0x2019, 0x2019, U_APOS}, {0x201A, 0x201F, U_QUOTE}, {0x2020, 0x2025, U_PUNCT},
-  {0x2026, 0x2026, U_ELLIPSIS}, {0x2027, 0x2027, U_PUNCT}, {0x2028, 0x2029, U_SPACE},
-  {0x202A, 0x202E, U_FORMAT}, {0x202F, 0x202F, U_SPACE}, {0x2030, 0x2038, U_PUNCT},
-  {0x2039, 0x203A, U_QUOTE}, {0x203B, 0x203B, U_PUNCT}, {0x203C, 0x203C, U_TERM},
-  {0x203D, 0x2043, U_PUNCT}, {0x2044, 0x2044, U_SYMBOL}, {0x2045, 0x2046, U_PUNCT},
-  {0x2047, 0x2049, U_TERM}, {0x204A, 0x2051, U_PUNCT}, {0x2052, 0x2052, U_SYMBOL},
-  {0x2053, 0x205E, U_PUNCT}, {0x205F, 0x205F, U_SPACE}, {0x2060, 0x206F, U_FORMAT},
-  {0x207A, 0x207E, U_SYMBOL}, {0x208A, 0x208E, U_SYMBOL}, {0x20A0, 0x20CF, U_SYMBOL},
-  {0x2100, 0x2101, U_SYMBOL}, {0x2103, 0x2106, U_SYMBOL}, {0x2108, 0x2109, U_SYMBOL},
-  {0x2114, 0x2114, U_SYMBOL}, {0x2116, 0x2118, U_SYMBOL}, {0x211E, 0x2123, U_SYMBOL},
-  {0x2125, 0x2125, U_SYMBOL}, {0x2127, 0x2127, U_SYMBOL}, {0x2129, 0x2129, U_SYMBOL},
-  {0x212E, 0x212E, U_SYMBOL}, {0x213A, 0x213B, U_SYMBOL}, {0x2140, 0x2144, U_SYMBOL},
-  {0x214A, 0x214D, U_SYMBOL}, {0x214F, 0x214F, U_SYMBOL}, {0x218A, 0x218B, U_SYMBOL},
-  {0x2190, 0x245F, U_SYMBOL}, {0x249C, 0x24E9, U_SYMBOL}, {0x2500, 0x2775, U_SYMBOL},
-  {0x2794, 0x2BFF, U_SYMBOL}, {0x2CE5, 0x2CEA, U_SYMBOL}, {0x2CF9, 0x2CFC, U_PUNCT},
-  {0x2CFE, 0x2CFF, U_PUNCT}, {0x2D70, 0x2D70, U_PUNCT}, {0x2E00, 0x2E39, U_PUNCT},
-  {0x2E3A, 0x2E3B, U_DASH}, {0x2E3C, 0x2E7F, U_PUNCT}, {0x2E80, 0x2FFF, U_SYMBOL},
-  {0x3000, 0x3000, U_SPACE}, {0x3001, 0x3001, U_PUNCT}, {0x3002, 0x3002, U_TERM},
-  {0x3003, 0x3003, U_PUNCT}, {0x3004, 0x3004, U_SYMBOL}, {0x3008, 0x3011, U_PUNCT},
-  {0x3012, 0x3013, U_SYMBOL}, {0x3014, 0x301F, U_PUNCT}, {0x3020, 0x3020, U_SYMBOL},
-  {0x3030, 0x3030, U_PUNCT}, {0x3036, 0x3037, U_SYMBOL}, {0x303D, 0x303D, U_PUNCT},
-  {0x303E, 0x303F, U_SYMBOL}, {0x309B, 0x309C, U_SYMBOL}, {0x30A0, 0x30A0, U_PUNCT},
-  {0x30FB, 0x30FB, U_PUNCT}, {0x3190, 0x3191, U_SYMBOL}, {0x3196, 0x319F, U_SYMBOL},
-  {0x31C0, 0x31EF, U_SYMBOL}, {0x3200, 0x321F, U_SYMBOL}, {0x322A, 0x3247, U_SYMBOL},
-  {0x3250, 0x3250, U_SYMBOL}, {0x3260, 0x327F, U_SYMBOL}, {0x328A, 0x32B0, U_SYMBOL},
-  {0x32C0, 0x33FF, U_SYMBOL}, {0x4DC0, 0x4DFF, U_SYMBOL}, {0xA490, 0xA4C6, U_SYMBOL},
-  {0xA4FE, 0xA4FF, U_PUNCT}, {0xA60D, 0xA60F, U_PUNCT}, {0xA673, 0xA673, U_PUNCT},
-  {0xA67E, 0xA67E, U_PUNCT}, {0xA6F2, 0xA6F7, U_PUNCT}, {0xA700, 0xA716, U_SYMBOL},
-  {0xA720, 0xA721, U_SYMBOL}, {0xA789, 0xA78A, U_SYMBOL}, {0xA828, 0xA82B, U_SYMBOL},
-  {0xA836, 0xA839, U_SYMBOL}, {0xA874, 0xA877, U_PUNCT}, {0xA8CE, 0xA8CF, U_PUNCT},
-  {0xA8F8, 0xA8FA, U_PUNCT}, {0xA8FC, 0xA8FC, U_PUNCT}, {0xA92E, 0xA92F, U_PUNCT},
-  {0xA95F, 0xA95F, U_PUNCT}, {0xA9C1, 0xA9CD, U_PUNCT}, {0xA9DE, 0xA9DF, U_PUNCT},
-  {0xAA5C, 0xAA5F, U_PUNCT}, {0xAA77, 0xAA79, U_SYMBOL}, {0xAADE, 0xAADF, U_PUNCT},
-  {0xAAF0, 0xAAF1, U_PUNCT}, {0xAB5B, 0xAB5B, U_SYMBOL}, {0xAB6A, 0xAB6B, U_SYMBOL},
-  {0xABEB, 0xABEB, U_PUNCT}, {0xE000, 0xF8FF, U_SYMBOL}, {0xFB29, 0xFB29, U_SYMBOL},
-  {0xFBB2, 0xFBC2, U_SYMBOL}, {0xFD3E, 0xFD3F, U_PUNCT}, {0xFD40, 0xFD4F, U_SYMBOL},
-  {0xFDCF, 0xFDCF, U_SYMBOL}, {0xFDFC, 0xFDFF, U_SYMBOL}, {0xFE10, 0xFE19, U_PUNCT},
-  {0xFE30, 0xFE52, U_PUNCT}, {0xFE54, 0xFE61, U_PUNCT}, {0xFE62, 0xFE66, U_SYMBOL},
-  {0xFE68, 0xFE68, U_PUNCT}, {0xFE69, 0xFE69, U_SYMBOL}, {0xFE6A, 0xFE6B, U_PUNCT},
-  {0xFEFF, 0xFEFF, U_FORMAT}, {0xFF01, 0xFF01, U_TERM}, {0xFF02, 0xFF03, U_PUNCT},
-  {0xFF04, 0xFF04, U_SYMBOL}, {0xFF05, 0xFF0A, U_PUNCT}, {0xFF0B, 0xFF0B, U_SYMBOL},
-  {0xFF0C, 0xFF0F, U_PUNCT}, {0xFF1A, 0xFF1B, U_PUNCT}, {0xFF1C, 0xFF1E, U_SYMBOL},
-  {0xFF1F, 0xFF1F, U_TERM}, {0xFF20, 0xFF20, U_PUNCT}, {0xFF3B, 0xFF3D, U_PUNCT},
-  {0xFF3E, 0xFF3E, U_SYMBOL}, {0xFF3F, 0xFF3F, U_PUNCT}, {0xFF40, 0xFF40, U_SYMBOL},
-  {0xFF5B, 0xFF5B, U_PUNCT}, {0xFF5C, 0xFF5C, U_SYMBOL}, {0xFF5D, 0xFF5D, U_PUNCT},
-  {0xFF5E, 0xFF5E, U_SYMBOL}, {0xFF5F, 0xFF65, U_PUNCT}, {0xFFE0, 0xFFEE, U_SYMBOL},
-  {0xFFF0, 0xFFFF, U_SYMBOL}, {0x10100, 0x10102, U_PUNCT}, {0x10137, 0x1013F, U_SYMBOL},
-  {0x10179, 0x10189, U_SYMBOL}, {0x1018C, 0x101FC, U_SYMBOL}, {0x1D000, 0x1D164, U_SYMBOL},
-  {0x1D16A, 0x1D16C, U_SYMBOL}, {0x1D183, 0x1D184, U_SYMBOL}, {0x1D18C, 0x1D1A9, U_SYMBOL},
-  {0x1D1AE, 0x1D245, U_SYMBOL}, {0x1D300, 0x1D356, U_SYMBOL}, {0x1EEF0, 0x1EEF1, U_SYMBOL},
-  {0x1F000, 0x1F0FF, U_SYMBOL}, {0x1F10D, 0x1FBEF, U_SYMBOL}, {0xE0001, 0xE007F, U_FORMAT},
-  {0xF0000, 0x10FFFF, U_SYMBOL}
-};
-
-static int ucls(uint32_t cp) {
-  size_t lo = 0, hi = sizeof uranges / sizeof uranges[0];
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (cp < uranges[mid].lo) hi = mid;
-    else if (cp > uranges[mid].hi) lo = mid + 1;
-    else return uranges[mid].cls;
-  }
-  return U_LETTER;
-}
-
-/* Whether a non-ASCII letter is lowercase, for the few decisions that look at case (a sentence
-** goes on before a lowercase word). Covers Latin-1, Latin Extended-A, most of Extended-B and
-** Additional, Greek, Cyrillic, Armenian and fullwidth Latin; other letters count as not
-** lowercase, which errs on the side of a sentence break. */
-static int ulower(uint32_t cp) {
-  if (cp < 0x100) return (cp >= 0xDF && cp != 0xF7) || cp == 0xB5;
-  if (cp < 0x180) {
-    if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return 1;
-    if (cp < 0x138 || (cp > 0x149 && cp < 0x178)) return cp & 1;
-    if (cp < 0x149 || cp > 0x178) return !(cp & 1);
-    return 0;
-  }
-  if (cp >= 0x1CD && cp <= 0x1DC) return !(cp & 1);
-  if (cp >= 0x1DE && cp <= 0x233) return (cp & 1) || cp == 0x1F0;
-  if (cp >= 0x250 && cp <= 0x2AF) return 1;
-  if (cp >= 0x3AC && cp <= 0x3CE) return 1;
-  if (cp >= 0x430 && cp <= 0x45F) return 1;
-  if (cp >= 0x460 && cp <= 0x52F) return (cp >= 0x4C1 && cp <= 0x4CE) ? !(cp & 1) : (cp & 1) || cp == 0x4CF;
-  if (cp >= 0x561 && cp <= 0x587) return 1;
-  if (cp >= 0x1E00 && cp <= 0x1EFF) return (cp >= 0x1E96 && cp <= 0x1E9F) ? cp != 0x1E9E : (cp & 1);
-  if (cp >= 0x1F00 && cp <= 0x1F7D) return cp >= 0x1F70 || !(cp & 8);     /* polytonic Greek */
-  if (cp >= 0x1F80 && cp <= 0x1FAF) return !(cp & 8);
-  return cp >= 0xFF41 && cp <= 0xFF5A;
-}
-
-/* The code point at s[i] (i < n) in *cp, its length as the result; an ASCII byte is itself, a
-** byte that starts no valid sequence gives length 1 and *cp = UINT32_MAX. */
-static int cp_at(const unsigned char *s, size_t n, size_t i, uint32_t *cp) {
-  if (s[i] < 0x80) { *cp = s[i]; return 1; }
-  int m = u8dec(s + i, n - i, cp);
-  if (!m) { *cp = UINT32_MAX; return 1; }
-  return m;
-}
-
-/* Whether s[i] starts a word character (letter, digit, or an invisible format character);
-** *m gets its length. False at the end of the text. */
-static int word_char_at(const unsigned char *s, size_t n, size_t i, int *m) {
-  if (i >= n) return 0;
-  if (s[i] < 0x80) { *m = 1; return is_alnum(s[i]) != 0; }
-  uint32_t cp;
-  int k = u8dec(s + i, n - i, &cp);
-  if (!k) return 0;
-  int u = ucls(cp);
-  *m = k;
-  return u == U_LETTER || u == U_FORMAT;
-}
+/* The rest of the characters (chars.c, text_int.h) are shared; these only the scanner asks about. */
 
 /* Whether s[i] starts a letter (no digit); *m gets its length. */
 static int letter_at(const unsigned char *s, size_t n, size_t i, int *m) {
@@ -292,14 +70,6 @@ static int letter_at(const unsigned char *s, size_t n, size_t i, int *m) {
   int k = u8dec(s + i, n - i, &cp);
   *m = k;
   return k && ucls(cp) == U_LETTER;
-}
-
-/* The length of a hyphen (- U+2010 U+2011) at s[i], or 0. */
-static int hyphen_at(const unsigned char *s, size_t n, size_t i) {
-  if (i >= n) return 0;
-  if (s[i] == '-') return 1;
-  if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x90 || s[i + 2] == 0x91)) return 3;
-  return 0;
 }
 
 /* The length of an apostrophe (' or U+2019) at s[i], or 0. */
@@ -315,7 +85,7 @@ static int apos_at(const unsigned char *s, size_t n, size_t i) {
 static int open_left(const unsigned char *s, size_t i) {
   if (i == 0) return 1;
   unsigned c = s[i - 1];
-  if (c < 0x80) return (ccls[c] & (CS | CP)) || c == '"';
+  if (c < 0x80) return (txc_ccls[c] & (CS | CP)) || c == '"';
   if (i >= 2 && s[i - 2] == 0xC2 && c == 0xA0) return 1;                           /* NBSP */
   if (i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80) return c == 0x9C || c == 0x98 || c == 0x9E;  /* “ ‘ „ */
   return 0;
@@ -534,7 +304,7 @@ static int starts_lower(const scan *S, const tx_token *t) {
   if (t->kind != TX_WORD) return 0;
   uint32_t cp;
   cp_at(S->s, S->n, t->start, &cp);
-  return cp < 0x80 ? is_lower(cp) != 0 : cp != UINT32_MAX && ulower(cp);
+  return cp < 0x80 ? is_lower(cp) != 0 : cp != UINT32_MAX && txc_ulower(cp);
 }
 
 /* Whether token t may open a sentence after sentence-final punctuation: it starts with an
@@ -544,7 +314,7 @@ static int opens_sentence(const scan *S, const tx_token *t, int hint) {
   if (t->kind != TX_WORD || (t->flags & TX_CLITIC)) return 0;
   uint32_t cp;
   cp_at(S->s, S->n, t->start, &cp);
-  return cp < 0x80 ? is_upper(cp) != 0 : !ulower(cp);
+  return cp < 0x80 ? is_upper(cp) != 0 : !txc_ulower(cp);
 }
 
 /* The last token leaves a clause open: it is , ; - & or a title or initial (Mr. G.). */
@@ -702,7 +472,7 @@ static size_t email_end(const unsigned char *s, size_t n, size_t i) {
 static size_t url_end(const unsigned char *s, size_t n, size_t i) {
   size_t k = i;
   int paren = 0, brack = 0;
-  while (k < n && !(ccls[s[k]] & (CX | CH))) {
+  while (k < n && !(txc_ccls[s[k]] & (CX | CH))) {
     if (s[k] == '(') paren++;
     else if (s[k] == ')') paren--;
     else if (s[k] == '[') brack++;
@@ -745,7 +515,7 @@ static int takes_dot(const scan *S, size_t p0, size_t i, int dotted, int *hint) 
   if (s[p0] >= 0x80) {                               /* a non-ASCII capital: an initial */
     uint32_t cp;
     int m = u8dec(s + p0, n - p0, &cp);
-    if (m && (size_t)m == i - p0 && ucls(cp) == U_LETTER && !ulower(cp)) { *hint = H_ANOBREAK; return 1; }
+    if (m && (size_t)m == i - p0 && ucls(cp) == U_LETTER && !txc_ulower(cp)) { *hint = H_ANOBREAK; return 1; }
     return 0;
   }
   const struct abbrev *a = abbrev_find(s + p0, i - p0);
@@ -940,7 +710,7 @@ static void scan_text(scan *S) {
   const unsigned char *s = S->s;
   size_t n = S->n, i = 0;
   while (i < n && !S->oom) {
-    unsigned c = s[i], k = ccls[c];
+    unsigned c = s[i], k = txc_ccls[c];
     if (k & CA) { i = scan_word(S, i); continue; }
     if (k & CS) {
       if (c == '\n') { if (++S->nl >= 2) S->blank = 1; }
@@ -1020,7 +790,7 @@ static int is_capitalized(const scan *S, const tx_token *t, int *caps) {
   const unsigned char *w = S->s + t->start;
   uint32_t cp;
   cp_at(S->s, S->n, t->start, &cp);
-  if (cp == UINT32_MAX || (cp < 0x80 ? !is_upper(cp) : ulower(cp))) return 0;
+  if (cp == UINT32_MAX || (cp < 0x80 ? !is_upper(cp) : txc_ulower(cp))) return 0;
   *caps = 1;
   for (size_t k = 0; k < t->len; k++) if (is_lower(w[k])) { *caps = 0; break; }
   return 1;

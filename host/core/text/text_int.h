@@ -1,0 +1,137 @@
+/*
+** text_int.h: what the files of the tokenizer and segmenter share, seen by no file outside text/.
+** chars.c knows the characters; the rest of the room (see text.c) reads them through the class
+** table and the small helpers below, which are static inline because they run once a byte or once
+** a token.
+*/
+#ifndef LECTOR_TEXT_INT_H
+#define LECTOR_TEXT_INT_H
+
+#include "text.h"
+
+/* {====================================================================== characters */
+
+/* ASCII classes, one byte per character. */
+enum {
+  CS = 1 << 0,    /* whitespace */
+  CU = 1 << 1,    /* uppercase letter */
+  CL = 1 << 2,    /* lowercase letter */
+  CD = 1 << 3,    /* digit */
+  CH = 1 << 4,    /* a byte >= 0x80 */
+  CP = 1 << 5,    /* punctuation that closes an URL or a quotation's left context: ( [ { */
+  CX = 1 << 6     /* may not appear in an URL */
+};
+#define CA (CU | CL | CD)
+#define CW (CU | CL)
+
+/* The ASCII class of each byte (chars.c); every byte >= 0x80 is CH. */
+extern const unsigned char txc_ccls[256];
+
+#define is_alnum(c) (txc_ccls[(unsigned char)(c)] & CA)
+#define is_alpha(c) (txc_ccls[(unsigned char)(c)] & CW)
+#define is_upper(c) (txc_ccls[(unsigned char)(c)] & CU)
+#define is_lower(c) (txc_ccls[(unsigned char)(c)] & CL)
+#define is_digit(c) (txc_ccls[(unsigned char)(c)] & CD)
+#define is_space(c) (txc_ccls[(unsigned char)(c)] & CS)
+#define to_lower(c) ((unsigned char)((c) | (is_upper(c) ? 0x20 : 0)))
+
+/* Decodes the UTF-8 sequence at s[0..n) (s[0] >= 0x80) into *cp; returns its length, or 0 when
+** it is not valid UTF-8 (overlong forms, surrogates and code points past U+10FFFF included). */
+static inline int u8dec(const unsigned char *s, size_t n, uint32_t *cp) {
+  unsigned c = s[0];
+  if (c < 0xC2) return 0;
+  if (c < 0xE0) {
+    if (n < 2 || (s[1] & 0xC0) != 0x80) return 0;
+    *cp = ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
+    return 2;
+  }
+  if (c < 0xF0) {
+    if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+    uint32_t v = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+    *cp = v;
+    return 3;
+  }
+  if (c < 0xF5) {
+    if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
+    uint32_t v = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+                 ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    if (v < 0x10000 || v > 0x10FFFF) return 0;
+    *cp = v;
+    return 4;
+  }
+  return 0;
+}
+
+/* What a non-ASCII code point is to the tokenizer. */
+enum {
+  U_LETTER,     /* letters, marks and numbers (Unicode L*, M*, N*): part of words */
+  U_SPACE,      /* whitespace */
+  U_FORMAT,     /* invisible: inside a word it belongs to it, elsewhere it is skipped */
+  U_APOS,       /* ’: an apostrophe inside words, else a quotation mark */
+  U_QUOTE,      /* other quotation marks */
+  U_HYPHEN,     /* ‐ ‑: join compounds as '-' does */
+  U_DASH,       /* ‒ – — ―: punctuation */
+  U_ELLIPSIS,   /* … */
+  U_TERM,       /* other sentence-final punctuation: ‼ ⁇ 。 ！ ？ */
+  U_PUNCT,      /* other punctuation */
+  U_SYMBOL      /* symbols, emoji, private use, C1 controls, U+FFFD */
+};
+
+/* The code points that are not letters, in sorted ranges (chars.c); any other is a letter. */
+struct txc_urange { uint32_t lo, hi; unsigned char cls; };
+#define TXC_NURANGES 241
+extern const struct txc_urange txc_uranges[];
+
+/* The U_ class of the non-ASCII code point cp. */
+static inline int ucls(uint32_t cp) {
+  size_t lo = 0, hi = TXC_NURANGES;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (cp < txc_uranges[mid].lo) hi = mid;
+    else if (cp > txc_uranges[mid].hi) lo = mid + 1;
+    else return txc_uranges[mid].cls;
+  }
+  return U_LETTER;
+}
+
+/* Whether a non-ASCII letter is lowercase, for the few decisions that look at case (a sentence
+** goes on before a lowercase word). Covers Latin-1, Latin Extended-A, most of Extended-B and
+** Additional, Greek, Cyrillic, Armenian and fullwidth Latin; other letters count as not
+** lowercase, which errs on the side of a sentence break. */
+int txc_ulower(uint32_t cp);
+
+/* The code point at s[i] (i < n) in *cp, its length as the result; an ASCII byte is itself, a
+** byte that starts no valid sequence gives length 1 and *cp = UINT32_MAX. */
+static inline int cp_at(const unsigned char *s, size_t n, size_t i, uint32_t *cp) {
+  if (s[i] < 0x80) { *cp = s[i]; return 1; }
+  int m = u8dec(s + i, n - i, cp);
+  if (!m) { *cp = UINT32_MAX; return 1; }
+  return m;
+}
+
+/* Whether s[i] starts a word character (letter, digit, or an invisible format character);
+** *m gets its length. False at the end of the text. */
+static inline int word_char_at(const unsigned char *s, size_t n, size_t i, int *m) {
+  if (i >= n) return 0;
+  if (s[i] < 0x80) { *m = 1; return is_alnum(s[i]) != 0; }
+  uint32_t cp;
+  int k = u8dec(s + i, n - i, &cp);
+  if (!k) return 0;
+  int u = ucls(cp);
+  *m = k;
+  return u == U_LETTER || u == U_FORMAT;
+}
+
+
+/* The length of a hyphen (- U+2010 U+2011) at s[i], or 0. */
+static inline int hyphen_at(const unsigned char *s, size_t n, size_t i) {
+  if (i >= n) return 0;
+  if (s[i] == '-') return 1;
+  if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x90 || s[i + 2] == 0x91)) return 3;
+  return 0;
+}
+
+/* }====================================================================== */
+
+#endif
