@@ -107,115 +107,6 @@ static int close_right(const unsigned char *s, size_t n, size_t i) {
 /* }====================================================================== */
 
 
-/* {====================================================================== word lists */
-
-/* Abbreviations that take their dot. Keys are lowercase and sorted. */
-enum {
-  AB_TITLE = 1,   /* a title or other word that never ends a sentence: Mr. Gen. vs. */
-  AB_MONTH = 2,   /* a month: never ends a sentence either */
-  AB_FINAL = 3,   /* may end a sentence: Inc. etc. Jr. */
-  AB_NUM = 4,     /* an abbreviation only before a number: No. 5, p. 12 */
-  AB_ANYCASE = 8  /* also lowercase; the others need a capital first letter (Mr, MR) */
-};
-
-static const struct abbrev { const char *key; unsigned char how; } abbrevs[] = {
-  {"adm", AB_TITLE}, {"al", AB_FINAL | AB_ANYCASE}, {"approx", AB_NUM | AB_ANYCASE},
-  {"apr", AB_MONTH}, {"art", AB_NUM | AB_ANYCASE}, {"assn", AB_FINAL}, {"aug", AB_MONTH},
-  {"ave", AB_FINAL}, {"blvd", AB_FINAL}, {"brig", AB_TITLE}, {"bros", AB_FINAL},
-  {"capt", AB_TITLE}, {"cf", AB_TITLE | AB_ANYCASE}, {"ch", AB_NUM | AB_ANYCASE},
-  {"cmdr", AB_TITLE}, {"co", AB_FINAL}, {"col", AB_TITLE}, {"corp", AB_FINAL},
-  {"cos", AB_FINAL}, {"cpl", AB_TITLE}, {"dec", AB_MONTH}, {"dept", AB_FINAL},
-  {"dr", AB_TITLE}, {"esq", AB_FINAL}, {"etc", AB_FINAL | AB_ANYCASE}, {"feb", AB_MONTH},
-  {"fig", AB_NUM | AB_ANYCASE}, {"fr", AB_TITLE}, {"ft", AB_TITLE}, {"gen", AB_TITLE},
-  {"gov", AB_TITLE}, {"govt", AB_FINAL}, {"hon", AB_TITLE}, {"inc", AB_FINAL},
-  {"jan", AB_MONTH}, {"jr", AB_FINAL}, {"jul", AB_MONTH}, {"jun", AB_MONTH},
-  {"lt", AB_TITLE}, {"ltd", AB_FINAL}, {"maj", AB_TITLE}, {"mar", AB_MONTH},
-  {"messrs", AB_TITLE}, {"mlle", AB_TITLE}, {"mme", AB_TITLE}, {"mr", AB_TITLE},
-  {"mrs", AB_TITLE}, {"ms", AB_TITLE}, {"msgr", AB_TITLE}, {"mt", AB_TITLE},
-  {"no", AB_NUM | AB_ANYCASE}, {"nos", AB_NUM | AB_ANYCASE}, {"nov", AB_MONTH},
-  {"oct", AB_MONTH}, {"p", AB_NUM | AB_ANYCASE}, {"para", AB_NUM | AB_ANYCASE},
-  {"pp", AB_NUM | AB_ANYCASE}, {"pres", AB_TITLE}, {"prof", AB_TITLE}, {"pvt", AB_TITLE},
-  {"rep", AB_TITLE}, {"reps", AB_TITLE}, {"rev", AB_TITLE}, {"sen", AB_TITLE},
-  {"sens", AB_TITLE}, {"sep", AB_MONTH}, {"sept", AB_MONTH}, {"sgt", AB_TITLE},
-  {"sr", AB_FINAL}, {"st", AB_TITLE}, {"supt", AB_TITLE}, {"univ", AB_FINAL},
-  {"v", AB_TITLE | AB_ANYCASE}, {"viz", AB_TITLE | AB_ANYCASE}, {"vol", AB_NUM | AB_ANYCASE},
-  {"vs", AB_TITLE | AB_ANYCASE}
-};
-#define AB_MAXLEN 6
-
-/* The table entry for the ASCII word w[0..n), any case, or NULL. */
-static const struct abbrev *abbrev_find(const unsigned char *w, size_t n) {
-  char key[AB_MAXLEN + 1];
-  if (n == 0 || n > AB_MAXLEN) return NULL;
-  if (is_lower(w[0]) && !strchr("acefnpv", w[0])) return NULL;   /* no lowercase entry so starts */
-  for (size_t k = 0; k < n; k++) {
-    if (!is_alpha(w[k])) return NULL;
-    key[k] = (char)to_lower(w[k]);
-  }
-  key[n] = '\0';
-  size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    int c = strcmp(key, abbrevs[mid].key);
-    if (c == 0) return (abbrevs[mid].how & AB_ANYCASE) || is_upper(w[0]) ? &abbrevs[mid] : NULL;
-    if (c < 0) hi = mid; else lo = mid + 1;
-  }
-  return NULL;
-}
-
-/* Words that start a sentence after an abbreviation that may end one ("in the U.S. The next
-** day"). A closed list: any other word after U.S. goes on the sentence (U.S. Naval warships). */
-static const char *const starters[] = {
-  "A", "After", "Also", "An", "And", "As", "At", "But", "During", "Each", "For", "He", "Her",
-  "Here", "His", "How", "However", "I", "If", "In", "It", "Its", "Last", "Many", "Meanwhile",
-  "Most", "My", "Now", "On", "Our", "She", "Since", "So", "Some", "Still", "That", "The",
-  "Their", "Then", "There", "These", "They", "This", "Those", "Thus", "We", "What", "When",
-  "Where", "While", "Who", "Why", "With", "Yet", "You", "Your"
-};
-
-/* Compares the word w[0..n) (no NUL inside) with the C string e, as strcmp would. */
-static int word_cmp(const unsigned char *w, size_t n, const char *e) {
-  int c = strncmp((const char *)w, e, n);
-  return c ? c : -(e[n] != '\0');
-}
-
-static int is_starter(const unsigned char *w, size_t n) {
-  size_t lo = 0, hi = sizeof starters / sizeof starters[0];
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    int c = word_cmp(w, n, starters[mid]);
-    if (c == 0) return 1;
-    if (c < 0) hi = mid; else lo = mid + 1;
-  }
-  return 0;
-}
-
-/* Capitalized words that open paragraphs with a colon without being speakers (Summary:). */
-static const char *const not_speakers[] = {
-  "Abstract", "Answer", "Attachment", "Author", "Caption", "Cc", "Citation", "Contents",
-  "Correction", "Credits", "Date", "Editor", "Example", "From", "Keywords", "Language", "Location",
-  "Note", "Notes", "Photo", "Re", "Related", "Source", "Sources", "Subject", "Summary", "Tags",
-  "Title", "To", "Topic", "Update", "Updated", "Warning"
-};
-
-static int is_not_speaker(const unsigned char *w, size_t n) {
-  for (size_t k = 0; k < sizeof not_speakers / sizeof not_speakers[0]; k++)
-    if (word_cmp(w, n, not_speakers[k]) == 0) return 1;
-  return 0;
-}
-
-/* Lowercase name particles that may stand inside a speaker's name (Perez de Cuellar). */
-static int is_particle(const unsigned char *w, size_t n) {
-  static const char *const p[] = { "al", "bin", "da", "de", "del", "della", "der", "di", "du",
-                                   "ibn", "la", "le", "van", "von" };
-  for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
-    if (word_cmp(w, n, p[k]) == 0) return 1;
-  return 0;
-}
-
-/* }====================================================================== */
-
-
 /* {====================================================================== growing arrays */
 
 /* Makes room for at least need elements of size sz in *arr (capacity *cap); 0 or -1. */
@@ -375,7 +266,7 @@ static void seg_token(scan *S, const tx_token *t, int hint) {
   } else {
     if (S->nl) S->para_lines = 1;
     if (S->st == ST_TERM ? opens_sentence(S, t, hint)
-                         : S->st == ST_AFINAL && t->kind == TX_WORD && is_starter(S->s + t->start, t->len))
+                         : S->st == ST_AFINAL && t->kind == TX_WORD && txw_is_starter(S->s + t->start, t->len))
       start_sentence(S, ti);
   }
   if (S->nl && ti > 0) S->seen_nl = 1;
@@ -518,7 +409,7 @@ static int takes_dot(const scan *S, size_t p0, size_t i, int dotted, int *hint) 
     if (m && (size_t)m == i - p0 && ucls(cp) == U_LETTER && !txc_ulower(cp)) { *hint = H_ANOBREAK; return 1; }
     return 0;
   }
-  const struct abbrev *a = abbrev_find(s + p0, i - p0);
+  const struct abbrev *a = txw_abbrev_find(s + p0, i - p0);
   if (!a) return 0;
   switch (a->how & 7) {
     case AB_FINAL: *hint = H_AFINAL; return 1;
@@ -780,7 +671,7 @@ static int is_initials(const scan *S, const tx_token *t) {
 /* A title abbreviation: Mr. MR. Pres. Dr. */
 static int is_title(const scan *S, const tx_token *t) {
   if (!(t->flags & TX_ABBREV) || t->len < 2) return 0;
-  const struct abbrev *a = abbrev_find(S->s + t->start, t->len - 1);
+  const struct abbrev *a = txw_abbrev_find(S->s + t->start, t->len - 1);
   return a && (a->how & 7) == AB_TITLE && !(a->how & AB_ANYCASE);
 }
 
@@ -841,7 +732,7 @@ static int parse_label(const scan *S, uint32_t a, uint32_t b, cand *C) {
   uint32_t w0 = k;
   while (k < lim && nword < 4) {
     if (is_capitalized(S, &t[k], &c)) caps &= c;
-    else if (!(nword > 0 && t[k].kind == TX_WORD && is_particle(S->s + t[k].start, t[k].len))) break;
+    else if (!(nword > 0 && t[k].kind == TX_WORD && txw_is_particle(S->s + t[k].start, t[k].len))) break;
     nword++, k++;
   }
   while (k > w0 && !is_capitalized(S, &t[k - 1], &c)) k--, nword--;   /* end on a name */
@@ -849,7 +740,7 @@ static int parse_label(const scan *S, uint32_t a, uint32_t b, cand *C) {
     int colon = S->s[t[k].start] == ':', shape = 0;
     if (ninit) shape = SH_NAME;
     else if (colon && caps) shape = SH_CAPS;
-    else if (colon && nword == 1 && !is_not_speaker(S->s + t[w0].start, t[w0].len)) shape = SH_WORD;
+    else if (colon && nword == 1 && !txw_is_not_speaker(S->s + t[w0].start, t[w0].len)) shape = SH_WORD;
     k++;
     if (shape && (!br || (k < b && tok_is(S, &t[k], ']')))) {
       C->main.shape = shape;

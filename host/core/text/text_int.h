@@ -9,7 +9,7 @@
 
 #include "text.h"
 
-/* {====================================================================== characters */
+/* {====================================================================== characters (chars.c) */
 
 /* ASCII classes, one byte per character. */
 enum {
@@ -131,6 +131,34 @@ static inline int hyphen_at(const unsigned char *s, size_t n, size_t i) {
   if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x90 || s[i + 2] == 0x91)) return 3;
   return 0;
 }
+
+/* }====================================================================== */
+
+/* {====================================================================== word lists (words.c) */
+
+/* What an abbreviation that takes its dot is. */
+enum {
+  AB_TITLE = 1,   /* a title or other word that never ends a sentence: Mr. Gen. vs. */
+  AB_MONTH = 2,   /* a month: never ends a sentence either */
+  AB_FINAL = 3,   /* may end a sentence: Inc. etc. Jr. */
+  AB_NUM = 4,     /* an abbreviation only before a number: No. 5, p. 12 */
+  AB_ANYCASE = 8  /* also lowercase; the others need a capital first letter (Mr, MR) */
+};
+struct abbrev { const char *key; unsigned char how; };
+
+/* The table entry for the ASCII word w[0..n), any case, or NULL. */
+const struct abbrev *txw_abbrev_find(const unsigned char *w, size_t n);
+
+/* Whether w[0..n) starts a sentence after an abbreviation that may end one ("in the U.S. The
+** next day"): a closed list, so that any other word after U.S. goes on the sentence. */
+int txw_is_starter(const unsigned char *w, size_t n);
+
+/* Whether w[0..n) is a capitalized word that opens paragraphs with a colon without being a
+** speaker (Summary:). */
+int txw_is_not_speaker(const unsigned char *w, size_t n);
+
+/* Whether w[0..n) is a lowercase particle that may stand inside a speaker's name (de, von). */
+int txw_is_particle(const unsigned char *w, size_t n);
 
 /* }====================================================================== */
 
