@@ -7,7 +7,24 @@
 #ifndef LECTOR_TEXT_INT_H
 #define LECTOR_TEXT_INT_H
 
+#include <stdlib.h>
+
 #include "text.h"
+
+/* {====================================================================== tunables */
+
+#if !defined(TX_HEADING_MAX)
+#define TX_HEADING_MAX 80     /* bytes: a one-line, one-sentence paragraph this short is a heading */
+#endif
+#if !defined(TX_TITLE_MAX)
+#define TX_TITLE_MAX 100      /* bytes: a first line this short, ended by one newline, is a title */
+#endif
+#if !defined(TX_LABEL_TOKENS)
+#define TX_LABEL_TOKENS 10    /* a speaker label is found within a paragraph's first tokens */
+#endif
+
+/* }====================================================================== */
+
 
 /* {====================================================================== characters (chars.c) */
 
@@ -134,6 +151,7 @@ static inline int hyphen_at(const unsigned char *s, size_t n, size_t i) {
 
 /* }====================================================================== */
 
+
 /* {====================================================================== word lists (words.c) */
 
 /* What an abbreviation that takes its dot is. */
@@ -159,6 +177,67 @@ int txw_is_not_speaker(const unsigned char *w, size_t n);
 
 /* Whether w[0..n) is a lowercase particle that may stand inside a speaker's name (de, von). */
 int txw_is_particle(const unsigned char *w, size_t n);
+
+/* }====================================================================== */
+
+
+/* {====================================================================== growing arrays */
+
+/* Makes room for at least need elements of size sz in *arr (capacity *cap); 0 or -1. */
+static inline int grow(void **arr, size_t *cap, size_t need, size_t sz) {
+  if (need <= *cap) return 0;
+  size_t c = *cap ? *cap : 64;
+  while (c < need) c += c / 2 + 16;
+  if (c > SIZE_MAX / sz) return -1;
+  void *p = realloc(*arr, c * sz);
+  if (!p) return -1;
+  *arr = p;
+  *cap = c;
+  return 0;
+}
+
+/* }====================================================================== */
+
+
+/* {====================================================================== the scanner's state */
+
+/* What a token means to the segmenter (known when the token is made, not kept after). */
+enum {
+  H_NONE,       /* an ordinary token */
+  H_TERM,       /* . ! ? ... …: may end a sentence */
+  H_OPEN,       /* an opening bracket or quotation mark */
+  H_CLOSE,      /* a closing bracket or quotation mark: belongs to the sentence it closes */
+  H_AFINAL,     /* an abbreviation that may end a sentence (U.S. etc.) */
+  H_ANOBREAK,   /* an abbreviation or initial that never ends one (Mr. G. Sept.) */
+  H_URL         /* an URL or e-mail address */
+};
+
+/* What the tokens so far allow at the next token. */
+enum { ST_NONE, ST_TERM, ST_AFINAL, ST_ANOBREAK };
+
+typedef struct scan {
+  const unsigned char *s;
+  size_t n;
+  tx_doc *d;
+  int seg;              /* make sentences and paragraphs too */
+  int oom;
+  /* the whitespace before the token being made */
+  unsigned nl;          /* line breaks in it */
+  int blank;            /* a form feed or U+2029 in it (two line breaks count as well) */
+  int squote;           /* a single quotation mark is open in this paragraph */
+  /* segmentation */
+  int st;               /* ST_ */
+  int seen_nl;          /* past the first line of the text */
+  int para_lines;       /* the current paragraph has more than one line */
+  size_t para_sents;    /* sentences started in the current paragraph */
+  size_t para_from;     /* byte where the current paragraph starts */
+  size_t last_end;      /* byte after the last token */
+} scan;
+
+/* Finds the speaker turns of the tokenized, segmented text (turns.c): fills S->d->turn, adds a
+** sentence start after each label, flags the labels' tokens TX_SPEAKER. Returns 0 or -1
+** (memory). */
+int tx_find_turns(scan *S);
 
 /* }====================================================================== */
 
