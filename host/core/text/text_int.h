@@ -234,6 +234,10 @@ typedef struct scan {
   size_t last_end;      /* byte after the last token */
 } scan;
 
+/* Decides whether a sentence or a paragraph starts at token t, about to become token d->ntok
+** (segment.c); hint is the H_ that the scanner made it with. Sets S->oom when memory ran out. */
+void tx_seg_token(scan *S, const tx_token *t, int hint);
+
 /* Finds the speaker turns of the tokenized, segmented text (turns.c): fills S->d->turn, adds a
 ** sentence start after each label, flags the labels' tokens TX_SPEAKER. Returns 0 or -1
 ** (memory). */
