@@ -1,7 +1,7 @@
 /*
 ** segment.c: sentences and paragraphs. They are decided token by token while the scanner makes
-** the tokens (tx_seg_token), from the whitespace before each token and from what the tokens
-** before it allow; nothing is looked at twice, but for the line after the text's first line.
+** the tokens (emit calls tx_seg_token), from the whitespace before each token and from what the
+** tokens before it allow; the rules are written down above tx_seg_token.
 */
 #include <string.h>
 

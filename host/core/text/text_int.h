@@ -1,8 +1,8 @@
 /*
-** text_int.h: what the files of the tokenizer and segmenter share, seen by no file outside text/.
-** chars.c knows the characters; the rest of the room (see text.c) reads them through the class
-** table and the small helpers below, which are static inline because they run once a byte or once
-** a token.
+** text_int.h: what the files of text/ share, seen by no file outside it: the tunables, the
+** character classes and the helpers that run once a byte or once a token (static inline over the
+** tables of chars.c, so that the split into files costs no speed), the word lists of words.c, and
+** the scan state that text.c, segment.c and turns.c hand on. text.c has the map of the room.
 */
 #ifndef LECTOR_TEXT_INT_H
 #define LECTOR_TEXT_INT_H
@@ -199,7 +199,7 @@ static inline int grow(void **arr, size_t *cap, size_t need, size_t sz) {
 /* }====================================================================== */
 
 
-/* {====================================================================== the scanner's state */
+/* {====================================================================== the scan state and the stages */
 
 /* What a token means to the segmenter (known when the token is made, not kept after). */
 enum {
@@ -215,6 +215,8 @@ enum {
 /* What the tokens so far allow at the next token. */
 enum { ST_NONE, ST_TERM, ST_AFINAL, ST_ANOBREAK };
 
+/* One call of tx_tokenize or tx_tokenize_words: the text, the result, and the state the stages
+** keep from token to token. */
 typedef struct scan {
   const unsigned char *s;
   size_t n;
