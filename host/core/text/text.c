@@ -1,10 +1,13 @@
 /*
-** text.c: the tokenizer and segmenter (the contract is in text.h).
-** One left-to-right pass over the bytes makes the tokens and, as each token is made, decides from
-** it and the whitespace before it whether a sentence or a paragraph starts there; a second, short
-** pass over the paragraph starts finds speaker labels. ASCII goes through a 256-entry class table;
-** other code points are decoded and classified by a small hand-written range table, so the file
-** needs nothing beyond libc. The rules, where they had to be chosen, are written down here:
+** text.c: the tokenizer's entry points and its scanner (the contract is in text.h).
+** One left-to-right pass over the bytes makes the tokens here and, as each token is made, has
+** segment.c decide from it and the whitespace before it whether a sentence or a paragraph starts
+** there; a second, short pass over the paragraph starts finds speaker labels (turns.c). chars.c
+** classifies the characters with nothing beyond libc, words.c holds the word lists, text_int.h
+** what these files share. The scanner shares this file with tx_tokenize because its main loop
+** runs fastest on a scan state local to the same function: in a file of its own it made
+** tx_tokenize about 10% slower on bench/text_speed.c. The rules, where they had to be chosen, are
+** written down here:
 **
 ** Tokens
 **   words     letters (any script: every non-ASCII code point outside the ranges of spaces,
@@ -39,7 +42,8 @@
 **   invisible format characters (ZWJ, ZWNJ, soft hyphen, BOM) join a word they are inside and
 **             are skipped elsewhere; ZWSP and the Unicode spaces are whitespace.
 **
-** Sentences and paragraphs: see seg_token() below; speaker turns: see find_turns().
+** Sentences and paragraphs: see tx_seg_token() in segment.c; speaker turns: see tx_find_turns() in
+** turns.c.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +52,7 @@
 
 /* {====================================================================== characters */
 
-/* The rest of the characters (chars.c, text_int.h) are shared; these only the scanner asks about. */
+/* What only the scanner asks about characters (the shared helpers are in text_int.h). */
 
 /* Whether s[i] starts a letter (no digit); *m gets its length. */
 static int letter_at(const unsigned char *s, size_t n, size_t i, int *m) {
@@ -90,23 +94,6 @@ static int close_right(const unsigned char *s, size_t n, size_t i) {
     return c2 == 0x9D || c2 == 0x99 || (c2 >= 0x93 && c2 <= 0x94) || c2 == 0xA6;   /* ” ’ – — … */
   }
   return 0;
-}
-
-/* }====================================================================== */
-
-
-/* {====================================================================== growing arrays */
-
-void tx_init(tx_doc *d) {
-  memset(d, 0, sizeof *d);
-}
-
-void tx_free(tx_doc *d) {
-  free(d->tok);
-  free(d->sent);
-  free(d->para);
-  free(d->turn);
-  tx_init(d);
 }
 
 /* }====================================================================== */
@@ -483,6 +470,20 @@ static void scan_text(scan *S) {
 
 /* {====================================================================== entry points */
 
+void tx_init(tx_doc *d) {
+  memset(d, 0, sizeof *d);
+}
+
+void tx_free(tx_doc *d) {
+  free(d->tok);
+  free(d->sent);
+  free(d->para);
+  free(d->turn);
+  tx_init(d);
+}
+
+/* One tokenization; seg asks for sentences, paragraphs and turns. S is a local here on purpose
+** (see the top of the file). */
 static int run(tx_doc *d, const char *text, size_t len, int seg) {
   d->ntok = d->nsent = d->npara = d->nturn = 0;
   if (len > UINT32_MAX) return -1;
