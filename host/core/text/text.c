@@ -1,10 +1,13 @@
 /*
-** text.c: the tokenizer and segmenter (the contract is in text.h).
-** One left-to-right pass over the bytes makes the tokens and, as each token is made, decides from
-** it and the whitespace before it whether a sentence or a paragraph starts there; a second, short
-** pass over the paragraph starts finds speaker labels. ASCII goes through a 256-entry class table;
-** other code points are decoded and classified by a small hand-written range table, so the file
-** needs nothing beyond libc. The rules, where they had to be chosen, are written down here:
+** text.c: the tokenizer's entry points and its scanner (the contract is in text.h).
+** One left-to-right pass over the bytes makes the tokens here and, as each token is made, has
+** segment.c decide from it and the whitespace before it whether a sentence or a paragraph starts
+** there; a second, short pass over the paragraph starts finds speaker labels (turns.c). chars.c
+** classifies the characters with nothing beyond libc, words.c holds the word lists, text_int.h
+** what these files share. The scanner shares this file with tx_tokenize because its main loop
+** runs fastest on a scan state local to the same function: in a file of its own it made
+** tx_tokenize about 10% slower on bench/text_speed.c. The rules, where they had to be chosen, are
+** written down here:
 **
 ** Tokens
 **   words     letters (any script: every non-ASCII code point outside the ranges of spaces,
@@ -39,250 +42,17 @@
 **   invisible format characters (ZWJ, ZWNJ, soft hyphen, BOM) join a word they are inside and
 **             are skipped elsewhere; ZWSP and the Unicode spaces are whitespace.
 **
-** Sentences and paragraphs: see seg_token() below; speaker turns: see find_turns().
+** Sentences and paragraphs: see tx_seg_token() in segment.c; speaker turns: see tx_find_turns() in
+** turns.c.
 */
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
-
-/* Tunables. */
-#if !defined(TX_HEADING_MAX)
-#define TX_HEADING_MAX 80     /* bytes: a one-line, one-sentence paragraph this short is a heading */
-#endif
-#if !defined(TX_TITLE_MAX)
-#define TX_TITLE_MAX 100      /* bytes: a first line this short, ended by one newline, is a title */
-#endif
-#if !defined(TX_LABEL_TOKENS)
-#define TX_LABEL_TOKENS 10    /* a speaker label is found within a paragraph's first tokens */
-#endif
-
+#include "text_int.h"
 
 /* {====================================================================== characters */
 
-/* ASCII classes, one byte per character. */
-enum {
-  CS = 1 << 0,    /* whitespace */
-  CU = 1 << 1,    /* uppercase letter */
-  CL = 1 << 2,    /* lowercase letter */
-  CD = 1 << 3,    /* digit */
-  CH = 1 << 4,    /* a byte >= 0x80 */
-  CP = 1 << 5,    /* punctuation that closes an URL or a quotation's left context: ( [ { */
-  CX = 1 << 6     /* may not appear in an URL */
-};
-#define CA (CU | CL | CD)
-#define CW (CU | CL)
-
-#define H_ CH, CH, CH, CH, CH, CH, CH, CH, CH, CH, CH, CH, CH, CH, CH, CH
-static const unsigned char ccls[256] = {
-  /* 00 */ CX, CX, CX, CX, CX, CX, CX, CX, CX, CS|CX, CS|CX, CS|CX, CS|CX, CS|CX, CX, CX,
-  /* 10 */ CX, CX, CX, CX, CX, CX, CX, CX, CX, CX, CX, CX, CX, CX, CX, CX,
-  /* 20    sp     !   "   #  $  %  &  '  (   )  *  +  ,  -  .  / */
-           CS|CX, 0, CX, 0, 0, 0, 0, 0, CP, 0, 0, 0, 0, 0, 0, 0,
-  /* 30 */ CD, CD, CD, CD, CD, CD, CD, CD, CD, CD, 0, 0, CX, 0, CX, 0,
-  /* 40 */ 0, CU, CU, CU, CU, CU, CU, CU, CU, CU, CU, CU, CU, CU, CU, CU,
-  /* 50 */ CU, CU, CU, CU, CU, CU, CU, CU, CU, CU, CU, CP, CX, 0, CX, 0,
-  /* 60 */ CX, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL,
-  /* 70 */ CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CL, CP|CX, CX, CX, 0, CX,
-  /* 80 */ H_, H_, H_, H_, H_, H_, H_, H_
-};
-#undef H_
-
-#define is_alnum(c) (ccls[(unsigned char)(c)] & CA)
-#define is_alpha(c) (ccls[(unsigned char)(c)] & CW)
-#define is_upper(c) (ccls[(unsigned char)(c)] & CU)
-#define is_lower(c) (ccls[(unsigned char)(c)] & CL)
-#define is_digit(c) (ccls[(unsigned char)(c)] & CD)
-#define is_space(c) (ccls[(unsigned char)(c)] & CS)
-#define to_lower(c) ((unsigned char)((c) | (is_upper(c) ? 0x20 : 0)))
-
-/* Decodes the UTF-8 sequence at s[0..n) (s[0] >= 0x80) into *cp; returns its length, or 0 when
-** it is not valid UTF-8 (overlong forms, surrogates and code points past U+10FFFF included). */
-static int u8dec(const unsigned char *s, size_t n, uint32_t *cp) {
-  unsigned c = s[0];
-  if (c < 0xC2) return 0;
-  if (c < 0xE0) {
-    if (n < 2 || (s[1] & 0xC0) != 0x80) return 0;
-    *cp = ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
-    return 2;
-  }
-  if (c < 0xF0) {
-    if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
-    uint32_t v = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-    *cp = v;
-    return 3;
-  }
-  if (c < 0xF5) {
-    if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
-    uint32_t v = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
-                 ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-    if (v < 0x10000 || v > 0x10FFFF) return 0;
-    *cp = v;
-    return 4;
-  }
-  return 0;
-}
-
-/* What a non-ASCII code point is to the tokenizer. */
-enum {
-  U_LETTER,     /* letters, marks and numbers (Unicode L*, M*, N*): part of words */
-  U_SPACE,      /* whitespace */
-  U_FORMAT,     /* invisible: inside a word it belongs to it, elsewhere it is skipped */
-  U_APOS,       /* ’: an apostrophe inside words, else a quotation mark */
-  U_QUOTE,      /* other quotation marks */
-  U_HYPHEN,     /* ‐ ‑: join compounds as '-' does */
-  U_DASH,       /* ‒ – — ―: punctuation */
-  U_ELLIPSIS,   /* … */
-  U_TERM,       /* other sentence-final punctuation: ‼ ⁇ 。 ！ ？ */
-  U_PUNCT,      /* other punctuation */
-  U_SYMBOL      /* symbols, emoji, private use, C1 controls, U+FFFD */
-};
-
-/* The code points that are not letters, in sorted ranges: a hand-made digest of the Unicode
-** categories Z*, P*, S*, C* over the blocks that text uses, good enough to cut words. Everything
-** else (all letters, marks and numbers, but also unassigned code points) is a letter. */
-static const struct urange { uint32_t lo, hi; unsigned char cls; } uranges[] = {
-  {0x0080, 0x0084, U_SYMBOL}, {0x0085, 0x0085, U_SPACE}, {0x0086, 0x009F, U_SYMBOL},
-  {0x00A0, 0x00A0, U_SPACE}, {0x00A1, 0x00A1, U_PUNCT}, {0x00A2, 0x00A6, U_SYMBOL},
-  {0x00A7, 0x00A7, U_PUNCT}, {0x00A8, 0x00A9, U_SYMBOL}, {0x00AB, 0x00AB, U_QUOTE},
-  {0x00AC, 0x00AC, U_SYMBOL}, {0x00AD, 0x00AD, U_FORMAT}, {0x00AE, 0x00B1, U_SYMBOL},
-  {0x00B4, 0x00B4, U_SYMBOL}, {0x00B6, 0x00B7, U_PUNCT}, {0x00B8, 0x00B8, U_SYMBOL},
-  {0x00BB, 0x00BB, U_QUOTE}, {0x00BF, 0x00BF, U_PUNCT}, {0x00D7, 0x00D7, U_SYMBOL},
-  {0x00F7, 0x00F7, U_SYMBOL}, {0x02C2, 0x02C5, U_SYMBOL}, {0x02D2, 0x02DF, U_SYMBOL},
-  {0x02E5, 0x02EB, U_SYMBOL}, {0x02ED, 0x02ED, U_SYMBOL}, {0x02EF, 0x02FF, U_SYMBOL},
-  {0x0375, 0x0375, U_SYMBOL}, {0x037E, 0x037E, U_PUNCT}, {0x0384, 0x0385, U_SYMBOL},
-  {0x0387, 0x0387, U_PUNCT}, {0x03F6, 0x03F6, U_SYMBOL}, {0x0482, 0x0482, U_SYMBOL},
-  {0x055A, 0x055F, U_PUNCT}, {0x0589, 0x058A, U_PUNCT}, {0x058D, 0x058F, U_SYMBOL},
-  {0x05BE, 0x05BE, U_PUNCT}, {0x05C0, 0x05C0, U_PUNCT}, {0x05C3, 0x05C3, U_PUNCT},
-  {0x05C6, 0x05C6, U_PUNCT}, {0x05F3, 0x05F4, U_PUNCT}, {0x0600, 0x0605, U_FORMAT},
-  {0x0606, 0x0608, U_SYMBOL}, {0x0609, 0x060A, U_PUNCT}, {0x060B, 0x060B, U_SYMBOL},
-  {0x060C, 0x060D, U_PUNCT}, {0x060E, 0x060F, U_SYMBOL}, {0x061B, 0x061B, U_PUNCT},
-  {0x061C, 0x061C, U_FORMAT}, {0x061D, 0x061F, U_PUNCT}, {0x066A, 0x066D, U_PUNCT},
-  {0x06D4, 0x06D4, U_PUNCT}, {0x06DD, 0x06DD, U_FORMAT}, {0x06DE, 0x06DE, U_SYMBOL},
-  {0x06E9, 0x06E9, U_SYMBOL}, {0x06FD, 0x06FE, U_SYMBOL}, {0x0700, 0x070D, U_PUNCT},
-  {0x070F, 0x070F, U_FORMAT}, {0x0964, 0x0965, U_PUNCT}, {0x0970, 0x0970, U_PUNCT},
-  {0x09F2, 0x09F3, U_SYMBOL}, {0x09FA, 0x09FB, U_SYMBOL}, {0x0AF0, 0x0AF1, U_SYMBOL},
-  {0x0E3F, 0x0E3F, U_SYMBOL}, {0x0E4F, 0x0E4F, U_PUNCT}, {0x0E5A, 0x0E5B, U_PUNCT},
-  {0x0F04, 0x0F12, U_PUNCT}, {0x10FB, 0x10FB, U_PUNCT}, {0x1360, 0x1368, U_PUNCT},
-  {0x166E, 0x166E, U_PUNCT}, {0x1680, 0x1680, U_SPACE}, {0x169B, 0x169C, U_PUNCT},
-  {0x16EB, 0x16ED, U_PUNCT}, {0x17D4, 0x17D6, U_PUNCT}, {0x17D8, 0x17DA, U_PUNCT},
-  {0x17DB, 0x17DB, U_SYMBOL}, {0x1800, 0x180A, U_PUNCT}, {0x180E, 0x180E, U_FORMAT},
-  {0x1FBD, 0x1FBD, U_SYMBOL}, {0x1FBF, 0x1FC1, U_SYMBOL}, {0x1FCD, 0x1FCF, U_SYMBOL},
-  {0x1FDD, 0x1FDF, U_SYMBOL}, {0x1FED, 0x1FEF, U_SYMBOL}, {0x1FFD, 0x1FFE, U_SYMBOL},
-  {0x2000, 0x200B, U_SPACE}, {0x200C, 0x200F, U_FORMAT}, {0x2010, 0x2011, U_HYPHEN},
-  {0x2012, 0x2015, U_DASH}, {0x2016, 0x2017, U_PUNCT}, {0x2018, 0x2018, U_QUOTE},
-  {0x2019, 0x2019, U_APOS}, {0x201A, 0x201F, U_QUOTE}, {0x2020, 0x2025, U_PUNCT},
-  {0x2026, 0x2026, U_ELLIPSIS}, {0x2027, 0x2027, U_PUNCT}, {0x2028, 0x2029, U_SPACE},
-  {0x202A, 0x202E, U_FORMAT}, {0x202F, 0x202F, U_SPACE}, {0x2030, 0x2038, U_PUNCT},
-  {0x2039, 0x203A, U_QUOTE}, {0x203B, 0x203B, U_PUNCT}, {0x203C, 0x203C, U_TERM},
-  {0x203D, 0x2043, U_PUNCT}, {0x2044, 0x2044, U_SYMBOL}, {0x2045, 0x2046, U_PUNCT},
-  {0x2047, 0x2049, U_TERM}, {0x204A, 0x2051, U_PUNCT}, {0x2052, 0x2052, U_SYMBOL},
-  {0x2053, 0x205E, U_PUNCT}, {0x205F, 0x205F, U_SPACE}, {0x2060, 0x206F, U_FORMAT},
-  {0x207A, 0x207E, U_SYMBOL}, {0x208A, 0x208E, U_SYMBOL}, {0x20A0, 0x20CF, U_SYMBOL},
-  {0x2100, 0x2101, U_SYMBOL}, {0x2103, 0x2106, U_SYMBOL}, {0x2108, 0x2109, U_SYMBOL},
-  {0x2114, 0x2114, U_SYMBOL}, {0x2116, 0x2118, U_SYMBOL}, {0x211E, 0x2123, U_SYMBOL},
-  {0x2125, 0x2125, U_SYMBOL}, {0x2127, 0x2127, U_SYMBOL}, {0x2129, 0x2129, U_SYMBOL},
-  {0x212E, 0x212E, U_SYMBOL}, {0x213A, 0x213B, U_SYMBOL}, {0x2140, 0x2144, U_SYMBOL},
-  {0x214A, 0x214D, U_SYMBOL}, {0x214F, 0x214F, U_SYMBOL}, {0x218A, 0x218B, U_SYMBOL},
-  {0x2190, 0x245F, U_SYMBOL}, {0x249C, 0x24E9, U_SYMBOL}, {0x2500, 0x2775, U_SYMBOL},
-  {0x2794, 0x2BFF, U_SYMBOL}, {0x2CE5, 0x2CEA, U_SYMBOL}, {0x2CF9, 0x2CFC, U_PUNCT},
-  {0x2CFE, 0x2CFF, U_PUNCT}, {0x2D70, 0x2D70, U_PUNCT}, {0x2E00, 0x2E39, U_PUNCT},
-  {0x2E3A, 0x2E3B, U_DASH}, {0x2E3C, 0x2E7F, U_PUNCT}, {0x2E80, 0x2FFF, U_SYMBOL},
-  {0x3000, 0x3000, U_SPACE}, {0x3001, 0x3001, U_PUNCT}, {0x3002, 0x3002, U_TERM},
-  {0x3003, 0x3003, U_PUNCT}, {0x3004, 0x3004, U_SYMBOL}, {0x3008, 0x3011, U_PUNCT},
-  {0x3012, 0x3013, U_SYMBOL}, {0x3014, 0x301F, U_PUNCT}, {0x3020, 0x3020, U_SYMBOL},
-  {0x3030, 0x3030, U_PUNCT}, {0x3036, 0x3037, U_SYMBOL}, {0x303D, 0x303D, U_PUNCT},
-  {0x303E, 0x303F, U_SYMBOL}, {0x309B, 0x309C, U_SYMBOL}, {0x30A0, 0x30A0, U_PUNCT},
-  {0x30FB, 0x30FB, U_PUNCT}, {0x3190, 0x3191, U_SYMBOL}, {0x3196, 0x319F, U_SYMBOL},
-  {0x31C0, 0x31EF, U_SYMBOL}, {0x3200, 0x321F, U_SYMBOL}, {0x322A, 0x3247, U_SYMBOL},
-  {0x3250, 0x3250, U_SYMBOL}, {0x3260, 0x327F, U_SYMBOL}, {0x328A, 0x32B0, U_SYMBOL},
-  {0x32C0, 0x33FF, U_SYMBOL}, {0x4DC0, 0x4DFF, U_SYMBOL}, {0xA490, 0xA4C6, U_SYMBOL},
-  {0xA4FE, 0xA4FF, U_PUNCT}, {0xA60D, 0xA60F, U_PUNCT}, {0xA673, 0xA673, U_PUNCT},
-  {0xA67E, 0xA67E, U_PUNCT}, {0xA6F2, 0xA6F7, U_PUNCT}, {0xA700, 0xA716, U_SYMBOL},
-  {0xA720, 0xA721, U_SYMBOL}, {0xA789, 0xA78A, U_SYMBOL}, {0xA828, 0xA82B, U_SYMBOL},
-  {0xA836, 0xA839, U_SYMBOL}, {0xA874, 0xA877, U_PUNCT}, {0xA8CE, 0xA8CF, U_PUNCT},
-  {0xA8F8, 0xA8FA, U_PUNCT}, {0xA8FC, 0xA8FC, U_PUNCT}, {0xA92E, 0xA92F, U_PUNCT},
-  {0xA95F, 0xA95F, U_PUNCT}, {0xA9C1, 0xA9CD, U_PUNCT}, {0xA9DE, 0xA9DF, U_PUNCT},
-  {0xAA5C, 0xAA5F, U_PUNCT}, {0xAA77, 0xAA79, U_SYMBOL}, {0xAADE, 0xAADF, U_PUNCT},
-  {0xAAF0, 0xAAF1, U_PUNCT}, {0xAB5B, 0xAB5B, U_SYMBOL}, {0xAB6A, 0xAB6B, U_SYMBOL},
-  {0xABEB, 0xABEB, U_PUNCT}, {0xE000, 0xF8FF, U_SYMBOL}, {0xFB29, 0xFB29, U_SYMBOL},
-  {0xFBB2, 0xFBC2, U_SYMBOL}, {0xFD3E, 0xFD3F, U_PUNCT}, {0xFD40, 0xFD4F, U_SYMBOL},
-  {0xFDCF, 0xFDCF, U_SYMBOL}, {0xFDFC, 0xFDFF, U_SYMBOL}, {0xFE10, 0xFE19, U_PUNCT},
-  {0xFE30, 0xFE52, U_PUNCT}, {0xFE54, 0xFE61, U_PUNCT}, {0xFE62, 0xFE66, U_SYMBOL},
-  {0xFE68, 0xFE68, U_PUNCT}, {0xFE69, 0xFE69, U_SYMBOL}, {0xFE6A, 0xFE6B, U_PUNCT},
-  {0xFEFF, 0xFEFF, U_FORMAT}, {0xFF01, 0xFF01, U_TERM}, {0xFF02, 0xFF03, U_PUNCT},
-  {0xFF04, 0xFF04, U_SYMBOL}, {0xFF05, 0xFF0A, U_PUNCT}, {0xFF0B, 0xFF0B, U_SYMBOL},
-  {0xFF0C, 0xFF0F, U_PUNCT}, {0xFF1A, 0xFF1B, U_PUNCT}, {0xFF1C, 0xFF1E, U_SYMBOL},
-  {0xFF1F, 0xFF1F, U_TERM}, {0xFF20, 0xFF20, U_PUNCT}, {0xFF3B, 0xFF3D, U_PUNCT},
-  {0xFF3E, 0xFF3E, U_SYMBOL}, {0xFF3F, 0xFF3F, U_PUNCT}, {0xFF40, 0xFF40, U_SYMBOL},
-  {0xFF5B, 0xFF5B, U_PUNCT}, {0xFF5C, 0xFF5C, U_SYMBOL}, {0xFF5D, 0xFF5D, U_PUNCT},
-  {0xFF5E, 0xFF5E, U_SYMBOL}, {0xFF5F, 0xFF65, U_PUNCT}, {0xFFE0, 0xFFEE, U_SYMBOL},
-  {0xFFF0, 0xFFFF, U_SYMBOL}, {0x10100, 0x10102, U_PUNCT}, {0x10137, 0x1013F, U_SYMBOL},
-  {0x10179, 0x10189, U_SYMBOL}, {0x1018C, 0x101FC, U_SYMBOL}, {0x1D000, 0x1D164, U_SYMBOL},
-  {0x1D16A, 0x1D16C, U_SYMBOL}, {0x1D183, 0x1D184, U_SYMBOL}, {0x1D18C, 0x1D1A9, U_SYMBOL},
-  {0x1D1AE, 0x1D245, U_SYMBOL}, {0x1D300, 0x1D356, U_SYMBOL}, {0x1EEF0, 0x1EEF1, U_SYMBOL},
-  {0x1F000, 0x1F0FF, U_SYMBOL}, {0x1F10D, 0x1FBEF, U_SYMBOL}, {0xE0001, 0xE007F, U_FORMAT},
-  {0xF0000, 0x10FFFF, U_SYMBOL}
-};
-
-static int ucls(uint32_t cp) {
-  size_t lo = 0, hi = sizeof uranges / sizeof uranges[0];
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (cp < uranges[mid].lo) hi = mid;
-    else if (cp > uranges[mid].hi) lo = mid + 1;
-    else return uranges[mid].cls;
-  }
-  return U_LETTER;
-}
-
-/* Whether a non-ASCII letter is lowercase, for the few decisions that look at case (a sentence
-** goes on before a lowercase word). Covers Latin-1, Latin Extended-A, most of Extended-B and
-** Additional, Greek, Cyrillic, Armenian and fullwidth Latin; other letters count as not
-** lowercase, which errs on the side of a sentence break. */
-static int ulower(uint32_t cp) {
-  if (cp < 0x100) return (cp >= 0xDF && cp != 0xF7) || cp == 0xB5;
-  if (cp < 0x180) {
-    if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return 1;
-    if (cp < 0x138 || (cp > 0x149 && cp < 0x178)) return cp & 1;
-    if (cp < 0x149 || cp > 0x178) return !(cp & 1);
-    return 0;
-  }
-  if (cp >= 0x1CD && cp <= 0x1DC) return !(cp & 1);
-  if (cp >= 0x1DE && cp <= 0x233) return (cp & 1) || cp == 0x1F0;
-  if (cp >= 0x250 && cp <= 0x2AF) return 1;
-  if (cp >= 0x3AC && cp <= 0x3CE) return 1;
-  if (cp >= 0x430 && cp <= 0x45F) return 1;
-  if (cp >= 0x460 && cp <= 0x52F) return (cp >= 0x4C1 && cp <= 0x4CE) ? !(cp & 1) : (cp & 1) || cp == 0x4CF;
-  if (cp >= 0x561 && cp <= 0x587) return 1;
-  if (cp >= 0x1E00 && cp <= 0x1EFF) return (cp >= 0x1E96 && cp <= 0x1E9F) ? cp != 0x1E9E : (cp & 1);
-  if (cp >= 0x1F00 && cp <= 0x1F7D) return cp >= 0x1F70 || !(cp & 8);     /* polytonic Greek */
-  if (cp >= 0x1F80 && cp <= 0x1FAF) return !(cp & 8);
-  return cp >= 0xFF41 && cp <= 0xFF5A;
-}
-
-/* The code point at s[i] (i < n) in *cp, its length as the result; an ASCII byte is itself, a
-** byte that starts no valid sequence gives length 1 and *cp = UINT32_MAX. */
-static int cp_at(const unsigned char *s, size_t n, size_t i, uint32_t *cp) {
-  if (s[i] < 0x80) { *cp = s[i]; return 1; }
-  int m = u8dec(s + i, n - i, cp);
-  if (!m) { *cp = UINT32_MAX; return 1; }
-  return m;
-}
-
-/* Whether s[i] starts a word character (letter, digit, or an invisible format character);
-** *m gets its length. False at the end of the text. */
-static int word_char_at(const unsigned char *s, size_t n, size_t i, int *m) {
-  if (i >= n) return 0;
-  if (s[i] < 0x80) { *m = 1; return is_alnum(s[i]) != 0; }
-  uint32_t cp;
-  int k = u8dec(s + i, n - i, &cp);
-  if (!k) return 0;
-  int u = ucls(cp);
-  *m = k;
-  return u == U_LETTER || u == U_FORMAT;
-}
+/* What only the scanner asks about characters (the shared helpers are in text_int.h). */
 
 /* Whether s[i] starts a letter (no digit); *m gets its length. */
 static int letter_at(const unsigned char *s, size_t n, size_t i, int *m) {
@@ -292,14 +62,6 @@ static int letter_at(const unsigned char *s, size_t n, size_t i, int *m) {
   int k = u8dec(s + i, n - i, &cp);
   *m = k;
   return k && ucls(cp) == U_LETTER;
-}
-
-/* The length of a hyphen (- U+2010 U+2011) at s[i], or 0. */
-static int hyphen_at(const unsigned char *s, size_t n, size_t i) {
-  if (i >= n) return 0;
-  if (s[i] == '-') return 1;
-  if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x90 || s[i + 2] == 0x91)) return 3;
-  return 0;
 }
 
 /* The length of an apostrophe (' or U+2019) at s[i], or 0. */
@@ -315,7 +77,7 @@ static int apos_at(const unsigned char *s, size_t n, size_t i) {
 static int open_left(const unsigned char *s, size_t i) {
   if (i == 0) return 1;
   unsigned c = s[i - 1];
-  if (c < 0x80) return (ccls[c] & (CS | CP)) || c == '"';
+  if (c < 0x80) return (txc_ccls[c] & (CS | CP)) || c == '"';
   if (i >= 2 && s[i - 2] == 0xC2 && c == 0xA0) return 1;                           /* NBSP */
   if (i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80) return c == 0x9C || c == 0x98 || c == 0x9E;  /* “ ‘ „ */
   return 0;
@@ -337,290 +99,11 @@ static int close_right(const unsigned char *s, size_t n, size_t i) {
 /* }====================================================================== */
 
 
-/* {====================================================================== word lists */
-
-/* Abbreviations that take their dot. Keys are lowercase and sorted. */
-enum {
-  AB_TITLE = 1,   /* a title or other word that never ends a sentence: Mr. Gen. vs. */
-  AB_MONTH = 2,   /* a month: never ends a sentence either */
-  AB_FINAL = 3,   /* may end a sentence: Inc. etc. Jr. */
-  AB_NUM = 4,     /* an abbreviation only before a number: No. 5, p. 12 */
-  AB_ANYCASE = 8  /* also lowercase; the others need a capital first letter (Mr, MR) */
-};
-
-static const struct abbrev { const char *key; unsigned char how; } abbrevs[] = {
-  {"adm", AB_TITLE}, {"al", AB_FINAL | AB_ANYCASE}, {"approx", AB_NUM | AB_ANYCASE},
-  {"apr", AB_MONTH}, {"art", AB_NUM | AB_ANYCASE}, {"assn", AB_FINAL}, {"aug", AB_MONTH},
-  {"ave", AB_FINAL}, {"blvd", AB_FINAL}, {"brig", AB_TITLE}, {"bros", AB_FINAL},
-  {"capt", AB_TITLE}, {"cf", AB_TITLE | AB_ANYCASE}, {"ch", AB_NUM | AB_ANYCASE},
-  {"cmdr", AB_TITLE}, {"co", AB_FINAL}, {"col", AB_TITLE}, {"corp", AB_FINAL},
-  {"cos", AB_FINAL}, {"cpl", AB_TITLE}, {"dec", AB_MONTH}, {"dept", AB_FINAL},
-  {"dr", AB_TITLE}, {"esq", AB_FINAL}, {"etc", AB_FINAL | AB_ANYCASE}, {"feb", AB_MONTH},
-  {"fig", AB_NUM | AB_ANYCASE}, {"fr", AB_TITLE}, {"ft", AB_TITLE}, {"gen", AB_TITLE},
-  {"gov", AB_TITLE}, {"govt", AB_FINAL}, {"hon", AB_TITLE}, {"inc", AB_FINAL},
-  {"jan", AB_MONTH}, {"jr", AB_FINAL}, {"jul", AB_MONTH}, {"jun", AB_MONTH},
-  {"lt", AB_TITLE}, {"ltd", AB_FINAL}, {"maj", AB_TITLE}, {"mar", AB_MONTH},
-  {"messrs", AB_TITLE}, {"mlle", AB_TITLE}, {"mme", AB_TITLE}, {"mr", AB_TITLE},
-  {"mrs", AB_TITLE}, {"ms", AB_TITLE}, {"msgr", AB_TITLE}, {"mt", AB_TITLE},
-  {"no", AB_NUM | AB_ANYCASE}, {"nos", AB_NUM | AB_ANYCASE}, {"nov", AB_MONTH},
-  {"oct", AB_MONTH}, {"p", AB_NUM | AB_ANYCASE}, {"para", AB_NUM | AB_ANYCASE},
-  {"pp", AB_NUM | AB_ANYCASE}, {"pres", AB_TITLE}, {"prof", AB_TITLE}, {"pvt", AB_TITLE},
-  {"rep", AB_TITLE}, {"reps", AB_TITLE}, {"rev", AB_TITLE}, {"sen", AB_TITLE},
-  {"sens", AB_TITLE}, {"sep", AB_MONTH}, {"sept", AB_MONTH}, {"sgt", AB_TITLE},
-  {"sr", AB_FINAL}, {"st", AB_TITLE}, {"supt", AB_TITLE}, {"univ", AB_FINAL},
-  {"v", AB_TITLE | AB_ANYCASE}, {"viz", AB_TITLE | AB_ANYCASE}, {"vol", AB_NUM | AB_ANYCASE},
-  {"vs", AB_TITLE | AB_ANYCASE}
-};
-#define AB_MAXLEN 6
-
-/* The table entry for the ASCII word w[0..n), any case, or NULL. */
-static const struct abbrev *abbrev_find(const unsigned char *w, size_t n) {
-  char key[AB_MAXLEN + 1];
-  if (n == 0 || n > AB_MAXLEN) return NULL;
-  if (is_lower(w[0]) && !strchr("acefnpv", w[0])) return NULL;   /* no lowercase entry so starts */
-  for (size_t k = 0; k < n; k++) {
-    if (!is_alpha(w[k])) return NULL;
-    key[k] = (char)to_lower(w[k]);
-  }
-  key[n] = '\0';
-  size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    int c = strcmp(key, abbrevs[mid].key);
-    if (c == 0) return (abbrevs[mid].how & AB_ANYCASE) || is_upper(w[0]) ? &abbrevs[mid] : NULL;
-    if (c < 0) hi = mid; else lo = mid + 1;
-  }
-  return NULL;
-}
-
-/* Words that start a sentence after an abbreviation that may end one ("in the U.S. The next
-** day"). A closed list: any other word after U.S. goes on the sentence (U.S. Naval warships). */
-static const char *const starters[] = {
-  "A", "After", "Also", "An", "And", "As", "At", "But", "During", "Each", "For", "He", "Her",
-  "Here", "His", "How", "However", "I", "If", "In", "It", "Its", "Last", "Many", "Meanwhile",
-  "Most", "My", "Now", "On", "Our", "She", "Since", "So", "Some", "Still", "That", "The",
-  "Their", "Then", "There", "These", "They", "This", "Those", "Thus", "We", "What", "When",
-  "Where", "While", "Who", "Why", "With", "Yet", "You", "Your"
-};
-
-/* Compares the word w[0..n) (no NUL inside) with the C string e, as strcmp would. */
-static int word_cmp(const unsigned char *w, size_t n, const char *e) {
-  int c = strncmp((const char *)w, e, n);
-  return c ? c : -(e[n] != '\0');
-}
-
-static int is_starter(const unsigned char *w, size_t n) {
-  size_t lo = 0, hi = sizeof starters / sizeof starters[0];
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    int c = word_cmp(w, n, starters[mid]);
-    if (c == 0) return 1;
-    if (c < 0) hi = mid; else lo = mid + 1;
-  }
-  return 0;
-}
-
-/* Capitalized words that open paragraphs with a colon without being speakers (Summary:). */
-static const char *const not_speakers[] = {
-  "Abstract", "Answer", "Attachment", "Author", "Caption", "Cc", "Citation", "Contents",
-  "Correction", "Credits", "Date", "Editor", "Example", "From", "Keywords", "Language", "Location",
-  "Note", "Notes", "Photo", "Re", "Related", "Source", "Sources", "Subject", "Summary", "Tags",
-  "Title", "To", "Topic", "Update", "Updated", "Warning"
-};
-
-static int is_not_speaker(const unsigned char *w, size_t n) {
-  for (size_t k = 0; k < sizeof not_speakers / sizeof not_speakers[0]; k++)
-    if (word_cmp(w, n, not_speakers[k]) == 0) return 1;
-  return 0;
-}
-
-/* Lowercase name particles that may stand inside a speaker's name (Perez de Cuellar). */
-static int is_particle(const unsigned char *w, size_t n) {
-  static const char *const p[] = { "al", "bin", "da", "de", "del", "della", "der", "di", "du",
-                                   "ibn", "la", "le", "van", "von" };
-  for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
-    if (word_cmp(w, n, p[k]) == 0) return 1;
-  return 0;
-}
-
-/* }====================================================================== */
-
-
-/* {====================================================================== growing arrays */
-
-/* Makes room for at least need elements of size sz in *arr (capacity *cap); 0 or -1. */
-static int grow(void **arr, size_t *cap, size_t need, size_t sz) {
-  if (need <= *cap) return 0;
-  size_t c = *cap ? *cap : 64;
-  while (c < need) c += c / 2 + 16;
-  if (c > SIZE_MAX / sz) return -1;
-  void *p = realloc(*arr, c * sz);
-  if (!p) return -1;
-  *arr = p;
-  *cap = c;
-  return 0;
-}
-
-void tx_init(tx_doc *d) {
-  memset(d, 0, sizeof *d);
-}
-
-void tx_free(tx_doc *d) {
-  free(d->tok);
-  free(d->sent);
-  free(d->para);
-  free(d->turn);
-  tx_init(d);
-}
-
-/* }====================================================================== */
-
-
 /* {====================================================================== the scanner */
 
-/* What a token means to the segmenter (known when the token is made, not kept after). */
-enum {
-  H_NONE,       /* an ordinary token */
-  H_TERM,       /* . ! ? ... …: may end a sentence */
-  H_OPEN,       /* an opening bracket or quotation mark */
-  H_CLOSE,      /* a closing bracket or quotation mark: belongs to the sentence it closes */
-  H_AFINAL,     /* an abbreviation that may end a sentence (U.S. etc.) */
-  H_ANOBREAK,   /* an abbreviation or initial that never ends one (Mr. G. Sept.) */
-  H_URL         /* an URL or e-mail address */
-};
-
-/* What the tokens so far allow at the next token. */
-enum { ST_NONE, ST_TERM, ST_AFINAL, ST_ANOBREAK };
-
-typedef struct scan {
-  const unsigned char *s;
-  size_t n;
-  tx_doc *d;
-  int seg;              /* make sentences and paragraphs too */
-  int oom;
-  /* the whitespace before the token being made */
-  unsigned nl;          /* line breaks in it */
-  int blank;            /* a form feed or U+2029 in it (two line breaks count as well) */
-  int squote;           /* a single quotation mark is open in this paragraph */
-  /* segmentation */
-  int st;               /* ST_ */
-  int seen_nl;          /* past the first line of the text */
-  int para_lines;       /* the current paragraph has more than one line */
-  size_t para_sents;    /* sentences started in the current paragraph */
-  size_t para_from;     /* byte where the current paragraph starts */
-  size_t last_end;      /* byte after the last token */
-} scan;
-
-static void add_start(scan *S, uint32_t **arr, size_t *n, size_t *cap, uint32_t ti) {
-  if (*n == *cap && grow((void **)arr, cap, *n + 1, sizeof **arr)) { S->oom = 1; return; }
-  (*arr)[(*n)++] = ti;
-}
-
-static void start_sentence(scan *S, uint32_t ti) {
-  add_start(S, &S->d->sent, &S->d->nsent, &S->d->sent_cap, ti);
-  S->para_sents++;
-}
-
-static void start_paragraph(scan *S, const tx_token *t, uint32_t ti) {
-  add_start(S, &S->d->para, &S->d->npara, &S->d->para_cap, ti);
-  S->para_from = t->start;
-  S->para_lines = 0;
-  S->para_sents = 0;
-  start_sentence(S, ti);
-}
-
-/* Whether token t starts with a lowercase letter. */
-static int starts_lower(const scan *S, const tx_token *t) {
-  if (t->kind != TX_WORD) return 0;
-  uint32_t cp;
-  cp_at(S->s, S->n, t->start, &cp);
-  return cp < 0x80 ? is_lower(cp) != 0 : cp != UINT32_MAX && ulower(cp);
-}
-
-/* Whether token t may open a sentence after sentence-final punctuation: it starts with an
-** uppercase (or caseless) letter or a digit, or it is an opening quotation mark or bracket. */
-static int opens_sentence(const scan *S, const tx_token *t, int hint) {
-  if (hint == H_OPEN || hint == H_URL || t->kind == TX_NUMBER) return 1;
-  if (t->kind != TX_WORD || (t->flags & TX_CLITIC)) return 0;
-  uint32_t cp;
-  cp_at(S->s, S->n, t->start, &cp);
-  return cp < 0x80 ? is_upper(cp) != 0 : !ulower(cp);
-}
-
-/* The last token leaves a clause open: it is , ; - & or a title or initial (Mr. G.). */
-static int ends_open(const scan *S) {
-  unsigned c = S->s[S->last_end - 1];
-  return c == ',' || c == ';' || c == '-' || c == '&' || S->st == ST_ANOBREAK;
-}
-
-/* The current paragraph is a heading: one line, one sentence, short, not starting with a
-** lowercase letter, not left open. */
-static int is_heading(const scan *S) {
-  return !S->para_lines && S->para_sents == 1 && S->last_end - S->para_from <= TX_HEADING_MAX &&
-         !ends_open(S) && !is_lower(S->s[S->para_from]);
-}
-
-/* At the first line break of the text, before token t: the first line is a title (its own
-** paragraph) when it is a heading of at most TX_TITLE_MAX bytes, the next line starts as a
-** sentence would, and the first line is shorter than 3/4 of the next one (the lines of
-** hard-wrapped prose are all about as long, and there the first line is no title). */
-static int first_line_title(const scan *S, const tx_token *t, int hint) {
-  size_t first = S->last_end - S->para_from;
-  if (first > TX_TITLE_MAX || S->para_sents != 1 || ends_open(S) || !opens_sentence(S, t, hint)) return 0;
-  size_t lim = S->n - t->start;
-  if (lim > 4 * TX_TITLE_MAX) lim = 4 * TX_TITLE_MAX;
-  const unsigned char *e = memchr(S->s + t->start, '\n', lim);
-  size_t next = e ? (size_t)(e - (S->s + t->start)) : lim;
-  return first * 4 <= next * 3;
-}
-
-/*
-** Sentence and paragraph starts, decided at each token t (index ti) from the whitespace before
-** it and from what the previous tokens allow (S->st):
-** - A paragraph starts after a blank line (or a form feed, or U+2029), and also after the
-**   text's first line when that line is a title (first_line_title). A line break alone is not a
-**   boundary: text may be hard-wrapped.
-** - Page-break repair: when the paragraph before the blank line does not end with sentence-final
-**   punctuation (. ! ? ..., possibly followed by closing quotes or brackets; an abbreviation's
-**   dot does not count) and t starts with a lowercase letter, the text was cut by a page break
-**   ("not sparing a\n\nsingle country", "Pe\n\nrez de Cue\n\nllar"): neither the paragraph
-**   nor the sentence breaks. Only a title is never continued so: the text's first paragraph
-**   when it is a heading (one line of at most TX_HEADING_MAX bytes, one sentence, not ending
-**   with , ; - or a title). Elsewhere a short paragraph may well be cut by a page break.
-** - Every paragraph start is a sentence start. Inside a paragraph a sentence starts after
-**   . ! ? or an ellipsis, with any closing quotes and brackets after them, when t starts with an
-**   uppercase letter or a digit, or is an opening quote or bracket, or an URL; a lowercase word
-**   goes on the sentence ("mistake." he said). After an abbreviation that may end a sentence
-**   (the dotted ones and Inc. etc. Jr.), a sentence starts only before a word of the starters
-**   list; after a title, a month, or an initial (Mr. Sept. G.), never.
-** Speaker labels add their own sentence starts later (find_turns).
-*/
-static void seg_token(scan *S, const tx_token *t, int hint) {
-  uint32_t ti = (uint32_t)S->d->ntok;
-  if (ti == 0) {
-    start_paragraph(S, t, 0);
-  } else if (S->blank || S->nl >= 2 || (!S->seen_nl && S->nl && first_line_title(S, t, hint))) {
-    if (S->st != ST_TERM && starts_lower(S, t) && !(S->d->npara == 1 && is_heading(S))) S->para_lines = 1;
-    else start_paragraph(S, t, ti);
-  } else {
-    if (S->nl) S->para_lines = 1;
-    if (S->st == ST_TERM ? opens_sentence(S, t, hint)
-                         : S->st == ST_AFINAL && t->kind == TX_WORD && is_starter(S->s + t->start, t->len))
-      start_sentence(S, ti);
-  }
-  if (S->nl && ti > 0) S->seen_nl = 1;
-  switch (hint) {
-    case H_TERM: S->st = ST_TERM; break;
-    case H_CLOSE: break;
-    case H_AFINAL: S->st = ST_AFINAL; break;
-    case H_ANOBREAK: S->st = ST_ANOBREAK; break;
-    default: S->st = ST_NONE; break;
-  }
-  S->last_end = t->start + t->len;
-}
-
-/* Appends a token. */
-static void emit(scan *S, size_t start, size_t len, int kind, int flags, int hint) {
+/* Appends a token. Inline, so that a token costs one call, to the segmenter, and none when only
+** tokens are asked for. */
+static inline void emit(scan *S, size_t start, size_t len, int kind, int flags, int hint) {
   tx_doc *d = S->d;
   if (d->ntok == d->tok_cap && grow((void **)&d->tok, &d->tok_cap, d->ntok + 1, sizeof *d->tok)) {
     S->oom = 1;
@@ -631,7 +114,7 @@ static void emit(scan *S, size_t start, size_t len, int kind, int flags, int hin
   t->len = (uint32_t)len;
   t->kind = (uint8_t)kind;
   t->flags = (uint8_t)flags;
-  if (S->seg) seg_token(S, t, hint);
+  if (S->seg) tx_seg_token(S, t, hint);
   d->ntok++;
   S->nl = 0;
   S->blank = 0;
@@ -702,7 +185,7 @@ static size_t email_end(const unsigned char *s, size_t n, size_t i) {
 static size_t url_end(const unsigned char *s, size_t n, size_t i) {
   size_t k = i;
   int paren = 0, brack = 0;
-  while (k < n && !(ccls[s[k]] & (CX | CH))) {
+  while (k < n && !(txc_ccls[s[k]] & (CX | CH))) {
     if (s[k] == '(') paren++;
     else if (s[k] == ')') paren--;
     else if (s[k] == '[') brack++;
@@ -745,10 +228,10 @@ static int takes_dot(const scan *S, size_t p0, size_t i, int dotted, int *hint) 
   if (s[p0] >= 0x80) {                               /* a non-ASCII capital: an initial */
     uint32_t cp;
     int m = u8dec(s + p0, n - p0, &cp);
-    if (m && (size_t)m == i - p0 && ucls(cp) == U_LETTER && !ulower(cp)) { *hint = H_ANOBREAK; return 1; }
+    if (m && (size_t)m == i - p0 && ucls(cp) == U_LETTER && !txc_ulower(cp)) { *hint = H_ANOBREAK; return 1; }
     return 0;
   }
-  const struct abbrev *a = abbrev_find(s + p0, i - p0);
+  const struct abbrev *a = txw_abbrev_find(s + p0, i - p0);
   if (!a) return 0;
   switch (a->how & 7) {
     case AB_FINAL: *hint = H_AFINAL; return 1;
@@ -940,7 +423,7 @@ static void scan_text(scan *S) {
   const unsigned char *s = S->s;
   size_t n = S->n, i = 0;
   while (i < n && !S->oom) {
-    unsigned c = s[i], k = ccls[c];
+    unsigned c = s[i], k = txc_ccls[c];
     if (k & CA) { i = scan_word(S, i); continue; }
     if (k & CS) {
       if (c == '\n') { if (++S->nl >= 2) S->blank = 1; }
@@ -985,270 +468,22 @@ static void scan_text(scan *S) {
 /* }====================================================================== */
 
 
-/* {====================================================================== speaker turns */
-
-/* Shapes of speaker labels. */
-enum {
-  SH_NAME = 1,    /* initials and/or a title, a capitalized name, then . or : (G. Bush.) */
-  SH_CAPS = 2,    /* capitalized words in capitals, then : (BUSH: PRESIDENT BUSH:) */
-  SH_WORD = 3,    /* one capitalized word, then : (Bush:) */
-  SH_INIT = 4     /* one capital initial alone (Q. A.) */
-};
-
-static int tok_is(const scan *S, const tx_token *t, char c) {
-  return t->len == 1 && S->s[t->start] == (unsigned char)c;
-}
-
-/* An initial or a run of them: G. M.S. (capitals and dots taking turns). */
-static int is_initials(const scan *S, const tx_token *t) {
-  if (!(t->flags & TX_ABBREV) || t->len % 2) return 0;
-  for (size_t k = 0; k < t->len; k += 2)
-    if (!is_upper(S->s[t->start + k]) || S->s[t->start + k + 1] != '.') return 0;
-  return 1;
-}
-
-/* A title abbreviation: Mr. MR. Pres. Dr. */
-static int is_title(const scan *S, const tx_token *t) {
-  if (!(t->flags & TX_ABBREV) || t->len < 2) return 0;
-  const struct abbrev *a = abbrev_find(S->s + t->start, t->len - 1);
-  return a && (a->how & 7) == AB_TITLE && !(a->how & AB_ANYCASE);
-}
-
-/* A word that starts with a capital (or a caseless letter); *caps says it has no lowercase. */
-static int is_capitalized(const scan *S, const tx_token *t, int *caps) {
-  if (t->kind != TX_WORD || (t->flags & (TX_ABBREV | TX_CLITIC))) return 0;
-  const unsigned char *w = S->s + t->start;
-  uint32_t cp;
-  cp_at(S->s, S->n, t->start, &cp);
-  if (cp == UINT32_MAX || (cp < 0x80 ? !is_upper(cp) : ulower(cp))) return 0;
-  *caps = 1;
-  for (size_t k = 0; k < t->len; k++) if (is_lower(w[k])) { *caps = 0; break; }
-  return 1;
-}
-
-/* A paragraph's reading as a speaker label: its tokens, its text, its shape. */
-typedef struct label {
-  uint32_t ntok;        /* tokens of the label, brackets and final punctuation included */
-  uint32_t from, len;   /* the label's text: no brackets, no final . or : */
-  int shape;            /* SH_, or 0 for none */
-} label;
-
-/* A paragraph that may open a turn: its first token, and two readings of its label: the main
-** one (G. Bush.) and, when it starts with a lone capital initial, that initial alone (Q.), since
-** "A. Yes." reads as a name but is an answer in an interview. */
-typedef struct cand {
-  uint32_t para;
-  label main, alt;
-  uint32_t main_id, alt_id;   /* the label texts' entries in the count table */
-} cand;
-
-/* The readings of the paragraph of tokens [a, b); returns whether there is any. */
-static int parse_label(const scan *S, uint32_t a, uint32_t b, cand *C) {
-  const tx_token *t = S->d->tok;
-  uint32_t lim = b - a > TX_LABEL_TOKENS ? a + TX_LABEL_TOKENS : b, k = a;
-  int br = k < lim && tok_is(S, &t[k], '[');
-  k += (uint32_t)br;
-  uint32_t l0 = k;
-  int ninit = 0, nword = 0, caps = 1, c;
-  memset(C, 0, sizeof *C);
-  C->para = a;
-  if (l0 >= lim) return 0;
-  if (!(t[l0].flags & TX_ABBREV)) {                 /* then only the colon shapes: find it */
-    uint32_t j = l0 + 1;
-    while (j < lim && j <= l0 + 4 && !tok_is(S, &t[j], ':')) j++;
-    if (j >= lim || j > l0 + 4) return 0;
-  }
-  if (l0 < lim && t[l0].len == 2 && is_initials(S, &t[l0])) {      /* Q. */
-    uint32_t e = l0 + 1;
-    if (!br || (e < b && tok_is(S, &t[e], ']'))) {
-      C->alt.shape = SH_INIT;
-      C->alt.from = t[l0].start;
-      C->alt.len = 1;
-      C->alt.ntok = e + (uint32_t)br - a;
-    }
-  }
-  while (k < lim && ninit < 4 && (is_initials(S, &t[k]) || is_title(S, &t[k]))) ninit++, k++;
-  uint32_t w0 = k;
-  while (k < lim && nword < 4) {
-    if (is_capitalized(S, &t[k], &c)) caps &= c;
-    else if (!(nword > 0 && t[k].kind == TX_WORD && is_particle(S->s + t[k].start, t[k].len))) break;
-    nword++, k++;
-  }
-  while (k > w0 && !is_capitalized(S, &t[k - 1], &c)) k--, nword--;   /* end on a name */
-  if (nword > 0 && k < lim && (tok_is(S, &t[k], '.') || tok_is(S, &t[k], ':'))) {
-    int colon = S->s[t[k].start] == ':', shape = 0;
-    if (ninit) shape = SH_NAME;
-    else if (colon && caps) shape = SH_CAPS;
-    else if (colon && nword == 1 && !is_not_speaker(S->s + t[w0].start, t[w0].len)) shape = SH_WORD;
-    k++;
-    if (shape && (!br || (k < b && tok_is(S, &t[k], ']')))) {
-      C->main.shape = shape;
-      C->main.from = t[l0].start;
-      C->main.len = t[k - 2].start + t[k - 2].len - C->main.from;
-      C->main.ntok = k + (uint32_t)br - a;
-    }
-  }
-  return C->main.shape || C->alt.shape;
-}
-
-/* Whether the sorted starts[0..n) hold v. */
-static int has_start(const uint32_t *starts, size_t n, uint32_t v) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (starts[mid] < v) lo = mid + 1; else hi = mid;
-  }
-  return lo < n && starts[lo] == v;
-}
-
-static uint32_t label_hash(const unsigned char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t k = 0; k < n; k++) h = (h ^ s[k]) * 16777619u;
-  return h;
-}
-
-/* A table that counts label texts: open addressing over the candidates' readings. */
-typedef struct counts {
-  const unsigned char *s;
-  uint32_t *slot;       /* 1 + index into from/len/cnt, or 0 */
-  uint32_t *from, *len, *cnt, *seen;
-  size_t size, n;
-} counts;
-
-/* The entry of label L's text (added if new), counted once more. */
-static uint32_t count_label(counts *T, const label *L) {
-  size_t h = label_hash(T->s + L->from, L->len) & (T->size - 1);
-  for (;; h = (h + 1) & (T->size - 1)) {
-    uint32_t e = T->slot[h];
-    if (!e) {
-      T->slot[h] = (uint32_t)++T->n;
-      T->from[T->n - 1] = L->from;
-      T->len[T->n - 1] = L->len;
-      T->cnt[T->n - 1] = 1;
-      return (uint32_t)T->n - 1;
-    }
-    e--;
-    if (T->len[e] == L->len && memcmp(T->s + T->from[e], T->s + L->from, L->len) == 0) {
-      T->cnt[e]++;
-      return e;
-    }
-  }
-}
-
-/* Records turn u (tokens [first, ...) with label L) in d->turn, end set later. */
-static int add_turn(tx_doc *d, uint32_t first, const label *L) {
-  if (grow((void **)&d->turn, &d->turn_cap, d->nturn + 1, sizeof *d->turn)) return -1;
-  tx_turn *u = &d->turn[d->nturn++];
-  u->first = first;
-  u->end = L->ntok;                 /* the label's token count until the ends are known */
-  u->label = L->from;
-  u->label_len = L->len;
-  return 0;
-}
-
-/*
-** Speaker turns. A paragraph opens with a speaker label when its first tokens have one of the
-** shapes above (a bracketed label, [G. Bush.], counts too). A shape alone proves nothing in
-** prose, so a label is accepted only when the same label text opens at least two paragraphs,
-** or when at least two different SH_NAME labels (G. Bush. and M.S. Gorbachev.) open paragraphs.
-** A paragraph that starts with a lone initial has a second reading, the initial alone (Q. A.).
-** In a text where some repeated initial stands alone ("Q. What?" reads as no name), that
-** reading is taken wherever its initial opens at least two paragraphs and more than the main
-** reading does: "A. Yes." in an interview is the answerer A. Elsewhere "G. Bush." is G. Bush,
-** however many other G.s speak.
-** A turn runs from its label's paragraph to the next accepted label's paragraph, or to the end;
-** text before the first label is in no turn. The label's tokens (brackets and the final . or :
-** included) are flagged TX_SPEAKER, and the label is a sentence of its own: "G. Bush. I am
-** glad" has the sentences "G. Bush." and "I am glad". Returns 0 or -1 (memory).
-*/
-static int find_turns(scan *S) {
-  tx_doc *d = S->d;
-  cand *cs = NULL;
-  size_t nc = 0, ccap = 0;
-  int rc = -1;
-  counts T;
-  memset(&T, 0, sizeof T);
-  d->nturn = 0;
-  for (size_t p = 0; p < d->npara; p++) {
-    uint32_t a = d->para[p], b = p + 1 < d->npara ? d->para[p + 1] : (uint32_t)d->ntok;
-    cand C;
-    if (!parse_label(S, a, b, &C)) continue;
-    if (grow((void **)&cs, &ccap, nc + 1, sizeof *cs)) goto out;
-    cs[nc++] = C;
-  }
-  if (nc == 0) { rc = 0; goto out; }
-
-  /* count the label texts of both readings */
-  T.s = S->s;
-  T.size = 8;
-  while (T.size < 4 * nc) T.size *= 2;
-  T.slot = calloc(T.size + 8 * nc, sizeof *T.slot);
-  if (!T.slot) goto out;
-  T.from = T.slot + T.size;
-  T.len = T.from + 2 * nc;
-  T.cnt = T.len + 2 * nc;
-  T.seen = T.cnt + 2 * nc;
-  for (size_t c = 0; c < nc; c++) {
-    if (cs[c].main.shape) cs[c].main_id = count_label(&T, &cs[c].main);
-    if (cs[c].alt.shape) cs[c].alt_id = count_label(&T, &cs[c].alt);
-  }
-  /* which reading each candidate takes; then how many distinct names those readings hold */
-  size_t names = 0;
-  int by_initials = 0;                 /* Q. and A. style: a repeated initial stands alone */
-  for (size_t c = 0; c < nc; c++)
-    if (cs[c].alt.shape && !cs[c].main.shape && T.cnt[cs[c].alt_id] >= 2) by_initials = 1;
-  for (size_t c = 0; c < nc; c++) {
-    cand *C = &cs[c];
-    uint32_t nm = C->main.shape ? T.cnt[C->main_id] : 0, na = C->alt.shape ? T.cnt[C->alt_id] : 0;
-    if (by_initials && na >= 2 && na > nm) { C->main = C->alt; C->main_id = C->alt_id; }
-  }
-  for (size_t c = 0; c < nc; c++) {
-    cand *C = &cs[c];
-    if (C->main.shape == SH_NAME && !T.seen[C->main_id]) { T.seen[C->main_id] = 1; names++; }
-  }
-  for (size_t c = 0; c < nc; c++) {
-    cand *C = &cs[c];
-    if (!C->main.shape) continue;
-    if ((T.cnt[C->main_id] >= 2 || (C->main.shape == SH_NAME && names >= 2)) && add_turn(d, C->para, &C->main))
-      goto out;
-  }
-  rc = 0;
-  if (d->nturn == 0) goto out;
-
-  /* a sentence start after each label: count the new ones, then merge them in from the back
-  ** (the array is reused from text to text, so it is grown, never replaced) */
-  size_t add = 0;
-  for (size_t c = 0; c < d->nturn; c++) {
-    uint32_t after = d->turn[c].first + d->turn[c].end;
-    if (after < d->ntok && !has_start(d->sent, d->nsent, after)) add++;
-  }
-  if (add && grow((void **)&d->sent, &d->sent_cap, d->nsent + add, sizeof *d->sent)) { rc = -1; goto out; }
-  size_t i = d->nsent, w = d->nsent + add;
-  for (size_t c = d->nturn; c-- > 0 && w > i;) {
-    uint32_t after = d->turn[c].first + d->turn[c].end;
-    if (after >= d->ntok) continue;
-    while (i > 0 && d->sent[i - 1] > after) d->sent[--w] = d->sent[--i];
-    if (i > 0 && d->sent[i - 1] == after) continue;
-    d->sent[--w] = after;
-  }
-  d->nsent += add;
-  /* the labels' flags and the turns' ends */
-  for (size_t c = 0; c < d->nturn; c++) {
-    tx_turn *u = &d->turn[c];
-    for (uint32_t k = 0; k < u->end; k++) d->tok[u->first + k].flags |= TX_SPEAKER;
-    u->end = c + 1 < d->nturn ? d->turn[c + 1].first : (uint32_t)d->ntok;
-  }
-out:
-  free(cs);
-  free(T.slot);
-  return rc;
-}
-
-/* }====================================================================== */
-
-
 /* {====================================================================== entry points */
 
+void tx_init(tx_doc *d) {
+  memset(d, 0, sizeof *d);
+}
+
+void tx_free(tx_doc *d) {
+  free(d->tok);
+  free(d->sent);
+  free(d->para);
+  free(d->turn);
+  tx_init(d);
+}
+
+/* One tokenization; seg asks for sentences, paragraphs and turns. S is a local here on purpose
+** (see the top of the file). */
 static int run(tx_doc *d, const char *text, size_t len, int seg) {
   d->ntok = d->nsent = d->npara = d->nturn = 0;
   if (len > UINT32_MAX) return -1;
@@ -1263,7 +498,7 @@ static int run(tx_doc *d, const char *text, size_t len, int seg) {
   S.d = d;
   S.seg = seg;
   scan_text(&S);
-  if (!S.oom && seg && find_turns(&S)) S.oom = 1;
+  if (!S.oom && seg && tx_find_turns(&S)) S.oom = 1;
   if (S.oom) {
     d->ntok = d->nsent = d->npara = d->nturn = 0;
     return -1;
