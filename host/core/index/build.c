@@ -12,7 +12,6 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
-#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -1311,12 +1310,4 @@ fail:
     free(bs.p);
   }
   return rc;
-}
-
-void ix_free(ix_index *ix) {
-  if (!ix) return;
-  if (ix->map) munmap(ix->map, ix->map_len);
-  for (size_t i = 0; i < ix->nblocks; i++) free(ix->blocks[i]);
-  free(ix->blocks);
-  free(ix);
 }
