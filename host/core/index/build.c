@@ -17,33 +17,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "build_int.h"
 #include "text/fold.h"
-#include "index.h"
-#include "text/text.h"
 
 #if !defined(CHUNK_BYTES)
 #define CHUNK_BYTES (4u << 20)   /* input bytes per chunk: big enough to amortize, small to balance */
 #endif
-#define MAX_THREADS 64
 
 /* ================================================================== small helpers */
-
-/* Grows *p (elements of size elem) to hold at least need; returns 0 or -1. */
-static int grow(void *pp, size_t *cap, size_t need, size_t elem) {
-  void **p = pp;
-  if (need <= *cap) return 0;
-  size_t c = *cap ? *cap : 16;
-  while (c < need) c += c / 2 + 16;
-  void *q = realloc(*p, c * elem);
-  if (!q) return -1;
-  *p = q;
-  *cap = c;
-  return 0;
-}
-
-#define PUSH(arr, n, cap, val, fail) do { \
-    if (grow(&(arr), &(cap), (n) + 1, sizeof *(arr))) { fail; } \
-    (arr)[(n)++] = (val); } while (0)
 
 static double now_seconds(void) {
   struct timespec ts;
@@ -51,66 +32,7 @@ static double now_seconds(void) {
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* Runs fn(arg, i) for i in [0, n) on up to threads threads. */
-typedef void (*job_fn)(void *arg, size_t i);
-typedef struct par_job {
-  job_fn fn;
-  void *arg;
-  size_t n;
-  atomic_size_t next;
-} par_job;
-
-static void *par_worker(void *p) {
-  par_job *j = p;
-  size_t i;
-  while ((i = atomic_fetch_add(&j->next, 1)) < j->n) j->fn(j->arg, i);
-  return NULL;
-}
-
-static void parallel_for(int threads, size_t n, job_fn fn, void *arg) {
-  par_job j = { fn, arg, n, 0 };
-  pthread_t tid[MAX_THREADS];
-  int started = 0;
-  for (int t = 1; t < threads && (size_t)t < n; t++)
-    if (pthread_create(&tid[started], NULL, par_worker, &j) == 0) started++;
-  par_worker(&j);
-  for (int t = 0; t < started; t++) pthread_join(tid[t], NULL);
-}
-
 /* ================================================================== a worker's lexicon */
-
-/* A small cache in front of the table for the words that make most of any text: a hit costs no
-** walk through the big arrays. */
-#define LEX_HOT 4096u
-typedef struct lex_hot { uint64_t h; uint32_t id, len; char form[16]; } lex_hot;
-
-typedef struct lex {
-  lex_hot *hot;              /* LEX_HOT entries, by hash; len 0 = empty */
-  uint64_t *slot;            /* the hash's top 32 bits << 32 | local id + 1; 0 = empty: one
-                             ** load tells most other forms apart */
-  size_t nslot;              /* a power of two */
-  uint32_t *order;           /* after the tokenizing: local ids in the order of their forms */
-  uint64_t *hash;            /* per id */
-  char *arena;               /* forms, NUL-terminated */
-  size_t alen, acap;
-  uint64_t *off;             /* per id: offset in arena */
-  uint32_t *len;
-  uint64_t *count;           /* per id: whole-token occurrences */
-  size_t n, cap;
-} lex;
-
-static uint64_t hash_form(const char *s, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
-  for (; n >= 8; s += 8, n -= 8) {
-    memcpy(&w, s, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 29;
-  }
-  w = 0;
-  memcpy(&w, s, n);
-  h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-  return h ^ (h >> 32);
-}
 
 static void lex_free(lex *L) {
   free(L->hot);
@@ -183,31 +105,6 @@ static uint32_t lex_intern(lex *L, const char *s, size_t n) {
 
 /* ================================================================== chunks */
 
-typedef struct turn_rec { uint32_t start, end, label; } turn_rec;
-typedef struct part_rec { uint32_t pos, id; } part_rec;
-
-typedef struct chunk {
-  size_t f0, f1;             /* files [f0, f1) */
-  int worker;
-  int failed;                /* out of memory: the build fails */
-  uint32_t *tok; size_t ntok, tok_cap;          /* local ids */
-  uint8_t *spans; size_t nspans, spans_cap;
-  uint32_t *para; size_t npara, para_cap;       /* region starts and ends, pairs */
-  uint32_t *sent; size_t nsent, sent_cap;
-  uint32_t *boil; size_t nboil, boil_cap;
-  turn_rec *turn; size_t nturn, turn_cap;
-  part_rec *part; size_t npart, part_cap;
-  ix_doc *doc; size_t ndoc, doc_cap;          /* first, file, name, meta chunk-relative */
-  part_rec *rare; size_t nrare, rare_cap;       /* at assembly: tokens without a code (pos, id) */
-  uint32_t *meta; size_t nmeta, meta_cap;       /* string refs, pairs */
-  char *str; size_t nstr, str_cap;              /* chunk string pool */
-  uint64_t *fhash;                              /* per file of the chunk */
-  uint32_t *fndocs;
-  uint8_t *fskipped;
-  /* filled at merge time */
-  uint64_t pos0, spans0;
-} chunk;
-
 static void chunk_free_bulk(chunk *c) {
   free(c->tok); free(c->spans); free(c->para); free(c->sent); free(c->boil); free(c->turn);
   free(c->part);
@@ -235,27 +132,6 @@ static void put_span(chunk *c, uint32_t gap, uint32_t len) {
 }
 
 /* ================================================================== the build */
-
-typedef struct build {
-  src_ctx *src;
-  const src_list *files;
-  int threads;
-  chunk *chunks;
-  size_t nchunks;
-  lex lexes[MAX_THREADS];
-  tx_doc txs[MAX_THREADS];
-  atomic_size_t next_chunk;
-  atomic_uint_fast64_t files_done, bytes_done;
-  atomic_int overflow;       /* more than 4 G tokens */
-  /* an incremental build: the previous index, its compound parts by position, and per worker a
-  ** map from its type ids to the worker's local ids (UINT32_MAX: not seen yet) */
-  const ix_index *prev;
-  part_rec *prev_parts;
-  size_t nprev_parts;
-  uint32_t *prev_map[MAX_THREADS];
-  void (*reused)(void *ud, const char *path);
-  void *reused_ud;
-} build;
 
 typedef struct doc_ctx {
   build *b;
@@ -575,7 +451,7 @@ typedef struct merged_lex {
 static int merge_lexicons(build *b, merged_lex *m) {
   int W = b->threads;
   size_t total = 0, bytes = 0;
-  parallel_for(W, (size_t)W, sort_lex_job, b);
+  ixb_parallel_for(W, (size_t)W, sort_lex_job, b);
   for (int w = 0; w < W; w++) {
     if (!b->lexes[w].order) return -1;
     total += b->lexes[w].n;
@@ -733,7 +609,7 @@ static int build_postings(const pin *in, uint32_t ntypes, int threads, ix_plist 
     s->last = calloc(V, sizeof *s->last);
     if (!s->cnt || !s->size || !s->first || !s->last) goto done;
   }
-  parallel_for(T, (size_t)T, pass_a, &pb);
+  ixb_parallel_for(T, (size_t)T, pass_a, &pb);
 
   pb.off = malloc((V + 1) * sizeof *pb.off);
   pb.count = malloc(V * sizeof *pb.count);
@@ -765,7 +641,7 @@ static int build_postings(const pin *in, uint32_t ntypes, int threads, ix_plist 
   pb.data = malloc(bytes ? bytes : 1);
   pb.skip = malloc((skips ? skips : 1) * sizeof *pb.skip);
   if (!pb.data || !pb.skip) goto done;
-  parallel_for(T, (size_t)T, pass_b, &pb);
+  ixb_parallel_for(T, (size_t)T, pass_b, &pb);
   rc = 0;
 done:
   for (int t = 0; t < T; t++) pstate_free(&pb.st[t]);
@@ -853,15 +729,6 @@ static int cmp_fold(const void *a, const void *b) {
   return x->id < y->id ? -1 : x->id > y->id;
 }
 
-typedef struct blockset { void **p; size_t n, cap; } blockset;
-
-static void *keep(blockset *bs, void *p) {
-  if (!p) return NULL;
-  if (grow(&bs->p, &bs->cap, bs->n + 1, sizeof *bs->p)) { free(p); return NULL; }
-  bs->p[bs->n++] = p;
-  return p;
-}
-
 static int build_folds(ix_index *ix, blockset *bs) {
   uint32_t V = ix->ntypes;
   fold_item *it = malloc((V ? V : 1) * sizeof *it);
@@ -883,11 +750,11 @@ static int build_folds(ix_index *ix, blockset *bs) {
   }
   fold_arena = arena;
   if (V > 1) qsort(it, V, sizeof *it, cmp_fold);
-  uint32_t *fold_of = keep(bs, malloc((V ? V : 1) * sizeof *fold_of));
-  uint32_t *mem = keep(bs, malloc((V ? V : 1) * sizeof *mem));
-  uint32_t *mem_off = keep(bs, malloc((V + 1) * sizeof *mem_off));
-  uint64_t *foff = keep(bs, malloc((V + 1) * sizeof *foff));
-  char *fforms = keep(bs, malloc(alen ? alen : 1));
+  uint32_t *fold_of = ixb_keep(bs, malloc((V ? V : 1) * sizeof *fold_of));
+  uint32_t *mem = ixb_keep(bs, malloc((V ? V : 1) * sizeof *mem));
+  uint32_t *mem_off = ixb_keep(bs, malloc((V + 1) * sizeof *mem_off));
+  uint64_t *foff = ixb_keep(bs, malloc((V + 1) * sizeof *foff));
+  char *fforms = ixb_keep(bs, malloc(alen ? alen : 1));
   if (!fold_of || !mem || !mem_off || !foff || !fforms) goto done;
   uint32_t nf = 0;
   uint64_t out = 0;
@@ -966,15 +833,15 @@ static int64_t pool_intern(strpool *p, const char *str) {
 ** document's name, metadata and turn labels. */
 static int merge_docs(build *b, const src_list *files, uint64_t ndocs, ix_index *ix, blockset *bs,
                       strpool *pool) {
-  ix_doc *docs = keep(bs, malloc((ndocs ? ndocs : 1) * sizeof *docs));
-  ix_file *fl = keep(bs, calloc(files->n ? files->n : 1, sizeof *fl));
+  ix_doc *docs = ixb_keep(bs, malloc((ndocs ? ndocs : 1) * sizeof *docs));
+  ix_file *fl = ixb_keep(bs, calloc(files->n ? files->n : 1, sizeof *fl));
   uint32_t nturn = ix->reg[IX_TURN].n;
-  uint32_t *turn_attr = keep(bs, malloc((nturn ? nturn : 1) * sizeof *turn_attr));
-  uint32_t *dstart = keep(bs, malloc((ndocs ? ndocs : 1) * sizeof *dstart));
-  uint32_t *dend = keep(bs, malloc((ndocs ? ndocs : 1) * sizeof *dend));
+  uint32_t *turn_attr = ixb_keep(bs, malloc((nturn ? nturn : 1) * sizeof *turn_attr));
+  uint32_t *dstart = ixb_keep(bs, malloc((ndocs ? ndocs : 1) * sizeof *dstart));
+  uint32_t *dend = ixb_keep(bs, malloc((ndocs ? ndocs : 1) * sizeof *dend));
   size_t nmeta = 0;
   for (size_t i = 0; i < b->nchunks; i++) nmeta += b->chunks[i].nmeta;
-  uint32_t *meta = keep(bs, malloc((nmeta ? nmeta : 1) * sizeof *meta));
+  uint32_t *meta = ixb_keep(bs, malloc((nmeta ? nmeta : 1) * sizeof *meta));
   if (!docs || !fl || !turn_attr || !dstart || !dend || !meta) return -1;
   size_t di = 0, mi = 0, ti = 0, fd = 0;
   for (size_t i = 0; i < b->nchunks; i++) {
@@ -1044,7 +911,7 @@ static int cmp_by_freq(const void *a, const void *b) {
 static int make_codes(ix_index *ix, uint16_t **code, blockset *bs) {
   uint32_t V = ix->ntypes;
   uint32_t *order = malloc(V * sizeof *order);
-  uint32_t *code_id = keep(bs, malloc(IX_RARE * sizeof *code_id));
+  uint32_t *code_id = ixb_keep(bs, malloc(IX_RARE * sizeof *code_id));
   *code = malloc(V * sizeof **code);
   if (!order || !code_id || !*code) { free(order); free(*code); *code = NULL; return -1; }
   for (uint32_t i = 0; i < V; i++) order[i] = i;
@@ -1068,8 +935,8 @@ static int gather_rare(build *b, ix_index *ix, blockset *bs) {
     if (b->chunks[i].failed) return -1;
     n += b->chunks[i].nrare;
   }
-  uint32_t *pos = keep(bs, malloc((n ? n : 1) * sizeof *pos));
-  uint32_t *id = keep(bs, malloc((n ? n : 1) * sizeof *id));
+  uint32_t *pos = ixb_keep(bs, malloc((n ? n : 1) * sizeof *pos));
+  uint32_t *id = ixb_keep(bs, malloc((n ? n : 1) * sizeof *id));
   if (!pos || !id) return -1;
   for (size_t i = 0; i < b->nchunks; i++) {
     chunk *c = &b->chunks[i];
@@ -1106,8 +973,8 @@ static int concat_regions(build *b, ix_regions *r, blockset *bs, size_t which) {
     chunk *c = &b->chunks[i];
     total += which == 0 ? c->npara / 2 : which == 1 ? c->nsent / 2 : which == 2 ? c->nboil / 2 : c->nturn;
   }
-  uint32_t *st = keep(bs, malloc((total ? total : 1) * sizeof *st));
-  uint32_t *en = keep(bs, malloc((total ? total : 1) * sizeof *en));
+  uint32_t *st = ixb_keep(bs, malloc((total ? total : 1) * sizeof *st));
+  uint32_t *en = ixb_keep(bs, malloc((total ? total : 1) * sizeof *en));
   if (!st || !en) return -1;
   size_t k = 0;
   for (size_t i = 0; i < b->nchunks; i++) {
@@ -1213,9 +1080,9 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
 
   if (merge_lexicons(b, &m)) { set_err(err, errlen, "out of memory while merging the lexicon"); goto fail; }
   ix->ntypes = m.ntypes;
-  ix->forms = keep(&bs, m.forms);
-  ix->form_off = keep(&bs, m.form_off);
-  ix->freq = keep(&bs, m.freq);
+  ix->forms = ixb_keep(&bs, m.forms);
+  ix->form_off = ixb_keep(&bs, m.form_off);
+  ix->freq = ixb_keep(&bs, m.freq);
   m.forms = NULL; m.form_off = NULL; m.freq = NULL;
   for (int w = 0; w < b->threads; w++) lex_free(&b->lexes[w]);
   ix->tok_width = m.ntypes <= 0x100 ? 1 : 2;
@@ -1223,16 +1090,16 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
 
   /* token stream, spans, checkpoints; the codes of a coded stream live until it is assembled */
   asm_ctx a = { b, ix, &m, NULL, NULL, NULL, NULL };
-  a.tokens = keep(&bs, malloc(ntok * ix->tok_width + 8));
-  a.spans = keep(&bs, malloc(nspans + 8));
-  a.ck = keep(&bs, calloc(ntok / IX_CK_EVERY + 1, sizeof *a.ck));
+  a.tokens = ixb_keep(&bs, malloc(ntok * ix->tok_width + 8));
+  a.spans = ixb_keep(&bs, malloc(nspans + 8));
+  a.ck = ixb_keep(&bs, calloc(ntok / IX_CK_EVERY + 1, sizeof *a.ck));
   if (!a.tokens || !a.spans || !a.ck) { set_err(err, errlen, "out of memory"); goto fail; }
   uint16_t *code = NULL;
   if (m.ntypes > 0x10000 && make_codes(ix, &code, &bs)) { set_err(err, errlen, "out of memory"); goto fail; }
   a.code = code;
   memset(a.tokens + ntok * ix->tok_width, 0, 8);
   memset(a.spans + nspans, 0, 8);
-  parallel_for(b->threads, b->nchunks, assemble_chunk, &a);
+  ixb_parallel_for(b->threads, b->nchunks, assemble_chunk, &a);
   free(code);
   if (gather_rare(b, ix, &bs)) { set_err(err, errlen, "out of memory"); goto fail; }
   ix->tokens = a.tokens;
@@ -1272,13 +1139,13 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   /* documents, files, metadata and strings */
   if (merge_docs(b, files, ndocs, ix, &bs, &pool)) { set_err(err, errlen, "out of memory"); goto fail; }
   if (grow(&pool.s, &pool.cap, pool.n + 1, 1)) { set_err(err, errlen, "out of memory"); goto fail; }
-  ix->strings = keep(&bs, pool.s);
+  ix->strings = ixb_keep(&bs, pool.s);
   ix->strings_len = pool.n;
   pool.s = NULL;
   {
     uint64_t *keys = NULL;
     uint32_t *counts = NULL;
-    if (ix_build_pairs(ix, b->threads, &keys, &counts) || !keep(&bs, keys) || !keep(&bs, counts)) {
+    if (ix_build_pairs(ix, b->threads, &keys, &counts) || !ixb_keep(&bs, keys) || !ixb_keep(&bs, counts)) {
       set_err(err, errlen, "out of memory while counting word pairs"); goto fail;
     }
   }
