@@ -131,4 +131,18 @@ typedef struct build {
   void *reused_ud;
 } build;
 
+/* ================================================================== postings (build_postings.c) */
+
+/* The postings are written from a sequence of (position, id) in ascending position: the token
+** stream itself (whole tokens) or the list of compound parts. */
+typedef struct pin {
+  const ix_index *ix;        /* the token stream, or NULL */
+  const part_rec *parts;     /* else these */
+  uint64_t n;
+} pin;
+
+/* Builds pl from in, on threads threads. The arrays it allocates are added to blocks. */
+int ixb_build_postings(const pin *in, uint32_t ntypes, int threads, ix_plist *pl,
+                       void ***blocks, size_t *nblocks, size_t *blocks_cap);
+
 #endif
