@@ -131,6 +131,48 @@ typedef struct build {
   void *reused_ud;
 } build;
 
+/* ================================================================== merging (build_merge.c) */
+
+/* Forms may hold NUL-free bytes only (the tokenizer never makes a token with a NUL), so strcmp
+** orders them bytewise, the same order ix_lookup's memcmp uses. Output: forms, form_off, and per
+** worker a map local id -> type id. */
+typedef struct merged_lex {
+  char *forms;
+  uint64_t *form_off;
+  uint64_t *freq;
+  uint32_t ntypes;
+  uint32_t *map[MAX_THREADS];
+} merged_lex;
+
+/* What ixb_assemble_chunk reads and writes, the same for all chunks: the merged lexicon, and the
+** arrays of the whole stream the chunks are copied into. */
+typedef struct asm_ctx {
+  build *b;
+  ix_index *ix;
+  merged_lex *m;
+  uint8_t *tokens;
+  uint8_t *spans;
+  ix_ck *ck;
+  const uint16_t *code;      /* a coded stream: the code of each type id (IX_RARE: none) */
+} asm_ctx;
+
+/* A global string pool with interning (metadata keys and values repeat across documents). */
+typedef struct strpool {
+  char *s; size_t n, cap;
+  uint32_t *slot; size_t nslot, used;
+} strpool;
+
+/* The steps of the merge, in the order ix_build takes them; each one's contract is above it in
+** build_merge.c. Those that return int return 0, or -1 when memory ran out. */
+int ixb_merge_lexicons(build *b, merged_lex *m);
+void ixb_assemble_chunk(void *arg, size_t i);
+int ixb_make_codes(ix_index *ix, uint16_t **code, blockset *bs);
+int ixb_gather_rare(build *b, ix_index *ix, blockset *bs);
+int ixb_build_folds(ix_index *ix, blockset *bs);
+int ixb_concat_regions(build *b, ix_regions *r, blockset *bs, size_t which);
+int ixb_merge_docs(build *b, const src_list *files, uint64_t ndocs, ix_index *ix, blockset *bs,
+                   strpool *pool);
+
 /* ================================================================== postings (build_postings.c) */
 
 /* The postings are written from a sequence of (position, id) in ascending position: the token
