@@ -131,6 +131,18 @@ typedef struct build {
   void *reused_ud;
 } build;
 
+/* ================================================================= collecting (build_collect.c) */
+
+/* Frees a lexicon's arrays and zeroes it: a zeroed lexicon is empty, and may be freed again. */
+void ixb_lex_free(lex *L);
+/* Frees a chunk's arrays (not the chunk). */
+void ixb_chunk_free(chunk *c);
+/* Sets b->prev_parts to the previous index's compound parts, by position; 0 or -1 (memory). */
+int ixb_gather_prev_parts(build *b);
+/* Fills every chunk on b->threads workers; this thread is worker 0 and tells o->progress. A
+** chunk that ran out of memory is marked failed; b->overflow is set past 4 G tokens. */
+void ixb_collect(build *b, const ix_build_opts *o, uint64_t bytes_total);
+
 /* ================================================================== merging (build_merge.c) */
 
 /* Forms may hold NUL-free bytes only (the tokenizer never makes a token with a NUL), so strcmp
