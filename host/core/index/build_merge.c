@@ -146,6 +146,8 @@ static int cmp_fold(const void *a, const void *b) {
   return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* Sets ix's folded view: its forms folded (FOLD_CASE), the fold classes sorted bytewise, and
+** each class's surface ids. */
 int ixb_build_folds(ix_index *ix, blockset *bs) {
   uint32_t V = ix->ntypes;
   fold_item *it = malloc((V ? V : 1) * sizeof *it);

@@ -102,7 +102,7 @@ typedef struct ix_index {
   const uint8_t *spans;
   uint64_t spans_len;
   const ix_ck *ck;
-  /* pairs of frequent fold classes side by side, and how often (index_pairs.c) */
+  /* pairs of frequent fold classes side by side, and how often (pairs.c) */
   uint64_t npairs;
   uint64_t pair_min;         /* a class occurring this often is frequent; 0: no table */
   const uint64_t *pair_key;  /* class_a << 32 | class_b, ascending */
@@ -146,7 +146,7 @@ typedef struct ix_build_opts {
 int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_index **out,
              char *err, size_t errlen);
 
-/* The pair table of a built index (index_pairs.c), on up to threads threads: sets the pair fields
+/* The pair table of a built index (pairs.c), on up to threads threads: sets the pair fields
 ** of ix to the arrays in *keys and *counts (the caller keeps them). Returns 0 or -1 (memory). */
 #define IX_PAIR_MIN 1000u        /* occurrences that make a fold class frequent ... */
 #define IX_PAIR_MAX 2048u        /* ... for at most this many classes */
