@@ -1,5 +1,6 @@
 /*
-** index_build.c: building the positional index from a corpus's files, on all cores.
+** build.c: building the positional index from a corpus's files, on all cores: ix_build, the
+** driver of the stages below.
 **
 ** The files are cut into chunks of consecutive files (about CHUNK_BYTES each). Worker threads take
 ** chunks in any order and turn each into tokens numbered by the worker's own lexicon, compact byte
@@ -8,1084 +9,33 @@
 ** concatenated in file order with their ids remapped, and the postings are written in two passes
 ** over the token stream split by position among the threads. Whatever the number of threads, the
 ** result is the same, byte for byte.
+**
+** The stages, one file each, share build_int.h (seen by these files alone):
+**   build_collect.c   the workers: lexicons, chunks, tokenizing, copying unchanged files
+**   build_merge.c     lexicon merge, remapped chunks, folds, codes, regions, documents, strings
+**   build_postings.c  the posting lists, in two passes
+**   build_util.c      the parallel loop and the blocks that own the index's arrays
+** The pair table is made last, by pairs.c.
 */
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
-#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "text/fold.h"
-#include "index.h"
-#include "text/text.h"
+#include "build_int.h"
 
 #if !defined(CHUNK_BYTES)
 #define CHUNK_BYTES (4u << 20)   /* input bytes per chunk: big enough to amortize, small to balance */
 #endif
-#define MAX_THREADS 64
 
 /* ================================================================== small helpers */
-
-/* Grows *p (elements of size elem) to hold at least need; returns 0 or -1. */
-static int grow(void *pp, size_t *cap, size_t need, size_t elem) {
-  void **p = pp;
-  if (need <= *cap) return 0;
-  size_t c = *cap ? *cap : 16;
-  while (c < need) c += c / 2 + 16;
-  void *q = realloc(*p, c * elem);
-  if (!q) return -1;
-  *p = q;
-  *cap = c;
-  return 0;
-}
-
-#define PUSH(arr, n, cap, val, fail) do { \
-    if (grow(&(arr), &(cap), (n) + 1, sizeof *(arr))) { fail; } \
-    (arr)[(n)++] = (val); } while (0)
 
 static double now_seconds(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* Runs fn(arg, i) for i in [0, n) on up to threads threads. */
-typedef void (*job_fn)(void *arg, size_t i);
-typedef struct par_job {
-  job_fn fn;
-  void *arg;
-  size_t n;
-  atomic_size_t next;
-} par_job;
-
-static void *par_worker(void *p) {
-  par_job *j = p;
-  size_t i;
-  while ((i = atomic_fetch_add(&j->next, 1)) < j->n) j->fn(j->arg, i);
-  return NULL;
-}
-
-static void parallel_for(int threads, size_t n, job_fn fn, void *arg) {
-  par_job j = { fn, arg, n, 0 };
-  pthread_t tid[MAX_THREADS];
-  int started = 0;
-  for (int t = 1; t < threads && (size_t)t < n; t++)
-    if (pthread_create(&tid[started], NULL, par_worker, &j) == 0) started++;
-  par_worker(&j);
-  for (int t = 0; t < started; t++) pthread_join(tid[t], NULL);
-}
-
-/* ================================================================== a worker's lexicon */
-
-/* A small cache in front of the table for the words that make most of any text: a hit costs no
-** walk through the big arrays. */
-#define LEX_HOT 4096u
-typedef struct lex_hot { uint64_t h; uint32_t id, len; char form[16]; } lex_hot;
-
-typedef struct lex {
-  lex_hot *hot;              /* LEX_HOT entries, by hash; len 0 = empty */
-  uint64_t *slot;            /* the hash's top 32 bits << 32 | local id + 1; 0 = empty: one
-                             ** load tells most other forms apart */
-  size_t nslot;              /* a power of two */
-  uint32_t *order;           /* after the tokenizing: local ids in the order of their forms */
-  uint64_t *hash;            /* per id */
-  char *arena;               /* forms, NUL-terminated */
-  size_t alen, acap;
-  uint64_t *off;             /* per id: offset in arena */
-  uint32_t *len;
-  uint64_t *count;           /* per id: whole-token occurrences */
-  size_t n, cap;
-} lex;
-
-static uint64_t hash_form(const char *s, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
-  for (; n >= 8; s += 8, n -= 8) {
-    memcpy(&w, s, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 29;
-  }
-  w = 0;
-  memcpy(&w, s, n);
-  h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-  return h ^ (h >> 32);
-}
-
-static void lex_free(lex *L) {
-  free(L->hot);
-  free(L->slot); free(L->order); free(L->hash); free(L->arena); free(L->off); free(L->len); free(L->count);
-  memset(L, 0, sizeof *L);
-}
-
-static int lex_rehash(lex *L, size_t nslot) {
-  uint64_t *slot = calloc(nslot, sizeof *slot);
-  if (!slot) return -1;
-  for (size_t id = 0; id < L->n; id++) {
-    size_t i = L->hash[id] & (nslot - 1);
-    while (slot[i]) i = (i + 1) & (nslot - 1);
-    slot[i] = (L->hash[id] >> 32) << 32 | ((uint64_t)id + 1);
-  }
-  free(L->slot);
-  L->slot = slot;
-  L->nslot = nslot;
-  return 0;
-}
-
-/* The local id of form s[0..n), added if new; UINT32_MAX when memory ran out. */
-static uint32_t lex_intern(lex *L, const char *s, size_t n) {
-  if ((L->n + 1) * 2 > L->nslot && lex_rehash(L, L->nslot ? L->nslot * 2 : 4096)) return UINT32_MAX;
-  uint64_t h = hash_form(s, n), tag = h >> 32 << 32;
-  lex_hot *hot = NULL;
-  if (n <= sizeof hot->form) {
-    if (!L->hot && !(L->hot = calloc(LEX_HOT, sizeof *L->hot))) return UINT32_MAX;
-    hot = &L->hot[(h >> 20) & (LEX_HOT - 1)];
-    if (hot->h == h && hot->len == n) {
-      size_t k = 0;
-      while (k < n && hot->form[k] == s[k]) k++;
-      if (k == n) return hot->id;
-    }
-  }
-  size_t i = h & (L->nslot - 1);
-  for (;;) {
-    uint64_t e = L->slot[i];
-    if (!e) break;
-    uint32_t id = (uint32_t)e - 1;
-    if ((e & 0xFFFFFFFF00000000ull) == tag && L->len[id] == n && memcmp(L->arena + L->off[id], s, n) == 0) {
-      if (hot) { hot->h = h; hot->id = id; hot->len = (uint32_t)n; memcpy(hot->form, s, n); }
-      return id;
-    }
-    i = (i + 1) & (L->nslot - 1);
-  }
-  size_t cap = L->cap;
-  if (L->n + 1 > cap) {
-    if (grow(&L->hash, &cap, L->n + 1, sizeof *L->hash)) return UINT32_MAX;
-    cap = L->cap;
-    if (grow(&L->off, &cap, L->n + 1, sizeof *L->off)) return UINT32_MAX;
-    cap = L->cap;
-    if (grow(&L->len, &cap, L->n + 1, sizeof *L->len)) return UINT32_MAX;
-    cap = L->cap;
-    if (grow(&L->count, &cap, L->n + 1, sizeof *L->count)) return UINT32_MAX;
-    L->cap = cap;
-  }
-  if (grow(&L->arena, &L->acap, L->alen + n + 1, 1)) return UINT32_MAX;
-  memcpy(L->arena + L->alen, s, n);
-  L->arena[L->alen + n] = '\0';
-  uint32_t id = (uint32_t)L->n++;
-  L->hash[id] = h;
-  L->off[id] = L->alen;
-  L->len[id] = (uint32_t)n;
-  L->count[id] = 0;
-  L->alen += n + 1;
-  L->slot[i] = tag | ((uint64_t)id + 1);
-  return id;
-}
-
-/* ================================================================== chunks */
-
-typedef struct turn_rec { uint32_t start, end, label; } turn_rec;
-typedef struct part_rec { uint32_t pos, id; } part_rec;
-
-typedef struct chunk {
-  size_t f0, f1;             /* files [f0, f1) */
-  int worker;
-  int failed;                /* out of memory: the build fails */
-  uint32_t *tok; size_t ntok, tok_cap;          /* local ids */
-  uint8_t *spans; size_t nspans, spans_cap;
-  uint32_t *para; size_t npara, para_cap;       /* region starts and ends, pairs */
-  uint32_t *sent; size_t nsent, sent_cap;
-  uint32_t *boil; size_t nboil, boil_cap;
-  turn_rec *turn; size_t nturn, turn_cap;
-  part_rec *part; size_t npart, part_cap;
-  ix_doc *doc; size_t ndoc, doc_cap;          /* first, file, name, meta chunk-relative */
-  part_rec *rare; size_t nrare, rare_cap;       /* at assembly: tokens without a code (pos, id) */
-  uint32_t *meta; size_t nmeta, meta_cap;       /* string refs, pairs */
-  char *str; size_t nstr, str_cap;              /* chunk string pool */
-  uint64_t *fhash;                              /* per file of the chunk */
-  uint32_t *fndocs;
-  uint8_t *fskipped;
-  /* filled at merge time */
-  uint64_t pos0, spans0;
-} chunk;
-
-static void chunk_free_bulk(chunk *c) {
-  free(c->tok); free(c->spans); free(c->para); free(c->sent); free(c->boil); free(c->turn);
-  free(c->part);
-  c->tok = NULL; c->spans = NULL; c->para = c->sent = c->boil = NULL; c->turn = NULL; c->part = NULL;
-}
-
-static void chunk_free(chunk *c) {
-  chunk_free_bulk(c);
-  free(c->doc); free(c->meta); free(c->str); free(c->fhash); free(c->fndocs); free(c->fskipped);
-  free(c->rare);
-}
-
-static uint32_t chunk_string(chunk *c, const char *s, size_t n) {
-  if (grow(&c->str, &c->str_cap, c->nstr + n + 1, 1)) { c->failed = 1; return 0; }
-  uint32_t at = (uint32_t)c->nstr;
-  memcpy(c->str + at, s, n);
-  c->str[at + n] = '\0';
-  c->nstr += n + 1;
-  return at;
-}
-
-static void put_span(chunk *c, uint32_t gap, uint32_t len) {
-  if (grow(&c->spans, &c->spans_cap, c->nspans + 13, 1)) { c->failed = 1; return; }
-  c->nspans += ix_span_put(c->spans + c->nspans, gap, len);
-}
-
-/* ================================================================== the build */
-
-typedef struct build {
-  src_ctx *src;
-  const src_list *files;
-  int threads;
-  chunk *chunks;
-  size_t nchunks;
-  lex lexes[MAX_THREADS];
-  tx_doc txs[MAX_THREADS];
-  atomic_size_t next_chunk;
-  atomic_uint_fast64_t files_done, bytes_done;
-  atomic_int overflow;       /* more than 4 G tokens */
-  /* an incremental build: the previous index, its compound parts by position, and per worker a
-  ** map from its type ids to the worker's local ids (UINT32_MAX: not seen yet) */
-  const ix_index *prev;
-  part_rec *prev_parts;
-  size_t nprev_parts;
-  uint32_t *prev_map[MAX_THREADS];
-  void (*reused)(void *ud, const char *path);
-  void *reused_ud;
-} build;
-
-typedef struct doc_ctx {
-  build *b;
-  chunk *c;
-  int worker;
-  size_t file;               /* index in chunk */
-} doc_ctx;
-
-typedef struct part_ctx {
-  lex *L;
-  chunk *c;
-  uint32_t pos;
-} part_ctx;
-
-static void add_part(void *ud, const char *s, size_t n) {
-  part_ctx *pc = ud;
-  uint32_t id = lex_intern(pc->L, s, n);
-  if (id == UINT32_MAX) { pc->c->failed = 1; return; }
-  for (size_t k = pc->c->npart; k > 0 && pc->c->part[k - 1].pos == pc->pos; k--)
-    if (pc->c->part[k - 1].id == id) return;     /* "x-x": one posting for x */
-  part_rec r = { pc->pos, id };
-  PUSH(pc->c->part, pc->c->npart, pc->c->part_cap, r, pc->c->failed = 1; return);
-}
-
-/* Region starts given as first-token indexes (tiling) become [start, end) pairs. */
-static void add_tiling(chunk *c, uint32_t **arr, size_t *n, size_t *cap, const uint32_t *starts,
-                       size_t nstarts, uint32_t base, uint32_t ntok) {
-  for (size_t i = 0; i < nstarts; i++) {
-    uint32_t s = base + starts[i];
-    uint32_t e = base + (i + 1 < nstarts ? starts[i + 1] : ntok);
-    if (e <= s) continue;
-    if (grow(arr, cap, *n + 2, sizeof **arr)) { c->failed = 1; return; }
-    (*arr)[(*n)++] = s;
-    (*arr)[(*n)++] = e;
-  }
-}
-
-static int on_doc(void *ud, src_doc *d) {
-  doc_ctx *dc = ud;
-  chunk *c = dc->c;
-  lex *L = &dc->b->lexes[dc->worker];
-  tx_doc *tx = &dc->b->txs[dc->worker];
-  if (tx_tokenize(tx, d->text, d->len)) { c->failed = 1; src_doc_free(d); return -1; }
-  uint32_t base = (uint32_t)c->ntok;
-  if ((uint64_t)c->ntok + tx->ntok >= UINT32_MAX) {
-    atomic_store(&dc->b->overflow, 1);
-    src_doc_free(d);
-    return -1;
-  }
-  if (grow(&c->tok, &c->tok_cap, c->ntok + tx->ntok, sizeof *c->tok)) { c->failed = 1; goto out; }
-
-  /* tokens, their compact spans (in file bytes), and the parts of compounds */
-  uint32_t prev_end = 0;
-  size_t boil_i = 0, boil_line = SIZE_MAX;
-  for (size_t i = 0; i < tx->ntok; i++) {
-    const tx_token *t = &tx->tok[i];
-    uint32_t id = lex_intern(L, d->text + t->start, t->len);
-    if (id == UINT32_MAX) { c->failed = 1; goto out; }
-    L->count[id]++;
-    c->tok[c->ntok++] = id;
-    uint32_t o0 = t->start, o1 = t->start + t->len;
-    if (d->nmap) { o0 = (uint32_t)src_to_orig(d, o0); o1 = (uint32_t)src_to_orig(d, o1); }
-    put_span(c, o0 - prev_end, o1 - o0);
-    prev_end = o1;
-    if (t->flags & TX_COMPOUND) {
-      part_ctx pc = { L, c, base + (uint32_t)i };
-      tx_compound_parts(d->text + t->start, t->len, add_part, &pc);
-    }
-    /* boilerplate lines: byte ranges in the text become token ranges, one per line */
-    while (boil_i < d->nboiler && d->boiler[2 * boil_i + 1] <= t->start) boil_i++;
-    if (boil_i < d->nboiler && d->boiler[2 * boil_i] <= t->start) {
-      uint32_t pos = base + (uint32_t)i;
-      if (boil_line == boil_i && c->nboil && c->boil[c->nboil - 1] == pos) {
-        c->boil[c->nboil - 1] = pos + 1;
-      } else {
-        if (grow(&c->boil, &c->boil_cap, c->nboil + 2, sizeof *c->boil)) { c->failed = 1; goto out; }
-        c->boil[c->nboil++] = pos;
-        c->boil[c->nboil++] = pos + 1;
-        boil_line = boil_i;
-      }
-    }
-  }
-  add_tiling(c, &c->para, &c->npara, &c->para_cap, tx->para, tx->npara, base, (uint32_t)tx->ntok);
-  add_tiling(c, &c->sent, &c->nsent, &c->sent_cap, tx->sent, tx->nsent, base, (uint32_t)tx->ntok);
-  for (size_t i = 0; i < tx->nturn; i++) {
-    const tx_turn *tt = &tx->turn[i];
-    if (tt->end <= tt->first) continue;
-    turn_rec r = { base + tt->first, base + tt->end, chunk_string(c, d->text + tt->label, tt->label_len) };
-    PUSH(c->turn, c->nturn, c->turn_cap, r, c->failed = 1; goto out);
-  }
-
-  /* the document and its metadata */
-  ix_doc cd;
-  memset(&cd, 0, sizeof cd);
-  cd.first = base;
-  cd.ntok = (uint32_t)tx->ntok;
-  cd.file = (uint32_t)dc->file;      /* chunk-relative until the merge */
-  cd.line = d->line;
-  cd.byte_start = d->byte_start;
-  cd.byte_len = d->byte_len;
-  cd.name = chunk_string(c, d->name, strlen(d->name));
-  cd.meta = (uint32_t)(c->nmeta / 2);
-  cd.nmeta = (uint32_t)d->nmeta;
-  cd.flags = d->flags;
-  if (grow(&c->meta, &c->meta_cap, c->nmeta + 2 * d->nmeta, sizeof *c->meta)) { c->failed = 1; goto out; }
-  for (size_t i = 0; i < d->nmeta; i++) {
-    c->meta[c->nmeta++] = chunk_string(c, d->meta[i].key, strlen(d->meta[i].key));
-    c->meta[c->nmeta++] = chunk_string(c, d->meta[i].value, strlen(d->meta[i].value));
-  }
-  PUSH(c->doc, c->ndoc, c->doc_cap, cd, c->failed = 1; goto out);
-  c->fndocs[dc->file]++;
-out:
-  src_doc_free(d);
-  return c->failed ? -1 : 0;
-}
-
-/* ================================================================== copying unchanged files */
-
-/* The previous index's file of the same path, if the file is unchanged: same kind, size, mtime and
-** bytes (hashed again here: reading is cheap next to tokenizing). Its index there, or -1. */
-static int64_t unchanged_file(build *b, const src_file *f) {
-  const ix_index *p = b->prev;
-  uint32_t lo = 0, hi = p ? p->nfiles : 0;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    int r = strcmp(ix_string(p, p->files[mid].path), f->path);
-    if (r == 0) {
-      const ix_file *pf = &p->files[mid];
-      uint64_t h;
-      if (pf->kind != f->kind || pf->size != f->size || pf->mtime_ns != f->mtime_ns) return -1;
-      if (src_file_hash(b->src, f, &h) || h != pf->hash) return -1;
-      return mid;
-    }
-    if (r < 0) lo = mid + 1; else hi = mid;
-  }
-  return -1;
-}
-
-/* The worker's local id of the previous index's type id. */
-static uint32_t prev_local(build *b, lex *L, int worker, uint32_t pid) {
-  uint32_t *map = b->prev_map[worker];
-  if (map[pid] == UINT32_MAX) {
-    size_t len;
-    const char *f = ix_form(b->prev, pid, &len);
-    map[pid] = lex_intern(L, f, len);
-  }
-  return map[pid];
-}
-
-/* Appends the regions of kind k within [first, end) of the previous index, moved to base. */
-static void copy_regions(build *b, chunk *c, int k, uint32_t first, uint32_t end, uint32_t base) {
-  const ix_regions *r = &b->prev->reg[k];
-  for (uint32_t i = ix_region_next(b->prev, k, first); i < r->n && r->start[i] < end; i++) {
-    uint32_t s0 = r->start[i] - first + base, e0 = r->end[i] - first + base;
-    if (k == IX_TURN) {
-      const char *label = ix_string(b->prev, r->attr[i]);
-      turn_rec t = { s0, e0, chunk_string(c, label, strlen(label)) };
-      PUSH(c->turn, c->nturn, c->turn_cap, t, c->failed = 1; return);
-      continue;
-    }
-    uint32_t **arr = k == IX_PARA ? &c->para : k == IX_SENT ? &c->sent : &c->boil;
-    size_t *n = k == IX_PARA ? &c->npara : k == IX_SENT ? &c->nsent : &c->nboil;
-    size_t *cap = k == IX_PARA ? &c->para_cap : k == IX_SENT ? &c->sent_cap : &c->boil_cap;
-    if (grow(arr, cap, *n + 2, sizeof **arr)) { c->failed = 1; return; }
-    (*arr)[(*n)++] = s0;
-    (*arr)[(*n)++] = e0;
-  }
-}
-
-static int cmp_part_pos(const void *a, const void *b) {
-  const part_rec *x = a, *y = b;
-  if (x->pos != y->pos) return x->pos < y->pos ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/* The previous index's compound parts as (position, type id), by position. Parts of one token
-** may come in another order than the tokenizer gave them: it does not matter, as each goes to the
-** posting list of its own id. */
-static int gather_prev_parts(build *b) {
-  const ix_index *p = b->prev;
-  size_t n = 0;
-  for (uint32_t id = 0; id < p->ntypes; id++) n += p->part.count[id];
-  b->prev_parts = malloc((n ? n : 1) * sizeof *b->prev_parts);
-  if (!b->prev_parts) return -1;
-  for (uint32_t id = 0; id < p->ntypes; id++) {
-    ix_cursor cur;
-    ix_cursor_open(&cur, &p->part, id);
-    while (ix_cursor_next(&cur)) {
-      part_rec r = { cur.cur, id };
-      b->prev_parts[b->nprev_parts++] = r;
-    }
-  }
-  if (b->nprev_parts > 1) qsort(b->prev_parts, b->nprev_parts, sizeof *b->prev_parts, cmp_part_pos);
-  return 0;
-}
-
-/* Copies the documents of the previous index's file pf into chunk c, as if file fi (chunk
-** relative) had been loaded and tokenized again. */
-static void copy_file(build *b, int worker, chunk *c, size_t fi, uint32_t pf) {
-  const ix_index *p = b->prev;
-  const ix_file *xf = &p->files[pf];
-  lex *L = &b->lexes[worker];
-  c->fhash[fi] = xf->hash;
-  for (uint32_t di = xf->first_doc; di < xf->first_doc + xf->ndocs && !c->failed; di++) {
-    const ix_doc *xd = &p->docs[di];
-    uint32_t base = (uint32_t)c->ntok, first = xd->first, end = xd->first + xd->ntok;
-    if ((uint64_t)c->ntok + xd->ntok >= UINT32_MAX) { atomic_store(&b->overflow, 1); return; }
-    if (grow(&c->tok, &c->tok_cap, c->ntok + xd->ntok, sizeof *c->tok)) { c->failed = 1; return; }
-    for (uint32_t pos = first; pos < end; pos++) {
-      uint32_t id = prev_local(b, L, worker, ix_token(p, pos));
-      if (id == UINT32_MAX) { c->failed = 1; return; }
-      L->count[id]++;
-      c->tok[c->ntok++] = id;
-    }
-    /* spans count from the document's start, so its bytes copy as they are */
-    uint64_t s0 = ix_span_offset(p, first), s1 = ix_span_offset(p, end);
-    if (grow(&c->spans, &c->spans_cap, c->nspans + (size_t)(s1 - s0), 1)) { c->failed = 1; return; }
-    memcpy(c->spans + c->nspans, p->spans + s0, (size_t)(s1 - s0));
-    c->nspans += (size_t)(s1 - s0);
-    size_t lo = 0, hi = b->nprev_parts;
-    while (lo < hi) {
-      size_t mid = lo + (hi - lo) / 2;
-      if (b->prev_parts[mid].pos < first) lo = mid + 1; else hi = mid;
-    }
-    for (; lo < b->nprev_parts && b->prev_parts[lo].pos < end; lo++) {
-      uint32_t id = prev_local(b, L, worker, b->prev_parts[lo].id);
-      if (id == UINT32_MAX) { c->failed = 1; return; }
-      part_rec r = { b->prev_parts[lo].pos - first + base, id };
-      PUSH(c->part, c->npart, c->part_cap, r, c->failed = 1; return);
-    }
-    for (int k = IX_PARA; k < IX_NREGIONS; k++) copy_regions(b, c, k, first, end, base);
-    ix_doc cd = *xd;
-    cd.first = base;
-    cd.file = (uint32_t)fi;
-    const char *name = ix_string(p, xd->name);
-    cd.name = chunk_string(c, name, strlen(name));
-    cd.meta = (uint32_t)(c->nmeta / 2);
-    if (grow(&c->meta, &c->meta_cap, c->nmeta + 2 * xd->nmeta, sizeof *c->meta)) { c->failed = 1; return; }
-    for (uint32_t i = 0; i < 2 * xd->nmeta; i++) {
-      const char *v = ix_string(p, p->meta[2 * xd->meta + i]);
-      c->meta[c->nmeta++] = chunk_string(c, v, strlen(v));
-    }
-    PUSH(c->doc, c->ndoc, c->doc_cap, cd, c->failed = 1; return);
-    c->fndocs[fi]++;
-    src_sidecar_take(b->src, name);
-  }
-  if (b->reused) b->reused(b->reused_ud, b->files->f[c->f0 + fi].path);
-}
-
-static void run_chunk(build *b, int worker, chunk *c) {
-  size_t nf = c->f1 - c->f0;
-  c->worker = worker;
-  c->fhash = calloc(nf ? nf : 1, sizeof *c->fhash);
-  c->fndocs = calloc(nf ? nf : 1, sizeof *c->fndocs);
-  c->fskipped = calloc(nf ? nf : 1, 1);
-  if (!c->fhash || !c->fndocs || !c->fskipped) { c->failed = 1; return; }
-  for (size_t f = c->f0; f < c->f1 && !c->failed && !atomic_load(&b->overflow); f++) {
-    const src_file *sf = &b->files->f[f];
-    int64_t pf = b->prev ? unchanged_file(b, sf) : -1;
-    if (pf >= 0 && !(b->prev->files[pf].kind & IX_FILE_SKIPPED)) {
-      copy_file(b, worker, c, f - c->f0, (uint32_t)pf);
-    } else {
-      doc_ctx dc = { b, c, worker, f - c->f0 };
-      int r = src_load_hashed(b->src, sf, on_doc, &dc, &c->fhash[f - c->f0]);
-      if (r < 0 && !atomic_load(&b->overflow)) c->failed = 1;
-      c->fskipped[f - c->f0] = r == 1;
-    }
-    atomic_fetch_add(&b->files_done, 1);
-    atomic_fetch_add(&b->bytes_done, sf->size);
-  }
-}
-
-typedef struct worker_arg { build *b; int worker; } worker_arg;
-
-static void *chunk_worker(void *p) {
-  worker_arg *w = p;
-  build *b = w->b;
-  size_t i;
-  while ((i = atomic_fetch_add(&b->next_chunk, 1)) < b->nchunks) run_chunk(b, w->worker, &b->chunks[i]);
-  return NULL;
-}
-
-/* ================================================================== merging the lexicons */
-
-static _Thread_local const lex *sort_lex;
-
-static int cmp_local(const void *a, const void *b) {
-  const lex *L = sort_lex;
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return strcmp(L->arena + L->off[x], L->arena + L->off[y]);
-}
-
-static void sort_lex_job(void *arg, size_t w) {
-  build *b = arg;
-  lex *L = &b->lexes[w];
-  free(L->slot);
-  L->slot = NULL;
-  L->nslot = 0;
-  L->order = malloc((L->n ? L->n : 1) * sizeof *L->order);
-  if (!L->order) return;
-  for (size_t i = 0; i < L->n; i++) L->order[i] = (uint32_t)i;
-  sort_lex = L;
-  if (L->n > 1) qsort(L->order, L->n, sizeof *L->order, cmp_local);
-}
-
-/* Forms may hold NUL-free bytes only (the tokenizer never makes a token with a NUL), so strcmp
-** orders them bytewise, the same order ix_lookup's memcmp uses. Output: forms, form_off, and per
-** worker a map local id -> type id. */
-typedef struct merged_lex {
-  char *forms;
-  uint64_t *form_off;
-  uint64_t *freq;
-  uint32_t ntypes;
-  uint32_t *map[MAX_THREADS];
-} merged_lex;
-
-static int merge_lexicons(build *b, merged_lex *m) {
-  int W = b->threads;
-  size_t total = 0, bytes = 0;
-  parallel_for(W, (size_t)W, sort_lex_job, b);
-  for (int w = 0; w < W; w++) {
-    if (!b->lexes[w].order) return -1;
-    total += b->lexes[w].n;
-    bytes += b->lexes[w].alen;
-    m->map[w] = malloc((b->lexes[w].n ? b->lexes[w].n : 1) * sizeof(uint32_t));
-    if (!m->map[w]) return -1;
-  }
-  m->forms = malloc(bytes ? bytes : 1);
-  m->form_off = malloc((total + 1) * sizeof *m->form_off);
-  m->freq = malloc((total ? total : 1) * sizeof *m->freq);
-  if (!m->forms || !m->form_off || !m->freq) return -1;
-  size_t at[MAX_THREADS] = {0};
-  uint64_t out = 0;
-  uint32_t n = 0;
-  for (;;) {                           /* W-way merge of the sorted lexicons */
-    const char *best = NULL;
-    for (int w = 0; w < W; w++) {
-      const lex *L = &b->lexes[w];
-      if (at[w] < L->n) {
-        const char *f = L->arena + L->off[L->order[at[w]]];
-        if (!best || strcmp(f, best) < 0) best = f;
-      }
-    }
-    if (!best) break;
-    size_t len = strlen(best);
-    memcpy(m->forms + out, best, len + 1);
-    m->form_off[n] = out;
-    m->freq[n] = 0;
-    out += len + 1;
-    for (int w = 0; w < W; w++) {
-      const lex *L = &b->lexes[w];
-      if (at[w] < L->n) {
-        uint32_t id = L->order[at[w]];
-        if (strcmp(L->arena + L->off[id], m->forms + m->form_off[n]) == 0) {
-          m->map[w][id] = n;
-          m->freq[n] += L->count[id];
-          at[w]++;
-        }
-      }
-    }
-    n++;
-  }
-  m->form_off[n] = out;
-  m->ntypes = n;
-  return 0;
-}
-
-/* ================================================================== postings */
-
-/* The postings are written from a sequence of (position, id) in ascending position: the token
-** stream itself (whole tokens) or the list of compound parts. */
-typedef struct pin {
-  const ix_index *ix;        /* the token stream, or NULL */
-  const part_rec *parts;     /* else these */
-  uint64_t n;
-} pin;
-
-/* Item i; a thread reads its share in order, so *rare follows it through the rare tokens. */
-static inline void pin_get(const pin *in, uint64_t i, uint32_t *pos, uint32_t *id, uint64_t *rare) {
-  if (in->ix) {
-    const ix_index *ix = in->ix;
-    const uint8_t *p = ix->tokens + i * ix->tok_width;
-    uint32_t v = 0;
-    for (uint32_t k = 0; k < ix->tok_width; k++) v |= (uint32_t)p[k] << (8 * k);
-    if (ix->ncodes) {
-      if (v != IX_RARE) {
-        v = ix->code_id[v];
-      } else {
-        while (*rare < ix->nrare && ix->rare_pos[*rare] < i) (*rare)++;
-        v = ix->rare_id[*rare];
-      }
-    }
-    *pos = (uint32_t)i;
-    *id = v;
-  } else {
-    *pos = in->parts[i].pos;
-    *id = in->parts[i].id;
-  }
-}
-
-typedef struct pstate {      /* one thread's share of the sequence */
-  uint64_t from, to;
-  uint64_t rare;             /* pin_get's place in the rare tokens */
-  uint32_t *cnt;             /* pass A: count; then: postings of the id before this share */
-  uint64_t *size;            /* pass A: bytes of postings after the first; then: write offset */
-  uint32_t *first, *last;    /* pass A; then first = the previous posting (for the first delta) */
-} pstate;
-
-typedef struct pbuild {
-  const pin *in;
-  uint32_t ntypes;
-  pstate st[MAX_THREADS];
-  uint64_t *off;             /* the result: ix_plist arrays */
-  uint8_t *data;
-  uint32_t *count;
-  uint64_t *skip_off;
-  ix_skip *skip;
-} pbuild;
-
-static void pass_a(void *arg, size_t t) {
-  pbuild *pb = arg;
-  pstate *s = &pb->st[t];
-  s->rare = 0;
-  for (uint64_t i = s->from; i < s->to; i++) {
-    uint32_t pos, id;
-    pin_get(pb->in, i, &pos, &id, &s->rare);
-    if (s->cnt[id]++) s->size[id] += ix_varint_len(pos - s->last[id]);
-    else s->first[id] = pos;
-    s->last[id] = pos;
-  }
-}
-
-static void pass_b(void *arg, size_t t) {
-  pbuild *pb = arg;
-  pstate *s = &pb->st[t];
-  s->rare = 0;
-  for (uint64_t i = s->from; i < s->to; i++) {
-    uint32_t pos, id;
-    pin_get(pb->in, i, &pos, &id, &s->rare);
-    uint32_t k = s->cnt[id]++;                 /* index of this posting in its list */
-    uint64_t at = s->size[id];
-    uint32_t prev = s->first[id];
-    if (k % IX_SKIP_EVERY == 0 && k > 0) {
-      ix_skip *sk = &pb->skip[pb->skip_off[id] + k / IX_SKIP_EVERY - 1];
-      sk->pos = prev;
-      sk->off = (uint32_t)(at - pb->off[id]);
-    }
-    s->size[id] = at + ix_varint_put(pb->data + at, k ? pos - prev : pos);
-    s->first[id] = pos;
-  }
-}
-
-static void pstate_free(pstate *s) {
-  free(s->cnt); free(s->size); free(s->first); free(s->last);
-}
-
-/* Builds pl from in, on threads threads. The arrays it allocates are added to blocks. */
-static int build_postings(const pin *in, uint32_t ntypes, int threads, ix_plist *pl,
-                          void ***blocks, size_t *nblocks, size_t *blocks_cap) {
-  pbuild pb;
-  memset(&pb, 0, sizeof pb);
-  pb.in = in;
-  pb.ntypes = ntypes;
-  int T = threads;
-  if (in->n < 1000000) T = 1;
-  size_t V = ntypes ? ntypes : 1;
-  int rc = -1;
-  for (int t = 0; t < T; t++) {
-    pstate *s = &pb.st[t];
-    s->from = in->n * (uint64_t)t / (uint64_t)T;
-    s->to = in->n * (uint64_t)(t + 1) / (uint64_t)T;
-    s->cnt = calloc(V, sizeof *s->cnt);
-    s->size = calloc(V, sizeof *s->size);
-    s->first = calloc(V, sizeof *s->first);
-    s->last = calloc(V, sizeof *s->last);
-    if (!s->cnt || !s->size || !s->first || !s->last) goto done;
-  }
-  parallel_for(T, (size_t)T, pass_a, &pb);
-
-  pb.off = malloc((V + 1) * sizeof *pb.off);
-  pb.count = malloc(V * sizeof *pb.count);
-  pb.skip_off = malloc((V + 1) * sizeof *pb.skip_off);
-  if (!pb.off || !pb.count || !pb.skip_off) goto done;
-  uint64_t bytes = 0, skips = 0;
-  for (uint32_t id = 0; id < ntypes; id++) {
-    pb.off[id] = bytes;
-    pb.skip_off[id] = skips;
-    uint32_t count = 0, prev = 0;
-    for (int t = 0; t < T; t++) {
-      pstate *s = &pb.st[t];
-      uint32_t c = s->cnt[id];
-      uint64_t sz = s->size[id];
-      s->size[id] = bytes;                       /* where this share writes */
-      s->cnt[id] = count;                        /* postings before this share */
-      if (c) {
-        bytes += ix_varint_len(count ? s->first[id] - prev : s->first[id]) + sz;
-        s->first[id] = prev;                     /* the posting before this share's first */
-        prev = s->last[id];
-        count += c;
-      }
-    }
-    pb.count[id] = count;
-    skips += count ? (count - 1) / IX_SKIP_EVERY : 0;
-  }
-  pb.off[ntypes] = bytes;
-  pb.skip_off[ntypes] = skips;
-  pb.data = malloc(bytes ? bytes : 1);
-  pb.skip = malloc((skips ? skips : 1) * sizeof *pb.skip);
-  if (!pb.data || !pb.skip) goto done;
-  parallel_for(T, (size_t)T, pass_b, &pb);
-  rc = 0;
-done:
-  for (int t = 0; t < T; t++) pstate_free(&pb.st[t]);
-  void *mine[5] = { pb.off, pb.count, pb.skip_off, pb.data, pb.skip };
-  for (int i = 0; i < 5; i++) {
-    if (grow(blocks, blocks_cap, *nblocks + 1, sizeof **blocks)) { free(mine[i]); rc = -1; continue; }
-    (*blocks)[(*nblocks)++] = mine[i];
-  }
-  if (rc == 0) {
-    pl->off = pb.off;
-    pl->data = pb.data;
-    pl->count = pb.count;
-    pl->skip_off = pb.skip_off;
-    pl->skip = pb.skip;
-  }
-  return rc;
-}
-
-/* ================================================================== assembling the index */
-
-typedef struct asm_ctx {
-  build *b;
-  ix_index *ix;
-  merged_lex *m;
-  uint8_t *tokens;
-  uint8_t *spans;
-  ix_ck *ck;
-  const uint16_t *code;      /* a coded stream: the code of each type id (IX_RARE: none) */
-} asm_ctx;
-
-/* Copies chunk i's tokens (remapped) and spans to their place; computes its span checkpoints. */
-static void assemble_chunk(void *arg, size_t i) {
-  asm_ctx *a = arg;
-  chunk *c = &a->b->chunks[i];
-  const uint32_t *map = a->m->map[c->worker];
-  uint32_t w = a->ix->tok_width;
-  uint8_t *out = a->tokens + c->pos0 * w;
-  for (size_t k = 0; k < c->ntok; k++) {
-    uint32_t id = map[c->tok[k]];
-    if (a->code) {
-      uint32_t code = a->code[id];
-      if (code == IX_RARE) {
-        part_rec r = { (uint32_t)(c->pos0 + k), id };
-        PUSH(c->rare, c->nrare, c->rare_cap, r, c->failed = 1; break);
-      }
-      id = code;
-    }
-    for (uint32_t j = 0; j < w; j++) out[k * w + j] = (uint8_t)(id >> (8 * j));
-  }
-  memcpy(a->spans + c->spans0, c->spans, c->nspans);
-  /* checkpoints: walk this chunk's spans; a document's first token starts again from 0 */
-  const uint8_t *p = c->spans;
-  uint32_t end = 0;
-  size_t d = 0;
-  for (size_t k = 0; k < c->ntok; k++) {
-    uint64_t pos = c->pos0 + k;
-    while (d < c->ndoc && c->doc[d].first + c->doc[d].ntok <= k) d++;
-    if (d < c->ndoc && c->doc[d].first == k) end = 0;
-    if (pos % IX_CK_EVERY == 0) {
-      ix_ck *ck = &a->ck[pos / IX_CK_EVERY];
-      ck->off = c->spans0 + (uint64_t)(p - c->spans);
-      ck->base = end;
-      ck->pad = 0;
-    }
-    uint32_t gap, len;
-    p = ix_span_get(p, &gap, &len);
-    end += gap + len;
-  }
-  free(c->tok);
-  c->tok = NULL;
-  free(c->spans);
-  c->spans = NULL;
-}
-
-/* The folded view: fold classes of the lexicon's forms. */
-typedef struct fold_item { uint64_t off; uint32_t len, id; } fold_item;
-static _Thread_local const char *fold_arena;
-
-static int cmp_fold(const void *a, const void *b) {
-  const fold_item *x = a, *y = b;
-  size_t n = x->len < y->len ? x->len : y->len;
-  int c = memcmp(fold_arena + x->off, fold_arena + y->off, n);
-  if (c) return c;
-  if (x->len != y->len) return x->len < y->len ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
-}
-
-typedef struct blockset { void **p; size_t n, cap; } blockset;
-
-static void *keep(blockset *bs, void *p) {
-  if (!p) return NULL;
-  if (grow(&bs->p, &bs->cap, bs->n + 1, sizeof *bs->p)) { free(p); return NULL; }
-  bs->p[bs->n++] = p;
-  return p;
-}
-
-static int build_folds(ix_index *ix, blockset *bs) {
-  uint32_t V = ix->ntypes;
-  fold_item *it = malloc((V ? V : 1) * sizeof *it);
-  fold_buf fb = {0};
-  char *arena = NULL;
-  size_t alen = 0, acap = 0;
-  int rc = -1;
-  if (!it) goto done;
-  for (uint32_t id = 0; id < V; id++) {
-    size_t len;
-    const char *f = ix_form(ix, id, &len);
-    if (fold(&fb, f, len, FOLD_CASE)) goto done;
-    if (grow(&arena, &acap, alen + fb.len + 1, 1)) goto done;
-    memcpy(arena + alen, fb.s, fb.len + 1);
-    it[id].off = alen;
-    it[id].len = (uint32_t)fb.len;
-    it[id].id = id;
-    alen += fb.len + 1;
-  }
-  fold_arena = arena;
-  if (V > 1) qsort(it, V, sizeof *it, cmp_fold);
-  uint32_t *fold_of = keep(bs, malloc((V ? V : 1) * sizeof *fold_of));
-  uint32_t *mem = keep(bs, malloc((V ? V : 1) * sizeof *mem));
-  uint32_t *mem_off = keep(bs, malloc((V + 1) * sizeof *mem_off));
-  uint64_t *foff = keep(bs, malloc((V + 1) * sizeof *foff));
-  char *fforms = keep(bs, malloc(alen ? alen : 1));
-  if (!fold_of || !mem || !mem_off || !foff || !fforms) goto done;
-  uint32_t nf = 0;
-  uint64_t out = 0;
-  for (uint32_t i = 0; i < V; i++) {
-    int same = i > 0 && it[i].len == it[i - 1].len &&
-               memcmp(arena + it[i].off, arena + it[i - 1].off, it[i].len) == 0;
-    if (!same) {
-      mem_off[nf] = i;
-      foff[nf] = out;
-      memcpy(fforms + out, arena + it[i].off, it[i].len + 1);
-      out += it[i].len + 1;
-      nf++;
-    }
-    mem[i] = it[i].id;
-    fold_of[it[i].id] = nf - 1;
-  }
-  mem_off[nf] = V;
-  foff[nf] = out;
-  ix->nfolds = nf;
-  ix->fold_forms = fforms;
-  ix->fold_off = foff;
-  ix->fold_of = fold_of;
-  ix->fold_mem_off = mem_off;
-  ix->fold_mem = mem;
-  rc = 0;
-done:
-  free(it);
-  free(arena);
-  fold_buf_free(&fb);
-  return rc;
-}
-
-/* A global string pool with interning (metadata keys and values repeat across documents). */
-typedef struct strpool {
-  char *s; size_t n, cap;
-  uint32_t *slot; size_t nslot, used;
-} strpool;
-
-static int pool_rehash(strpool *p, size_t nslot) {
-  uint32_t *slot = calloc(nslot, sizeof *slot);
-  if (!slot) return -1;
-  for (size_t i = 0; i < p->nslot; i++) {
-    uint32_t e = p->slot[i];
-    if (!e) continue;
-    const char *str = p->s + (e - 1);
-    size_t j = hash_form(str, strlen(str)) & (nslot - 1);
-    while (slot[j]) j = (j + 1) & (nslot - 1);
-    slot[j] = e;
-  }
-  free(p->slot);
-  p->slot = slot;
-  p->nslot = nslot;
-  return 0;
-}
-
-static int64_t pool_intern(strpool *p, const char *str) {
-  size_t len = strlen(str);
-  if ((p->used + 1) * 2 > p->nslot && pool_rehash(p, p->nslot ? p->nslot * 2 : 1024)) return -1;
-  size_t j = hash_form(str, len) & (p->nslot - 1);
-  while (p->slot[j]) {
-    const char *e = p->s + (p->slot[j] - 1);
-    if (strcmp(e, str) == 0) return p->slot[j] - 1;
-    j = (j + 1) & (p->nslot - 1);
-  }
-  if (p->n + len + 1 >= UINT32_MAX) return -1;
-  if (grow(&p->s, &p->cap, p->n + len + 1, 1)) return -1;
-  memcpy(p->s + p->n, str, len + 1);
-  p->slot[j] = (uint32_t)p->n + 1;
-  p->used++;
-  p->n += len + 1;
-  return (int64_t)p->slot[j] - 1;
-}
-
-/* Files, documents, metadata and turn labels of all chunks, with their strings interned in an
-** order that does not depend on how the files were cut into chunks: all paths first, then each
-** document's name, metadata and turn labels. */
-static int merge_docs(build *b, const src_list *files, uint64_t ndocs, ix_index *ix, blockset *bs,
-                      strpool *pool) {
-  ix_doc *docs = keep(bs, malloc((ndocs ? ndocs : 1) * sizeof *docs));
-  ix_file *fl = keep(bs, calloc(files->n ? files->n : 1, sizeof *fl));
-  uint32_t nturn = ix->reg[IX_TURN].n;
-  uint32_t *turn_attr = keep(bs, malloc((nturn ? nturn : 1) * sizeof *turn_attr));
-  uint32_t *dstart = keep(bs, malloc((ndocs ? ndocs : 1) * sizeof *dstart));
-  uint32_t *dend = keep(bs, malloc((ndocs ? ndocs : 1) * sizeof *dend));
-  size_t nmeta = 0;
-  for (size_t i = 0; i < b->nchunks; i++) nmeta += b->chunks[i].nmeta;
-  uint32_t *meta = keep(bs, malloc((nmeta ? nmeta : 1) * sizeof *meta));
-  if (!docs || !fl || !turn_attr || !dstart || !dend || !meta) return -1;
-  size_t di = 0, mi = 0, ti = 0, fd = 0;
-  for (size_t i = 0; i < b->nchunks; i++) {
-    chunk *c = &b->chunks[i];
-    for (size_t f = c->f0; f < c->f1; f++) {
-      int64_t s = pool_intern(pool, files->f[f].path);
-      if (s < 0) return -1;
-      fl[f].path = (uint32_t)s;
-      fl[f].kind = files->f[f].kind | (c->fskipped[f - c->f0] ? IX_FILE_SKIPPED : 0);
-      fl[f].size = files->f[f].size;
-      fl[f].mtime_ns = files->f[f].mtime_ns;
-      fl[f].hash = c->fhash[f - c->f0];
-      fl[f].first_doc = (uint32_t)fd;
-      fl[f].ndocs = c->fndocs[f - c->f0];
-      fd += c->fndocs[f - c->f0];
-    }
-  }
-  for (size_t i = 0; i < b->nchunks; i++) {
-    chunk *c = &b->chunks[i];
-    size_t tj = 0;
-    for (size_t j = 0; j < c->ndoc; j++, di++) {
-      ix_doc d = c->doc[j];
-      int64_t s = pool_intern(pool, c->str + d.name);
-      if (s < 0) return -1;
-      d.name = (uint32_t)s;
-      uint32_t m0 = (uint32_t)(mi / 2);
-      for (uint32_t k = 0; k < 2 * d.nmeta; k++) {
-        int64_t v = pool_intern(pool, c->str + c->meta[2 * d.meta + k]);
-        if (v < 0) return -1;
-        meta[mi++] = (uint32_t)v;
-      }
-      for (; tj < c->nturn && c->turn[tj].start < d.first + d.ntok; tj++) {
-        int64_t v = pool_intern(pool, c->str + c->turn[tj].label);
-        if (v < 0) return -1;
-        turn_attr[ti++] = (uint32_t)v;
-      }
-      d.meta = m0;
-      d.first += (uint32_t)c->pos0;
-      d.file += (uint32_t)c->f0;
-      docs[di] = d;
-      dstart[di] = d.first;
-      dend[di] = d.first + d.ntok;
-    }
-  }
-  ix->ndocs = (uint32_t)ndocs;
-  ix->nfiles = (uint32_t)files->n;
-  ix->docs = docs;
-  ix->files = fl;
-  ix->meta = meta;
-  ix->reg[IX_TURN].attr = turn_attr;
-  ix->reg[IX_DOC].n = (uint32_t)ndocs;
-  ix->reg[IX_DOC].start = dstart;
-  ix->reg[IX_DOC].end = dend;
-  return 0;
-}
-
-/* A coded token stream (see index.h): codes for the 65535 most frequent types, by frequency, then
-** id. code gets the code of each id (IX_RARE for the others); it is the caller's to free. */
-static _Thread_local const uint64_t *sort_freq;
-
-static int cmp_by_freq(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  if (sort_freq[x] != sort_freq[y]) return sort_freq[x] > sort_freq[y] ? -1 : 1;
-  return x < y ? -1 : x > y;
-}
-
-static int make_codes(ix_index *ix, uint16_t **code, blockset *bs) {
-  uint32_t V = ix->ntypes;
-  uint32_t *order = malloc(V * sizeof *order);
-  uint32_t *code_id = keep(bs, malloc(IX_RARE * sizeof *code_id));
-  *code = malloc(V * sizeof **code);
-  if (!order || !code_id || !*code) { free(order); free(*code); *code = NULL; return -1; }
-  for (uint32_t i = 0; i < V; i++) order[i] = i;
-  sort_freq = ix->freq;
-  qsort(order, V, sizeof *order, cmp_by_freq);
-  memset(*code, 0xFF, V * sizeof **code);
-  for (uint32_t k = 0; k < IX_RARE; k++) {
-    code_id[k] = order[k];
-    (*code)[order[k]] = (uint16_t)k;
-  }
-  free(order);
-  ix->ncodes = IX_RARE;
-  ix->code_id = code_id;
-  return 0;
-}
-
-/* The rare tokens of all chunks, in position order. */
-static int gather_rare(build *b, ix_index *ix, blockset *bs) {
-  uint64_t n = 0, k = 0;
-  for (size_t i = 0; i < b->nchunks; i++) {
-    if (b->chunks[i].failed) return -1;
-    n += b->chunks[i].nrare;
-  }
-  uint32_t *pos = keep(bs, malloc((n ? n : 1) * sizeof *pos));
-  uint32_t *id = keep(bs, malloc((n ? n : 1) * sizeof *id));
-  if (!pos || !id) return -1;
-  for (size_t i = 0; i < b->nchunks; i++) {
-    chunk *c = &b->chunks[i];
-    for (size_t j = 0; j < c->nrare; j++, k++) {
-      pos[k] = c->rare[j].pos;
-      id[k] = c->rare[j].id;
-    }
-    free(c->rare);
-    c->rare = NULL;
-    c->nrare = c->rare_cap = 0;
-  }
-  ix->nrare = n;
-  ix->rare_pos = pos;
-  ix->rare_id = id;
-  return 0;
 }
 
 static void set_err(char *err, size_t errlen, const char *msg) {
@@ -1100,32 +50,7 @@ static int threads_default(int t) {
   return t > MAX_THREADS ? MAX_THREADS : t;
 }
 
-/* Concatenates the regions of all chunks into one kind of region. */
-static int concat_regions(build *b, ix_regions *r, blockset *bs, size_t which) {
-  size_t total = 0;
-  for (size_t i = 0; i < b->nchunks; i++) {
-    chunk *c = &b->chunks[i];
-    total += which == 0 ? c->npara / 2 : which == 1 ? c->nsent / 2 : which == 2 ? c->nboil / 2 : c->nturn;
-  }
-  uint32_t *st = keep(bs, malloc((total ? total : 1) * sizeof *st));
-  uint32_t *en = keep(bs, malloc((total ? total : 1) * sizeof *en));
-  if (!st || !en) return -1;
-  size_t k = 0;
-  for (size_t i = 0; i < b->nchunks; i++) {
-    chunk *c = &b->chunks[i];
-    const uint32_t *pairs = which == 0 ? c->para : which == 1 ? c->sent : c->boil;
-    size_t n = which == 0 ? c->npara / 2 : which == 1 ? c->nsent / 2 : which == 2 ? c->nboil / 2 : c->nturn;
-    for (size_t j = 0; j < n; j++, k++) {
-      if (which == 3) { st[k] = (uint32_t)c->pos0 + c->turn[j].start; en[k] = (uint32_t)c->pos0 + c->turn[j].end; }
-      else { st[k] = (uint32_t)c->pos0 + pairs[2 * j]; en[k] = (uint32_t)c->pos0 + pairs[2 * j + 1]; }
-    }
-  }
-  r->n = (uint32_t)total;
-  r->start = st;
-  r->end = en;
-  r->attr = NULL;
-  return 0;
-}
+/* ================================================================== the driver */
 
 int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_index **out,
              char *err, size_t errlen) {
@@ -1166,7 +91,7 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   if ((size_t)b->threads > b->nchunks) b->threads = b->nchunks ? (int)b->nchunks : 1;
   for (int w = 0; w < b->threads; w++) tx_init(&b->txs[w]);
   if (b->prev) {
-    if (gather_prev_parts(b)) { set_err(err, errlen, "out of memory"); goto fail; }
+    if (ixb_gather_prev_parts(b)) { set_err(err, errlen, "out of memory"); goto fail; }
     for (int w = 0; w < b->threads; w++) {
       b->prev_map[w] = malloc((b->prev->ntypes ? b->prev->ntypes : 1) * sizeof(uint32_t));
       if (!b->prev_map[w]) { set_err(err, errlen, "out of memory"); goto fail; }
@@ -1175,24 +100,7 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   }
 
   /* tokenize on all workers; this thread is worker 0 and reports progress */
-  pthread_t tid[MAX_THREADS];
-  worker_arg wa[MAX_THREADS];
-  int started = 0;
-  for (int w = 1; w < b->threads; w++) {
-    wa[w].b = b;
-    wa[w].worker = w;
-    if (pthread_create(&tid[started], NULL, chunk_worker, &wa[w]) == 0) started++;
-  }
-  {
-    size_t i;
-    while ((i = atomic_fetch_add(&b->next_chunk, 1)) < b->nchunks) {
-      run_chunk(b, 0, &b->chunks[i]);
-      if (o->progress) o->progress(o->progress_ud, atomic_load(&b->files_done), files->n,
-                                   atomic_load(&b->bytes_done), bytes_total);
-    }
-  }
-  for (int t = 0; t < started; t++) pthread_join(tid[t], NULL);
-  if (o->progress) o->progress(o->progress_ud, files->n, files->n, bytes_total, bytes_total);
+  ixb_collect(b, o, bytes_total);
   /* the lexicons of workers that never started are empty: merging treats them alike */
   for (int w = 0; w < b->threads; w++) tx_free(&b->txs[w]);
   if (atomic_load(&b->overflow)) { set_err(err, errlen, "corpus too large: more than 4 billion tokens"); goto fail; }
@@ -1212,30 +120,30 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   }
   if (ntok >= UINT32_MAX || ndocs >= UINT32_MAX) { set_err(err, errlen, "corpus too large: more than 4 billion tokens"); goto fail; }
 
-  if (merge_lexicons(b, &m)) { set_err(err, errlen, "out of memory while merging the lexicon"); goto fail; }
+  if (ixb_merge_lexicons(b, &m)) { set_err(err, errlen, "out of memory while merging the lexicon"); goto fail; }
   ix->ntypes = m.ntypes;
-  ix->forms = keep(&bs, m.forms);
-  ix->form_off = keep(&bs, m.form_off);
-  ix->freq = keep(&bs, m.freq);
+  ix->forms = ixb_keep(&bs, m.forms);
+  ix->form_off = ixb_keep(&bs, m.form_off);
+  ix->freq = ixb_keep(&bs, m.freq);
   m.forms = NULL; m.form_off = NULL; m.freq = NULL;
-  for (int w = 0; w < b->threads; w++) lex_free(&b->lexes[w]);
+  for (int w = 0; w < b->threads; w++) ixb_lex_free(&b->lexes[w]);
   ix->tok_width = m.ntypes <= 0x100 ? 1 : 2;
   ix->ntokens = ntok;
 
   /* token stream, spans, checkpoints; the codes of a coded stream live until it is assembled */
   asm_ctx a = { b, ix, &m, NULL, NULL, NULL, NULL };
-  a.tokens = keep(&bs, malloc(ntok * ix->tok_width + 8));
-  a.spans = keep(&bs, malloc(nspans + 8));
-  a.ck = keep(&bs, calloc(ntok / IX_CK_EVERY + 1, sizeof *a.ck));
+  a.tokens = ixb_keep(&bs, malloc(ntok * ix->tok_width + 8));
+  a.spans = ixb_keep(&bs, malloc(nspans + 8));
+  a.ck = ixb_keep(&bs, calloc(ntok / IX_CK_EVERY + 1, sizeof *a.ck));
   if (!a.tokens || !a.spans || !a.ck) { set_err(err, errlen, "out of memory"); goto fail; }
   uint16_t *code = NULL;
-  if (m.ntypes > 0x10000 && make_codes(ix, &code, &bs)) { set_err(err, errlen, "out of memory"); goto fail; }
+  if (m.ntypes > 0x10000 && ixb_make_codes(ix, &code, &bs)) { set_err(err, errlen, "out of memory"); goto fail; }
   a.code = code;
   memset(a.tokens + ntok * ix->tok_width, 0, 8);
   memset(a.spans + nspans, 0, 8);
-  parallel_for(b->threads, b->nchunks, assemble_chunk, &a);
+  ixb_parallel_for(b->threads, b->nchunks, ixb_assemble_chunk, &a);
   free(code);
-  if (gather_rare(b, ix, &bs)) { set_err(err, errlen, "out of memory"); goto fail; }
+  if (ixb_gather_rare(b, ix, &bs)) { set_err(err, errlen, "out of memory"); goto fail; }
   ix->tokens = a.tokens;
   ix->spans = a.spans;
   ix->spans_len = nspans;
@@ -1243,7 +151,7 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
 
   /* postings of whole tokens, then of compound parts */
   pin in = { ix, NULL, ntok };
-  if (build_postings(&in, ix->ntypes, b->threads, &ix->post, &bs.p, &bs.n, &bs.cap)) {
+  if (ixb_build_postings(&in, ix->ntypes, b->threads, &ix->post, &bs.p, &bs.n, &bs.cap)) {
     set_err(err, errlen, "out of memory while writing postings"); goto fail;
   }
   part_rec *parts = malloc((nparts ? nparts : 1) * sizeof *parts);
@@ -1259,27 +167,27 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
     }
   }
   pin pin_parts = { NULL, parts, nparts };
-  int prc = build_postings(&pin_parts, ix->ntypes, 1, &ix->part, &bs.p, &bs.n, &bs.cap);
+  int prc = ixb_build_postings(&pin_parts, ix->ntypes, 1, &ix->part, &bs.p, &bs.n, &bs.cap);
   free(parts);
   if (prc) { set_err(err, errlen, "out of memory while writing postings"); goto fail; }
-  if (build_folds(ix, &bs)) { set_err(err, errlen, "out of memory while folding the lexicon"); goto fail; }
+  if (ixb_build_folds(ix, &bs)) { set_err(err, errlen, "out of memory while folding the lexicon"); goto fail; }
 
   /* regions */
-  if (concat_regions(b, &ix->reg[IX_PARA], &bs, 0) || concat_regions(b, &ix->reg[IX_SENT], &bs, 1) ||
-      concat_regions(b, &ix->reg[IX_BOILER], &bs, 2) || concat_regions(b, &ix->reg[IX_TURN], &bs, 3)) {
+  if (ixb_concat_regions(b, &ix->reg[IX_PARA], &bs, 0) || ixb_concat_regions(b, &ix->reg[IX_SENT], &bs, 1) ||
+      ixb_concat_regions(b, &ix->reg[IX_BOILER], &bs, 2) || ixb_concat_regions(b, &ix->reg[IX_TURN], &bs, 3)) {
     set_err(err, errlen, "out of memory"); goto fail;
   }
 
   /* documents, files, metadata and strings */
-  if (merge_docs(b, files, ndocs, ix, &bs, &pool)) { set_err(err, errlen, "out of memory"); goto fail; }
+  if (ixb_merge_docs(b, files, ndocs, ix, &bs, &pool)) { set_err(err, errlen, "out of memory"); goto fail; }
   if (grow(&pool.s, &pool.cap, pool.n + 1, 1)) { set_err(err, errlen, "out of memory"); goto fail; }
-  ix->strings = keep(&bs, pool.s);
+  ix->strings = ixb_keep(&bs, pool.s);
   ix->strings_len = pool.n;
   pool.s = NULL;
   {
     uint64_t *keys = NULL;
     uint32_t *counts = NULL;
-    if (ix_build_pairs(ix, b->threads, &keys, &counts) || !keep(&bs, keys) || !keep(&bs, counts)) {
+    if (ix_build_pairs(ix, b->threads, &keys, &counts) || !ixb_keep(&bs, keys) || !ixb_keep(&bs, counts)) {
       set_err(err, errlen, "out of memory while counting word pairs"); goto fail;
     }
   }
@@ -1293,9 +201,9 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   rc = 0;
 fail:
   if (b) {
-    for (size_t i = 0; i < b->nchunks; i++) chunk_free(&b->chunks[i]);
+    for (size_t i = 0; i < b->nchunks; i++) ixb_chunk_free(&b->chunks[i]);
     free(b->chunks);
-    for (int w = 0; w < MAX_THREADS; w++) lex_free(&b->lexes[w]);
+    for (int w = 0; w < MAX_THREADS; w++) ixb_lex_free(&b->lexes[w]);
     for (int w = 0; w < MAX_THREADS; w++) { free(m.map[w]); free(b->prev_map[w]); }
     free(b->prev_parts);
   }
@@ -1311,12 +219,4 @@ fail:
     free(bs.p);
   }
   return rc;
-}
-
-void ix_free(ix_index *ix) {
-  if (!ix) return;
-  if (ix->map) munmap(ix->map, ix->map_len);
-  for (size_t i = 0; i < ix->nblocks; i++) free(ix->blocks[i]);
-  free(ix->blocks);
-  free(ix);
 }

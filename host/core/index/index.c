@@ -1,11 +1,13 @@
 /*
 ** index.c: reading the positional index (see index.h): lexicon and fold lookups, posting-list
 ** cursors with skips for galloping seeks, byte spans decoded from their compact form, and the
-** region containing a position. Building is in index_build.c; the on-disk form in store.c.
-** None of these functions allocate: they only read the arrays, built or mapped.
+** region containing a position. Building is in build.c; the on-disk form in store.c.
+** None of these functions allocate: they only read the arrays, built or mapped. ix_free is here
+** too, as it frees an index whoever made it: store.c needs the reader, not the builder.
 */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "index.h"
 
@@ -187,4 +189,14 @@ int ix_cursor_seek(ix_cursor *c, uint32_t target) {
   while (ix_cursor_next(c))
     if (c->cur >= target) return 1;
   return 0;
+}
+
+/* ------------------------------------------------------------------ freeing */
+
+void ix_free(ix_index *ix) {
+  if (!ix) return;
+  if (ix->map) munmap(ix->map, ix->map_len);
+  for (size_t i = 0; i < ix->nblocks; i++) free(ix->blocks[i]);
+  free(ix->blocks);
+  free(ix);
 }

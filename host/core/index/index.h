@@ -102,7 +102,7 @@ typedef struct ix_index {
   const uint8_t *spans;
   uint64_t spans_len;
   const ix_ck *ck;
-  /* pairs of frequent fold classes side by side, and how often (index_pairs.c) */
+  /* pairs of frequent fold classes side by side, and how often (pairs.c) */
   uint64_t npairs;
   uint64_t pair_min;         /* a class occurring this often is frequent; 0: no table */
   const uint64_t *pair_key;  /* class_a << 32 | class_b, ascending */
@@ -145,9 +145,8 @@ typedef struct ix_build_opts {
 ** Returns 0 and *out, or -1 with a message in err (out of memory, too many tokens). */
 int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_index **out,
              char *err, size_t errlen);
-void ix_free(ix_index *ix);
 
-/* The pair table of a built index (index_pairs.c), on up to threads threads: sets the pair fields
+/* The pair table of a built index (pairs.c), on up to threads threads: sets the pair fields
 ** of ix to the arrays in *keys and *counts (the caller keeps them). Returns 0 or -1 (memory). */
 #define IX_PAIR_MIN 1000u        /* occurrences that make a fold class frequent ... */
 #define IX_PAIR_MAX 2048u        /* ... for at most this many classes */
@@ -158,6 +157,10 @@ int64_t ix_pair_count(const ix_index *ix, uint32_t a, uint32_t b);
 
 
 /* ---- reading ---- */
+
+/* Frees an index and the memory behind its arrays, whoever made it (ix_build's blocks, or
+** store.c's mapping). NULL is allowed. */
+void ix_free(ix_index *ix);
 
 /* The type of a token coded IX_RARE. */
 uint32_t ix_token_rare(const ix_index *ix, uint64_t pos);

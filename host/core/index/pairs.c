@@ -1,5 +1,5 @@
 /*
-** index_pairs.c: how often each pair of frequent words stands side by side, counted once at build
+** pairs.c: how often each pair of frequent words stands side by side, counted once at build
 ** time. Finding a phrase walks the postings of its rarest word, some 30 ns a step: a phrase of
 ** two frequent words ("of the": 5 million steps at a gigabyte; "United States": 50000) would take
 ** milliseconds, so its count is read from this table instead. Pairs are of fold classes (case and
