@@ -52,6 +52,27 @@ describe("the layers of host/", function()
     assert.are.same({}, lines_of("find host -maxdepth 1 -name '*.[ch]'"))
   end)
 
+  it("has files that read in one sitting: no C file over 800 lines, each opening with its purpose", function()
+    local long, bare = {}, {}
+    for _, path in ipairs(lines_of("find host -name '*.[ch]' | sort")) do
+      local n, first = 0, nil
+      for line in io.lines(path) do
+        n = n + 1
+        first = first or line
+      end
+      if n > 800 then long[#long + 1] = path .. ": " .. n .. " lines" end
+      local name = path:match("[^/]+$")
+      if first ~= "/*" then bare[#bare + 1] = path end
+      local f = assert(io.open(path))
+      f:read("l")
+      local second = f:read("l")
+      f:close()
+      if not (second or ""):find("^%*%* " .. name:gsub("%p", "%%%0") .. ": ") then bare[#bare + 1] = path end
+    end
+    assert.are.same({}, long)
+    assert.are.same({}, bare)
+  end)
+
   it("keeps Lua, the terminal and the layers above out of the core's includes", function()
     assert.are.same({}, offenders("core", {
       "#%s*include%s*[<\"]lua", "#%s*include%s*[<\"]lauxlib", "#%s*include%s*[<\"]lualib",

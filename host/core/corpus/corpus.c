@@ -508,23 +508,11 @@ void lector_token_span(const lector_corpus *c, uint32_t pos, uint64_t *b0, uint6
 
 /* The loose view (diacritics and abbreviation dots ignored), made on first use: the fold classes
 ** sorted by their loose form. */
-typedef struct loose_item { uint64_t off; uint32_t len, fold; } loose_item;
-static _Thread_local const char *loose_arena;
-
-static int cmp_loose(const void *a, const void *b) {
-  const loose_item *x = a, *y = b;
-  size_t n = x->len < y->len ? x->len : y->len;
-  int r = memcmp(loose_arena + x->off, loose_arena + y->off, n);
-  if (r) return r;
-  if (x->len != y->len) return x->len < y->len ? -1 : 1;
-  return x->fold < y->fold ? -1 : x->fold > y->fold;
-}
-
 static int make_loose(lector_corpus *c) {
   const ix_index *ix = c->ix;
   fold_buf fb = {0};
   size_t cap = 0, len = 0;
-  loose_item *it = malloc((ix->nfolds ? ix->nfolds : 1) * sizeof *it);
+  fold_item *it = malloc((ix->nfolds ? ix->nfolds : 1) * sizeof *it);
   if (!it) return -1;
   for (uint32_t f = 0; f < ix->nfolds; f++) {
     const char *s = ix->fold_forms + ix->fold_off[f];
@@ -541,11 +529,10 @@ static int make_loose(lector_corpus *c) {
     memcpy(c->loose_forms + len, fb.s, fb.len + 1);
     it[f].off = len;
     it[f].len = (uint32_t)fb.len;
-    it[f].fold = f;
+    it[f].id = f;
     len += fb.len + 1;
   }
-  loose_arena = c->loose_forms;
-  if (ix->nfolds > 1) qsort(it, ix->nfolds, sizeof *it, cmp_loose);
+  fold_sort(it, ix->nfolds, c->loose_forms);
   fold_buf_free(&fb);
   c->loose = it;
   return 0;
@@ -578,15 +565,15 @@ size_t lector_types_matching(lector_corpus *c, const char *word, size_t len, int
     size_t lo = 0, hi = ix->nfolds;       /* first loose item >= the word */
     while (lo < hi) {
       size_t mid = lo + (hi - lo) / 2;
-      const loose_item *x = &c->loose[mid];
+      const fold_item *x = &c->loose[mid];
       size_t k = x->len < fb.len ? x->len : fb.len;
       int r = memcmp(c->loose_forms + x->off, fb.s, k);
       if (r < 0 || (r == 0 && x->len < fb.len)) lo = mid + 1; else hi = mid;
     }
     for (; lo < ix->nfolds; lo++) {
-      const loose_item *x = &c->loose[lo];
+      const fold_item *x = &c->loose[lo];
       if (x->len != fb.len || memcmp(c->loose_forms + x->off, fb.s, fb.len)) break;
-      uint32_t f = x->fold;
+      uint32_t f = x->id;
       add_ids(ix->fold_mem + ix->fold_mem_off[f], ix->fold_mem_off[f + 1] - ix->fold_mem_off[f], ids, cap, &n);
     }
     if (n > 1 && n <= cap) qsort(ids, n, sizeof *ids, cmp_u32);

@@ -21,7 +21,7 @@ struct lector_corpus {
   uint64_t stored_bytes;     /* the size of the index file just written */
   char *store_error;         /* why the index could not be stored, or NULL */
   /* the loose view, made on first use (see lector_types_matching) */
-  struct loose_item *loose;
+  struct fold_item *loose;   /* the loose forms of the fold classes (id: the class), sorted */
   char *loose_forms;
 };
 

@@ -134,18 +134,6 @@ void ixb_assemble_chunk(void *arg, size_t i) {
 }
 
 /* The folded view: fold classes of the lexicon's forms. */
-typedef struct fold_item { uint64_t off; uint32_t len, id; } fold_item;
-static _Thread_local const char *fold_arena;
-
-static int cmp_fold(const void *a, const void *b) {
-  const fold_item *x = a, *y = b;
-  size_t n = x->len < y->len ? x->len : y->len;
-  int c = memcmp(fold_arena + x->off, fold_arena + y->off, n);
-  if (c) return c;
-  if (x->len != y->len) return x->len < y->len ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
-}
-
 /* Sets ix's folded view: its forms folded (FOLD_CASE), the fold classes sorted bytewise, and
 ** each class's surface ids. */
 int ixb_build_folds(ix_index *ix, blockset *bs) {
@@ -167,8 +155,7 @@ int ixb_build_folds(ix_index *ix, blockset *bs) {
     it[id].id = id;
     alen += fb.len + 1;
   }
-  fold_arena = arena;
-  if (V > 1) qsort(it, V, sizeof *it, cmp_fold);
+  fold_sort(it, V, arena);
   uint32_t *fold_of = ixb_keep(bs, malloc((V ? V : 1) * sizeof *fold_of));
   uint32_t *mem = ixb_keep(bs, malloc((V ? V : 1) * sizeof *mem));
   uint32_t *mem_off = ixb_keep(bs, malloc((V + 1) * sizeof *mem_off));

@@ -269,7 +269,7 @@ int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lect
     goto done;
   }
 
-  /* two frequent words, counted: the pair table knows (index_pairs.c) */
+  /* two frequent words, counted: the pair table knows (index/pairs.c) */
   if (k == 2 && !h && !s->skip_boilerplate && !s->docs && !s->limit &&
       (s->how & ~LECTOR_MATCH_PARTS) == LECTOR_MATCH_FOLD) {
     int64_t n = pair_count(ix, &terms[0], &terms[1], parts);

@@ -109,3 +109,22 @@ int fold(fold_buf *b, const char *s, size_t len, int level) {
   free(out);
   return 0;
 }
+
+/* qsort has no context argument: the arena of the sort under way, one per thread. */
+static _Thread_local const char *sort_arena;
+
+static int cmp_item(const void *a, const void *b) {
+  const fold_item *x = a, *y = b;
+  size_t n = x->len < y->len ? x->len : y->len;
+  int c = memcmp(sort_arena + x->off, sort_arena + y->off, n);
+  if (c) return c;
+  if (x->len != y->len) return x->len < y->len ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+void fold_sort(fold_item *items, size_t n, const char *arena) {
+  if (n < 2) return;
+  sort_arena = arena;
+  qsort(items, n, sizeof *items, cmp_item);
+  sort_arena = NULL;
+}

@@ -8,6 +8,7 @@
 #define LECTOR_FOLD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum {
   FOLD_NORM  = 0,   /* quote, apostrophe and hyphen variants unified; case kept ("exact") */
@@ -24,5 +25,12 @@ typedef struct fold_buf {
 ** Invalid UTF-8 is copied through unchanged. Returns 0, or -1 when memory ran out. */
 int fold(fold_buf *b, const char *s, size_t len, int level);
 void fold_buf_free(fold_buf *b);
+
+/* A folded form kept in an arena of forms: its bytes [off, off + len), and whose form it is (a
+** type's or a fold class's id). The index sorts its fold classes so, and the corpus its loose view. */
+typedef struct fold_item { uint64_t off; uint32_t len, id; } fold_item;
+
+/* Sorts items by their bytes in arena (bytewise; a prefix before the longer form), then by id. */
+void fold_sort(fold_item *items, size_t n, const char *arena);
 
 #endif
