@@ -6,11 +6,9 @@
 ** modules of the host (host/lua/lector/cmd/NAME.lua) unless they need the terminal (repl.c).
 ** Ordinary Lua runs here exactly as under lua5.4; that is tested with Lua's own test suite.
 */
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <lua.h>
