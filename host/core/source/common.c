@@ -165,6 +165,15 @@ void src_doc_free(src_doc *d) {
   free(d->map);
   free(d->meta);          /* one block: the array and its strings */
   free(d->boiler);
+  if (d->pre) {
+    free(d->pre->span);
+    free(d->pre->sent);
+    free(d->pre->attr_name);
+    free(d->pre->value);
+    free(d->pre->st);
+    free(d->pre->pool);
+    free(d->pre);
+  }
   memset(d, 0, sizeof *d);
 }
 

@@ -72,7 +72,38 @@ typedef struct src_doc {
                        ** (whole lines without their LF), sorted */
   size_t nboiler;
   unsigned flags;      /* SRC_CP1252 | ... */
+  struct src_tokens *pre; /* the file's own tokens, for an annotated format (CoNLL-U, VRT); NULL
+                       ** for text that the tokenizer splits */
 } src_doc;
+
+/* A region of an annotated document: an element of a VRT file (<s>, <p>, <div type="x">, ...) or
+** a CoNLL-U sentence or paragraph, over the tokens [first, end). */
+typedef struct src_struct {
+  uint32_t name;       /* the element's name: an offset into pool */
+  uint32_t first, end;
+  uint32_t attrs;      /* its attributes: an offset into pool of key, value, key, value, ... each
+                       ** NUL-terminated, ended by an empty key */
+} src_struct;
+
+/* What an annotated file says of its document's tokens (src_doc.pre). The tokenizer is not asked:
+** the tokens, sentences and attribute values are the file's. One allocation with its arrays is
+** not required; src_doc_free frees each member. */
+typedef struct src_tokens {
+  size_t ntok;
+  uint32_t *span;      /* 2 * ntok: start and length in the document's text of each token; the
+                       ** syntactic words of one multiword token (CoNLL-U "don't" = do + n't when
+                       ** written as one) each get the span of the whole surface token */
+  uint32_t *sent;      /* first token of each sentence, ascending, sent[0] == 0 when ntok > 0 */
+  size_t nsent;
+  size_t nattr;        /* positional attributes besides the word form ("lemma", "pos", ...) */
+  uint32_t *attr_name; /* nattr offsets into pool */
+  uint32_t *value;     /* ntok * nattr offsets into pool: value[i * nattr + a]; a value the file
+                       ** leaves empty is kept as it is written ("_" in CoNLL-U) */
+  src_struct *st;      /* regions, sorted by first, then by end descending (outer first) */
+  size_t nst;
+  char *pool;          /* NUL-terminated strings */
+  size_t pool_len;
+} src_tokens;
 
 typedef struct src_ctx src_ctx;
 
