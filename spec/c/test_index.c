@@ -62,19 +62,21 @@ static void make_corpus(void) {
 
 static void quiet(void *ud, const char *file, const char *msg) { (void)ud; (void)file; (void)msg; }
 
-static ix_index *build(int threads, uint64_t chunk) {
+static ix_index *build_with(int threads, uint64_t chunk, const ix_annotator *an) {
   char err[256];
   src_ctx *src = src_open(corpus_dir, quiet, NULL, err, sizeof err);
   if (!src) { fprintf(stderr, "src_open: %s\n", err); exit(2); }
   src_list files = {0};
   src_scan(src, &files);
-  ix_build_opts o = { threads, NULL, NULL, NULL, NULL, NULL, chunk };
+  ix_build_opts o = { .threads = threads, .chunk_bytes = chunk, .annotate = an };
   ix_index *ix = NULL;
   if (ix_build(src, &files, &o, &ix, err, sizeof err)) { fprintf(stderr, "ix_build: %s\n", err); exit(2); }
   src_list_free(&files);
   src_close(src);
   return ix;
 }
+
+static ix_index *build(int threads, uint64_t chunk) { return build_with(threads, chunk, NULL); }
 
 #define SAME(a, b, n) (memcmp((a), (b), (n)) == 0)
 
@@ -325,6 +327,92 @@ static void test_doc_from(void) {
   ix_free(ix);
 }
 
+/* ---- attributes: an annotator that gives each token its shape and its first letter, per
+** sentence (and says how many sentences it saw, to check that it runs per sentence) */
+
+static const char *const fake_names[] = { "shape", "initial" };
+typedef struct fake_st { char (*buf)[2]; size_t cap; unsigned sentences; } fake_st;
+static unsigned fake_sentences;
+static void *fake_new(const void *ud) { (void)ud; return calloc(1, sizeof(fake_st)); }
+static void fake_free(void *st) {
+  __atomic_add_fetch(&fake_sentences, ((fake_st *)st)->sentences, __ATOMIC_SEQ_CST);
+  free(((fake_st *)st)->buf);
+  free(st);
+}
+static const char *shape_of(const char *w, size_t n) {
+  if (n && w[0] >= 'A' && w[0] <= 'Z') return "Xx";
+  if (n && w[0] >= 'a' && w[0] <= 'z') return "x";
+  if (n && w[0] >= '0' && w[0] <= '9') return "d";
+  return "p";
+}
+static int fake_annotate(void *stp, size_t n, const char *const *word, const uint32_t *len, const char **val,
+                         uint32_t *vlen) {
+  fake_st *st = stp;
+  st->sentences++;
+  if (n > st->cap) {
+    free(st->buf);
+    if (!(st->buf = malloc(n * sizeof *st->buf))) return -1;
+    st->cap = n;
+  }
+  for (size_t i = 0; i < n; i++) {
+    val[2 * i] = shape_of(word[i], len[i]);
+    vlen[2 * i] = (uint32_t)strlen(val[2 * i]);
+    st->buf[i][0] = word[i][0];
+    st->buf[i][1] = 0;
+    val[2 * i + 1] = st->buf[i];
+    vlen[2 * i + 1] = 1;
+  }
+  return 0;
+}
+static const ix_annotator fake = { 2, fake_names, fake_new, fake_free, fake_annotate, NULL };
+
+static void test_attributes(void) {
+  fake_sentences = 0;
+  ix_index *a = build_with(1, 0, &fake), *b = build_with(4, 1500, &fake), *plain = build(1, 0);
+  CHECK_INT(fake_sentences, 2 * a->reg[IX_SENT].n);          /* once per sentence, in each build */
+  CHECK_INT(a->npattr, 2);
+  CHECK_INT(plain->npattr, 0);
+  CHECK_INT(a->annotated, 1);
+  CHECK_INT(plain->annotated, 0);
+  const ix_pattr *shape = ix_pattr_find(a, "shape"), *initial = ix_pattr_find(a, "initial");
+  CHECK(shape && initial && !ix_pattr_find(a, "lemma"));
+  if (!shape || !initial) return;
+  CHECK_INT(shape->ntypes, 4);
+  CHECK_INT(shape->width, 1);
+  size_t len;
+  CHECK_STR(ix_pattr_form(shape, 0, &len), "Xx");              /* sorted bytewise: Xx d p x */
+  CHECK_STR(ix_pattr_form(shape, 3, &len), "x");
+  CHECK_INT(ix_pattr_lookup(shape, "d", 1), 1);
+  CHECK_INT(ix_pattr_lookup(shape, "q", 1), IX_NONE);
+  /* every token's values agree with its form; the postings hold exactly those positions */
+  uint64_t bad = 0, freq[4] = {0};
+  for (uint64_t pos = 0; pos < a->ntokens; pos++) {
+    size_t n;
+    const char *w = ix_form(a, ix_token(a, pos), &n);
+    uint32_t s = ix_pattr_id(shape, pos);
+    bad += strcmp(ix_pattr_form(shape, s, NULL), shape_of(w, n)) != 0;
+    bad += ix_pattr_form(initial, ix_pattr_id(initial, pos), NULL)[0] != w[0];
+    freq[s]++;
+  }
+  CHECK_INT(bad, 0);
+  for (uint32_t v = 0; v < 4; v++) {
+    CHECK_INT(shape->freq[v], freq[v]);
+    ix_cursor c;
+    ix_cursor_open(&c, &shape->post, v);
+    uint64_t n = 0, wrong = 0;
+    while (ix_cursor_next(&c)) { n++; wrong += ix_pattr_id(shape, c.cur) != v; }
+    CHECK_INT(n, freq[v]);
+    CHECK_INT(wrong, 0);
+  }
+  /* the same whatever the threads and chunks */
+  const ix_pattr *s2 = ix_pattr_find(b, "shape");
+  CHECK(s2 && SAME(shape->tokens, s2->tokens, a->ntokens * shape->width));
+  CHECK(s2 && SAME(shape->post.data, s2->post.data, shape->post.off[shape->ntypes]));
+  ix_free(a);
+  ix_free(b);
+  ix_free(plain);
+}
+
 int main(void) {
   make_corpus();
   RUN(test_doc_from);
@@ -334,6 +422,7 @@ int main(void) {
   RUN(test_postings);
   RUN(test_parts_and_folds);
   RUN(test_regions);
+  RUN(test_attributes);
   ct_rmdir(corpus_dir);
   return ct_summary();
 }

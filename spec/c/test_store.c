@@ -176,7 +176,7 @@ static void test_incremental(void) {
   src_ctx *src = src_open(dir, NULL, NULL, err, sizeof err);
   src_list files = {0};
   src_scan(src, &files);
-  ix_build_opts o = { 2, NULL, NULL, prev, count_reused, NULL, 0 };
+  ix_build_opts o = { .threads = 2, .previous = prev, .reused = count_reused };
   ix_index *ix = NULL;
   reused_count = 0;
   CHECK_INT(ix_build(src, &files, &o, &ix, err, sizeof err), 0);

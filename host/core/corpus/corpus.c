@@ -285,7 +285,8 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
     for (size_t i = 0; i < files.n; i++) relay.last.bytes_total += files.f[i].size;
     relay.last.files_total = files.n;
     relay_stage(&relay, LECTOR_STAGE_READ);
-    ix_build_opts bo = { o->threads, o->progress ? relay_build : NULL, &relay, prev, replay_warnings, &ow, 0 };
+    ix_build_opts bo = { .threads = o->threads, .progress = o->progress ? relay_build : NULL, .progress_ud = &relay,
+                         .previous = prev, .reused = replay_warnings, .reused_ud = &ow };
     if (ix_build(c->src, &files, &bo, &c->ix, err, errlen)) goto done;
     src_sidecar_unused(c->src);
   }

@@ -71,6 +71,7 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   b->prev = o->previous;
   b->reused = o->reused;
   b->reused_ud = o->reused_ud;
+  b->annot = o->annotate;
 
   /* cut the files into chunks */
   uint64_t chunk_bytes = o->chunk_bytes ? o->chunk_bytes : CHUNK_BYTES;
@@ -150,7 +151,7 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   ix->ck = a.ck;
 
   /* postings of whole tokens, then of compound parts */
-  pin in = { ix, NULL, ntok };
+  pin in = { .ix = ix, .n = ntok };
   if (ixb_build_postings(&in, ix->ntypes, b->threads, &ix->post, &bs.p, &bs.n, &bs.cap)) {
     set_err(err, errlen, "out of memory while writing postings"); goto fail;
   }
@@ -166,7 +167,7 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
       }
     }
   }
-  pin pin_parts = { NULL, parts, nparts };
+  pin pin_parts = { .parts = parts, .n = nparts };
   int prc = ixb_build_postings(&pin_parts, ix->ntypes, 1, &ix->part, &bs.p, &bs.n, &bs.cap);
   free(parts);
   if (prc) { set_err(err, errlen, "out of memory while writing postings"); goto fail; }
@@ -180,6 +181,7 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
 
   /* documents, files, metadata and strings */
   if (ixb_merge_docs(b, files, ndocs, ix, &bs, &pool)) { set_err(err, errlen, "out of memory"); goto fail; }
+  if (ixb_merge_attrs(b, ix, &bs, &pool)) { set_err(err, errlen, "out of memory while merging the attributes"); goto fail; }
   if (grow(&pool.s, &pool.cap, pool.n + 1, 1)) { set_err(err, errlen, "out of memory"); goto fail; }
   ix->strings = ixb_keep(&bs, pool.s);
   ix->strings_len = pool.n;
@@ -206,6 +208,7 @@ fail:
     for (int w = 0; w < MAX_THREADS; w++) ixb_lex_free(&b->lexes[w]);
     for (int w = 0; w < MAX_THREADS; w++) { free(m.map[w]); free(b->prev_map[w]); }
     free(b->prev_parts);
+    ixb_attrs_free(b);
   }
   free(m.forms); free(m.form_off); free(m.freq);
   free(pool.s); free(pool.slot);

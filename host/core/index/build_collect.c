@@ -1,8 +1,8 @@
 /*
 ** build_collect.c: the workers' half of the index build. A worker takes chunks of files in any
-** order and turns each into tokens numbered by its own lexicon (a hash table, with a cache of the
-** commonest words in front), compact byte spans, compound parts, regions and documents; a file
-** unchanged since the previous index is copied from it instead of being read and tokenized again.
+** order and turns each into tokens numbered by its own lexicon (build_util.c), compact byte
+** spans, compound parts, regions, attributes (build_attrs.c) and documents; a file unchanged
+** since the previous index is copied from it instead of being read and tokenized again.
 */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -11,77 +11,6 @@
 
 #include "build_int.h"
 #include "text/text.h"
-
-/* ================================================================== a worker's lexicon */
-
-void ixb_lex_free(lex *L) {
-  free(L->hot);
-  free(L->slot); free(L->order); free(L->hash); free(L->arena); free(L->off); free(L->len); free(L->count);
-  memset(L, 0, sizeof *L);
-}
-
-static int lex_rehash(lex *L, size_t nslot) {
-  uint64_t *slot = calloc(nslot, sizeof *slot);
-  if (!slot) return -1;
-  for (size_t id = 0; id < L->n; id++) {
-    size_t i = L->hash[id] & (nslot - 1);
-    while (slot[i]) i = (i + 1) & (nslot - 1);
-    slot[i] = (L->hash[id] >> 32) << 32 | ((uint64_t)id + 1);
-  }
-  free(L->slot);
-  L->slot = slot;
-  L->nslot = nslot;
-  return 0;
-}
-
-/* The local id of form s[0..n), added if new; UINT32_MAX when memory ran out. */
-static uint32_t lex_intern(lex *L, const char *s, size_t n) {
-  if ((L->n + 1) * 2 > L->nslot && lex_rehash(L, L->nslot ? L->nslot * 2 : 4096)) return UINT32_MAX;
-  uint64_t h = hash_form(s, n), tag = h >> 32 << 32;
-  lex_hot *hot = NULL;
-  if (n <= sizeof hot->form) {
-    if (!L->hot && !(L->hot = calloc(LEX_HOT, sizeof *L->hot))) return UINT32_MAX;
-    hot = &L->hot[(h >> 20) & (LEX_HOT - 1)];
-    if (hot->h == h && hot->len == n) {
-      size_t k = 0;
-      while (k < n && hot->form[k] == s[k]) k++;
-      if (k == n) return hot->id;
-    }
-  }
-  size_t i = h & (L->nslot - 1);
-  for (;;) {
-    uint64_t e = L->slot[i];
-    if (!e) break;
-    uint32_t id = (uint32_t)e - 1;
-    if ((e & 0xFFFFFFFF00000000ull) == tag && L->len[id] == n && memcmp(L->arena + L->off[id], s, n) == 0) {
-      if (hot) { hot->h = h; hot->id = id; hot->len = (uint32_t)n; memcpy(hot->form, s, n); }
-      return id;
-    }
-    i = (i + 1) & (L->nslot - 1);
-  }
-  size_t cap = L->cap;
-  if (L->n + 1 > cap) {
-    if (grow(&L->hash, &cap, L->n + 1, sizeof *L->hash)) return UINT32_MAX;
-    cap = L->cap;
-    if (grow(&L->off, &cap, L->n + 1, sizeof *L->off)) return UINT32_MAX;
-    cap = L->cap;
-    if (grow(&L->len, &cap, L->n + 1, sizeof *L->len)) return UINT32_MAX;
-    cap = L->cap;
-    if (grow(&L->count, &cap, L->n + 1, sizeof *L->count)) return UINT32_MAX;
-    L->cap = cap;
-  }
-  if (grow(&L->arena, &L->acap, L->alen + n + 1, 1)) return UINT32_MAX;
-  memcpy(L->arena + L->alen, s, n);
-  L->arena[L->alen + n] = '\0';
-  uint32_t id = (uint32_t)L->n++;
-  L->hash[id] = h;
-  L->off[id] = L->alen;
-  L->len[id] = (uint32_t)n;
-  L->count[id] = 0;
-  L->alen += n + 1;
-  L->slot[i] = tag | ((uint64_t)id + 1);
-  return id;
-}
 
 /* ================================================================== chunks */
 
@@ -95,15 +24,8 @@ void ixb_chunk_free(chunk *c) {
   chunk_free_bulk(c);
   free(c->doc); free(c->meta); free(c->str); free(c->fhash); free(c->fndocs); free(c->fskipped);
   free(c->rare);
-}
-
-static uint32_t chunk_string(chunk *c, const char *s, size_t n) {
-  if (grow(&c->str, &c->str_cap, c->nstr + n + 1, 1)) { c->failed = 1; return 0; }
-  uint32_t at = (uint32_t)c->nstr;
-  memcpy(c->str + at, s, n);
-  c->str[at + n] = '\0';
-  c->nstr += n + 1;
-  return at;
+  for (size_t i = 0; i < c->nattr; i++) free(c->attr[i].val);
+  free(c->attr); free(c->st); free(c->stkv);
 }
 
 static void put_span(chunk *c, uint32_t gap, uint32_t len) {
@@ -128,7 +50,7 @@ typedef struct part_ctx {
 
 static void add_part(void *ud, const char *s, size_t n) {
   part_ctx *pc = ud;
-  uint32_t id = lex_intern(pc->L, s, n);
+  uint32_t id = ixb_lex_intern(pc->L, s, n);
   if (id == UINT32_MAX) { pc->c->failed = 1; return; }
   for (size_t k = pc->c->npart; k > 0 && pc->c->part[k - 1].pos == pc->pos; k--)
     if (pc->c->part[k - 1].id == id) return;     /* "x-x": one posting for x */
@@ -154,7 +76,7 @@ static int on_doc(void *ud, src_doc *d) {
   chunk *c = dc->c;
   lex *L = &dc->b->lexes[dc->worker];
   tx_doc *tx = &dc->b->txs[dc->worker];
-  if (tx_tokenize(tx, d->text, d->len)) { c->failed = 1; src_doc_free(d); return -1; }
+  if (d->pre ? ixb_pre_tokens(d, tx) : tx_tokenize(tx, d->text, d->len)) { c->failed = 1; src_doc_free(d); return -1; }
   uint32_t base = (uint32_t)c->ntok;
   if ((uint64_t)c->ntok + tx->ntok >= UINT32_MAX) {
     atomic_store(&dc->b->overflow, 1);
@@ -168,12 +90,13 @@ static int on_doc(void *ud, src_doc *d) {
   size_t boil_i = 0, boil_line = SIZE_MAX;
   for (size_t i = 0; i < tx->ntok; i++) {
     const tx_token *t = &tx->tok[i];
-    uint32_t id = lex_intern(L, d->text + t->start, t->len);
+    uint32_t id = ixb_lex_intern(L, d->text + t->start, t->len);
     if (id == UINT32_MAX) { c->failed = 1; goto out; }
     L->count[id]++;
     c->tok[c->ntok++] = id;
     uint32_t o0 = t->start, o1 = t->start + t->len;
     if (d->nmap) { o0 = (uint32_t)src_to_orig(d, o0); o1 = (uint32_t)src_to_orig(d, o1); }
+    if (o0 < prev_end) o0 = o1 = prev_end;   /* a later word of a multiword token: empty, at its end */
     put_span(c, o0 - prev_end, o1 - o0);
     prev_end = o1;
     if (t->flags & TX_COMPOUND) {
@@ -199,9 +122,11 @@ static int on_doc(void *ud, src_doc *d) {
   for (size_t i = 0; i < tx->nturn; i++) {
     const tx_turn *tt = &tx->turn[i];
     if (tt->end <= tt->first) continue;
-    turn_rec r = { base + tt->first, base + tt->end, chunk_string(c, d->text + tt->label, tt->label_len) };
+    turn_rec r = { base + tt->first, base + tt->end, ixb_chunk_string(c, d->text + tt->label, tt->label_len) };
     PUSH(c->turn, c->nturn, c->turn_cap, r, c->failed = 1; goto out);
   }
+
+  if (ixb_doc_attrs(dc->b, dc->worker, c, d, tx, base)) { c->failed = 1; goto out; }
 
   /* the document and its metadata */
   ix_doc cd;
@@ -212,14 +137,14 @@ static int on_doc(void *ud, src_doc *d) {
   cd.line = d->line;
   cd.byte_start = d->byte_start;
   cd.byte_len = d->byte_len;
-  cd.name = chunk_string(c, d->name, strlen(d->name));
+  cd.name = ixb_chunk_string(c, d->name, strlen(d->name));
   cd.meta = (uint32_t)(c->nmeta / 2);
   cd.nmeta = (uint32_t)d->nmeta;
   cd.flags = d->flags;
   if (grow(&c->meta, &c->meta_cap, c->nmeta + 2 * d->nmeta, sizeof *c->meta)) { c->failed = 1; goto out; }
   for (size_t i = 0; i < d->nmeta; i++) {
-    c->meta[c->nmeta++] = chunk_string(c, d->meta[i].key, strlen(d->meta[i].key));
-    c->meta[c->nmeta++] = chunk_string(c, d->meta[i].value, strlen(d->meta[i].value));
+    c->meta[c->nmeta++] = ixb_chunk_string(c, d->meta[i].key, strlen(d->meta[i].key));
+    c->meta[c->nmeta++] = ixb_chunk_string(c, d->meta[i].value, strlen(d->meta[i].value));
   }
   PUSH(c->doc, c->ndoc, c->doc_cap, cd, c->failed = 1; goto out);
   c->fndocs[dc->file]++;
@@ -234,7 +159,8 @@ out:
 ** bytes (hashed again here: reading is cheap next to tokenizing). Its index there, or -1. */
 static int64_t unchanged_file(build *b, const src_file *f) {
   const ix_index *p = b->prev;
-  uint32_t lo = 0, hi = p ? p->nfiles : 0;
+  if (!p || p->annotated != (b->annot != NULL)) return -1;   /* annotated then and not now, or so */
+  uint32_t lo = 0, hi = p->nfiles;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
     int r = strcmp(ix_string(p, p->files[mid].path), f->path);
@@ -256,7 +182,7 @@ static uint32_t prev_local(build *b, lex *L, int worker, uint32_t pid) {
   if (map[pid] == UINT32_MAX) {
     size_t len;
     const char *f = ix_form(b->prev, pid, &len);
-    map[pid] = lex_intern(L, f, len);
+    map[pid] = ixb_lex_intern(L, f, len);
   }
   return map[pid];
 }
@@ -268,7 +194,7 @@ static void copy_regions(build *b, chunk *c, int k, uint32_t first, uint32_t end
     uint32_t s0 = r->start[i] - first + base, e0 = r->end[i] - first + base;
     if (k == IX_TURN) {
       const char *label = ix_string(b->prev, r->attr[i]);
-      turn_rec t = { s0, e0, chunk_string(c, label, strlen(label)) };
+      turn_rec t = { s0, e0, ixb_chunk_string(c, label, strlen(label)) };
       PUSH(c->turn, c->nturn, c->turn_cap, t, c->failed = 1; return);
       continue;
     }
@@ -343,16 +269,17 @@ static void copy_file(build *b, int worker, chunk *c, size_t fi, uint32_t pf) {
       PUSH(c->part, c->npart, c->part_cap, r, c->failed = 1; return);
     }
     for (int k = IX_PARA; k < IX_NREGIONS; k++) copy_regions(b, c, k, first, end, base);
+    if (ixb_copy_attrs(b, worker, c, first, end, base)) { c->failed = 1; return; }
     ix_doc cd = *xd;
     cd.first = base;
     cd.file = (uint32_t)fi;
     const char *name = ix_string(p, xd->name);
-    cd.name = chunk_string(c, name, strlen(name));
+    cd.name = ixb_chunk_string(c, name, strlen(name));
     cd.meta = (uint32_t)(c->nmeta / 2);
     if (grow(&c->meta, &c->meta_cap, c->nmeta + 2 * xd->nmeta, sizeof *c->meta)) { c->failed = 1; return; }
     for (uint32_t i = 0; i < 2 * xd->nmeta; i++) {
       const char *v = ix_string(p, p->meta[2 * xd->meta + i]);
-      c->meta[c->nmeta++] = chunk_string(c, v, strlen(v));
+      c->meta[c->nmeta++] = ixb_chunk_string(c, v, strlen(v));
     }
     PUSH(c->doc, c->ndoc, c->doc_cap, cd, c->failed = 1; return);
     c->fndocs[fi]++;

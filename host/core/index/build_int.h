@@ -84,6 +84,12 @@ typedef struct lex {
 /* ================================================================== chunks */
 
 typedef struct turn_rec { uint32_t start, end, label; } turn_rec;
+/* A positional attribute's values in a chunk: a local id (of the worker's value lexicon) per
+** token, up to the last document that had it (build_attrs.c pads the rest with the empty value). */
+typedef struct chunk_attr { uint32_t name; uint32_t *val; size_t n, cap; } chunk_attr;
+/* A region of an annotated file: its layer's name, tokens [first, end) (chunk-relative), and nkv
+** key/value string pairs at kv in the chunk's stkv. */
+typedef struct st_rec { uint32_t name, first, end, kv, nkv; } st_rec;
 typedef struct part_rec { uint32_t pos, id; } part_rec;
 
 typedef struct chunk {
@@ -100,6 +106,9 @@ typedef struct chunk {
   ix_doc *doc; size_t ndoc, doc_cap;          /* first, file, name, meta chunk-relative */
   part_rec *rare; size_t nrare, rare_cap;       /* at assembly: tokens without a code (pos, id) */
   uint32_t *meta; size_t nmeta, meta_cap;       /* string refs, pairs */
+  chunk_attr *attr; size_t nattr, attr_cap;     /* positional attributes (build_attrs.c) */
+  st_rec *st; size_t nst, st_cap;               /* regions of annotated files */
+  uint32_t *stkv; size_t nstkv, stkv_cap;       /* their keys and values, string refs */
   char *str; size_t nstr, str_cap;              /* chunk string pool */
   uint64_t *fhash;                              /* per file of the chunk */
   uint32_t *fndocs;
@@ -129,11 +138,18 @@ typedef struct build {
   uint32_t *prev_map[MAX_THREADS];
   void (*reused)(void *ud, const char *path);
   void *reused_ud;
+  /* attributes: the annotator and its state per worker, a value lexicon per worker (all the
+  ** attributes' values in one), and per worker and previous attribute a map of its value ids */
+  const ix_annotator *annot;
+  void *annot_st[MAX_THREADS];
+  lex vlex[MAX_THREADS];
+  uint32_t **prev_amap[MAX_THREADS];
 } build;
 
 /* ================================================================= collecting (build_collect.c) */
 
-/* Frees a lexicon's arrays and zeroes it: a zeroed lexicon is empty, and may be freed again. */
+/* Frees a lexicon's arrays and zeroes it: a zeroed lexicon is empty, and may be freed again
+** (build_util.c). */
 void ixb_lex_free(lex *L);
 /* Frees a chunk's arrays (not the chunk). */
 void ixb_chunk_free(chunk *c);
@@ -142,6 +158,28 @@ int ixb_gather_prev_parts(build *b);
 /* Fills every chunk on b->threads workers; this thread is worker 0 and tells o->progress. A
 ** chunk that ran out of memory is marked failed; b->overflow is set past 4 G tokens. */
 void ixb_collect(build *b, const ix_build_opts *o, uint64_t bytes_total);
+
+/* ================================================================ attributes (build_attrs.c) */
+
+/* The local id of s[0..n) in lexicon L, added if new; UINT32_MAX when memory ran out
+** (build_util.c, as the next one). */
+uint32_t ixb_lex_intern(lex *L, const char *s, size_t n);
+/* A chunk string: s[0..n) copied into the chunk's pool; its offset (c->failed on no memory). */
+uint32_t ixb_chunk_string(chunk *c, const char *s, size_t n);
+/* Tokens, sentences, paragraphs of an annotated document (d->pre) into tx, as the tokenizer
+** would give them. Returns 0 or -1 (memory). */
+int ixb_pre_tokens(const src_doc *d, tx_doc *tx);
+/* The attribute values and regions of document d, whose tokens start at base in chunk c: the
+** file's own (d->pre), else the annotator's over the sentences of tx. 0 or -1 (memory). */
+int ixb_doc_attrs(build *b, int worker, chunk *c, const src_doc *d, const tx_doc *tx, uint32_t base);
+/* The same, copied from the previous index for its tokens [first, end), now at base. */
+int ixb_copy_attrs(build *b, int worker, chunk *c, uint32_t first, uint32_t end, uint32_t base);
+/* Gathers every chunk's attributes into ix->pattr and ix->sattr (names and region values in
+** pool). 0 or -1 (memory). */
+struct strpool;
+int ixb_merge_attrs(build *b, ix_index *ix, blockset *bs, struct strpool *pool);
+/* Frees the build's attribute state (value lexicons, annotator states, maps). */
+void ixb_attrs_free(build *b);
 
 /* ================================================================== merging (build_merge.c) */
 
@@ -173,6 +211,8 @@ typedef struct strpool {
   char *s; size_t n, cap;
   uint32_t *slot; size_t nslot, used;
 } strpool;
+/* The offset of str in the pool, added if new; -1 when memory ran out. */
+int64_t ixb_pool_intern(strpool *p, const char *str);
 
 /* The steps of the merge, in the order ix_build takes them; each one's contract is above it in
 ** build_merge.c. Those that return int return 0, or -1 when memory ran out. */
@@ -191,6 +231,8 @@ int ixb_merge_docs(build *b, const src_list *files, uint64_t ndocs, ix_index *ix
 ** stream itself (whole tokens) or the list of compound parts. */
 typedef struct pin {
   const ix_index *ix;        /* the token stream, or NULL */
+  const uint8_t *stream;     /* else an attribute's stream of ids, width bytes each, or NULL */
+  uint32_t width;
   const part_rec *parts;     /* else these */
   uint64_t n;
 } pin;

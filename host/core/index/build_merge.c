@@ -211,7 +211,7 @@ static int pool_rehash(strpool *p, size_t nslot) {
   return 0;
 }
 
-static int64_t pool_intern(strpool *p, const char *str) {
+int64_t ixb_pool_intern(strpool *p, const char *str) {
   size_t len = strlen(str);
   if ((p->used + 1) * 2 > p->nslot && pool_rehash(p, p->nslot ? p->nslot * 2 : 1024)) return -1;
   size_t j = hash_form(str, len) & (p->nslot - 1);
@@ -248,7 +248,7 @@ int ixb_merge_docs(build *b, const src_list *files, uint64_t ndocs, ix_index *ix
   for (size_t i = 0; i < b->nchunks; i++) {
     chunk *c = &b->chunks[i];
     for (size_t f = c->f0; f < c->f1; f++) {
-      int64_t s = pool_intern(pool, files->f[f].path);
+      int64_t s = ixb_pool_intern(pool, files->f[f].path);
       if (s < 0) return -1;
       fl[f].path = (uint32_t)s;
       fl[f].kind = files->f[f].kind | (c->fskipped[f - c->f0] ? IX_FILE_SKIPPED : 0);
@@ -265,17 +265,17 @@ int ixb_merge_docs(build *b, const src_list *files, uint64_t ndocs, ix_index *ix
     size_t tj = 0;
     for (size_t j = 0; j < c->ndoc; j++, di++) {
       ix_doc d = c->doc[j];
-      int64_t s = pool_intern(pool, c->str + d.name);
+      int64_t s = ixb_pool_intern(pool, c->str + d.name);
       if (s < 0) return -1;
       d.name = (uint32_t)s;
       uint32_t m0 = (uint32_t)(mi / 2);
       for (uint32_t k = 0; k < 2 * d.nmeta; k++) {
-        int64_t v = pool_intern(pool, c->str + c->meta[2 * d.meta + k]);
+        int64_t v = ixb_pool_intern(pool, c->str + c->meta[2 * d.meta + k]);
         if (v < 0) return -1;
         meta[mi++] = (uint32_t)v;
       }
       for (; tj < c->nturn && c->turn[tj].start < d.first + d.ntok; tj++) {
-        int64_t v = pool_intern(pool, c->str + c->turn[tj].label);
+        int64_t v = ixb_pool_intern(pool, c->str + c->turn[tj].label);
         if (v < 0) return -1;
         turn_attr[ti++] = (uint32_t)v;
       }

@@ -26,6 +26,12 @@ static inline void pin_get(const pin *in, uint64_t i, uint32_t *pos, uint32_t *i
     }
     *pos = (uint32_t)i;
     *id = v;
+  } else if (in->stream) {
+    const uint8_t *p = in->stream + i * in->width;
+    uint32_t v = 0;
+    for (uint32_t k = 0; k < in->width; k++) v |= (uint32_t)p[k] << (8 * k);
+    *pos = (uint32_t)i;
+    *id = v;
   } else {
     *pos = in->parts[i].pos;
     *id = in->parts[i].id;

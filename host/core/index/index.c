@@ -19,17 +19,36 @@ static int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen) {
   return alen < blen ? -1 : alen > blen;
 }
 
-uint32_t ix_lookup(const ix_index *ix, const char *s, size_t len) {
-  uint32_t lo = 0, hi = ix->ntypes;
+/* The rank of s[0..len) among n sorted forms (offsets off into forms), or IX_NONE. */
+static uint32_t lookup_sorted(const char *forms, const uint64_t *off, uint32_t n, const char *s, size_t len) {
+  uint32_t lo = 0, hi = n;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    size_t flen;
-    const char *f = ix_form(ix, mid, &flen);
-    int c = cmp_bytes(f, flen, s, len);
+    int c = cmp_bytes(forms + off[mid], (size_t)(off[mid + 1] - off[mid] - 1), s, len);
     if (c == 0) return mid;
     if (c < 0) lo = mid + 1; else hi = mid;
   }
   return IX_NONE;
+}
+
+uint32_t ix_lookup(const ix_index *ix, const char *s, size_t len) {
+  return lookup_sorted(ix->forms, ix->form_off, ix->ntypes, s, len);
+}
+
+uint32_t ix_pattr_lookup(const ix_pattr *a, const char *s, size_t len) {
+  return lookup_sorted(a->forms, a->form_off, a->ntypes, s, len);
+}
+
+const ix_pattr *ix_pattr_find(const ix_index *ix, const char *name) {
+  for (uint32_t i = 0; i < ix->npattr; i++)
+    if (strcmp(ix_string(ix, ix->pattr[i].name), name) == 0) return &ix->pattr[i];
+  return NULL;
+}
+
+const ix_sattr *ix_sattr_find(const ix_index *ix, const char *name) {
+  for (uint32_t i = 0; i < ix->nsattr; i++)
+    if (strcmp(ix_string(ix, ix->sattr[i].name), name) == 0) return &ix->sattr[i];
+  return NULL;
 }
 
 uint32_t ix_fold_lookup(const ix_index *ix, const char *folded, size_t len, const uint32_t **ids,
@@ -64,7 +83,10 @@ uint32_t ix_token_rare(const ix_index *ix, uint64_t pos) {
 /* ------------------------------------------------------------------ regions */
 
 uint32_t ix_region_next(const ix_index *ix, int k, uint32_t pos) {
-  const ix_regions *r = &ix->reg[k];
+  return ix_regions_next(&ix->reg[k], pos);
+}
+
+uint32_t ix_regions_next(const ix_regions *r, uint32_t pos) {
   uint32_t lo = 0, hi = r->n;          /* first region with end > pos */
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
@@ -198,5 +220,7 @@ void ix_free(ix_index *ix) {
   if (ix->map) munmap(ix->map, ix->map_len);
   for (size_t i = 0; i < ix->nblocks; i++) free(ix->blocks[i]);
   free(ix->blocks);
+  free(ix->pattr);
+  free(ix->sattr);
   free(ix);
 }

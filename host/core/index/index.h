@@ -64,6 +64,33 @@ typedef struct ix_file {
   uint32_t first_doc, ndocs;
 } ix_file;
 
+/* A positional attribute besides the word form (lemma, pos, xpos, or any column of an imported
+** file): its own lexicon (values sorted bytewise; an id is the rank), a value id per position in
+** a stream of width bytes (little-endian), and a posting list per value. A token that has no
+** value for it (a document that was not annotated) has the empty string. */
+typedef struct ix_pattr {
+  uint32_t name;             /* string */
+  uint32_t ntypes;
+  const char *forms;         /* NUL-terminated values, back to back */
+  const uint64_t *form_off;  /* ntypes + 1 */
+  const uint64_t *freq;      /* ntypes */
+  uint32_t width;            /* 1 to 4 */
+  const uint8_t *tokens;     /* ntokens * width, then 8 bytes of padding */
+  ix_plist post;
+} ix_pattr;
+
+/* A structural attribute: the regions of one element of imported files (<div>, <ne>, <s> with
+** attributes ...), sorted and not overlapping (an element nested in one of the same name goes to
+** the layer NAME1, one level deeper to NAME2, ...), and per region a value for each of its keys
+** (the empty string where a region lacks one). */
+typedef struct ix_sattr {
+  uint32_t name;             /* string */
+  ix_regions reg;            /* attr NULL */
+  uint32_t nkeys;
+  const uint32_t *keys;      /* nkeys strings */
+  const uint32_t *vals;      /* reg.n * nkeys strings: vals[i * nkeys + k] */
+} ix_sattr;
+
 typedef struct ix_ck {
   uint64_t off;              /* byte offset in spans of token k*IX_CK_EVERY */
   uint32_t base;             /* end of the token before it, 0 when it starts a document */
@@ -107,6 +134,12 @@ typedef struct ix_index {
   uint64_t pair_min;         /* a class occurring this often is frequent; 0: no table */
   const uint64_t *pair_key;  /* class_a << 32 | class_b, ascending */
   const uint32_t *pair_count;
+  /* positional and structural attributes besides the word and the built-in regions (their arrays
+  ** are malloc'd and freed by ix_free, whoever made the index) */
+  uint32_t npattr, nsattr;
+  ix_pattr *pattr;
+  ix_sattr *sattr;
+  uint32_t annotated;        /* the build ran an annotator (ix_build_opts.annotate) */
   /* structure */
   ix_regions reg[IX_NREGIONS];
   uint32_t ndocs, nfiles;
@@ -139,7 +172,24 @@ typedef struct ix_build_opts {
   void (*reused)(void *ud, const char *path); /* told of each file copied (from any thread) */
   void *reused_ud;
   uint64_t chunk_bytes;      /* input bytes per unit of work; 0 = the default (tests set it small) */
+  const struct ix_annotator *annotate; /* adds positional attributes to the documents the tokenizer
+                             ** splits (NULL: none); an annotated file's own attributes are kept */
 } ix_build_opts;
+
+/* An annotator (corpus.c gives the built-in tagger): called on the worker threads, with a state
+** per worker, for each sentence of each document that the tokenizer split. */
+typedef struct ix_annotator {
+  size_t nattr;
+  const char *const *names;  /* the attributes it gives, in order ("pos", "xpos", "lemma") */
+  void *(*state_new)(const void *ud);        /* NULL: out of memory */
+  void (*state_free)(void *st);
+  /* Annotates the n tokens word[i] (len[i] bytes) of one sentence: val[i * nattr + a] and
+  ** vlen[i * nattr + a] get attribute a's value of token i (valid until the next call with st).
+  ** Returns 0, or -1 when memory ran out. */
+  int (*annotate)(void *st, size_t n, const char *const *word, const uint32_t *len, const char **val,
+                  uint32_t *vlen);
+  const void *ud;
+} ix_annotator;
 
 /* Builds the index of the files in list. Warnings go through the source context's callback.
 ** Returns 0 and *out, or -1 with a message in err (out of memory, too many tokens). */
@@ -161,6 +211,24 @@ int64_t ix_pair_count(const ix_index *ix, uint32_t a, uint32_t b);
 /* Frees an index and the memory behind its arrays, whoever made it (ix_build's blocks, or
 ** store.c's mapping). NULL is allowed. */
 void ix_free(ix_index *ix);
+
+/* The positional attribute called name, or NULL. */
+const ix_pattr *ix_pattr_find(const ix_index *ix, const char *name);
+/* The structural attribute called name, or NULL. */
+const ix_sattr *ix_sattr_find(const ix_index *ix, const char *name);
+/* The value id of attribute a at pos. */
+static inline uint32_t ix_pattr_id(const ix_pattr *a, uint64_t pos) {
+  const uint8_t *p = a->tokens + pos * a->width;
+  uint32_t v = 0;
+  for (uint32_t i = 0; i < a->width; i++) v |= (uint32_t)p[i] << (8 * i);
+  return v;
+}
+static inline const char *ix_pattr_form(const ix_pattr *a, uint32_t id, size_t *len) {
+  if (len) *len = (size_t)(a->form_off[id + 1] - a->form_off[id] - 1);
+  return a->forms + a->form_off[id];
+}
+/* The id of value s in attribute a, or IX_NONE. */
+uint32_t ix_pattr_lookup(const ix_pattr *a, const char *s, size_t len);
 
 /* The type of a token coded IX_RARE. */
 uint32_t ix_token_rare(const ix_index *ix, uint64_t pos);
@@ -192,6 +260,8 @@ uint32_t ix_fold_lookup(const ix_index *ix, const char *folded, size_t len, cons
 int64_t ix_region_find(const ix_index *ix, int k, uint32_t pos);
 /* Index of the first region of kind k that ends after pos (the one containing it, or the next). */
 uint32_t ix_region_next(const ix_index *ix, int k, uint32_t pos);
+/* The same in any set of regions (a structural attribute's). */
+uint32_t ix_regions_next(const ix_regions *r, uint32_t pos);
 
 /* The document holding a position (pos < ntokens). */
 uint32_t ix_doc_of(const ix_index *ix, uint32_t pos);
