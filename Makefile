@@ -82,7 +82,7 @@ $(B)/embedded.o: $(B)/embedded.c
 $(B)/ptydrive: spec/support/ptydrive.c | $(B)
 	$(CC) $(CFLAGS_ALL) -o $@ $< -lutil
 
-$(B)/test_%: spec/c/test_%.c spec/c/ctest.h $(HEADERS) $(P)/liblector.a
+$(B)/test_%: spec/c/test_%.c $(wildcard spec/c/*.h) $(HEADERS) $(P)/liblector.a
 	$(CC) $(CFLAGS_CORE) -Ispec/c -o $@ $< $(P)/liblector.a $(SYSLIBS)
 
 $(B):

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "ctest.h"
+#include "fake_annotator.h"
 #include "corpus/corpus.h"
 #include "store/store.h"
 
@@ -411,6 +412,57 @@ static void test_pair_counts(void) {
   memcpy(dir, saved, sizeof saved);
 }
 
+/* An annotated index: stored and read back with its attributes (checked in full), and built
+** again from it after a change, copying the unchanged files' attributes, equal to a fresh build. */
+static void test_attributes(void) {
+  char err[256], a[256], b[256];
+  src_ctx *src = src_open(dir, NULL, NULL, err, sizeof err);
+  src_list files = {0};
+  src_scan(src, &files);
+  ix_build_opts o = { .threads = 2, .annotate = &fake };
+  ix_index *ix = NULL, *back = NULL;
+  CHECK_INT(ix_build(src, &files, &o, &ix, err, sizeof err), 0);
+  snprintf(a, sizeof a, "%s/annotated", tmpdir);
+  st_extra nx = { src_context_hash(src), NULL, 0 }, ex;
+  CHECK_INT(st_write(a, ix, &nx, err, sizeof err), 0);
+  CHECK_INT(st_open(a, 1, &back, &ex, err, sizeof err), 0);
+  if (!back) return;
+  CHECK_INT(back->npattr, 2);
+  CHECK_INT(back->annotated, 1);
+  const ix_pattr *p = ix_pattr_find(back, "shape"), *q = ix_pattr_find(ix, "shape");
+  CHECK(p && q && p->ntypes == q->ntypes && memcmp(p->tokens, q->tokens, ix->ntokens * q->width) == 0);
+  CHECK(p && q && memcmp(p->post.data, q->post.data, q->post.off[q->ntypes]) == 0);
+  ix_free(ix);
+  /* one file changed: the others are copied with their attributes */
+  put("a03.txt", "Annotated again: Putin met Bush in 2002.\n");
+  src_list_free(&files);
+  src_scan(src, &files);
+  o.previous = back;
+  o.reused = count_reused;
+  reused_count = 0;
+  CHECK_INT(ix_build(src, &files, &o, &ix, err, sizeof err), 0);
+  CHECK(reused_count > 5);
+  snprintf(b, sizeof b, "%s/annotated2", tmpdir);
+  CHECK_INT(st_write(b, ix, &nx, err, sizeof err), 0);
+  ix_free(ix);
+  o.previous = NULL;
+  CHECK_INT(ix_build(src, &files, &o, &ix, err, sizeof err), 0);
+  CHECK_INT(st_write(a, ix, &nx, err, sizeof err), 0);
+  CHECK(same_index(a, b));
+  /* an index built without the annotator copies nothing from an annotated one */
+  ix_free(ix);
+  o.annotate = NULL;
+  o.previous = back;
+  reused_count = 0;
+  CHECK_INT(ix_build(src, &files, &o, &ix, err, sizeof err), 0);
+  CHECK_INT(reused_count, 0);
+  CHECK_INT(ix->npattr, 0);
+  ix_free(ix);
+  ix_free(back);
+  src_list_free(&files);
+  src_close(src);
+}
+
 int main(void) {
   make_corpus();
   RUN(test_pair_counts);
@@ -420,6 +472,7 @@ int main(void) {
   RUN(test_damage);
   RUN(test_killed_build);
   RUN(test_cache);
+  RUN(test_attributes);
   char cmd[256];
   snprintf(cmd, sizeof cmd, "rm -rf %s %s", dir, tmpdir);
   if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);

@@ -32,6 +32,7 @@
 
 #include "source/source.h"
 #include "store.h"
+#include "store_int.h"
 
 #define MAGIC "LECTORIX"
 #define BYTE_ORDER_MARK 0x01020304u
@@ -73,7 +74,7 @@ enum {
   S_PART_OFF, S_PART_DATA, S_PART_COUNT, S_PART_SKIP_OFF, S_PART_SKIP,
   S_TOKENS, S_CODE_ID, S_RARE_POS, S_RARE_ID, S_SPANS, S_CK, S_PAIR_KEY, S_PAIR_COUNT,
   S_REG_START, S_REG_END = S_REG_START + IX_NREGIONS,
-  S_TURN_ATTR = S_REG_END + IX_NREGIONS, S_DOCS, S_FILES, S_META, S_STRINGS, S_WARNINGS, NSECT
+  S_TURN_ATTR = S_REG_END + IX_NREGIONS, S_DOCS, S_FILES, S_META, S_STRINGS, S_WARNINGS, S_ATTRS, NSECT
 };
 
 static const char *const names[NSECT] = {
@@ -82,7 +83,7 @@ static const char *const names[NSECT] = {
   "tokens", "code_id", "rare_pos", "rare_id", "spans", "ck", "pair_key", "pair_n",
   "doc_s", "para_s", "sent_s", "turn_s", "boil_s",
   "doc_e", "para_e", "sent_e", "turn_e", "boil_e", "turn_lab", "docs", "files", "meta", "strings",
-  "warnings",
+  "warnings", "attrs",
 };
 
 /* The address of the field of ix that points at section s (NULL for counts and warnings). */
@@ -152,7 +153,7 @@ static uint64_t section_len(const ix_index *ix, int s) {
   case S_DOCS: return (uint64_t)ix->ndocs * sizeof(ix_doc);
   case S_FILES: return (uint64_t)ix->nfiles * sizeof(ix_file);
   case S_STRINGS: return ix->strings_len;
-  case S_META: case S_WARNINGS: return UINT64_MAX;
+  case S_META: case S_WARNINGS: case S_ATTRS: return UINT64_MAX;
   default: return (uint64_t)ix->reg[(s - S_REG_START) % IX_NREGIONS].n * 4;
   }
 }
@@ -282,17 +283,33 @@ int st_write(const char *path, const ix_index *ixc, const st_extra *extra, char 
   counts.nfiles = ix->nfiles;
   for (int k = 0; k < IX_NREGIONS; k++) counts.reg_n[k] = ix->reg[k].n;
 
-  st_entry table[NSECT];
-  const void *data[NSECT];
-  memset(table, 0, sizeof table);
-  uint64_t at = align_up(sizeof(st_header) + sizeof table);
-  for (int s = 0; s < NSECT; s++) {
-    uint64_t len = section_len(ix, s);
-    data[s] = s == S_COUNTS ? &counts : s == S_WARNINGS ? (const void *)extra->warnings : *slot(ix, s);
-    if (s == S_META) len = meta_len(ix);
-    if (s == S_WARNINGS) len = extra->warnings ? extra->warnings_len : 0;
+  uint32_t *attrs = NULL;
+  uint64_t attrs_len = 0;
+  size_t nsect = NSECT + sta_count(ix);
+  st_entry *table = calloc(nsect, sizeof *table);
+  const void **data = calloc(nsect, sizeof *data);
+  if (!table || !data || sta_descriptor(ix, &attrs, &attrs_len)) {
+    free(table); free(data);
+    snprintf(err, errlen, "out of memory");
+    return -1;
+  }
+  uint64_t at = align_up(sizeof(st_header) + nsect * sizeof *table);
+  for (size_t s = 0; s < nsect; s++) {
+    uint64_t len;
+    if (s < NSECT) {
+      len = section_len(ix, (int)s);
+      data[s] = s == S_COUNTS ? &counts : s == S_WARNINGS ? (const void *)extra->warnings
+              : s == S_ATTRS ? (const void *)attrs : *slot(ix, (int)s);
+      if (s == S_META) len = meta_len(ix);
+      if (s == S_WARNINGS) len = extra->warnings ? extra->warnings_len : 0;
+      if (s == S_ATTRS) len = attrs_len;
+      memcpy(table[s].name, names[s], strnlen(names[s], 8));
+    } else {
+      const void **field;
+      sta_section(ix, s - NSECT, table[s].name, &field, &len);
+      data[s] = *field;
+    }
     if (!data[s] || len == 0) data[s] = "";
-    memcpy(table[s].name, names[s], strnlen(names[s], 8));
     table[s].offset = at;
     table[s].length = len;
     table[s].checksum = src_hash(data[s], (size_t)len, (uint64_t)s);
@@ -304,32 +321,34 @@ int st_write(const char *path, const ix_index *ixc, const st_extra *extra, char 
   h.version = ST_VERSION;
   h.byte_order = BYTE_ORDER_MARK;
   h.file_size = at;
-  h.nsections = NSECT;
+  h.nsections = (uint32_t)nsect;
   h.header_size = sizeof h;
-  h.table_checksum = src_hash(table, sizeof table, 0);
+  h.table_checksum = src_hash(table, nsect * sizeof *table, 0);
   h.context_hash = extra->context_hash;
   h.build_seconds = ix->build_seconds;
   h.code = LECTOR_INDEX_CODE;
 
   char tmp[4200];
   snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
+  int fd = -1;
   if (make_parent(path) != 0) {
     int e = errno;
     snprintf(err, errlen, "cannot make the folder of %s (%s)", path, strerror(e));
     errno = e;
-    return -1;
-  }
-  int fd = open(tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
+  } else if ((fd = open(tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0) {
     int e = errno;
     snprintf(err, errlen, "cannot write %s (%s)", tmp, strerror(e));
     errno = e;
+  }
+  if (fd < 0) {
+    free(table); free(data); free(attrs);
     return -1;
   }
   int bad = ftruncate(fd, (off_t)at) != 0;
-  for (int s = 0; s < NSECT && !bad; s++)
+  for (size_t s = 0; s < nsect && !bad; s++)
     bad = write_all(fd, data[s], table[s].length, table[s].offset);
-  if (!bad) bad = write_all(fd, table, sizeof table, sizeof h);
+  if (!bad) bad = write_all(fd, table, nsect * sizeof *table, sizeof h);
+  free(table); free(data); free(attrs);
   if (!bad) bad = write_all(fd, &h, sizeof h, 0);
   if (!bad) bad = fsync(fd) != 0;
   if (!bad) bad = rename(tmp, path) != 0;
@@ -472,8 +491,9 @@ int st_open(const char *path, int verify, ix_index **out, st_extra *extra, char 
          (unsigned long long)h->file_size);
     goto done;
   }
-  if (h->nsections != NSECT || h->header_size != sizeof *h || size < sizeof *h + sizeof(st_entry) * NSECT ||
-      src_hash(table, sizeof(st_entry) * NSECT, 0) != h->table_checksum) {
+  if (h->nsections < NSECT || h->nsections > NSECT + 20000 || h->header_size != sizeof *h ||
+      size < sizeof *h + sizeof(st_entry) * h->nsections ||
+      src_hash(table, sizeof(st_entry) * h->nsections, 0) != h->table_checksum) {
     fail(&r, "the section table is damaged");
     goto done;
   }
@@ -512,6 +532,11 @@ int st_open(const char *path, int verify, ix_index **out, st_extra *extra, char 
     }
     uint64_t want = section_len(ix, s);
     if (s == S_META && e->length % 4 == 0) want = e->length;
+    if (s == S_ATTRS) {
+      const char *bad = sta_read_descriptor(ix, base + e->offset, e->length);
+      if (bad || h->nsections != NSECT + sta_count(ix)) { fail(&r, "section %s is damaged", bad ? bad : names[s]); goto done; }
+      continue;
+    }
     if (s == S_WARNINGS) {
       extra->warnings = (const char *)(base + e->offset);
       extra->warnings_len = (size_t)e->length;
@@ -527,8 +552,30 @@ int st_open(const char *path, int verify, ix_index **out, st_extra *extra, char 
     }
     *slot(ix, s) = base + e->offset;
   }
+  for (size_t k = 0; k < sta_count(ix); k++) {
+    const st_entry *e = &table[NSECT + k];
+    char name[8];
+    const void **field;
+    uint64_t want;
+    sta_section(ix, k, name, &field, &want);
+    if (memcmp(e->name, name, 8) != 0 || e->offset % ALIGN || e->offset > size || e->length > size - e->offset) {
+      fail(&r, "section %.8s is out of place", name);
+      goto done;
+    }
+    if (full && src_hash(base + e->offset, (size_t)e->length, (uint64_t)(NSECT + k)) != e->checksum) {
+      fail(&r, "section %.8s is damaged (checksum)", name);
+      goto done;
+    }
+    if (e->length != want) {
+      fail(&r, "section %.8s has the wrong length (%llu bytes, %llu expected)", name, (unsigned long long)e->length,
+           (unsigned long long)want);
+      goto done;
+    }
+    *field = base + e->offset;
+  }
   if (full) {
     const char *bad = check_structure(ix, table[S_META].length / 4);
+    if (!bad) bad = sta_check(ix);
     if (bad) { fail(&r, "section %s is damaged (inconsistent)", bad); goto done; }
     stamp_write(path, fd);
   }
