@@ -180,6 +180,35 @@ size_t lector_types_matching(lector_corpus *c, const char *word, size_t len, int
                              size_t cap);
 
 /* ------------------------------------------------------------------------------------------ */
+/* Attributes besides the word form (corpus/attrs.c) */
+
+/* Positional attributes, i in [0, lector_pattr_count): lemma, pos (Universal Dependencies UPOS),
+** xpos (Penn Treebank) when the built-in tagger annotated the corpus, or the columns of imported
+** CoNLL-U and VRT files. Each has a lexicon of values (sorted bytewise; an id is the rank, with
+** its frequency) and a value at every position (the empty string where a document lacks it). */
+size_t lector_pattr_count(const lector_corpus *c);
+const char *lector_pattr_name(const lector_corpus *c, size_t i);      /* NULL past the end */
+int lector_pattr_index(const lector_corpus *c, const char *name);     /* -1: none of that name */
+uint32_t lector_pattr_ntypes(const lector_corpus *c, size_t i);
+uint32_t lector_pattr_id(const lector_corpus *c, size_t i, uint32_t pos);
+const char *lector_pattr_form(const lector_corpus *c, size_t i, uint32_t id, size_t *len);
+uint64_t lector_pattr_freq(const lector_corpus *c, size_t i, uint32_t id);
+/* The value of attribute i at pos (len may be NULL). */
+const char *lector_pattr_value(const lector_corpus *c, size_t i, uint32_t pos, size_t *len);
+/* Did the built-in tagger annotate the corpus (lector_open_opts.annotate)? */
+int lector_annotated(const lector_corpus *c);
+
+/* Structural attributes, i in [0, lector_sattr_count): the elements of imported files (<div>, <ne>,
+** <s id=...>), regions of kind LECTOR_REGION_ATTR + i, each with a value for each key (the empty
+** string where a region lacks it). */
+size_t lector_sattr_count(const lector_corpus *c);
+const char *lector_sattr_name(const lector_corpus *c, size_t i);      /* NULL past the end */
+int lector_sattr_index(const lector_corpus *c, const char *name);     /* -1: none of that name */
+size_t lector_sattr_nkeys(const lector_corpus *c, size_t i);
+const char *lector_sattr_key(const lector_corpus *c, size_t i, size_t k);
+const char *lector_sattr_value(const lector_corpus *c, size_t i, uint32_t region, size_t k);
+
+/* ------------------------------------------------------------------------------------------ */
 /* Regions */
 
 enum {
@@ -187,9 +216,13 @@ enum {
   LECTOR_REGION_PARAGRAPH = 1,
   LECTOR_REGION_SENTENCE = 2,
   LECTOR_REGION_TURN = 3,    /* a speaker's turn in a transcript; its attribute is the speaker */
-  LECTOR_REGION_BOILERPLATE = 4  /* a boilerplate line (web page chrome) */
+  LECTOR_REGION_BOILERPLATE = 4, /* a boilerplate line (web page chrome) */
+  LECTOR_REGION_ATTR = 16        /* + k: the regions of structural attribute k (an imported file's
+                                 ** elements, see lector_sattr_name) */
 };
 
+/* The regions of a kind (LECTOR_REGION_*, or LECTOR_REGION_ATTR + k); a kind the corpus does not
+** have has none. */
 uint32_t lector_region_count(const lector_corpus *c, int kind);
 /* Region i of a kind: tokens [*start, *end) (end exclusive), and its attribute (or NULL). */
 void lector_region_get(const lector_corpus *c, int kind, uint32_t i, uint32_t *start, uint32_t *end,

@@ -601,22 +601,27 @@ done:
 
 /* ------------------------------------------------------------------ regions */
 
-uint32_t lector_region_count(const lector_corpus *c, int kind) { return c->ix->reg[kind].n; }
+uint32_t lector_region_count(const lector_corpus *c, int kind) {
+  const ix_regions *r = ix_regions_of(c->ix, kind);
+  return r ? r->n : 0;
+}
 
 void lector_region_get(const lector_corpus *c, int kind, uint32_t i, uint32_t *start, uint32_t *end,
                        const char **attr) {
-  const ix_regions *r = &c->ix->reg[kind];
+  const ix_regions *r = ix_regions_of(c->ix, kind);
   *start = r->start[i];
   *end = r->end[i];
   if (attr) *attr = r->attr ? ix_string(c->ix, r->attr[i]) : NULL;
 }
 
 int64_t lector_region_at(const lector_corpus *c, int kind, uint32_t pos) {
-  return ix_region_find(c->ix, kind, pos);
+  const ix_regions *r = ix_regions_of(c->ix, kind);
+  return r ? ix_regions_find(r, pos) : -1;
 }
 
 uint32_t lector_region_from(const lector_corpus *c, int kind, uint32_t pos) {
-  return ix_region_next(c->ix, kind, pos);
+  const ix_regions *r = ix_regions_of(c->ix, kind);
+  return r ? ix_regions_next(r, pos) : 0;
 }
 
 /* ------------------------------------------------------------------ tokenizing */

@@ -96,8 +96,11 @@ uint32_t ix_regions_next(const ix_regions *r, uint32_t pos) {
 }
 
 int64_t ix_region_find(const ix_index *ix, int k, uint32_t pos) {
-  const ix_regions *r = &ix->reg[k];
-  uint32_t i = ix_region_next(ix, k, pos);
+  return ix_regions_find(&ix->reg[k], pos);
+}
+
+int64_t ix_regions_find(const ix_regions *r, uint32_t pos) {
+  uint32_t i = ix_regions_next(r, pos);
   if (i < r->n && r->start[i] <= pos) return i;
   return -1;
 }

@@ -262,6 +262,15 @@ int64_t ix_region_find(const ix_index *ix, int k, uint32_t pos);
 uint32_t ix_region_next(const ix_index *ix, int k, uint32_t pos);
 /* The same in any set of regions (a structural attribute's). */
 uint32_t ix_regions_next(const ix_regions *r, uint32_t pos);
+int64_t ix_regions_find(const ix_regions *r, uint32_t pos);
+/* The regions of a kind: IX_DOC ... IX_BOILER, or IX_SATTR + k for structural attribute k; NULL
+** for a kind the index does not have. */
+#define IX_SATTR 16
+static inline const ix_regions *ix_regions_of(const ix_index *ix, int kind) {
+  if (kind >= 0 && kind < IX_NREGIONS) return &ix->reg[kind];
+  if (kind >= IX_SATTR && (uint32_t)(kind - IX_SATTR) < ix->nsattr) return &ix->sattr[kind - IX_SATTR].reg;
+  return NULL;
+}
 
 /* The document holding a position (pos < ntokens). */
 uint32_t ix_doc_of(const ix_index *ix, uint32_t pos);

@@ -1,9 +1,10 @@
 /*
 ** query.c: evaluation of compiled CQP queries (lector_query_run); the language and its compiler
 ** live in host/lua/lector/query/. Three steps:
-**   1. every token test becomes a set of types, once, over the lexicon (PCRE2, anchored to the
-**      whole form, UTF-8 and Unicode properties; a literal is a plain lookup), with the number of
-**      tokens it accepts; metadata tests become a yes/no per document;
+**   1. every token test becomes a set of types, once, over the lexicon of the word or of a
+**      positional attribute (PCRE2, anchored to the whole form, UTF-8 and Unicode properties; a
+**      literal is a plain lookup), with the number of tokens it accepts; metadata tests become a
+**      yes/no per document (query_tests.c);
 **   2. candidate starts come from the postings of the cheapest anchor of each top-level branch
 **      (a window [p - maxoff, p - minoff] around each of its positions), or, when some branch has
 **      no usable anchor, from every position;
@@ -13,245 +14,17 @@
 **      The next start is after the match's end ("standard" strategy, no overlaps).
 ** The token stream is read only where a match is tried, never scanned when postings can answer.
 */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "corpus/corpus.h"
-#include "text/fold.h"
+#include "query_int.h"
 
 void lector_qopts_init(lector_qopts *o) {
   memset(o, 0, sizeof *o);
   o->max_hits = LECTOR_QUERY_MAX_HITS;
   o->timeout = LECTOR_QUERY_TIMEOUT;
-}
-
-/* ------------------------------------------------------------------ the state of one run */
-
-typedef struct qset {        /* a set of types: a bit per type, and the tokens they cover */
-  uint64_t *bits;
-  uint64_t freq;
-  uint32_t ntypes;           /* members */
-} qset;
-
-typedef struct qrun {
-  lector_corpus *c;
-  const ix_index *ix;
-  const lector_qplan *p;
-  qset *sets;                /* per node: the types of a token test (NULL bits: not a test) */
-  uint8_t **meta;            /* per node: per document 0/1 (for META roots used by OPEN) */
-  char *err;
-  size_t errlen;
-  /* the VM */
-  int *clist, *nlist;        /* thread program counters */
-  uint32_t *clab, *nlab;     /* their labels: nlabels per thread */
-  size_t ncl, nnl;
-  uint32_t *mark;            /* per instruction: the step it was last added in */
-  uint32_t step;
-  int *stack;                /* for closures without recursion */
-  uint32_t *stack_lab;
-  size_t lw;                 /* labels per thread */
-  /* with labels, threads at one instruction differ by their labels: the (instruction, labels)
-  ** pairs seen in a step, chained per instruction */
-  size_t cap;                /* the most threads in a step */
-  int *vhead, *vnext;
-  uint32_t *vlab;
-  size_t nv;
-} qrun;
-
-static int has(const qset *s, uint32_t t) { return (s->bits[t >> 6] >> (t & 63)) & 1; }
-static void put(qset *s, uint32_t t) { s->bits[t >> 6] |= (uint64_t)1 << (t & 63); }
-
-static int fail(qrun *r, const char *fmt, const char *arg) {
-  snprintf(r->err, r->errlen, fmt, arg);
-  return -1;
-}
-
-/* ------------------------------------------------------------------ step 1: token tests */
-
-static int has_meta(const char *s) {
-  for (; *s; s++)
-    if (strchr("\\^$.[]|()?*+{}", *s)) return 1;
-  return 0;
-}
-
-/* A compiled regular expression that must match the whole subject. */
-static pcre2_code *re_compile(qrun *r, const char *re, int caseless) {
-  size_t n = strlen(re);
-  char *wrapped = malloc(n + 8);
-  if (!wrapped) return fail(r, "%sout of memory", ""), NULL;
-  memcpy(wrapped, "(?:", 3);
-  memcpy(wrapped + 3, re, n);
-  memcpy(wrapped + 3 + n, ")", 2);
-  int code;
-  PCRE2_SIZE off;
-  uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_ENDANCHORED | PCRE2_MATCH_INVALID_UTF;
-  if (caseless) opts |= PCRE2_CASELESS;
-  pcre2_code *code_re = pcre2_compile((PCRE2_SPTR)wrapped, PCRE2_ZERO_TERMINATED, opts, &code, &off, NULL);
-  free(wrapped);
-  if (!code_re) {
-    char msg[160];
-    pcre2_get_error_message(code, (PCRE2_UCHAR *)msg, sizeof msg);
-    size_t at = off >= 3 ? off - 3 : 0;
-    snprintf(r->err, r->errlen, "bad regular expression \"%s\": %s (at character %zu)", re, msg, at + 1);
-    return NULL;
-  }
-  pcre2_jit_compile(code_re, PCRE2_JIT_COMPLETE);   /* where JIT is missing, matching still works */
-  return code_re;
-}
-
-static int re_match(pcre2_code *re, pcre2_match_data *md, const char *s, size_t n) {
-  return pcre2_match(re, (PCRE2_SPTR)s, n, 0, 0, md, NULL) >= 0;
-}
-
-/* The types a WORD node accepts. A literal (no regex syntax, or %l) is looked up; a regular
-** expression runs over every form of the lexicon: the form itself and its normalized spelling
-** (quote variants unified), or with %d its loose fold. */
-static int word_set(qrun *r, const lector_qnode *n, qset *s) {
-  const ix_index *ix = r->ix;
-  int fold_case = (n->flags & LECTOR_QF_FOLD) != 0, loose = (n->flags & LECTOR_QF_LOOSE) != 0;
-  const char *re = n->re ? n->re : "";
-  if ((n->flags & LECTOR_QF_LITERAL) || !has_meta(re)) {
-    int how = loose ? LECTOR_MATCH_LOOSE : fold_case ? LECTOR_MATCH_FOLD : LECTOR_MATCH_EXACT;
-    size_t k = lector_types_matching(r->c, re, strlen(re), how, NULL, 0);
-    uint32_t *ids = malloc((k ? k : 1) * sizeof *ids);
-    if (!ids) return fail(r, "%sout of memory", "");
-    k = lector_types_matching(r->c, re, strlen(re), how, ids, k);
-    for (size_t i = 0; i < k; i++) put(s, ids[i]);
-    free(ids);
-    return 0;
-  }
-  pcre2_code *code = re_compile(r, re, fold_case || loose);
-  if (!code) return -1;
-  pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
-  fold_buf fb = {0};
-  int rc = md ? 0 : fail(r, "%sout of memory", "");
-  for (uint32_t t = 0; t < ix->ntypes && rc == 0; t++) {
-    size_t len;
-    const char *f = ix_form(ix, t, &len);
-    int ok = re_match(code, md, f, len);
-    if (!ok) {
-      if (fold(&fb, f, len, loose ? FOLD_LOOSE : FOLD_NORM)) { rc = fail(r, "%sout of memory", ""); break; }
-      ok = (fb.len != len || memcmp(fb.s, f, len)) && re_match(code, md, fb.s, fb.len);
-    }
-    if (ok) put(s, t);
-  }
-  fold_buf_free(&fb);
-  pcre2_match_data_free(md);
-  pcre2_code_free(code);
-  return rc;
-}
-
-static int set_alloc(qrun *r, qset *s) {
-  s->bits = calloc(r->ix->ntypes / 64 + 1, sizeof *s->bits);
-  return s->bits ? 0 : fail(r, "%sout of memory", "");
-}
-
-static int node_ok(qrun *r, int i) {
-  if (i < 0 || (size_t)i >= r->p->nnodes) {
-    snprintf(r->err, r->errlen, "query plan: node %d out of range", i);
-    return 0;
-  }
-  return 1;
-}
-
-/* Computes the type set of token test node i (and of its children), once. depth guards against
-** a plan with cycles. */
-static int test_set(qrun *r, int i, int depth) {
-  if (!node_ok(r, i)) return -1;
-  qset *s = &r->sets[i];
-  if (s->bits) return 0;
-  if (depth > 10000) return fail(r, "%squery plan: expression too deep", "");
-  const lector_qnode *n = &r->p->nodes[i];
-  uint32_t words = r->ix->ntypes / 64 + 1;
-  if (n->op == LECTOR_QN_NOT || n->op == LECTOR_QN_AND || n->op == LECTOR_QN_OR) {
-    if (test_set(r, n->a, depth + 1)) return -1;
-    if (n->op != LECTOR_QN_NOT && test_set(r, n->b, depth + 1)) return -1;
-  }
-  if (set_alloc(r, s)) return -1;
-  const qset *a = n->op == LECTOR_QN_NOT || n->op == LECTOR_QN_AND || n->op == LECTOR_QN_OR ? &r->sets[n->a] : NULL;
-  const qset *b = n->op == LECTOR_QN_AND || n->op == LECTOR_QN_OR ? &r->sets[n->b] : NULL;
-  switch (n->op) {
-  case LECTOR_QN_ANY: for (uint32_t w = 0; w < words; w++) s->bits[w] = ~(uint64_t)0; break;
-  case LECTOR_QN_NONE: break;
-  case LECTOR_QN_WORD: if (word_set(r, n, s)) return -1; break;
-  case LECTOR_QN_NOT: for (uint32_t w = 0; w < words; w++) s->bits[w] = ~a->bits[w]; break;
-  case LECTOR_QN_AND: for (uint32_t w = 0; w < words; w++) s->bits[w] = a->bits[w] & b->bits[w]; break;
-  case LECTOR_QN_OR: for (uint32_t w = 0; w < words; w++) s->bits[w] = a->bits[w] | b->bits[w]; break;
-  default: return fail(r, "%squery plan: not a token test", "");
-  }
-  /* bits past the last type stay clear, so that counts are right */
-  uint32_t extra = r->ix->ntypes & 63;
-  s->bits[words - 1] &= extra ? (((uint64_t)1 << extra) - 1) : 0;
-  s->freq = 0;
-  s->ntypes = 0;
-  for (uint32_t t = 0; t < r->ix->ntypes; t++)
-    if (has(s, t)) { s->freq += r->ix->freq[t]; s->ntypes++; }
-  return 0;
-}
-
-/* ------------------------------------------------------------------ metadata tests */
-
-/* The value of a metadata field of a document: its metadata, else what lector knows of it. */
-static const char *doc_field(qrun *r, uint32_t d, const char *key, char *buf, size_t buflen) {
-  const char *v = lector_doc_meta(r->c, d, key);
-  if (v) return v;
-  lector_doc info;
-  lector_doc_get(r->c, d, &info);
-  if (strcmp(key, "year") == 0 && info.year) { snprintf(buf, buflen, "%d", info.year); return buf; }
-  if (strcmp(key, "name") == 0 || strcmp(key, "id") == 0) return info.name;
-  if (strcmp(key, "file") == 0 || strcmp(key, "path") == 0) return info.path;
-  return NULL;
-}
-
-/* Does metadata test node i hold for the subject: a document (attr NULL) or a region's attribute? */
-static int meta_eval(qrun *r, int i, uint32_t d, const char *attr, int depth, int *bad) {
-  if (!node_ok(r, i) || depth > 10000) { *bad = 1; return 0; }
-  const lector_qnode *n = &r->p->nodes[i];
-  switch (n->op) {
-  case LECTOR_QN_NOT: return !meta_eval(r, n->a, d, attr, depth + 1, bad);
-  case LECTOR_QN_AND: return meta_eval(r, n->a, d, attr, depth + 1, bad) && meta_eval(r, n->b, d, attr, depth + 1, bad);
-  case LECTOR_QN_OR: return meta_eval(r, n->a, d, attr, depth + 1, bad) || meta_eval(r, n->b, d, attr, depth + 1, bad);
-  case LECTOR_QN_ANY: return 1;
-  case LECTOR_QN_META: break;
-  default: *bad = 1; return 0;
-  }
-  char buf[32];
-  const char *v = attr ? attr : doc_field(r, d, n->key ? n->key : "", buf, sizeof buf);
-  if (!v) return 0;
-  const char *re = n->re ? n->re : "";
-  int caseless = (n->flags & (LECTOR_QF_FOLD | LECTOR_QF_LOOSE)) != 0;
-  if (n->flags & LECTOR_QF_LITERAL) return caseless ? strcasecmp(v, re) == 0 : strcmp(v, re) == 0;
-  pcre2_code *code = re_compile(r, re, caseless);
-  if (!code) { *bad = 2; return 0; }
-  pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
-  int ok = md && re_match(code, md, v, strlen(v));
-  pcre2_match_data_free(md);
-  pcre2_code_free(code);
-  return ok;
-}
-
-/* Decides the metadata test of every OPEN of the document kind for each document, once. */
-static int meta_prepare(qrun *r) {
-  for (size_t k = 0; k < r->p->nprog; k++) {
-    const lector_qinstr *in = &r->p->prog[k];
-    if (in->op != LECTOR_QI_OPEN || in->b < 0) continue;
-    if (!node_ok(r, in->b)) return -1;
-    if (in->a != LECTOR_REGION_DOC || r->meta[in->b]) continue;
-    uint8_t *v = calloc(r->ix->ndocs ? r->ix->ndocs : 1, 1);
-    if (!v) return fail(r, "%sout of memory", "");
-    r->meta[in->b] = v;
-    for (uint32_t d = 0; d < r->ix->ndocs; d++) {
-      int bad = 0;
-      v[d] = (uint8_t)meta_eval(r, in->b, d, NULL, 0, &bad);
-      if (bad == 1) return fail(r, "%squery plan: not a metadata test", "");
-      if (bad) return -1;
-    }
-  }
-  return 0;
 }
 
 /* ------------------------------------------------------------------ step 3: the VM */
@@ -264,13 +37,15 @@ static int at_open(qrun *r, const lector_qinstr *in, uint32_t pos, uint32_t limi
     if (ix->docs[d].first != pos) return 0;
     return in->b < 0 || r->meta[in->b][d];
   }
-  int64_t g = ix_region_find(ix, in->a, pos);
-  if (g < 0 || ix->reg[in->a].start[g] != pos) return 0;
+  const ix_regions *reg = ix_regions_of(ix, in->a);
+  int64_t g = ix_regions_find(reg, pos);
+  if (g < 0 || reg->start[g] != pos) return 0;
   if (in->b < 0) return 1;
-  const char *attr = ix->reg[in->a].attr ? ix_string(ix, ix->reg[in->a].attr[g]) : NULL;
-  if (!attr) return 0;
   int bad = 0;
-  return meta_eval(r, in->b, 0, attr, 0, &bad);
+  if (in->a >= IX_SATTR) return qr_meta_eval(r, in->b, (uint32_t)g, NULL, &ix->sattr[in->a - IX_SATTR], 0, &bad);
+  const char *attr = reg->attr ? ix_string(ix, reg->attr[g]) : NULL;
+  if (!attr) return 0;
+  return qr_meta_eval(r, in->b, 0, attr, NULL, 0, &bad);
 }
 
 static int at_close(qrun *r, int kind, uint32_t pos, uint32_t first) {
@@ -280,8 +55,9 @@ static int at_close(qrun *r, int kind, uint32_t pos, uint32_t first) {
     uint32_t d = ix_doc_of(ix, pos - 1);
     return ix->docs[d].first + ix->docs[d].ntok == pos;
   }
-  int64_t g = ix_region_find(ix, kind, pos - 1);
-  return g >= 0 && ix->reg[kind].end[g] == pos;
+  const ix_regions *reg = ix_regions_of(ix, kind);
+  int64_t g = ix_regions_find(reg, pos - 1);
+  return g >= 0 && reg->end[g] == pos;
 }
 
 /* Does the global constraint (node i) hold for the labels lab? */
@@ -295,13 +71,13 @@ static int cond_meta(qrun *r, int i, uint32_t start) {
   }
   if (!r->meta[i][d]) {
     int bad = 0;
-    r->meta[i][d] = (uint8_t)(meta_eval(r, i, d, NULL, 0, &bad) ? 2 : 1);
+    r->meta[i][d] = (uint8_t)(qr_meta_eval(r, i, d, NULL, NULL, 0, &bad) ? 2 : 1);
   }
   return r->meta[i][d] == 2;
 }
 
 static int cond_eval(qrun *r, int i, const uint32_t *lab, uint32_t start, int depth) {
-  if (!node_ok(r, i) || depth > 10000) return 0;
+  if (!qr_node_ok(r, i) || depth > 10000) return 0;
   const lector_qnode *n = &r->p->nodes[i];
   const ix_index *ix = r->ix;
   switch (n->op) {
@@ -418,7 +194,7 @@ static int match_at(qrun *r, uint32_t start, uint32_t limit, uint32_t *end, uint
     uint32_t type = ix_token(r->ix, pos);
     for (size_t i = 0; i < r->ncl; i++) {
       const lector_qinstr *in = &p->prog[r->clist[i]];
-      if (!has(&r->sets[in->a], type)) continue;
+      if (!tok_ok(r, in->a, pos, type)) continue;
       if (add_thread(r, r->clist[i] + 1, r->clab + i * nl, pos + 1, start, limit)) {
         *end = pos;
         *target = IX_NONE;
@@ -456,13 +232,18 @@ static void heap_down(qdrive *d, size_t i) {
   }
 }
 
-static int drive_open(qrun *r, qdrive *d, const qset *s) {
+static int drive_open(qrun *r, qdrive *d, int node) {
+  const qset *s = &r->sets[node];
+  int layer = r->layer[node];
+  const ix_plist *post = layer > LAYER_WORD ? &r->ix->pattr[layer - 1].post : &r->ix->post;
+  const uint64_t *freq = layer_freq(r, layer);
+  uint32_t V = layer_ntypes(r, layer);
   d->cur = malloc((s->ntypes ? s->ntypes : 1) * sizeof *d->cur);
   d->heap = malloc((s->ntypes ? s->ntypes : 1) * sizeof *d->heap);
-  if (!d->cur || !d->heap) return fail(r, "%sout of memory", "");
-  for (uint32_t t = 0; t < r->ix->ntypes; t++) {
-    if (!has(s, t) || r->ix->freq[t] == 0) continue;
-    ix_cursor_open(&d->cur[d->n], &r->ix->post, t);
+  if (!d->cur || !d->heap) return qr_fail(r, "%sout of memory", "");
+  for (uint32_t t = 0; t < V; t++) {
+    if (!has(s, t) || freq[t] == 0) continue;
+    ix_cursor_open(&d->cur[d->n], post, t);
     if (ix_cursor_next(&d->cur[d->n])) { d->heap[d->nh++] = (uint32_t)d->n; d->n++; }
   }
   for (size_t i = d->nh; i-- > 0;) heap_down(d, i);
@@ -491,8 +272,9 @@ static uint32_t window_start(const qrun *r, const qdrive *d, uint32_t reach) {
   uint32_t first = ix->docs[ix_doc_of(ix, d->pos)].first;
   int w = r->p->within;
   if (w > LECTOR_REGION_DOC) {
-    int64_t k = ix_region_find(ix, w, d->pos);
-    if (k >= 0 && ix->reg[w].start[k] > first) first = ix->reg[w].start[k];
+    const ix_regions *reg = ix_regions_of(ix, w);
+    int64_t k = ix_regions_find(reg, d->pos);
+    if (k >= 0 && reg->start[k] > first) first = reg->start[k];
   }
   return lo > first ? lo : first;
 }
@@ -527,9 +309,10 @@ static int try_start(qrun *r, const lector_qopts *o, lector_hits *h, qloop *L, u
   if (o->scope.docs && !o->scope.docs[d]) { L->next = ix->docs[d].first + ix->docs[d].ntok; return 0; }
   uint32_t limit = ix->docs[d].first + ix->docs[d].ntok;
   if (p->within >= 0 && p->within != LECTOR_REGION_DOC) {
-    int64_t g = ix_region_find(ix, p->within, s);
+    const ix_regions *reg = ix_regions_of(ix, p->within);
+    int64_t g = ix_regions_find(reg, s);
     if (g < 0) return 0;
-    if (ix->reg[p->within].end[g] < limit) limit = ix->reg[p->within].end[g];
+    if (reg->end[g] < limit) limit = reg->end[g];
   }
   uint32_t len = p->within_n ? p->within_n
                : p->within < 0 ? (o->max_len ? o->max_len : LECTOR_QUERY_MAX_LEN) : 0;
@@ -544,7 +327,7 @@ static int try_start(qrun *r, const lector_qopts *o, lector_hits *h, qloop *L, u
   L->next = end + 1;
   if (h) {
     int rc = p->target >= 0 ? lector_hits_push_target(h, s, end, target) : lector_hits_push(h, s, end);
-    if (rc) return fail(r, "%sout of memory", "");
+    if (rc) return qr_fail(r, "%sout of memory", "");
   }
   L->found++;
   if (o->scope.limit && L->found >= o->scope.limit) L->stopped = -1;       /* asked for: quiet */
@@ -554,34 +337,36 @@ static int try_start(qrun *r, const lector_qopts *o, lector_hits *h, qloop *L, u
 
 static int check_plan(qrun *r) {
   const lector_qplan *p = r->p;
-  if (p->within >= LECTOR_REGION_BOILERPLATE || p->within < -1) return fail(r, "%squery plan: bad within", "");
+  if (p->within == LECTOR_REGION_BOILERPLATE || p->within < -1 || (p->within >= 0 && !ix_regions_of(r->ix, p->within)))
+    return qr_fail(r, "%squery plan: bad within", "");
   for (size_t k = 0; k < p->nprog; k++) {
     const lector_qinstr *in = &p->prog[k];
-    if (in->op == LECTOR_QI_TOK && test_set(r, in->a, 0)) return -1;
-    if ((in->op == LECTOR_QI_OPEN || in->op == LECTOR_QI_CLOSE) && (in->a < 0 || in->a >= LECTOR_REGION_BOILERPLATE))
-      return fail(r, "%squery plan: bad region kind", "");
-    if (in->op > LECTOR_QI_MATCH || in->op < 0) return fail(r, "%squery plan: bad instruction", "");
+    if (in->op == LECTOR_QI_TOK && qr_test_set(r, in->a, 0)) return -1;
+    if ((in->op == LECTOR_QI_OPEN || in->op == LECTOR_QI_CLOSE) &&
+        (in->a < 0 || in->a == LECTOR_REGION_BOILERPLATE || !ix_regions_of(r->ix, in->a)))
+      return qr_fail(r, "%squery plan: bad region kind", "");
+    if (in->op > LECTOR_QI_MATCH || in->op < 0) return qr_fail(r, "%squery plan: bad instruction", "");
   }
   for (size_t k = 0; k < p->nnodes; k++)      /* string comparisons of the global constraint */
     if (p->nodes[k].op == LECTOR_QN_CMP && p->nodes[k].b < 0) {
       lector_qnode w = p->nodes[k];
       w.op = LECTOR_QN_WORD;
-      if (set_alloc(r, &r->sets[k]) || word_set(r, &w, &r->sets[k])) return -1;
+      if (qr_set_alloc(r, &r->sets[k]) || qr_word_set(r, &w, &r->sets[k])) return -1;
     }
   for (size_t k = 0; k < p->nanchors; k++) {
     const lector_qanchor *a = &p->anchors[k];
-    if (a->group < 0 || a->group >= p->ngroups || test_set(r, a->test, 0)) {
+    if (a->group < 0 || a->group >= p->ngroups || qr_test_set(r, a->test, 0)) {
       if (!r->err[0]) snprintf(r->err, r->errlen, "query plan: bad anchor");
       return -1;
     }
   }
-  return meta_prepare(r);
+  return qr_meta_prepare(r);
 }
 
 static void run_free(qrun *r) {
   if (r->sets) for (size_t k = 0; k < r->p->nnodes; k++) free(r->sets[k].bits);
   if (r->meta) for (size_t k = 0; k < r->p->nnodes; k++) free(r->meta[k]);
-  free(r->sets); free(r->meta);
+  free(r->sets); free(r->layer); free(r->meta);
   free(r->clist); free(r->nlist); free(r->clab); free(r->nlab); free(r->mark);
   free(r->stack); free(r->stack_lab);
   free(r->vhead); free(r->vnext); free(r->vlab);
@@ -590,14 +375,16 @@ static void run_free(qrun *r) {
 static int run_alloc(qrun *r) {
   const lector_qplan *p = r->p;
   /* sizes come first: the arrays below depend on them */
-  if (!p->nprog || !p->prog) return fail(r, "%squery plan: empty program", "");
-  if (p->nlabels < 0 || p->nlabels > 1000) return fail(r, "%squery plan: bad number of labels", "");
-  if (p->nnodes && !p->nodes) return fail(r, "%squery plan: no nodes", "");
-  if (p->ngroups < 0 || p->ngroups > 100000) return fail(r, "%squery plan: bad number of groups", "");
-  if (p->nanchors && !p->anchors) return fail(r, "%squery plan: no anchors", "");
+  if (!p->nprog || !p->prog) return qr_fail(r, "%squery plan: empty program", "");
+  if (p->nlabels < 0 || p->nlabels > 1000) return qr_fail(r, "%squery plan: bad number of labels", "");
+  if (p->nnodes && !p->nodes) return qr_fail(r, "%squery plan: no nodes", "");
+  if (p->ngroups < 0 || p->ngroups > 100000) return qr_fail(r, "%squery plan: bad number of groups", "");
+  if (p->nanchors && !p->anchors) return qr_fail(r, "%squery plan: no anchors", "");
   size_t np = p->nprog, nl = (size_t)p->nlabels, nn = p->nnodes ? p->nnodes : 1;
   r->lw = nl;
   r->sets = calloc(nn, sizeof *r->sets);
+  r->layer = malloc(nn * sizeof *r->layer);
+  if (r->layer) for (size_t k = 0; k < nn; k++) r->layer[k] = LAYER_UNSET;
   r->meta = calloc(nn, sizeof *r->meta);
   /* threads in a step: one per instruction, or with labels up to 16 per instruction */
   size_t cap = nl ? (np * 16 < 256 ? 256 : np * 16 > 100000 ? (np > 100000 ? np : 100000) : np * 16) : np;
@@ -616,26 +403,41 @@ static int run_alloc(qrun *r) {
   r->stack = malloc((2 * cap + 2) * sizeof *r->stack);
   r->stack_lab = malloc(((2 * cap + 2) * nl + 1) * sizeof *r->stack_lab);
   r->nlab = nlab;
-  if (!r->sets || !r->meta || !r->clist || !r->nlist || !r->clab || !nlab || !r->mark || !r->stack || !r->stack_lab ||
+  if (!r->sets || !r->layer || !r->meta || !r->clist || !r->nlist || !r->clab || !nlab || !r->mark || !r->stack || !r->stack_lab ||
       !r->vhead || !r->vnext || !r->vlab)
-    return fail(r, "%sout of memory", "");
+    return qr_fail(r, "%sout of memory", "");
   return 0;
 }
 
-/* Which drives feed the starts: the cheapest anchor of each group; 0 when every position must be
-** tried instead (a group without anchors, or anchors so common that scanning is cheaper). */
-static int choose_drives(qrun *r, int *best) {
+/* The node whose postings can drive test node i: itself when it has a set; for an and of tests
+** on several attributes, the rarer part that can; else -1 (an or or a not of such a mix). */
+static int drive_node(const qrun *r, int i) {
+  if (r->layer[i] != LAYER_MIX) return r->layer[i] == LAYER_ANY ? -1 : i;
+  const lector_qnode *n = &r->p->nodes[i];
+  if (n->op != LECTOR_QN_AND) return -1;
+  int a = drive_node(r, n->a), b = drive_node(r, n->b);
+  if (a < 0 || b < 0) return a < 0 ? b : a;
+  return r->sets[a].freq <= r->sets[b].freq ? a : b;
+}
+
+/* Which drives feed the starts: the cheapest anchor of each group (best[g] its drive node); 0
+** when every position must be tried instead (a group without anchors, or anchors so common that
+** scanning is cheaper). */
+static int choose_drives(qrun *r, int *best, int *node) {
   const lector_qplan *p = r->p;
   uint64_t total = 0;
   for (int g = 0; g < p->ngroups; g++) {
-    best[g] = -1;
+    best[g] = node[g] = -1;
     for (size_t k = 0; k < p->nanchors; k++) {
       const lector_qanchor *a = &p->anchors[k];
-      if (a->group == g && (best[g] < 0 || r->sets[a->test].freq < r->sets[p->anchors[best[g]].test].freq))
+      int d = a->group == g ? drive_node(r, a->test) : -1;
+      if (d >= 0 && (node[g] < 0 || r->sets[d].freq < r->sets[node[g]].freq)) {
         best[g] = (int)k;
+        node[g] = d;
+      }
     }
     if (best[g] < 0) return 0;
-    total += r->sets[p->anchors[best[g]].test].freq;
+    total += r->sets[node[g]].freq;
   }
   return p->ngroups > 0 && total <= r->ix->ntokens / 2;
 }
@@ -659,7 +461,7 @@ int64_t lector_query_run(lector_corpus *c, const lector_qplan *p, const lector_q
   if (!o) { lector_qopts_init(&def); o = &def; }
   if (stopped) *stopped = 0;
   int64_t result = -1;
-  int *best = NULL;
+  int *best = NULL, *node = NULL;
   qdrive *dr = NULL;
   qloop L;
   memset(&L, 0, sizeof L);
@@ -669,14 +471,16 @@ int64_t lector_query_run(lector_corpus *c, const lector_qplan *p, const lector_q
   const ix_index *ix = R.ix;
   /* one token, no filter, nothing to keep: the frequencies say it all */
   if (!h && p->nprog == 2 && p->prog[0].op == LECTOR_QI_TOK && p->prog[1].op == LECTOR_QI_MATCH &&
+      R.layer[p->prog[0].a] != LAYER_MIX &&
       !o->scope.docs && !o->scope.skip_boilerplate && !o->scope.limit && p->within < 0 && p->cond < 0) {
     result = (int64_t)R.sets[p->prog[0].a].freq;
     goto done;
   }
   best = malloc(((size_t)p->ngroups + 1) * sizeof *best);
+  node = malloc(((size_t)p->ngroups + 1) * sizeof *node);
   dr = calloc((size_t)p->ngroups + 1, sizeof *dr);
-  if (!best || !dr) { fail(&R, "%sout of memory", ""); goto done; }
-  if (!choose_drives(&R, best)) {
+  if (!best || !node || !dr) { qr_fail(&R, "%sout of memory", ""); goto done; }
+  if (!choose_drives(&R, best, node)) {
     uint32_t s = 0;
     while (s < ix->ntokens && !L.stopped) {
       if (try_start(&R, o, h, &L, s)) goto done;
@@ -687,7 +491,7 @@ int64_t lector_query_run(lector_corpus *c, const lector_qplan *p, const lector_q
       const lector_qanchor *a = &p->anchors[best[g]];
       dr[g].minoff = a->minoff;
       dr[g].maxoff = a->maxoff;
-      if (drive_open(&R, &dr[g], &R.sets[a->test])) goto done;
+      if (drive_open(&R, &dr[g], node[g])) goto done;
       drive_next(&dr[g]);
     }
     /* the longest a match can be, when something bounds it */
@@ -715,6 +519,7 @@ done:
   if (dr) for (int g = 0; g < p->ngroups; g++) drive_free(&dr[g]);
   free(dr);
   free(best);
+  free(node);
   run_free(&R);
   return result;
 }
