@@ -19,12 +19,15 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototyp
            -Wno-unused-parameter
 # The core is compiled without Lua's headers on its include path: it cannot include them.
 CFLAGS_CORE = -std=c11 $(WARN) $(OPT) $(SAN) -fPIC -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
-           -Ihost/core $(CFLAGS)
+           -Ihost/core $(ICU_CFLAGS) $(CFLAGS)
 CFLAGS_ALL = $(CFLAGS_CORE) -Ihost -I$(B) $(shell pkg-config --cflags $(LUA_PC) 2>/dev/null)
 LIBDIR  := $(shell dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)
 LUA_A   := /usr/lib/$(LIBDIR)/liblua5.4.a
 LPEG_A  := /usr/lib/$(LIBDIR)/liblua5.4-lpeg.a
-SYSLIBS := -lutf8proc -lpcre2-8 -lpthread -lm -ldl
+# ICU (icu-uc: the word break iterator that cuts Chinese, Japanese, Thai... into words, text/dict.c)
+ICU_LIBS := $(shell pkg-config --libs icu-uc 2>/dev/null || echo -licuuc -licudata)
+ICU_CFLAGS := $(shell pkg-config --cflags icu-uc 2>/dev/null)
+SYSLIBS := -lutf8proc -lpcre2-8 $(ICU_LIBS) -lpthread -lm -ldl
 
 # The layers, one folder each (see README, "The house"): the C core (host/core/, liblector.a) knows
 # nothing of Lua or the terminal; the bindings (host/bindings/) know nothing of the terminal; the

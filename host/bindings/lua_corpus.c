@@ -99,6 +99,7 @@ static int corpus_info(lua_State *L) {
   lector_get_info(c, &in);
   lua_createtable(L, 0, 12);
   lua_pushstring(L, lector_root(c)); lua_setfield(L, -2, "root");
+  lua_pushstring(L, lector_corpus_lang(c)); lua_setfield(L, -2, "lang");
   lua_pushinteger(L, lector_ndocs(c)); lua_setfield(L, -2, "documents");
   lua_pushinteger(L, lector_nfiles(c)); lua_setfield(L, -2, "files");
   lua_pushinteger(L, in.files_skipped); lua_setfield(L, -2, "files_skipped");

@@ -17,13 +17,14 @@ static void add_token(void *ud, const char *tok, size_t len, size_t offset) {
   lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -2) + 1);
 }
 
-/* lector.tokenize(text) -> list of tokens, list of their byte offsets (from 0) */
+/* lector.tokenize(text [, lang]) -> list of tokens, list of their byte offsets (from 0) */
 static int l_tokenize(lua_State *L) {
   size_t len;
   const char *s = luaL_checklstring(L, 1, &len);
+  const char *lang = luaL_optstring(L, 2, NULL);   /* stays at index 2 while in use */
   lua_newtable(L);
   lua_newtable(L);
-  lector_tokenize(s, len, add_token, L);
+  lector_tokenize_lang(s, len, lang, add_token, L);
   return 2;
 }
 

@@ -75,6 +75,9 @@ void lector_close(lector_corpus *c);
 
 /* The path the corpus was opened with. */
 const char *lector_root(const lector_corpus *c);
+/* The language most documents are in (their metadata "lang": given, or detected while loading), or
+** "und": query strings are tokenized as text of this language (lector_search). */
+const char *lector_corpus_lang(const lector_corpus *c);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Sizes and facts */
@@ -258,7 +261,7 @@ typedef struct lector_scope {
   uint64_t limit;            /* stop after this many matches (0 = no limit) */
 } lector_scope;
 
-/* Finds a word or phrase: text is tokenized like the corpus, and each of its tokens must match
+/* Finds a word or phrase: text is tokenized like the corpus (as text in lector_corpus_lang), and each of its tokens must match
 ** the corpus's tokens in a row ("weapons of mass destruction"). With h NULL only counts. Returns
 ** the number of matches, or -1 with a message in err (text without tokens, out of memory). */
 int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lector_scope *s,
@@ -406,5 +409,9 @@ int64_t lector_query_run(lector_corpus *c, const lector_qplan *p, const lector_q
 /* Calls fn for each token of text, with its byte range in text; returns the number of tokens. */
 typedef void (*lector_token_fn)(void *ud, const char *tok, size_t len, size_t offset);
 size_t lector_tokenize(const char *text, size_t len, lector_token_fn fn, void *ud);
+/* The same for a text in the language lang (an ISO 639 code, or NULL or "und" when unknown, which
+** is what lector_tokenize assumes): the language decides where elisions split (l'ONU, c'mon; see
+** doc/query.md). */
+size_t lector_tokenize_lang(const char *text, size_t len, const char *lang, lector_token_fn fn, void *ud);
 
 #endif

@@ -403,7 +403,7 @@ static void test_root_file(void) {
   docs ds = { .n = 0 };
   CHECK_INT(src_load(c, &l.f[0], on_doc, &ds), 0);
   CHECK_STR(ds.d[0].name, "one.md");
-  CHECK_STR(meta_str(&ds.d[0]), "title=One");
+  CHECK_STR(meta_str(&ds.d[0]), "title=One|lang=und");
   docs_free(&ds);
   src_list_free(&l);
   src_close(c);
@@ -442,7 +442,7 @@ static void test_empty_file(void) {
   CHECK_INT(ds.d[0].len, 0);
   CHECK_INT(ds.d[0].byte_len, 0);
   CHECK_INT(ds.d[0].nmap, 0);
-  CHECK_INT(ds.d[0].nmeta, 0);
+  CHECK_INT(ds.d[0].nmeta, 1);                  /* lang=und */
   CHECK_INT(ds.d[0].nboiler, 0);
   CHECK_INT(ds.d[0].flags, 0);
   CHECK_INT(src_to_orig(&ds.d[0], 5), 0);
@@ -617,7 +617,7 @@ static void test_big_line(void) {
   double t2 = now();
   CHECK_INT(ds.d[0].len, n);
   CHECK_INT(ds.d[0].nmap, 0);
-  CHECK_INT(ds.d[0].nmeta, 0);
+  CHECK_INT(ds.d[0].nmeta, 1);                  /* lang=und */
   CHECK_INT(ds.d[0].nboiler, 0);
   CHECK(memcmp(ds.d[0].text, big, n - 2) == 0);
   CHECK(ds.d[0].text[n - 1] == words[(n - 1) % (sizeof words - 1)]);
@@ -691,7 +691,7 @@ static void test_jsonl(void) {
   CHECK_INT(d->len, 20);
   CHECK_INT(d->flags, SRC_JSON);
   CHECK_STR(map_str(d), "(0,10)(5,19)(10,32)(12,35)(14,38)(15,40)");
-  CHECK_STR(meta_str(d), "id=7|ok=true|no=false|tags=[\"a\", {\"b\": 1}]|source=VOA");
+  CHECK_STR(meta_str(d), "id=7|ok=true|no=false|tags=[\"a\", {\"b\": 1}]|source=VOA|lang=und");
   /* tokens to file bytes: Café, the emoji, q, line2 */
   static const uint64_t tok[][4] = { { 0, 5, 10, 19 }, { 6, 10, 20, 32 }, { 12, 13, 35, 36 }, { 15, 20, 40, 45 } };
   for (int i = 0; i < 4; i++) {
@@ -712,7 +712,7 @@ static void test_jsonl(void) {
   CHECK_STR(d->text, "a\nb\nc");
   CHECK_INT(d->flags, SRC_JSON | SRC_CRLF);
   CHECK_STR(map_str(d), "(0,9)(2,14)(4,17)");
-  CHECK_STR(meta_str(d), "title=T|date=2001-01-01");   /* fields as given: no title from the text */
+  CHECK_STR(meta_str(d), "title=T|date=2001-01-01|lang=und");   /* fields as given: no title from the text */
   CHECK_MEM(jsonl_sample + d->byte_start + src_to_orig(d, 4), 1, "c");
   CHECK(roundtrips(d));
   docs_free(&ds);
@@ -809,7 +809,7 @@ static void test_jsonl_errors(void) {
   }
   if (ds.n == (int)nc + 1) {
     CHECK_STR(ds.d[nc].text, "first");
-    CHECK_STR(meta_str(&ds.d[nc]), "k\xC3\xA9y=|n=-1.5e+3");
+    CHECK_STR(meta_str(&ds.d[nc]), "k\xC3\xA9y=|n=-1.5e+3|lang=und");
   }
   docs_free(&ds);
   src_close(c);
@@ -838,7 +838,7 @@ static void test_jsonl_bytes(void) {
   CHECK_INT(ds.d[1].flags, SRC_JSON | SRC_CP1252);
   CHECK_STR(map_str(&ds.d[1]), "(0,9)(5,13)");
   CHECK_INT(src_to_orig(&ds.d[1], 5), 13);
-  CHECK_STR(meta_str(&ds.d[1]), "who=Jos\xC3\xA9");
+  CHECK_STR(meta_str(&ds.d[1]), "who=Jos\xC3\xA9|lang=und");
   CHECK_STR(all_warnings(&w), "b.jsonl: line 2: not valid UTF-8 (byte 12): decoded as Windows-1252\n");
   docs_free(&ds);
   src_close(c);
@@ -876,10 +876,10 @@ static void test_sidecar_tsv(void) {
   CHECK_INT(load_all(c, &ds), 3);
   CHECK_STR(all_warnings(&w), "metadata.tsv: line 5: no document \"missing.txt\" in the corpus, row unused\n");
   warns_clear(&w);
-  CHECK_STR(meta_str(doc_named(&ds, "a.txt")), "title=Sidecar Title|source=VOA|year=2002");
-  CHECK_STR(meta_str(doc_named(&ds, "b.txt")), "title=B Title|source=AP");
-  CHECK_STR(meta_str(doc_named(&ds, "data.jsonl#1")), "source=json");
-  CHECK_STR(meta_str(doc_named(&ds, "data.jsonl#2")), "title=Json Title|source=X|year=1999");
+  CHECK_STR(meta_str(doc_named(&ds, "a.txt")), "title=Sidecar Title|source=VOA|year=2002|lang=und");
+  CHECK_STR(meta_str(doc_named(&ds, "b.txt")), "title=B Title|source=AP|lang=und");
+  CHECK_STR(meta_str(doc_named(&ds, "data.jsonl#1")), "source=json|lang=und");
+  CHECK_STR(meta_str(doc_named(&ds, "data.jsonl#2")), "title=Json Title|source=X|year=1999|lang=und");
   CHECK_INT(src_sidecar_unused(c), 2);
   CHECK_STR(all_warnings(&w), "metadata.tsv: line 8: no document \"data.jsonl#9\" in the corpus, row unused\n");
   CHECK_INT(src_sidecar_unused(c), 2);     /* said once */
@@ -912,8 +912,8 @@ static void test_sidecar_csv(void) {
             "metadata.csv: line 5: 2 fields where the header has 3, row skipped\n"
             "metadata.csv: line 6: no file named, row skipped\n"
             "metadata.csv: line 8: a quoted field is never closed, row skipped\n");
-  CHECK_STR(meta_str(doc_named(&ds, "a.txt")), "title=Hello, World|note=He said \"hi\"\nand left");
-  CHECK_STR(meta_str(doc_named(&ds, "b.txt")), "title=Plain|note=spaced");
+  CHECK_STR(meta_str(doc_named(&ds, "a.txt")), "title=Hello, World|note=He said \"hi\"\nand left|lang=und");
+  CHECK_STR(meta_str(doc_named(&ds, "b.txt")), "title=Plain|note=spaced|lang=und");
   docs_free(&ds);
   src_close(c);
   warns_clear(&w);
@@ -923,7 +923,7 @@ static void test_sidecar_csv(void) {
   CHECK_INT(load_all(c, &ds), 2);
   CHECK_STR(all_warnings(&w), "metadata.csv: ignored: metadata.tsv is read instead\n"
                               "metadata.tsv: line 1: no \"file\" column, the sidecar is ignored\n");
-  CHECK_STR(meta_str(doc_named(&ds, "a.txt")), "title=Text Title");
+  CHECK_STR(meta_str(doc_named(&ds, "a.txt")), "title=Text Title|lang=und");
   CHECK_INT(src_sidecar_unused(c), 0);
   docs_free(&ds);
   src_close(c);
@@ -938,16 +938,16 @@ static void test_sidecar_csv(void) {
 
 static void test_seed_meta(void) {
   static const struct { const char *name, *meta, *boiler; } want[] = {
-    { "000_e46888d005b16152.txt", "title=President Bush Discusses Iraq with Russian Officials|date=2002-09-20",
+    { "000_e46888d005b16152.txt", "title=President Bush Discusses Iraq with Russian Officials|date=2002-09-20|lang=en",
       "[0,19)[21,34)" },
     { "001_0b1a02bd6284fa36.txt",
-      "title=Pres. Bush and Russia\xE2\x80\x99s Putin Discuss Iraq As Security Council Meets", "[0,46)" },
-    { "002_378a0fa01cf8e0c6.txt", "", "[3908,3922)[3924,3943)[3945,4000)" },
-    { "003_b732a128a37d961c.txt", "title=Russian, Iraqi Foreign Ministers Meet in Moscow|date=2004-07-24",
+      "title=Pres. Bush and Russia\xE2\x80\x99s Putin Discuss Iraq As Security Council Meets|lang=en", "[0,46)" },
+    { "002_378a0fa01cf8e0c6.txt", "lang=en", "[3908,3922)[3924,3943)[3945,4000)" },
+    { "003_b732a128a37d961c.txt", "title=Russian, Iraqi Foreign Ministers Meet in Moscow|date=2004-07-24|lang=en",
       "[0,19)[21,34)" },
     { "004_3bf8bdfe55aae150.txt",
       "title=Record of a Conversation between M. S. Gorbachev and President of the US George Bush in Paris"
-      "|date=1990-11-19", "" },
+      "|date=1990-11-19|lang=en", "" },
   };
   /* the seeds alone, without corpus/metadata.tsv, so that what is read is the text's own */
   char *dir = mkcorpus();
@@ -989,35 +989,35 @@ static void test_seed_meta(void) {
 
 static void test_text_meta(void) {
   static const struct { const char *file, *text, *meta; } cases[] = {
-    { "md1.md", "# Heading Here\n\nBody text.\n", "title=Heading Here" },
-    { "md2.md", "Intro line\n\n## Closed Heading ##\n\nBody.\n", "title=Closed Heading" },
-    { "md3.md", "My Title\n========\n\nBody.\n", "title=My Title" },
-    { "md4.md", "# Talks - 2003-02-27\n\nBody.\n", "title=Talks|date=2003-02-27" },
-    { "md5.md", "#hashtag is no heading\n\nBody.\n", "title=#hashtag is no heading" },
-    { "d01.txt", "Nov. 19, 1990\n\nSome Title\n\nBody.\n", "title=Some Title|date=1990-11-19" },
-    { "d02.txt", "19 November 1990\n\nBody text.\n", "date=1990-11-19" },
-    { "d03.txt", "Sept. 20, 2002\n\nBody text.\n", "date=2002-09-20" },
-    { "d04.txt", "2002-02-30\n\nBody text goes here.\n", "" },
-    { "d05.txt", "Summit Ends - 2002-02-30\n\nBody.\n", "title=Summit Ends" },
-    { "d06.txt", "Leap - 2004-02-29\n\nBody.\n", "title=Leap|date=2004-02-29" },
-    { "d07.txt", "No Leap - 1900-02-29\n\nBody.\n", "title=No Leap" },
-    { "d08.txt", "MOSCOW, July 24, 2004\n\nBody text.\n", "date=2004-07-24" },
-    { "d09.txt", "Date: 19th November 1990\n\nA Title\n\nBody.\n", "title=A Title|date=1990-11-19" },
-    { "d10.txt", "June 31, 2001\n\nBody.\n", "" },
-    { "d11.txt", "Talks | May 5, 2001\n\nBody.\n", "title=Talks|date=2001-05-05" },
-    { "d12.txt", "Talks \xE2\x80\x94 5 May 2001\n\nBody.\n", "title=Talks|date=2001-05-05" },
-    { "d13.txt", "november 19 1990\n\nBody.\n", "date=1990-11-19" },
-    { "t01.txt", "Talks With the U.S.\n\nBody.\n", "title=Talks With the U.S." },
-    { "t02.txt", "This is a sentence.\n\nBody.\n", "" },
-    { "t03.txt", "Title\nBody continues right away.\n", "" },
-    { "t04.txt", "Citation:\n\nBody.\n", "" },
+    { "md1.md", "# Heading Here\n\nBody text.\n", "title=Heading Here|lang=und" },
+    { "md2.md", "Intro line\n\n## Closed Heading ##\n\nBody.\n", "title=Closed Heading|lang=und" },
+    { "md3.md", "My Title\n========\n\nBody.\n", "title=My Title|lang=und" },
+    { "md4.md", "# Talks - 2003-02-27\n\nBody.\n", "title=Talks|date=2003-02-27|lang=und" },
+    { "md5.md", "#hashtag is no heading\n\nBody.\n", "title=#hashtag is no heading|lang=und" },
+    { "d01.txt", "Nov. 19, 1990\n\nSome Title\n\nBody.\n", "title=Some Title|date=1990-11-19|lang=und" },
+    { "d02.txt", "19 November 1990\n\nBody text.\n", "date=1990-11-19|lang=und" },
+    { "d03.txt", "Sept. 20, 2002\n\nBody text.\n", "date=2002-09-20|lang=und" },
+    { "d04.txt", "2002-02-30\n\nBody text goes here.\n", "lang=und" },
+    { "d05.txt", "Summit Ends - 2002-02-30\n\nBody.\n", "title=Summit Ends|lang=und" },
+    { "d06.txt", "Leap - 2004-02-29\n\nBody.\n", "title=Leap|date=2004-02-29|lang=und" },
+    { "d07.txt", "No Leap - 1900-02-29\n\nBody.\n", "title=No Leap|lang=und" },
+    { "d08.txt", "MOSCOW, July 24, 2004\n\nBody text.\n", "date=2004-07-24|lang=und" },
+    { "d09.txt", "Date: 19th November 1990\n\nA Title\n\nBody.\n", "title=A Title|date=1990-11-19|lang=und" },
+    { "d10.txt", "June 31, 2001\n\nBody.\n", "lang=und" },
+    { "d11.txt", "Talks | May 5, 2001\n\nBody.\n", "title=Talks|date=2001-05-05|lang=und" },
+    { "d12.txt", "Talks \xE2\x80\x94 5 May 2001\n\nBody.\n", "title=Talks|date=2001-05-05|lang=und" },
+    { "d13.txt", "november 19 1990\n\nBody.\n", "date=1990-11-19|lang=und" },
+    { "t01.txt", "Talks With the U.S.\n\nBody.\n", "title=Talks With the U.S.|lang=en" },
+    { "t02.txt", "This is a sentence.\n\nBody.\n", "lang=und" },
+    { "t03.txt", "Title\nBody continues right away.\n", "lang=und" },
+    { "t04.txt", "Citation:\n\nBody.\n", "lang=und" },
     { "t05.txt", "A first paragraph that runs on, as the first lines of a story do.\n\n"
                  "In April, 2001, Iraqi Vice President Taha Yasin Ramadan met with Putin.\n\n"
-                 "April 5, 2001\n\nMore.\n", "date=2001-04-05" },
-    { "t06.txt", "Breaking News\n\nReal Title\n\nBody.\n", "title=Real Title" },
-    { "t07.txt", "  Spaced Title  \n\nBody.\n", "title=Spaced Title" },
-    { "t08.txt", "Only a title\n", "" },
-    { "t09.txt", "Meeting With Gen.\n\nBody.\n", "title=Meeting With Gen." },
+                 "April 5, 2001\n\nMore.\n", "date=2001-04-05|lang=en" },
+    { "t06.txt", "Breaking News\n\nReal Title\n\nBody.\n", "title=Real Title|lang=und" },
+    { "t07.txt", "  Spaced Title  \n\nBody.\n", "title=Spaced Title|lang=und" },
+    { "t08.txt", "Only a title\n", "lang=und" },
+    { "t09.txt", "Meeting With Gen.\n\nBody.\n", "title=Meeting With Gen.|lang=und" },
   };
   char *dir = mkcorpus();
   size_t nc = sizeof cases / sizeof *cases;
@@ -1039,7 +1039,7 @@ static void test_text_meta(void) {
     CHECK_STR(meta_str(d), cases[i].meta);
   }
   ct_current = "test_text_meta";
-  CHECK_STR(meta_str(doc_named(&ds, "late.txt")), "");
+  CHECK_STR(meta_str(doc_named(&ds, "late.txt")), "lang=und");
   CHECK_STR(all_warnings(&w), "");
   docs_free(&ds);
   src_close(c);
@@ -1096,7 +1096,7 @@ static void test_boiler_rules(void) {
   CHECK_STR(boiler_str(d), "[14,34)[63,84)[85,109)[110,129)[130,146)[148,161)[163,173)[221,255)[272,285)");
   CHECK_MEM(d->text + 148, 13, "Some Headline");
   CHECK_MEM(d->text + 272, 13, "ADVERTISEMENT");
-  CHECK_STR(meta_str(d), "");          /* "Breaking News" is the first line, but no title */
+  CHECK_STR(meta_str(d), "lang=en");   /* "Breaking News" is the first line, but no title */
   docs_free(&ds);
   src_close(c);
   warns_done(&w);
@@ -1131,7 +1131,7 @@ static void test_read_doc(void) {
   docs ds = { .n = 0 };
   CHECK_INT(load_all(c, &ds), 2);
   CHECK_INT(ds.n, 3);
-  CHECK_STR(meta_str(doc_named(&ds, "w.txt")), "title=\xE2\x80\x9CTitle\xE2\x80\x9D|source=Web");
+  CHECK_STR(meta_str(doc_named(&ds, "w.txt")), "title=\xE2\x80\x9CTitle\xE2\x80\x9D|source=Web|lang=und");
   CHECK_STR(boiler_str(doc_named(&ds, "w.txt")), "[0,19)");
   warns_clear(&w);
   for (int i = 0; i < ds.n; i++) {
@@ -1217,8 +1217,8 @@ static void test_threads(void) {
   src_ctx *c = open_dir(dir, &w);
   job jobs[2] = {
     { c, "a.txt", SRC_TXT, "Ad: buy now\n\nFirst Title\n\nText with caf\xC3\xA9 in it.\n",
-      "title=First Title|source=A", "[0,11)", 300, 0 },
-    { c, "b.jsonl", SRC_JSONL, "Breaking News\nline", "k=v|source=B", "[0,13)", 300, 0 },
+      "title=First Title|source=A|lang=en", "[0,11)", 300, 0 },
+    { c, "b.jsonl", SRC_JSONL, "Breaking News\nline", "k=v|source=B|lang=und", "[0,13)", 300, 0 },
   };
   pthread_t t[2];
   for (int i = 0; i < 2; i++) pthread_create(&t[i], NULL, run_job, &jobs[i]);
@@ -1259,6 +1259,76 @@ static void test_callback_stops(void) {
   free(dir);
 }
 
+/* {====================================================================== languages */
+
+/* The detector on real sentences, each script, and texts too short to tell. */
+static void test_detect_lang(void) {
+  static const struct { const char *text, *want; } t[] = {
+    {"L\xE2\x80\x99ONU a adopt\xC3\xA9 la r\xC3\xA9solution d'urgence.", "fr"},
+    {"Il Consiglio di sicurezza dell'ONU ha approvato la risoluzione all'unanimit\xC3\xA0.", "it"},
+    {"The Security Council adopted the resolution on Iraq, which O'Brien said was rock n' roll.", "en"},
+    {"Der Sicherheitsrat der Vereinten Nationen hat die Resolution einstimmig angenommen.", "de"},
+    {"El Consejo de Seguridad de las Naciones Unidas aprob\xC3\xB3 la resoluci\xC3\xB3n por unanimidad.", "es"},
+    {"O Conselho de Seguran\xC3\xA7" "a das Na\xC3\xA7\xC3\xB5" "es Unidas aprovou a resolu\xC3\xA7\xC3\xA3o por unanimidade.", "pt"},
+    {"De Veiligheidsraad van de Verenigde Naties heeft de resolutie met algemene stemmen aangenomen.", "nl"},
+    {"Совет Безопасности ООН единогласно принял резолюцию по Ираку.", "ru"},
+    {"Рада Безпеки ООН одноголосно ухвалила резолюцію щодо Іраку.", "uk"},
+    {"Съветът за сигурност на ООН прие резолюцията, която е важна.", "bg"},
+    {"联合国安理会通过了第1441号决议。", "zh"},
+    {"国連安全保障理事会は決議を採択した。", "ja"},
+    {"유엔 안전보장이사회는 결의안을 채택했다.", "ko"},
+    {"คณะมนตรีความมั่นคงแห่งสหประชาชาติ", "th"},
+    {"مجلس الأمن الدولي يتبنى القرار", "ar"},
+    {"شورای امنیت سازمان ملل قطعنامه را تصویب کرد", "fa"},
+    {"Συμβούλιο Ασφαλείας των Ηνωμένων Εθνών", "el"},
+    {"מועצת הביטחון של האומות המאוחדות", "he"},
+    {"संयुक्त राष्ट्र सुरक्षा परिषद", "hi"},
+    /* too short, or nothing to vote with */
+    {"", "und"}, {"Hello", "und"}, {"Iraq 1441", "und"}, {"联合国", "und"}, {"Москва", "und"},
+    {"Saddam Hussein Kofi Annan Vladimir Putin", "und"},
+  };
+  for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+    ct_current = t[i].text;
+    CHECK_STR(src_detect_lang(t[i].text, strlen(t[i].text)), t[i].want);
+  }
+  ct_current = "test_detect_lang";
+}
+
+/* A language given by the sidecar or a .jsonl field is kept, detection or not; else it is
+** detected, and src_doc_lang says it. */
+static void test_doc_lang(void) {
+  char *dir = mkcorpus();
+  puts_(dir, "a.txt", "Le Conseil de s\xC3\xA9" "curit\xC3\xA9 a adopt\xC3\xA9 la r\xC3\xA9solution qui "
+                      "est pour la paix, et elle ne sera pas la derni\xC3\xA8re.\n");
+  puts_(dir, "b.txt", "The council adopted the resolution on Iraq.\n");
+  puts_(dir, "c.jsonl", "{\"text\":\"The council adopted the resolution.\",\"lang\":\"fr-CA\"}\n"
+                        "{\"text\":\"\xE8\x81\x94\xE5\x90\x88\xE5\x9B\xBD\xE5\xAE\x89\xE7\x90\x86\xE4\xBC\x9A\xE9\x80\x9A\xE8\xBF\x87\"}\n");
+  puts_(dir, "metadata.tsv", "file\tlang\nb.txt\tde\n");
+  warns w;
+  warns_init(&w);
+  src_ctx *c = open_dir(dir, &w);
+  docs ds = { .n = 0 };
+  CHECK_INT(load_all(c, &ds), 3);                   /* files */
+  CHECK_STR(all_warnings(&w), "");
+  CHECK_STR(meta_str(doc_named(&ds, "a.txt")), "lang=fr");
+  CHECK_STR(meta_str(doc_named(&ds, "b.txt")), "lang=de");            /* the sidecar's word */
+  CHECK_STR(meta_str(doc_named(&ds, "c.jsonl#1")), "lang=fr-CA");     /* the field's */
+  CHECK_STR(meta_str(doc_named(&ds, "c.jsonl#2")), "lang=zh");
+  const src_doc *a = doc_named(&ds, "a.txt");
+  if (a) CHECK_STR(src_doc_lang(a), "fr");
+  src_doc none;
+  memset(&none, 0, sizeof none);
+  CHECK_STR(src_doc_lang(&none), "und");
+  CHECK_STR(all_warnings(&w), "");
+  docs_free(&ds);
+  src_close(c);
+  warns_done(&w);
+  rmtree(dir);
+  free(dir);
+}
+
+/* }====================================================================== */
+
 int main(void) {
   RUN(test_utf8_valid);
   RUN(test_scan_sorted);
@@ -1272,6 +1342,8 @@ int main(void) {
   RUN(test_cp1252);
   RUN(test_big_line);
   RUN(test_jsonl);
+  RUN(test_detect_lang);
+  RUN(test_doc_lang);
   RUN(test_jsonl_errors);
   RUN(test_jsonl_lone_surrogate);
   RUN(test_jsonl_bytes);

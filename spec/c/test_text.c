@@ -26,7 +26,7 @@ static void put(size_t *w, const char *s, size_t n) {
 }
 
 /* One token as text, or as text/KINDflags when annotate: kinds w n p s; flags A (abbreviation)
-** C (compound) K (clitic) Q (quote) S (speaker). */
+** C (compound) K (clitic) Q (quote) S (speaker) E (elision). */
 static void put_token(size_t *w, const char *text, const tx_token *t, int annotate) {
   put(w, text + t->start, t->len);
   if (!annotate) return;
@@ -39,17 +39,18 @@ static void put_token(size_t *w, const char *text, const tx_token *t, int annota
   if (t->flags & TX_CLITIC) a[k++] = 'K';
   if (t->flags & TX_QUOTE) a[k++] = 'Q';
   if (t->flags & TX_SPEAKER) a[k++] = 'S';
+  if (t->flags & TX_ELISION) a[k++] = 'E';
   put(w, a, k);
 }
 
-/* The tokens of text, joined by single spaces (tokens never hold whitespace). Also checks that
-** tx_tokenize and tx_tokenize_words agree. */
-static const char *toks_ex(const char *text, int annotate) {
+/* The tokens of text in the language lang (NULL: unknown), joined by single spaces (tokens never
+** hold whitespace). Also checks that tx_tokenize_lang and tx_tokenize_words_lang agree. */
+static const char *toks_lang(const char *text, const char *lang, int annotate) {
   size_t n = strlen(text), w = 0;
   tx_doc q;
   tx_init(&q);
-  CHECK_INT(tx_tokenize_words(&q, text, n), 0);
-  CHECK_INT(tx_tokenize(&D, text, n), 0);
+  CHECK_INT(tx_tokenize_words_lang(&q, text, n, lang), 0);
+  CHECK_INT(tx_tokenize_lang(&D, text, n, lang), 0);
   int same = q.ntok == D.ntok;
   for (size_t i = 0; same && i < q.ntok; i++)
     same = q.tok[i].start == D.tok[i].start && q.tok[i].len == D.tok[i].len &&
@@ -64,8 +65,8 @@ static const char *toks_ex(const char *text, int annotate) {
   return out;
 }
 
-static const char *toks(const char *text) { return toks_ex(text, 0); }
-static const char *annot(const char *text) { return toks_ex(text, 1); }
+static const char *toks(const char *text) { return toks_lang(text, NULL, 0); }
+static const char *annot(const char *text) { return toks_lang(text, NULL, 1); }
 
 /* Token ranges [starts[k], starts[k+1]) of D joined: tokens by spaces, ranges by sep. */
 static const char *ranges(const char *text, const uint32_t *starts, size_t nstarts, const char *sep) {
@@ -197,7 +198,7 @@ static void test_tokens_rules(void) {
     {"al-Qaida's network", "al-Qaida 's network"},
     /* inner apostrophes that are no clitics */
     {"O'Brien's rock'n'roll", "O'Brien 's rock'n'roll"},
-    {"y'all ma'am o'clock d'Estaing Qur'an", "y'all ma'am o'clock d'Estaing Qur'an"},
+    {"y'all ma'am o'clock d'Estaing Qur'an", "y'all ma'am o'clock d' Estaing Qur'an"},
     {"O’Neill’s", "O’Neill ’s"},
     /* the possessive apostrophe, and the apostrophe that closes a quotation */
     {"the boys' toys and James' car", "the boys ' toys and James ' car"},
@@ -260,7 +261,7 @@ static void test_tokens_rules(void) {
     /* letters of any script, marks, symbols, invisible characters, Unicode spaces */
     {"naïve café Zürich Pérez-de-Cuéllar", "naïve café Zürich Pérez-de-Cuéllar"},
     {"Москва́ и Пекин", "Москва́ и Пекин"},
-    {"日本語です。", "日本語です 。"},
+    {"日本語です。", "日本語 です 。"},
     {"I \xe2\x9d\xa4\xef\xb8\x8f NY \xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd!", "I \xe2\x9d\xa4\xef\xb8\x8f NY \xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd !"},
     {"request,\xc2\xa0“During", "request , “ During"},
     {"a\xe2\x80\x8b" "b \xef\xbb\xbf" "c co\xc2\xad" "operate", "a b c co\xc2\xad" "operate"},
@@ -291,6 +292,58 @@ static void test_tokens_flags(void) {
     {"'s n't", "'s/wK n't/wK"},
   };
   for (size_t i = 0; i < NELEM(t); i++) CHECK_STR(annot(t[i].in), t[i].want);
+}
+
+/* Words in other languages: elisions by the text's language, the scripts written without spaces
+** (ICU cuts them: the words below are the ones ICU 72's dictionaries give). */
+static void test_tokens_languages(void) {
+  static const struct { const char *in, *lang, *want; } t[] = {
+    /* French: elisions split off whatever follows, straight or curly, any case */
+    {"L’ONU a adopté la résolution d'urgence.", "fr", "L’ ONU a adopté la résolution d' urgence ."},
+    {"Qu'il s'agisse d'un pays, c'est l'avis qu’elle n'a jamais eu jusqu'à hier.", "fr",
+     "Qu' il s' agisse d' un pays , c' est l' avis qu’ elle n' a jamais eu jusqu' à hier ."},
+    {"J'ai dit qu'on m'écoute, lorsqu'il t'appelle, puisqu'elle l'ÉCRIT.", "fr",
+     "J' ai dit qu' on m' écoute , lorsqu' il t' appelle , puisqu' elle l' ÉCRIT ."},
+    {"L'ONU d'URGENCE l'homme-orchestre aujourd'hui", "fr", "L' ONU d' URGENCE l' homme-orchestre aujourd'hui"},
+    {"Valéry Giscard d'Estaing", "fr", "Valéry Giscard d' Estaing"},
+    /* Italian */
+    {"Il Consiglio dell'ONU e l'Italia all'unanimità, un'altra volta nell'aula sull'Iraq.", "it",
+     "Il Consiglio dell' ONU e l' Italia all' unanimità , un' altra volta nell' aula sull' Iraq ."},
+    {"C'è quest'anno dall'estero", "it-IT", "C' è quest' anno dall' estero"},
+    /* English: only before a capital; the look-alikes stay whole */
+    {"O'Brien said c'mon, m'lady, rock n' roll, t'other d'you", "en",
+     "O'Brien said c'mon , m'lady , rock n' roll , t'other d'you"},
+    {"Valéry Giscard d'Estaing told the UN's L'Express", "en", "Valéry Giscard d' Estaing told the UN 's L' Express"},
+    {"don't can't n't rock'n'roll Iraq's", "en", "do n't ca n't n't rock'n'roll Iraq 's"},
+    {"the UN's role", "fr", "the UN 's role"},
+    /* the other languages follow English; unknown ones French */
+    {"Dat is m'n boek, l'Oréal", "nl", "Dat is m'n boek , l' Oréal"},
+    {"c'mon l'avis", NULL, "c' mon l' avis"},
+    {"c'mon l'avis", "und", "c' mon l' avis"},
+    {"c'mon l'avis", "EN-gb", "c'mon l'avis"},
+    {"c'mon l'avis", "FR_ca", "c' mon l' avis"},
+    /* Russian: nothing to cut that was not cut before */
+    {"Совет Безопасности ООН принял резолюцию.", "ru", "Совет Безопасности ООН принял резолюцию ."},
+    /* Chinese, Japanese, Thai, Khmer: ICU's words; digits and Latin letters stay the scanner's */
+    {"联合国安理会通过了第1441号决议。", "zh", "联合 国 安理会 通过 了 第 1441 号 决议 。"},
+    {"联合国安理会通过了第1441号决议。", NULL, "联合 国 安理会 通过 了 第 1441 号 决议 。"},
+    {"国連安全保障理事会は決議を採択した。", "ja", "国 連 安全 保障 理事 会 は 決議 を 採択 した 。"},
+    {"東京都に住んでいます。", "ja", "東京 都 に 住 んで い ます 。"},
+    {"คณะมนตรีความมั่นคงแห่งสหประชาชาติ", "th", "คณะ มนตรี ความ มั่นคง แห่ง สหประชาชาติ"},
+    {"UN安理会和Iraq问题", "zh", "UN 安理会 和 Iraq 问题"},
+    {"U.S.-主导 l'安理会", "fr", "U.S. - 主导 l' 安理会"},
+  };
+  for (size_t i = 0; i < NELEM(t); i++) CHECK_STR(toks_lang(t[i].in, t[i].lang, 0), t[i].want);
+  CHECK_STR(toks_lang("L’ONU qu'il c'mon", "fr", 1), "L’/wE ONU/w qu'/wE il/w c'/wE mon/w");
+  CHECK_STR(toks_lang("联合国第1441号", "zh", 1), "联合/w 国/w 第/w 1441/n 号/w");
+  /* the tokens of a Chinese text tile it: byte spans */
+  const char *zh = "安理会，决议";
+  CHECK_INT(tx_tokenize_lang(&D, zh, strlen(zh), "zh"), 0);
+  CHECK_INT(D.ntok, 3);
+  CHECK(D.ntok == 3 && D.tok[0].start == 0 && D.tok[0].len == 9 && D.tok[1].start == 9 && D.tok[1].len == 3 &&
+        D.tok[2].start == 12 && D.tok[2].len == 6);
+  /* a sentence ends at 。 */
+  CHECK_STR(sents("联合国通过了决议。安理会开会。"), "联合 国 通过 了 决议 。 || 安理会 开会 。");
 }
 
 /* Exact byte offsets, multi-byte characters included. */
@@ -651,6 +704,8 @@ static void test_fuzz(void) {
     "\n", "\n\n", "[", "]", "Bush", "iraq", "s", "t", "n", ":", ",", "60", "1,000", "@", "http://",
     "www.", "Mr", "No", "\xe2\x80\xa6", "\xc3\xa9", "\xe2", "\x80", "\xf0\x9f\x91\x8d", "\xef\xb8\x8f",
     "\xe2\x80\x8d", "M.S. Gorbachev. ", "Q: ", "?", "!", "(", ")", "a", "A", "\xc2\xa0", "\f", "\0",
+    "l'", "qu\xe2\x80\x99", "dell'", "\xe8\x81\x94\xe5\x90\x88", "\xe3\x80\x82", "\xe0\xb8\xa0\xe0\xb8\xb2",
+    "\xe3\x81\xaf", "\xf0\xa0\x80\x80",
   };
   unsigned char buf[512];
   tx_doc d, w;
@@ -673,8 +728,9 @@ static void test_fuzz(void) {
     /* the text is copied to a buffer of its exact size, so that ASan sees any read past it */
     unsigned char *exact = malloc(n ? n : 1);
     memcpy(exact, buf, n);
-    fail += tx_tokenize(&d, (const char *)exact, n) != 0;
-    fail += tx_tokenize_words(&w, (const char *)exact, n) != 0;
+    const char *lang = round % 3 == 0 ? "en" : round % 3 == 1 ? "fr" : NULL;
+    fail += tx_tokenize_lang(&d, (const char *)exact, n, lang) != 0;
+    fail += tx_tokenize_words_lang(&w, (const char *)exact, n, lang) != 0;
     bad += check_invariants(&d, exact, n);
     if (w.ntok != d.ntok) differ++;
     else
@@ -696,6 +752,7 @@ int main(void) {
   RUN(test_tokens_seeds);
   RUN(test_tokens_rules);
   RUN(test_tokens_flags);
+  RUN(test_tokens_languages);
   RUN(test_spans);
   RUN(test_compound_parts);
   RUN(test_sentences);

@@ -233,6 +233,28 @@ static void store_index(lector_corpus *c, const st_extra *ex) {
   c->store_error = strdup(msg);
 }
 
+/* Sets c->lang to the metadata "lang" most of c's documents have (the first seen among equals; at
+** most 16 different values are told apart, the rest not counted), or "und". */
+static void majority_lang(lector_corpus *c) {
+  const char *seen[16];
+  uint32_t count[16], nseen = 0, best = 0;
+  for (uint32_t d = 0; d < c->ix->ndocs; d++) {
+    const char *l = lector_doc_meta(c, d, "lang");
+    if (!l) continue;
+    uint32_t k = 0;
+    while (k < nseen && strcmp(seen[k], l) != 0) k++;
+    if (k == nseen) {
+      if (nseen == 16) continue;
+      seen[nseen] = l;
+      count[nseen++] = 0;
+    }
+    if (++count[k] > count[best]) best = k;
+  }
+  snprintf(c->lang, sizeof c->lang, "%s", nseen ? seen[best] : "und");
+}
+
+const char *lector_corpus_lang(const lector_corpus *c) { return c->lang; }
+
 int lector_open(const char *path, const lector_options *o, lector_corpus **out, char *err, size_t errlen) {
   double t0 = seconds_now();
   lector_options defaults;
@@ -290,6 +312,7 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
     if (ix_build(c->src, &files, &bo, &c->ix, err, errlen)) goto done;
     src_sidecar_unused(c->src);
   }
+  majority_lang(c);
   c->build_seconds = c->ix->build_seconds;
   for (uint32_t f = 0; f < c->ix->nfiles; f++) {
     c->text_bytes += c->ix->files[f].size;
@@ -627,9 +650,13 @@ uint32_t lector_region_from(const lector_corpus *c, int kind, uint32_t pos) {
 /* ------------------------------------------------------------------ tokenizing */
 
 size_t lector_tokenize(const char *text, size_t len, lector_token_fn fn, void *ud) {
+  return lector_tokenize_lang(text, len, NULL, fn, ud);
+}
+
+size_t lector_tokenize_lang(const char *text, size_t len, const char *lang, lector_token_fn fn, void *ud) {
   tx_doc d;
   tx_init(&d);
-  if (tx_tokenize_words(&d, text, len)) { tx_free(&d); return 0; }
+  if (tx_tokenize_words_lang(&d, text, len, lang)) { tx_free(&d); return 0; }
   for (size_t i = 0; i < d.ntok; i++) fn(ud, text + d.tok[i].start, d.tok[i].len, d.tok[i].start);
   size_t n = d.ntok;
   tx_free(&d);

@@ -23,6 +23,8 @@ struct lector_corpus {
   /* the loose view, made on first use (see lector_types_matching) */
   struct fold_item *loose;   /* the loose forms of the fold classes (id: the class), sorted */
   char *loose_forms;
+  char lang[16];             /* the language of most documents (metadata "lang"), or "und": queries
+                                are tokenized as text of this language (lector_corpus_lang) */
 };
 
 #endif

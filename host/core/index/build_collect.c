@@ -76,7 +76,11 @@ static int on_doc(void *ud, src_doc *d) {
   chunk *c = dc->c;
   lex *L = &dc->b->lexes[dc->worker];
   tx_doc *tx = &dc->b->txs[dc->worker];
-  if (d->pre ? ixb_pre_tokens(d, tx) : tx_tokenize(tx, d->text, d->len)) { c->failed = 1; src_doc_free(d); return -1; }
+  if (d->pre ? ixb_pre_tokens(d, tx) : tx_tokenize_lang(tx, d->text, d->len, src_doc_lang(d))) {
+    c->failed = 1;
+    src_doc_free(d);
+    return -1;
+  }
   uint32_t base = (uint32_t)c->ntok;
   if ((uint64_t)c->ntok + tx->ntok >= UINT32_MAX) {
     atomic_store(&dc->b->overflow, 1);

@@ -248,7 +248,7 @@ int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lect
   tx_init(&q);
   term *terms = NULL;
   int64_t found = -1;
-  if (tx_tokenize_words(&q, text, len)) { snprintf(err, errlen, "out of memory"); goto done; }
+  if (tx_tokenize_words_lang(&q, text, len, c->lang)) { snprintf(err, errlen, "out of memory"); goto done; }
   if (q.ntok == 0) { snprintf(err, errlen, "nothing to search for: \"%.*s\" has no tokens", (int)(len > 60 ? 60 : len), text); goto done; }
   terms = calloc(q.ntok, sizeof *terms);
   if (!terms) { snprintf(err, errlen, "out of memory"); goto done; }

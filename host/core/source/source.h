@@ -64,7 +64,8 @@ typedef struct src_doc {
   /* Metadata: title and date (ISO 8601) as a .txt/.md text states them in its first lines, then
   ** the fields of a .jsonl line (strings decoded; numbers, true, false, arrays and objects as their
   ** JSON text; null left out), then the sidecar's columns in its header's order (empty cells left
-  ** out). "title" and "date" always come first when present, whoever gave them. */
+  ** out), then "lang" (src_detect_lang) when none of them gave it. "title" and "date" always come
+  ** first when present, whoever gave them. */
   src_kv *meta;
   size_t nmeta;        /* each key at most once; the sidecar's value wins. One allocation: the
                        ** array and its strings (src_doc_free frees it) */
@@ -165,6 +166,15 @@ size_t src_sidecar_unused(src_ctx *c);
 ** clamp: to byte_len and to len. */
 uint64_t src_to_orig(const src_doc *d, uint64_t text_off);
 uint64_t src_to_text(const src_doc *d, uint64_t orig_off);
+
+/* The language of a text as an ISO 639-1 code, told from its first SRC_LANG_BYTES (lang.c): by the
+** script of its letters, and for Latin and Cyrillic letters by the function words of en fr de es
+** it pt nl, ru uk bg. "und" when it cannot tell (too short, too close a vote). A static string. */
+const char *src_detect_lang(const char *text, size_t len);
+
+/* The language of a loaded document: its metadata "lang" (given by the sidecar, a .jsonl field or
+** the file, else detected by src_detect_lang while loading), or "und" when it has none. */
+const char *src_doc_lang(const src_doc *d);
 
 /* Is the byte string valid UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF)?
 ** Returns 1, or 0 with the offset of the first bad byte in *bad. */

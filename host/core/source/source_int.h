@@ -31,6 +31,24 @@ struct stat;
 #if !defined(SRC_HEAD_BYTES)
 #define SRC_HEAD_BYTES 2048          /* ... starting in this many first bytes of the text */
 #endif
+#if !defined(SRC_LANG_BYTES)
+#define SRC_LANG_BYTES 16384         /* the language is told from this many first bytes of a text */
+#endif
+#if !defined(SRC_LANG_MIN_LETTERS)
+#define SRC_LANG_MIN_LETTERS 8       /* fewer letters than this: "und" ... */
+#endif
+#if !defined(SRC_LANG_MIN_CJK)
+#define SRC_LANG_MIN_CJK 4           /* ... fewer Chinese or Japanese characters than this: "und" */
+#endif
+#if !defined(SRC_LANG_SURE_LETTERS)
+#define SRC_LANG_SURE_LETTERS 200    /* the detector stops reading once it has this many letters ... */
+#endif
+#if !defined(SRC_LANG_SURE_WORDS)
+#define SRC_LANG_SURE_WORDS 12       /* ... and a language this many function words, 3x the next */
+#endif
+#if !defined(SRC_LANG_WORDS)
+#define SRC_LANG_WORDS 2             /* a Latin or Cyrillic text needs this many function words */
+#endif
 #if !defined(SRC_TITLE_MAX)
 #define SRC_TITLE_MAX 200            /* a title line is shorter than this (bytes, trimmed) */
 #endif

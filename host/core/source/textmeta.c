@@ -2,7 +2,8 @@
 ** textmeta.c: what a text says about itself, and a document's metadata put together. The title and
 ** the date a .txt/.md text states in its first lines (a heading, a short first line, "Date: ...", a
 ** dateline), dates in the shapes writers use, and the assembly of title, date, .jsonl fields and the
-** sidecar's columns in a stable order, the sidecar winning.
+** sidecar's columns in a stable order, the sidecar winning; last the language (lang.c tells it)
+** when none of them gave one.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -291,7 +292,8 @@ static int flatten(const src_kvb *m, src_doc *d) {
 }
 
 /* Fills d->meta: title and date from the text when from_text, then fields, then the sidecar's row
-** for d->name, each later one winning. Returns 0, or -1 when out of memory. */
+** for d->name, each later one winning, then the language detected when none gave "lang". Returns
+** 0, or -1 when out of memory. */
 static int doc_meta(src_ctx *c, src_doc *d, int from_text, const src_kvb *fields) {
   src_kvb m;
   int r = 0;
@@ -314,9 +316,21 @@ static int doc_meta(src_ctx *c, src_doc *d, int from_text, const src_kvb *fields
       if (v) r |= src_kvb_put(&m, c->cols[k], strlen(c->cols[k]), v, strlen(v), 1);
     }
   }
+  int has_lang = 0;
+  for (size_t i = 0; i < m.n && !has_lang; i++) has_lang = strcmp(m.e[i].key, "lang") == 0;
+  if (!has_lang) {
+    const char *lang = src_detect_lang(d->text, d->len);
+    r |= src_kvb_put(&m, "lang", 4, lang, strlen(lang), 1);
+  }
   if (!r) r = flatten(&m, d);
   src_kvb_free(&m);
   return r ? -1 : 0;
+}
+
+const char *src_doc_lang(const src_doc *d) {
+  for (size_t i = 0; i < d->nmeta; i++)
+    if (strcmp(d->meta[i].key, "lang") == 0) return d->meta[i].value;
+  return "und";
 }
 
 /* The parts every document shares: boilerplate lines (which the title finder skips), then

@@ -30,6 +30,18 @@
 **             word stays in the word (goin', the transliterated soft sign of Deskat').
 **             A clitic standing alone ("'s", "n't") is a clitic token too, so that queries for
 **             it match what the index holds.
+**   elisions  split off the word they start, apostrophe included, TX_ELISION: l' d' j' m' n' s'
+**             t' c', qu' and any word ending in it (jusqu' lorsqu' puisqu'), the Italian dell'
+**             dall' nell' sull' all' coll' un' quest' quell' (any case, ' or ’), when a letter
+**             follows: L'ONU -> L' ONU, qu'il -> qu' il, dell'Onu -> dell' Onu. In French,
+**             Italian, Catalan, Occitan and texts of unknown language any letter will do; in the
+**             others only a capital (d'Estaing), so that English keeps c'mon, m'lady, t'other,
+**             d'you whole. n't and the clitics above come first (UN's is UN 's, not un' s);
+**             O'Brien and rock'n'roll start with no elision; a bare n' (rock n' roll) has no
+**             letter after it.
+**   scripts without spaces: a run of Han, Hiragana, Katakana, Thai, Lao, Khmer or Myanmar
+**             letters is cut into words by ICU's dictionary-based word break iterator (dict.c),
+**             and ends any other word it touches: 第1441号 is 第 1441 号. Hangul has spaces.
 **   quotes    ' " ‘ ’ “ ” „ ‚ ‛ ‟ « » ‹ › are TX_PUNCT|TX_QUOTE, one each. An apostrophe that
 **             starts a token is a quotation mark ('90s gives ' and 90s).
 **   punct     . , ; : ! ? ( ) [ ] { } each alone; a run of three or more dots is one token, as
@@ -62,6 +74,13 @@ static int letter_at(const unsigned char *s, size_t n, size_t i, int *m) {
   int k = u8dec(s + i, n - i, &cp);
   *m = k;
   return k && ucls(cp) == U_LETTER;
+}
+
+/* Whether s[i] starts a letter of a script written without spaces (the scanner hands its runs to
+** ICU). */
+static int dict_at(const unsigned char *s, size_t n, size_t i) {
+  uint32_t cp;
+  return i < n && s[i] >= 0x80 && u8dec(s + i, n - i, &cp) && dict_cp(cp) && ucls(cp) == U_LETTER;
 }
 
 /* The length of an apostrophe (' or U+2019) at s[i], or 0. */
@@ -131,15 +150,46 @@ static size_t clitic_suffix(const unsigned char *s, size_t n, size_t j) {
   return ((a == 'r' && b == 'e') || (a == 'v' && b == 'e') || (a == 'l' && b == 'l')) ? 2 : 0;
 }
 
+/* Whether the ASCII letters s[w0..i) are a word that French or Italian elides before a vowel:
+** one of l d j m n s t c, a word ending in qu (qu jusqu lorsqu), or an Italian article or
+** preposition (dell all ...); any case. */
+static int elided_word(const unsigned char *s, size_t w0, size_t i) {
+  static const char *const it[] = { "all", "coll", "dall", "dell", "nell", "sull", "un", "quest", "quell" };
+  char w[8];
+  size_t k = i - w0;
+  if (k == 0 || k > 7) return 0;
+  for (size_t j = 0; j < k; j++) {
+    if (!is_alpha(s[w0 + j])) return 0;
+    w[j] = (char)to_lower(s[w0 + j]);
+  }
+  w[k] = '\0';
+  if (k == 1) return strchr("ldjmnstc", w[0]) != NULL;
+  if (w[k - 2] == 'q' && w[k - 1] == 'u') return 1;
+  for (size_t j = 0; j < sizeof it / sizeof *it; j++)
+    if (strcmp(w, it[j]) == 0) return 1;
+  return 0;
+}
+
+/* Whether the letter that an elision leaves at s[j] lets it split, by S->elide. */
+static int elision_before(const scan *S, size_t j) {
+  int m;
+  if (!S->elide || !letter_at(S->s, S->n, j, &m)) return 0;
+  if (S->elide == EL_ALL) return 1;
+  uint32_t cp;
+  cp_at(S->s, S->n, j, &cp);
+  return cp < 0x80 ? is_upper(cp) != 0 : !txc_ulower(cp);
+}
+
 /* What an apostrophe inside a word does. */
-enum { AP_JOIN, AP_SPLIT, AP_KEEP, AP_STOP, AP_WHOLE };
+enum { AP_JOIN, AP_SPLIT, AP_KEEP, AP_STOP, AP_WHOLE, AP_ELIDE };
 
 /*
 ** An apostrophe of a bytes at s[i], after word characters that began at w0 (the word) and p0
 ** (this part of a compound). Returns AP_JOIN (inner apostrophe: O'Brien, go on scanning),
 ** AP_SPLIT (a clitic [*c0, *c1) follows the word, which ends at *c0), AP_KEEP (the apostrophe
 ** ends the word and belongs to it: goin'), AP_STOP (the word ends before it: a closing quote),
-** or AP_WHOLE (the token is the clitic n't itself, ending at *c1).
+** AP_WHOLE (the token is the clitic n't itself, ending at *c1), or AP_ELIDE (the word is an
+** elision that ends with the apostrophe, at *c1, and the next word starts there).
 */
 static int apostrophe(scan *S, size_t w0, size_t p0, size_t i, size_t a, size_t *c0, size_t *c1) {
   const unsigned char *s = S->s;
@@ -151,9 +201,10 @@ static int apostrophe(scan *S, size_t w0, size_t p0, size_t i, size_t a, size_t 
     if (i - 1 == w0) return AP_WHOLE;
     if (i - 1 > p0) { *c0 = i - 1; return AP_SPLIT; }
   }
-  size_t k = clitic_suffix(s, n, j);
+  size_t k = clitic_suffix(s, n, j);                /* UN's: a clitic before an elision (un') */
   if (k) { *c0 = i; *c1 = j + k; return AP_SPLIT; }
-  if (word_char_at(s, n, j, &m)) return AP_JOIN;
+  if (p0 == w0 && elided_word(s, w0, i) && elision_before(S, j)) { *c1 = j; return AP_ELIDE; }
+  if (word_char_at(s, n, j, &m) && !dict_at(s, n, j)) return AP_JOIN;
   if (S->squote) return AP_STOP;                   /* closes 'the rockets' */
   if ((s[i - 1] | 0x20) == 's' && is_alpha(s[i - 1])) { *c0 = i; *c1 = j; return AP_SPLIT; }
   *c1 = j;
@@ -291,7 +342,7 @@ static size_t scan_word(scan *S, size_t w0) {
         int k = u8dec(s + i, n - i, &cp);
         if (k) {
           int u = ucls(cp);
-          if (u == U_LETTER || u == U_FORMAT) { i += (size_t)k; continue; }
+          if (u == U_FORMAT || (u == U_LETTER && !dict_cp(cp))) { i += (size_t)k; continue; }
         }
       }
       break;
@@ -317,7 +368,7 @@ static size_t scan_word(scan *S, size_t w0) {
       flags |= TX_ABBREV;
     }
     int h = hyphen_at(s, n, i);
-    if (h && word_char_at(s, n, i + (size_t)h, &m)) {
+    if (h && word_char_at(s, n, i + (size_t)h, &m) && !dict_at(s, n, i + (size_t)h)) {
       flags |= TX_COMPOUND;
       i += (size_t)h;
       continue;
@@ -335,6 +386,9 @@ static size_t scan_word(scan *S, size_t w0) {
       return c1;
     case AP_WHOLE:
       emit(S, w0, c1 - w0, TX_WORD, TX_CLITIC, H_NONE);
+      return c1;
+    case AP_ELIDE:
+      emit(S, w0, c1 - w0, TX_WORD, TX_ELISION, H_NONE);
       return c1;
     default:
       emit(S, w0, i - w0, kind, flags, (flags & TX_ABBREV) ? hint : H_NONE);
@@ -361,6 +415,24 @@ static size_t scan_apos(scan *S, size_t i, size_t a) {
     return i + a + k;
   }
   return scan_quote(S, i, a, 1, 0);
+}
+
+/* A run of letters of scripts written without spaces that starts at s[i]: cut into words by ICU
+** (dict.c), or one word when ICU is not there. Returns the offset after the run. */
+static size_t scan_dict(scan *S, size_t i) {
+  const unsigned char *s = S->s;
+  size_t n = S->n, e = i;
+  uint32_t cp;
+  int m;
+  while (e < n && s[e] >= 0x80 && (m = u8dec(s + e, n - e, &cp)) != 0 && dict_cp(cp) && ucls(cp) == U_LETTER)
+    e += (size_t)m;
+  const tx_cut *cut;
+  int nc = tx_dict_cut(S->d, s + i, e - i, &cut);
+  if (nc < 0) { S->oom = 1; return e; }
+  if (nc == 0) emit(S, i, e - i, TX_WORD, 0, H_NONE);
+  for (int k = 0; k < nc && !S->oom; k++)
+    emit(S, i + cut[k].start, cut[k].end - cut[k].start, cut[k].kind, 0, H_NONE);
+  return e;
 }
 
 /* A non-ASCII symbol of m bytes at s[i], with what extends it: variation selectors, combining
@@ -394,7 +466,7 @@ static size_t scan_high(scan *S, size_t i) {
   int m = u8dec(S->s + i, S->n - i, &cp);
   if (!m) { emit(S, i, 1, TX_SYMBOL, 0, H_NONE); return i + 1; }
   switch (ucls(cp)) {
-    case U_LETTER: return scan_word(S, i);
+    case U_LETTER: return dict_cp(cp) ? scan_dict(S, i) : scan_word(S, i);
     case U_SPACE:
       if (cp == 0x2029) S->blank = 1;
       else if (cp == 0x2028) S->nl++;
@@ -475,6 +547,7 @@ void tx_init(tx_doc *d) {
 }
 
 void tx_free(tx_doc *d) {
+  tx_dict_free(d->icu);
   free(d->tok);
   free(d->sent);
   free(d->para);
@@ -482,9 +555,27 @@ void tx_free(tx_doc *d) {
   tx_init(d);
 }
 
+/* The EL_ rule of the language lang (see tx_tokenize_lang). */
+static int elide_rule(const char *lang) {
+  static const char *const all[] = { "fr", "fra", "fre", "it", "ita", "ca", "cat", "oc", "oci", "und" };
+  char code[4];
+  size_t k = 0;
+  if (!lang) return EL_ALL;
+  while (lang[k] && lang[k] != '-' && lang[k] != '_' && k < sizeof code) {
+    code[k] = (char)to_lower(lang[k]);
+    k++;
+  }
+  if (k == 0) return EL_ALL;
+  if (k == sizeof code) return EL_CAPS;
+  code[k] = '\0';
+  for (size_t j = 0; j < sizeof all / sizeof *all; j++)
+    if (strcmp(code, all[j]) == 0) return EL_ALL;
+  return EL_CAPS;
+}
+
 /* One tokenization; seg asks for sentences, paragraphs and turns. S is a local here on purpose
 ** (see the top of the file). */
-static int run(tx_doc *d, const char *text, size_t len, int seg) {
+static int run(tx_doc *d, const char *text, size_t len, int seg, const char *lang) {
   d->ntok = d->nsent = d->npara = d->nturn = 0;
   if (len > UINT32_MAX) return -1;
   if (len && !text) return -1;
@@ -497,6 +588,7 @@ static int run(tx_doc *d, const char *text, size_t len, int seg) {
   S.n = len;
   S.d = d;
   S.seg = seg;
+  S.elide = elide_rule(lang);
   scan_text(&S);
   if (!S.oom && seg && tx_find_turns(&S)) S.oom = 1;
   if (S.oom) {
@@ -507,11 +599,19 @@ static int run(tx_doc *d, const char *text, size_t len, int seg) {
 }
 
 int tx_tokenize(tx_doc *d, const char *text, size_t len) {
-  return run(d, text, len, 1);
+  return run(d, text, len, 1, NULL);
 }
 
 int tx_tokenize_words(tx_doc *d, const char *text, size_t len) {
-  return run(d, text, len, 0);
+  return run(d, text, len, 0, NULL);
+}
+
+int tx_tokenize_lang(tx_doc *d, const char *text, size_t len, const char *lang) {
+  return run(d, text, len, 1, lang);
+}
+
+int tx_tokenize_words_lang(tx_doc *d, const char *text, size_t len, const char *lang) {
+  return run(d, text, len, 0, lang);
 }
 
 int tx_compound_parts(const char *tok, size_t len, tx_part_fn fn, void *ud) {

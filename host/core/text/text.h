@@ -3,7 +3,10 @@
 ** Turns one document's normalized UTF-8 text (no NUL, no CR, no BOM) into tokens with byte spans,
 ** and into sentences, paragraphs and speaker turns expressed as token ranges. Pure functions of the
 ** text: no files, no index, no Lua. The same code tokenizes corpus documents and query strings,
-** so that `count("Iraq's")` finds exactly what the index holds.
+** so that `count("Iraq's")` finds exactly what the index holds. A text may come with its language
+** (an ISO 639 code): it decides where French and Italian elisions split (l'ONU); runs of the
+** scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese) are cut into words
+** by ICU's dictionaries whatever the language.
 */
 #ifndef LECTOR_TEXT_H
 #define LECTOR_TEXT_H
@@ -26,8 +29,10 @@ enum {
   TX_CLITIC   = 1 << 2,  /* a clitic split off the previous token: 's ’s n't 're 've 'll 'd 'm,
                             and the possessive apostrophe of boys' (kind TX_WORD) */
   TX_QUOTE    = 1 << 3,  /* a quotation mark, straight or curly, single or double */
-  TX_SPEAKER  = 1 << 4   /* part of a speaker label that opens a turn: every token of
+  TX_SPEAKER  = 1 << 4,  /* part of a speaker label that opens a turn: every token of
                             "[G. Bush.]", brackets and the final . or : included */
+  TX_ELISION  = 1 << 5   /* an elided word split off the next one: l' d' qu' jusqu' dell' un'
+                            (kind TX_WORD, apostrophe included) */
 };
 
 typedef struct tx_token {
@@ -45,15 +50,21 @@ typedef struct tx_turn {
   uint32_t label, label_len;
 } tx_turn;
 
-/* The result for one text. All arrays grow as needed and are reused by tx_tokenize. */
+struct tx_icu;
+
+/* The result for one text. All arrays grow as needed and are reused by tx_tokenize. A tx_doc is
+** used by one thread at a time (it holds an ICU break iterator, which is not thread-safe). */
 typedef struct tx_doc {
   tx_token *tok;  size_t ntok, tok_cap;
   uint32_t *sent; size_t nsent, sent_cap;   /* first token of each sentence; sent[0] == 0 */
   uint32_t *para; size_t npara, para_cap;   /* first token of each paragraph; para[0] == 0 */
   tx_turn *turn;  size_t nturn, turn_cap;   /* speaker turns, in order, not overlapping */
+  struct tx_icu *icu;   /* ICU's word break iterator and its buffers (dict.c), opened on the first
+                           run of Chinese, Japanese, Thai... and closed by tx_free */
 } tx_doc;
 
 void tx_init(tx_doc *d);
+/* Frees the arrays and closes the break iterator; d is then as tx_init left it. */
 void tx_free(tx_doc *d);
 
 /* Tokenize and segment text[0..len). Replaces the previous content of d. Sentences and paragraphs
@@ -66,6 +77,15 @@ int tx_tokenize(tx_doc *d, const char *text, size_t len);
 
 /* Tokens only, no segmentation: for query strings. Same token rules as tx_tokenize. */
 int tx_tokenize_words(tx_doc *d, const char *text, size_t len);
+
+/* tx_tokenize and tx_tokenize_words for a text in the language lang: an ISO 639 code ("fr",
+** "fra", any case; a region or script after '-' or '_' is ignored: "fr-CA"), or NULL, "" or "und"
+** when it is not known (what tx_tokenize and tx_tokenize_words assume). The language decides one
+** rule only: French, Italian, Catalan, Occitan and unknown texts split an elision (l' d' j' qu'
+** dell' ...) off any word; other languages, English first, only off a capitalized word (d'Estaing,
+** l'ONU), so that c'mon and m'lady stay whole. */
+int tx_tokenize_lang(tx_doc *d, const char *text, size_t len, const char *lang);
+int tx_tokenize_words_lang(tx_doc *d, const char *text, size_t len, const char *lang);
 
 /* The parts of a compound token (TX_COMPOUND): calls fn for each hyphen-separated part that
 ** holds a letter or a digit, with its byte range inside the token ("U.S.-led" gives "U.S." and

@@ -141,6 +141,43 @@ static inline int word_char_at(const unsigned char *s, size_t n, size_t i, int *
 }
 
 
+/* Whether the letter cp (>= 0x80) belongs to a script written without spaces between words, whose
+** runs ICU's dictionaries cut into words (dict.c): Thai, Lao, Myanmar, Khmer, Han (with the CJK
+** radicals and iteration marks), Hiragana, Katakana. Hangul is written with spaces and is not one.
+** Ordered so that the letters of the alphabets below U+0E00 cost one comparison. */
+static inline int dict_cp(uint32_t cp) {
+  if (cp < 0x0E00) return 0;
+  if (cp < 0x0F00) return 1;                        /* Thai, Lao */
+  if (cp < 0x1000) return 0;
+  if (cp < 0x10A0) return 1;                        /* Myanmar */
+  if (cp < 0x1780) return 0;
+  if (cp < 0x1800) return 1;                        /* Khmer */
+  if (cp < 0x19E0) return 0;
+  if (cp < 0x1A00) return 1;                        /* Khmer symbols */
+  if (cp < 0x2E80) return 0;
+  if (cp < 0x2FE0) return 1;                        /* CJK and Kangxi radicals */
+  if (cp < 0x3005) return 0;
+  if (cp < 0x3100) return 1;                        /* 々 〆 〇, Hangzhou numerals, kana */
+  if (cp < 0x31F0) return 0;
+  if (cp < 0x3200) return 1;                        /* Katakana phonetic extensions */
+  if (cp < 0x3400) return 0;
+  if (cp < 0x4DC0) return 1;                        /* CJK extension A */
+  if (cp < 0x4E00) return 0;
+  if (cp < 0xA000) return 1;                        /* CJK unified ideographs */
+  if (cp < 0xA9E0) return 0;
+  if (cp < 0xAA00) return 1;                        /* Myanmar extension B */
+  if (cp < 0xAA60) return 0;
+  if (cp < 0xAA80) return 1;                        /* Myanmar extension A */
+  if (cp < 0xF900) return 0;
+  if (cp < 0xFB00) return 1;                        /* CJK compatibility ideographs */
+  if (cp < 0xFF66) return 0;
+  if (cp < 0xFFA0) return 1;                        /* halfwidth Katakana */
+  if (cp < 0x1B000) return 0;
+  if (cp < 0x1B170) return 1;                       /* Kana supplement and extensions */
+  if (cp < 0x20000) return 0;
+  return cp < 0x32400;                              /* CJK extensions B to H */
+}
+
 /* The length of a hyphen (- U+2010 U+2011) at s[i], or 0. */
 static inline int hyphen_at(const unsigned char *s, size_t n, size_t i) {
   if (i >= n) return 0;
@@ -181,6 +218,22 @@ int txw_is_particle(const unsigned char *w, size_t n);
 /* }====================================================================== */
 
 
+/* {====================================================================== words of scripts without spaces (dict.c) */
+
+/* A word ICU found in a run: bytes [start, end) of the run, TX_WORD or TX_NUMBER. */
+typedef struct tx_cut { uint32_t start, end; int kind; } tx_cut;
+
+/* Cuts the run s[0..n) of letters of dict_cp scripts into words with d's break iterator (opened
+** on first use). Returns the number of words, with them in *cut (valid until the next call), 0
+** when ICU could not open its iterator (the run then stays one word), or -1 when memory ran out. */
+int tx_dict_cut(tx_doc *d, const unsigned char *s, size_t n, const tx_cut **cut);
+
+/* Closes the break iterator and frees the buffers (NULL is fine). */
+void tx_dict_free(struct tx_icu *icu);
+
+/* }====================================================================== */
+
+
 /* {====================================================================== growing arrays */
 
 /* Makes room for at least need elements of size sz in *arr (capacity *cap); 0 or -1. */
@@ -212,6 +265,11 @@ enum {
   H_URL         /* an URL or e-mail address */
 };
 
+/* Where an elision (l' d' qu' dell') splits off the word it starts: before any letter (French,
+** Italian, Catalan, Occitan, a text of unknown language), or only before a capital letter (the
+** other languages: d'Estaing, l'ONU, but c'mon and m'lady in English). */
+enum { EL_CAPS = 1, EL_ALL = 2 };
+
 /* What the tokens so far allow at the next token. */
 enum { ST_NONE, ST_TERM, ST_AFINAL, ST_ANOBREAK };
 
@@ -222,6 +280,7 @@ typedef struct scan {
   size_t n;
   tx_doc *d;
   int seg;              /* make sentences and paragraphs too */
+  int elide;            /* EL_: where elisions split, from the text's language */
   int oom;
   /* the whitespace before the token being made */
   unsigned nl;          /* line breaks in it */

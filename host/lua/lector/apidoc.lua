@@ -54,13 +54,17 @@ lector.open("corpus", { store = false, progress = function(p) stages[#stages + 1
 print(table.concat(stages, " "))              --> reading merging done
 ]] },
       { name = "lector.tokenize", since = "0.1.0",
-        sig = "lector.tokenize(text) -> tokens, offsets",
+        sig = "lector.tokenize(text [, lang]) -> tokens, offsets",
         summary = [[Tokenizes text the way the corpus is tokenized: the list of tokens, and the list of
-their byte offsets in text (from 0).]],
+their byte offsets in text (from 0). lang is the text's language (an ISO 639 code; unknown when
+left out): it decides where elisions split (`l'ONU`, but English `c'mon`; see doc/query.md).]],
         example = [[
 local t, at = lector.tokenize("Iraq's U.S.-led war")
 print(table.concat(t, " | "))                 --> Iraq | 's | U.S.-led | war
 print(table.concat(at, " "))                  --> 0 4 7 16
+print(table.concat(lector.tokenize("L’ONU c'mon", "fr"), " | "))  --> L’ | ONU | c' | mon
+print(table.concat(lector.tokenize("L’ONU c'mon", "en"), " | "))  --> L’ | ONU | c'mon
+print(table.concat(lector.tokenize("安理会通过了决议"), " | "))      --> 安理会 | 通过 | 了 | 决议
 ]] },
       { name = "lector.must_be_at_least", since = "0.1.0",
         sig = "lector.must_be_at_least(version) -> true",
@@ -161,13 +165,15 @@ print(corpus:count("Gorbachev", {docs = corpus:where{ kind = "transcript" }}))  
 ]] },
       { name = "Corpus:info", since = "0.1.0",
         sig = "C:info() -> table",
-        summary = [[Facts about the corpus and its index: documents, files, tokens, types, sentences,
+        summary = [[Facts about the corpus and its index: lang (the language of most documents, which
+query strings are tokenized as), documents, files, tokens, types, sentences,
 paragraphs, turns, text_bytes, index_bytes, build_seconds, open_seconds, store (the index file),
 from_store (true when it was mapped rather than built), store_error (why the index is in memory
 only), files_skipped, warnings (about files, while loading).]],
         example = [[
 local i = corpus:info()
 print(i.documents, i.files, i.turns > 0)      --> 5	5	true
+print(i.lang)                                 --> en
 ]] },
       { name = "Corpus:close", since = "0.1.0",
         sig = "C:close()",
