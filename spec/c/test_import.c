@@ -427,9 +427,149 @@ static void test_conllu_adversarial(void) {
 
 /* }====================================================================== */
 
+/* {====================================================================== VRT */
+
+static void test_vrt_fixture(void) {
+  warns w;
+  docs ds = { .n = 0 };
+  src_ctx *c = open_dir(FIXTURES, &w);
+  CHECK_INT(load(c, "news.vrt", SRC_VRT, &ds), 0);
+  CHECK_STR(w.buf, "");
+  CHECK_INT(ds.n, 2);
+  const src_doc *d = &ds.d[0];
+  CHECK_STR(d->name, "news.vrt#3");
+  CHECK_INT(d->line, 3);
+  CHECK_STR(d->text, "Hans Blix delivered a 17-page report .\n\n\xE2\x80\x9C Breakthrough & progress \xE2\x80\x9D");
+  CHECK_STR(meta_str(d), "title=Bush & Putin Discuss Iraq|date=2003-02-27|id=voa-2003");
+  CHECK_STR(attrs_str(d), "lemma pos ref");
+  CHECK_STR(tokens_str(d, "pos", "ref"), "Hans/NNP/1 Blix/NNP/2 delivered/VBD/3 a/DT/4 17-page/JJ/5 report/NN/6 ./SENT/7 | "
+                                        "\xE2\x80\x9C/``/1 Breakthrough/NN/2 &/CC/3 progress/NN/4 \xE2\x80\x9D/''/5");
+  CHECK_STR(spans_str(d), "[0,4)[5,4)[10,9)[20,1)[22,7)[30,6)[37,1)[40,3)[44,12)[57,1)[59,8)[68,3)");
+  CHECK_STR(value(d, 9, "lemma"), "&");
+  CHECK_STR(regions_str(d), "p[0,7); s[0,7) id=s1; ne[0,2) type=PERSON; p[7,12); s[7,12) id=s2");
+  d = &ds.d[1];
+  CHECK_STR(d->name, "news.vrt#27");
+  CHECK_STR(d->text, "If you cannot help me <\xC3\xA9\xE2\x98\xBA>");
+  CHECK_STR(meta_str(d), "date=1990-11-19|id=wilson-1990");
+  CHECK_STR(regions_str(d), "turn[0,6) speaker=Gorbachev; s[0,6)");
+  size_t n = 0;
+  char *file = ct_slurp(FIXTURES "/news.vrt", &n);
+  CHECK(maps_to_forms(&ds.d[0], file, n));
+  CHECK_INT(reread_all(c, "news.vrt", &ds), 0);
+  docs_free(&ds);
+  /* no header comment, no <text>, no <s>: CWB's columns, one document, one sentence */
+  CHECK_INT(load(c, "plain.vrt", SRC_VRT, &ds), 0);
+  CHECK_STR(w.buf, "");
+  d = &ds.d[0];
+  CHECK_STR(d->name, "plain.vrt");
+  CHECK_INT(d->line, 0);
+  CHECK_STR(d->text, "The Kremlin said U.N.");
+  CHECK_STR(attrs_str(d), "pos lemma");
+  CHECK_STR(tokens_str(d, "pos", "lemma"), "The/DT/the Kremlin/NP/Kremlin said/VVD/say U.N./NP/U.N.");
+  CHECK_STR(regions_str(d), "ne[3,4) type=ORG");
+  CHECK_INT(reread_all(c, "plain.vrt", &ds), 0);
+  docs_free(&ds);
+  /* the columns named by the context */
+  char err[256];
+  uint64_t h0 = src_context_hash(c);
+  CHECK_INT(src_set_attributes(c, "word,,pos", err, sizeof err), -1);
+  CHECK_STR(err, "attribute 2 (\"\") is not a name (letters, digits, '_', '-', '.')");
+  CHECK_INT(src_set_attributes(c, "word, pos ,pos", err, sizeof err), -1);
+  CHECK_STR(err, "attribute 3 (\"pos\") is named twice");
+  CHECK(src_context_hash(c) == h0);
+  CHECK_INT(src_set_attributes(c, "word, tag", err, sizeof err), 0);
+  CHECK(src_context_hash(c) != h0);
+  CHECK_INT(load(c, "plain.vrt", SRC_VRT, &ds), 0);
+  CHECK_STR(w.buf, "plain.vrt: line 1: 3 columns where there are 2 attributes: the last 1 ignored\n"
+                   "plain.vrt: line 2: 3 columns where there are 2 attributes: the last 1 ignored\n"
+                   "plain.vrt: line 3: 3 columns where there are 2 attributes: the last 1 ignored\n"
+                   "plain.vrt: line 5: 3 columns where there are 2 attributes: the last 1 ignored\n");
+  CHECK_STR(tokens_str(&ds.d[0], "tag", NULL), "The/DT Kremlin/NP said/VVD U.N./NP");
+  CHECK_INT(reread_all(c, "plain.vrt", &ds), 0);
+  docs_free(&ds);
+  free(file);
+  src_close(c);
+}
+
+static void test_vrt_errors(void) {
+  char *dir = mkcorpus();
+  warns w;
+  docs ds = { .n = 0 };
+  static const char bad[] =
+    "<text id=\"t1\">\n<s>\nRussia\tNP\tRussia\nhas\tVHZ\thave\textra\nsigned\tVVN\n<p>\n</s>\n</x>\n"
+    "<ne type=ORG>\n<br/>\non\tIN\ton\ncaf\xe9\tNN\tcaf\xe9\n</text>\nstray\tNN\tstray\n"
+    "<text id=\"t2\" id=\"t3\">\n<s>\n</s>\n<3\tSYM\t<3\n";
+  puts_(dir, "bad.vrt", bad);
+  src_ctx *c = open_dir(dir, &w);
+  CHECK_INT(load(c, "bad.vrt", SRC_VRT, &ds), 0);
+  char want[4096];
+  snprintf(want, sizeof want,
+           "bad.vrt: line 12: not valid UTF-8 (byte offset %d): the document decoded as Windows-1252\n"
+           "bad.vrt: line 4: 4 columns where there are 3 attributes: the last 1 ignored\n"
+           "bad.vrt: line 5: 2 columns where there are 3 attributes: the missing ones are empty\n"
+           "bad.vrt: line 6: <p> never closed: closed at </s> on line 7\n"
+           "bad.vrt: line 8: </x> without <x>: ignored\n"
+           "bad.vrt: line 9: attribute \"type\" without quotes: read as written\n"
+           "bad.vrt: line 10: <br/> is not VRT: read as <br></br>\n"
+           "bad.vrt: line 9: <ne> never closed: closed at </text> on line 13\n"
+           "bad.vrt: line 14: 1 token lines outside any <text> (up to line 14): skipped\n"
+           "bad.vrt: line 15: attribute \"id\" given twice: the first is kept\n"
+           "bad.vrt: line 16: an <s> without words\n"
+           "bad.vrt: line 18: \"<3\tSYM\t<3\" is no tag: read as a word\n"
+           "bad.vrt: line 15: <text> never closed: the document ends on line 18\n",
+           (int)(strchr(bad, '\xe9') - bad));
+  CHECK_STR(w.buf, want);
+  CHECK_INT(ds.n, 2);
+  const src_doc *d = &ds.d[0];
+  CHECK_STR(d->text, "Russia has signed\n\non caf\xC3\xA9");   /* the <p> that </s> closed */
+  CHECK_STR(tokens_str(d, "pos", "lemma"), "Russia/NP/Russia has/VHZ/have signed/VVN/ | on/IN/on caf\xC3\xA9/NN/caf\xC3\xA9");
+  CHECK_STR(regions_str(d), "s[0,3); ne[3,5) type=ORG; p[3,3); br[3,3)");
+  CHECK_INT(d->flags, SRC_CP1252);
+  d = &ds.d[1];
+  CHECK_STR(d->name, "bad.vrt#15");
+  CHECK_STR(meta_str(d), "id=t2");
+  CHECK_STR(tokens_str(d, "pos", NULL), "<3/SYM");
+  CHECK_STR(regions_str(d), "s[0,0)");
+  CHECK_INT(reread_all(c, "bad.vrt", &ds), 0);
+  docs_free(&ds);
+  /* every prefix of the fixture, and bytes at random */
+  size_t n = 0;
+  char *file = ct_slurp(FIXTURES "/news.vrt", &n);
+  int nbad = 0;
+  for (size_t cut = 0; cut <= n; cut += 5) {
+    put(dir, "cut.vrt", file, cut);
+    if (load(c, "cut.vrt", SRC_VRT, &ds) != 0 || ds.n > 2) nbad++;
+    nbad += reread_all(c, "cut.vrt", &ds);
+    docs_free(&ds);
+  }
+  CHECK_INT(nbad, 0);
+  char *noise = malloc(200000);
+  uint64_t x = 0x9E3779B97F4A7C15ull;
+  for (size_t i = 0; i < 200000; i++) {
+    x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+    noise[i] = (char)(x % 255 + 1);
+    if (x % 97 == 0) noise[i] = '<';
+  }
+  put(dir, "noise.vrt", noise, 200000);
+  warns_clear(&w);
+  CHECK_INT(load(c, "noise.vrt", SRC_VRT, &ds), 0);
+  CHECK(w.n >= 2 && w.n <= 30);
+  CHECK_INT(reread_all(c, "noise.vrt", &ds), 0);
+  docs_free(&ds);
+  free(noise);
+  free(file);
+  src_close(c);
+  ct_rmdir(dir);
+  free(dir);
+}
+
+/* }====================================================================== */
+
 int main(void) {
   RUN(test_conllu_fixture);
   RUN(test_conllu_errors);
   RUN(test_conllu_adversarial);
+  RUN(test_vrt_fixture);
+  RUN(test_vrt_errors);
   return ct_summary();
 }

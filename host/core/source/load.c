@@ -20,7 +20,7 @@
 /* Every format the loader reads. A new one is a file of its own and a line here (and its kind in
 ** source.h); src_scan lists its files, src_load and src_read_doc hand them to it. */
 static const src_format *const formats[] = { &src_format_txt, &src_format_md, &src_format_jsonl,
-                                              &src_format_conllu };
+                                              &src_format_conllu, &src_format_vrt };
 
 #define NFORMATS (sizeof formats / sizeof *formats)
 
@@ -103,18 +103,6 @@ void src_close(src_ctx *c) {
 
 const char *src_root(const src_ctx *c) { return c->root; }
 
-/* Is s[0, n) a name CWB allows for a positional attribute? */
-static int attr_name_ok(const char *s, size_t n) {
-  if (n == 0 || n > 64) return 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char ch = (unsigned char)s[i];
-    if (!((ch | 32) >= 'a' && (ch | 32) <= 'z') && !(ch >= '0' && ch <= '9') && ch != '_' && ch != '-' &&
-        ch != '.')
-      return 0;
-  }
-  return 1;
-}
-
 int src_set_attributes(src_ctx *c, const char *spec, char *err, size_t errlen) {
   size_t n = 1, k = 0;
   for (const char *p = spec; *p; p++) n += *p == ',';
@@ -126,7 +114,7 @@ int src_set_attributes(src_ctx *c, const char *spec, char *err, size_t errlen) {
     src_trim(p, &a, &b);
     int twice = 0;
     for (size_t j = 0; j < k && !twice; j++) twice = strlen(cols[j]) == b - a && memcmp(cols[j], p + a, b - a) == 0;
-    if (!attr_name_ok(p + a, b - a) || twice) {
+    if (!src_attr_name_ok(p + a, b - a) || twice) {
       snprintf(err, errlen, "attribute %zu (\"%.*s\") %s", k + 1, (int)(b - a), p + a,
                twice ? "is named twice" : "is not a name (letters, digits, '_', '-', '.')");
       goto fail;

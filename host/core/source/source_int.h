@@ -322,6 +322,8 @@ void src_tb_warn(src_tbuild *b, uint32_t line, const char *fmt, ...)
   __attribute__((format(printf, 3, 4)))
 #endif
   ;
+/* Is s[0, n) a name for a positional attribute: 1 to 64 letters, digits, '_', '-', '.'? */
+int src_attr_name_ok(const char *s, size_t n);
 /* Puts s[0, n) into b, each piece mapped to orig + its offset: with cp, bytes >= 0x80 are
 ** Windows-1252; with xml, the entities &amp; &lt; &gt; &quot; &apos; &#N; &#xN; are decoded (others,
 ** and a bare '&', are kept as written). Returns how many numeric entities are no character (kept

@@ -179,6 +179,17 @@ void src_tb_close(src_tbuild *b, size_t i) {
 
 /* {====================================================================== decoding a field */
 
+int src_attr_name_ok(const char *s, size_t n) {
+  if (n == 0 || n > 64) return 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (!((ch | 32) >= 'a' && (ch | 32) <= 'z') && !(ch >= '0' && ch <= '9') && ch != '_' && ch != '-' &&
+        ch != '.')
+      return 0;
+  }
+  return 1;
+}
+
 /* The code point of an XML entity at s[0, n) (s[0] == '&'), with its length in *len; 0 when it
 ** is none of the five named ones nor a numeric one; UINT32_MAX for a numeric one that is no
 ** character (&#0;, a surrogate, above U+10FFFF). */
@@ -255,11 +266,41 @@ void src_tb_warn(src_tbuild *b, uint32_t line, const char *fmt, ...) {
   src_lwarn(b->L, "line %u: %s", line, msg);
 }
 
+/* A region and the order it opened in, for a stable sort. */
+typedef struct st_key {
+  src_struct s;
+  size_t i;
+} st_key;
+
+static int cmp_st(const void *x, const void *y) {
+  const st_key *a = x, *b = y;
+  if (a->s.first != b->s.first) return a->s.first < b->s.first ? -1 : 1;
+  if (a->s.end != b->s.end) return a->s.end > b->s.end ? -1 : 1;
+  return (a->i > b->i) - (a->i < b->i);
+}
+
+/* Sorts the regions by first, then by end descending, then as they opened: an empty element
+** after a sibling that opened on the same token goes after the longer one. */
+static int sort_regions(src_tokens *t) {
+  size_t i;
+  for (i = 1; i < t->nst; i++)
+    if (cmp_st(&(st_key){ t->st[i - 1], 0 }, &(st_key){ t->st[i], 1 }) > 0) break;
+  if (i >= t->nst) return 0;                    /* the common case: already in order */
+  st_key *k = malloc(t->nst * sizeof *k);
+  if (!k) return -1;
+  for (i = 0; i < t->nst; i++) k[i] = (st_key){ t->st[i], i };
+  qsort(k, t->nst, sizeof *k, cmp_st);
+  for (i = 0; i < t->nst; i++) t->st[i] = k[i].s;
+  free(k);
+  return 0;
+}
+
 int src_tb_doc(src_tbuild *b, src_nbuf *text, const src_kvb *meta, src_doc *d) {
   src_loader *L = b->L;
   if (b->more)
     src_lwarn(L, "line %u: %u more warnings in this document, the last on this line", b->more_line,
               b->more);
+  if (!b->err && sort_regions(b->t)) b->err = 1;
   int e = b->err ? b->err : src_nb_take(text, d);
   if (e) {
     if (e == 2) src_lwarn(L, "line %u: document larger than 4 GiB once decoded, skipped", d->line);
