@@ -563,6 +563,42 @@ static void test_vrt_errors(void) {
   free(dir);
 }
 
+/* {====================================================================== the sidecar */
+
+/* Sidecar rows name a CoNLL-U or VRT document as "file#N", as they name .jsonl lines. */
+static void test_sidecar_rows(void) {
+  char *dir = mkcorpus();
+  warns w;
+  docs ds = { .n = 0 };
+  size_t n1 = 0, n2 = 0;
+  char *a = ct_slurp(FIXTURES "/news.conllu", &n1), *b = ct_slurp(FIXTURES "/news.vrt", &n2);
+  put(dir, "news.conllu", a, n1);
+  put(dir, "news.vrt", b, n2);
+  puts_(dir, "metadata.tsv", "file\tsource\tdate\nnews.conllu#35\tWilson Center\t\nnews.vrt#27\tWilson\t1990-11-20\n"
+                             "news.vrt#9\tnone\t\ngone.vrt#3\tnone\t\n");
+  src_ctx *c = open_dir(dir, &w);
+  src_list l = { 0 };
+  CHECK_INT(src_scan(c, &l), 0);
+  CHECK_INT(l.n, 2);
+  CHECK_INT(l.f[0].kind, SRC_CONLLU);
+  CHECK_INT(l.f[1].kind, SRC_VRT);
+  CHECK_STR(w.buf, "metadata.tsv: line 5: no document \"gone.vrt#3\" in the corpus, row unused\n");
+  for (size_t i = 0; i < l.n; i++) src_load(c, &l.f[i], on_doc, &ds);
+  CHECK_INT(ds.n, 4);
+  CHECK_STR(meta_str(&ds.d[1]), "id=wilson-1990-11-19|source=Wilson Center");
+  CHECK_STR(meta_str(&ds.d[3]), "date=1990-11-20|id=wilson-1990|source=Wilson");
+  warns_clear(&w);
+  CHECK_INT(src_sidecar_unused(c), 2);
+  CHECK_STR(w.buf, "metadata.tsv: line 4: no document \"news.vrt#9\" in the corpus, row unused\n");
+  src_list_free(&l);
+  docs_free(&ds);
+  src_close(c);
+  free(a);
+  free(b);
+  ct_rmdir(dir);
+  free(dir);
+}
+
 /* }====================================================================== */
 
 int main(void) {
@@ -571,5 +607,6 @@ int main(void) {
   RUN(test_conllu_adversarial);
   RUN(test_vrt_fixture);
   RUN(test_vrt_errors);
+  RUN(test_sidecar_rows);
   return ct_summary();
 }
