@@ -19,7 +19,8 @@
 
 /* Every format the loader reads. A new one is a file of its own and a line here (and its kind in
 ** source.h); src_scan lists its files, src_load and src_read_doc hand them to it. */
-static const src_format *const formats[] = { &src_format_txt, &src_format_md, &src_format_jsonl };
+static const src_format *const formats[] = { &src_format_txt, &src_format_md, &src_format_jsonl,
+                                              &src_format_conllu, &src_format_vrt };
 
 #define NFORMATS (sizeof formats / sizeof *formats)
 
@@ -40,7 +41,7 @@ static const src_format *format_of(int kind) {
   return formats[0];
 }
 
-/* The extensions, for a message: ".txt, .md or .jsonl". */
+/* The extensions, for a message: ".txt, .md, .jsonl, .conllu or .vrt". */
 static void extension_list(char *buf, size_t len) {
   size_t k = 0, total = 0, i = 0;
   for (size_t f = 0; f < NFORMATS; f++)
@@ -94,11 +95,44 @@ void src_close(src_ctx *c) {
   if (!c) return;
   src_sidecar_free(c);
   src_boiler_free(c);
+  for (size_t i = 0; i < c->nvrt_cols; i++) free(c->vrt_cols[i]);
+  free(c->vrt_cols);
   free(c->root);
   free(c);
 }
 
 const char *src_root(const src_ctx *c) { return c->root; }
+
+int src_set_attributes(src_ctx *c, const char *spec, char *err, size_t errlen) {
+  size_t n = 1, k = 0;
+  for (const char *p = spec; *p; p++) n += *p == ',';
+  char **cols = calloc(n, sizeof *cols);
+  if (!cols) { snprintf(err, errlen, "out of memory"); return -1; }
+  for (const char *p = spec;; k++) {
+    const char *e = strchr(p, ',');
+    size_t a = 0, b = e ? (size_t)(e - p) : strlen(p);
+    src_trim(p, &a, &b);
+    int twice = 0;
+    for (size_t j = 0; j < k && !twice; j++) twice = strlen(cols[j]) == b - a && memcmp(cols[j], p + a, b - a) == 0;
+    if (!src_attr_name_ok(p + a, b - a) || twice) {
+      snprintf(err, errlen, "attribute %zu (\"%.*s\") %s", k + 1, (int)(b - a), p + a,
+               twice ? "is named twice" : "is not a name (letters, digits, '_', '-', '.')");
+      goto fail;
+    }
+    if (!(cols[k] = src_dupn(p + a, b - a))) { snprintf(err, errlen, "out of memory"); goto fail; }
+    if (!e) break;
+    p = e + 1;
+  }
+  for (size_t i = 0; i < c->nvrt_cols; i++) free(c->vrt_cols[i]);
+  free(c->vrt_cols);
+  c->vrt_cols = cols;
+  c->nvrt_cols = n;
+  return 0;
+fail:
+  for (size_t i = 0; i < n; i++) free(cols[i]);
+  free(cols);
+  return -1;
+}
 
 /* }====================================================================== */
 
@@ -180,6 +214,7 @@ int src_file_hash(src_ctx *c, const src_file *f, uint64_t *hash) {
 uint64_t src_context_hash(src_ctx *c) {
   static const char *const names[] = { "metadata.tsv", "metadata.csv", "boilerplate.lst" };
   uint64_t h = src_hash(&c->root_file, sizeof c->root_file, 1);
+  for (size_t i = 0; i < c->nvrt_cols; i++) h = src_hash(c->vrt_cols[i], strlen(c->vrt_cols[i]) + 1, h);
   if (c->root_file) return h;
   for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
     src_loader L;

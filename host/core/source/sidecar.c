@@ -302,16 +302,19 @@ static long find_row(const src_ctx *c, const char *name) {
 
 static int cmp_path(const void *key, const void *f) { return strcmp(key, ((const src_file *)f)->path); }
 
+/* Rows name a document: a file, or "file#N" for the document on line N of a file that holds
+** several (a .jsonl line, a CoNLL-U "# newdoc", a VRT <text>). Whether line N starts one is only
+** seen once the file is loaded (src_sidecar_unused says so then); here the file must be there. */
 void src_sidecar_check(src_ctx *c, const src_list *l) {
   for (size_t i = 0; i < c->nrows; i++) {
     const char *f = c->rows[i].file, *hash = strrchr(f, '#');
-    size_t n = strlen(f);
-    if (hash && hash - f > 6 && src_caseeq(hash - 6, ".jsonl", 6) && hash[1] && strspn(hash + 1, "0123456789") == strlen(hash + 1))
-      n = (size_t)(hash - f);        /* "data.jsonl#7": the file must be there; the line is seen later */
-    char *path = src_dupn(f, n);
-    if (!path) return;
-    int found = l->n && bsearch(path, l->f, l->n, sizeof *l->f, cmp_path) != NULL;
-    free(path);
+    int found = l->n && bsearch(f, l->f, l->n, sizeof *l->f, cmp_path) != NULL;
+    if (!found && hash && hash > f && hash[1] && strspn(hash + 1, "0123456789") == strlen(hash + 1)) {
+      char *path = src_dupn(f, (size_t)(hash - f));
+      if (!path) return;
+      found = l->n && bsearch(path, l->f, l->n, sizeof *l->f, cmp_path) != NULL;
+      free(path);
+    }
     unsigned char none = 0;
     if (!found && atomic_compare_exchange_strong(&c->used[i], &none, 2))
       src_warnf(c, c->side_name, "line %u: no document \"%s\" in the corpus, row unused", c->rows[i].line, f);

@@ -1,12 +1,15 @@
 /*
 ** source.h: the loader. Finds a corpus's files, reads them, and hands out documents as normalized
 ** UTF-8 text with their metadata, their boilerplate lines, and a map back to the bytes of the file.
-** It decides what a document is (a .txt/.md file, or one line of a .jsonl file) and what its text
-** says about itself (title, date); the metadata sidecar (metadata.tsv or metadata.csv) wins over that.
+** It decides what a document is (a .txt/.md file, one line of a .jsonl file, a "# newdoc" of a
+** CoNLL-U file, a <text> of a VRT file) and what its text says about itself (title, date); the
+** metadata sidecar (metadata.tsv or metadata.csv) wins over that. The annotated formats (.conllu,
+** .vrt) also give the document's tokens, sentences, attributes and regions (src_doc.pre).
 ** Bad input never stops it: each problem becomes one warning naming the file, and the rest loads.
 ** The files: load.c (src_open, src_load, src_read_doc, the table of formats), walk.c (src_scan),
-** one file per format (format_text.c, format_jsonl.c with json.c), sidecar.c, boiler.c and
-** textmeta.c (metadata), common.c (what they all use); source_int.h says how they fit together.
+** one file per format (format_text.c, format_jsonl.c with json.c, format_conllu.c and format_vrt.c
+** with tokens.c), sidecar.c, boiler.c and textmeta.c (metadata), common.c (what they all use);
+** source_int.h says how they fit together. doc/formats.md describes the annotated formats.
 */
 #ifndef LECTOR_SOURCE_H
 #define LECTOR_SOURCE_H
@@ -16,12 +19,13 @@
 
 /* Called once per problem. file is the path relative to the root (or the root itself), or
 ** "metadata.tsv", "metadata.csv", "boilerplate.lst". msg does not repeat the file's name; it says
-** where ("line N: ...", "byte offset N"; in a .jsonl file bytes count from the start of line N) and
+** where ("line N: ...", "byte offset N"; in a .jsonl file bytes count from the start of line N, in
+** a .conllu or .vrt file from the start of the file) and
 ** what was done ("skipped", "decoded as Windows-1252"). The callback may be called from several
 ** threads at once (src_load is thread-safe). */
 typedef void (*src_warn_fn)(void *ud, const char *file, const char *msg);
 
-enum { SRC_TXT = 0, SRC_MD = 1, SRC_JSONL = 2 };
+enum { SRC_TXT = 0, SRC_MD = 1, SRC_JSONL = 2, SRC_CONLLU = 3, SRC_VRT = 4 };
 
 typedef struct src_file {
   char *path;          /* relative to the root, '/'-separated; "" when the root is itself a file */
@@ -48,8 +52,9 @@ enum {
 };
 
 typedef struct src_doc {
-  char *name;          /* the file's path; "path#N" for line N (1-based) of a .jsonl file */
-  uint32_t line;       /* N for a .jsonl document, else 0 */
+  char *name;          /* the file's path; "path#N" for line N (1-based) of a .jsonl file, and for
+                       ** a .conllu/.vrt document that starts on line N of a file holding several */
+  uint32_t line;       /* N for such a document, else 0 (the document is the whole file) */
   uint64_t byte_start; /* where the document's bytes start in its file (0 for a whole file) */
   uint64_t byte_len;   /* and how many bytes it takes there */
   char *text;          /* normalized UTF-8, NUL-terminated (the NUL is not counted in len) */
@@ -108,7 +113,7 @@ typedef struct src_tokens {
 
 typedef struct src_ctx src_ctx;
 
-/* Opens a corpus root: a folder, or a single .txt/.md/.jsonl file. Reads the metadata sidecar
+/* Opens a corpus root: a folder, or a single .txt/.md/.jsonl/.conllu/.vrt file. Reads the metadata sidecar
 ** (metadata.tsv, else metadata.csv, in the folder) and the boilerplate list (defaults, changed by
 ** boilerplate.lst in the folder; a single-file root has neither, only the default rules). Returns
 ** NULL with a message in err when the root cannot be read at all; problems inside the sidecar and
@@ -116,17 +121,24 @@ typedef struct src_ctx src_ctx;
 src_ctx *src_open(const char *root, src_warn_fn warn, void *ud, char *err, size_t errlen);
 void src_close(src_ctx *c);
 const char *src_root(const src_ctx *c);
+/* The columns of a VRT file that does not name them in a "<!-- #vrt positional-attributes: ... -->"
+** comment: spec is "word,pos,lemma" (names split on commas, the first one the word's); without
+** this, CWB's default "word pos lemma". Each name is letters, digits, '_', '-' or '.', and no name
+** comes twice. Returns 0, or -1 with a message in err (the setting is then unchanged). Call it
+** before loading: it is part of src_context_hash. */
+int src_set_attributes(src_ctx *c, const char *spec, char *err, size_t errlen);
 
 /* Lists the documents' files into out (empty on entry): sorted by path (bytewise), recursive,
 ** following symbolic links, skipping hidden entries (a name starting with '.', so also .lector/),
-** and files that are not .txt, .md or .jsonl. Unreadable folders, broken links and symlink loops
+** and files that are not .txt, .md, .jsonl, .conllu or .vrt. Unreadable folders, broken links and symlink loops
 ** are warned about and skipped. Also warns, once per context, about sidecar rows that name no
 ** listed file. Returns 0, or -1 if out of memory (out is then empty). */
 int src_scan(src_ctx *c, src_list *out);
 void src_list_free(src_list *l);
 
 /* Reads one file and calls fn for each of its documents, in order (one for .txt/.md, one per
-** non-empty line of a .jsonl). fn owns the document: it must call src_doc_free when done. A file
+** non-empty line of a .jsonl, one per "# newdoc" of a .conllu and per <text> of a .vrt, see
+** doc/formats.md). fn owns the document: it must call src_doc_free when done. A file
 ** that cannot be read, holds NUL bytes (binary) or is over 4 GiB is skipped with a warning: the
 ** return is then 1. Returns 0 when the file loaded, -1 when memory ran out or fn returned non-zero.
 ** Thread-safe: several threads may load different files with the same context. */
@@ -150,7 +162,7 @@ void src_sidecar_take(src_ctx *c, const char *docname);
 uint64_t src_hash(const void *p, size_t n, uint64_t seed);
 
 /* Reads one document again (for its text): the file at path, the bytes [byte_start, byte_start +
-** byte_len) when line > 0 (a .jsonl line). Fills d like src_load would (without warnings; d is
+** byte_len) when line > 0 (a .jsonl line, a .conllu or .vrt document of several in its file). Fills d like src_load would (without warnings; d is
 ** cleared first, the caller frees it with src_doc_free). Returns 0, or -1 with a message in err
 ** (the file is gone, has changed size, or the line is no longer a line or a document). */
 int src_read_doc(src_ctx *c, const char *path, uint32_t line, uint64_t byte_start, uint64_t byte_len,

@@ -3,9 +3,10 @@
 ** other (a file calls only files listed before it): common.c (warnings, the text builder with its
 ** offset map, decoding, key/value lists, hashing, reading files); sidecar.c (the metadata sidecar);
 ** boiler.c (boilerplate rules); textmeta.c (titles and dates in texts, a document's metadata);
-** json.c (one .jsonl line); format_text.c and format_jsonl.c (the formats, on the src_format
-** interface below); load.c (the formats' registry, src_open, src_load, src_read_doc); walk.c
-** (src_scan).
+** json.c (one .jsonl line); tokens.c (what the annotated formats share: the builder of src_tokens,
+** decoding fields); format_text.c, format_jsonl.c, format_conllu.c and format_vrt.c (the formats, on
+** the src_format interface below); load.c (the formats' registry, src_open, src_load,
+** src_read_doc); walk.c (src_scan).
 */
 #ifndef LECTOR_SOURCE_INT_H
 #define LECTOR_SOURCE_INT_H
@@ -61,6 +62,9 @@ struct stat;
 #if !defined(SRC_FOLLOW_MAX)
 #define SRC_FOLLOW_MAX 100           /* the headline after "Related story:" is shorter than this */
 #endif
+#if !defined(SRC_ANNOT_WARNS)
+#define SRC_ANNOT_WARNS 20           /* warnings one CoNLL-U/VRT document gives; then one that counts */
+#endif
 #if !defined(SRC_JSON_DEPTH)
 #define SRC_JSON_DEPTH 256           /* nesting of arrays and objects in a .jsonl field */
 #endif
@@ -105,6 +109,9 @@ struct src_ctx {
   size_t nrules;
   int has_re;
   unsigned char first[256]; /* bytes a plain rule can start with (both cases); all 1 with a regex */
+  /* the columns of a VRT file without a positional-attributes comment (src_set_attributes) */
+  char **vrt_cols;          /* the word's name first, then the attributes'; NULL: word pos lemma */
+  size_t nvrt_cols;
 };
 
 /* One file being loaded: who to name in warnings and documents, and per-call scratch. */
@@ -285,6 +292,68 @@ int src_json_line(const char *s, size_t n, int cp1252, src_nbuf *t, unsigned *fl
 
 /* }====================================================================== */
 
+/* {====================================================================== tokens.c */
+
+/* A document's src_tokens being built, for an annotated format. err: 1 out of memory, 2 over the
+** 32-bit offsets. Warnings go through src_tb_warn, which gives at most SRC_ANNOT_WARNS of them per
+** document and counts the rest. */
+typedef struct src_tbuild {
+  src_loader *L;
+  src_tokens *t;
+  size_t spancap, sentcap, valcap, stcap, poolcap;
+  uint32_t *slot;           /* interned pool strings: offset + 1, 0 for a free slot */
+  size_t nslot, nused;
+  uint32_t noattrs;         /* the empty attribute list */
+  int next_sent;            /* the next token starts a sentence */
+  int err;
+  unsigned nwarn, more;
+  uint32_t more_line;
+  src_nbuf scratch;         /* decoding values */
+} src_tbuild;
+
+/* Makes room for want elements of size sz in the array *pp of capacity *cap (a pointer to any
+** array pointer). Returns 0, or -1 when out of memory (the array is then unchanged). */
+int src_grow(void *pp, size_t *cap, size_t want, size_t sz);
+/* Starts an empty src_tokens with nattr attributes named names (besides the word). Returns 0, or
+** -1 when out of memory (src_tb_free it still). */
+int src_tb_init(src_tbuild *b, src_loader *L, const char *const *names, size_t nattr);
+void src_tb_free(src_tbuild *b);
+/* s[0, n) in the pool once, however often it is asked for: its offset (UINT32_MAX on error). */
+uint32_t src_tb_intern(src_tbuild *b, const char *s, size_t n);
+/* A field decoded (src_decode) and interned; *nbad counts the numeric entities that are no
+** character, kept as written. */
+uint32_t src_tb_value(src_tbuild *b, const char *s, size_t n, int cp, int xml, size_t *nbad);
+/* A list of attributes in the pool (key, value, ..., ""), or the empty one; its offset. */
+uint32_t src_tb_attrs(src_tbuild *b, const src_kvb *kv);
+/* The next token starts a sentence (the first one always does). */
+void src_tb_sentence(src_tbuild *b);
+/* A token: its span in the text and its nattr values (pool offsets). */
+void src_tb_token(src_tbuild *b, uint32_t start, uint32_t len, const uint32_t *values);
+/* A region named name[0, nl) that starts at the next token: its index, for src_tb_close (which
+** ends it after the last token so far). Regions are kept in the order they open: with proper
+** nesting that is the order src_tokens promises. */
+size_t src_tb_open(src_tbuild *b, const char *name, size_t nl, uint32_t attrs);
+void src_tb_close(src_tbuild *b, size_t i);
+/* A warning "line N: ..." about the document being built (none when the loader is quiet). */
+void src_tb_warn(src_tbuild *b, uint32_t line, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 3, 4)))
+#endif
+  ;
+/* Is s[0, n) a name for a positional attribute: 1 to 64 letters, digits, '_', '-', '.'? */
+int src_attr_name_ok(const char *s, size_t n);
+/* Puts s[0, n) into b, each piece mapped to orig + its offset: with cp, bytes >= 0x80 are
+** Windows-1252; with xml, the entities &amp; &lt; &gt; &quot; &apos; &#N; &#xN; are decoded (others,
+** and a bare '&', are kept as written). Returns how many numeric entities are no character (kept
+** as written), the first at *bad. */
+size_t src_decode(src_nbuf *b, const char *s, size_t n, uint64_t orig, int cp, int xml, size_t *bad);
+/* Finishes d (name, line, bytes and flags set by the caller): the text from text, the tokens from
+** b, boilerplate lines, then metadata from meta and the sidecar. b and text are emptied. Returns 0;
+** 1 when the document is too large (warned, d clean); -1 when out of memory (d clean). */
+int src_tb_doc(src_tbuild *b, src_nbuf *text, const src_kvb *meta, src_doc *d);
+
+/* }====================================================================== */
+
 /* {====================================================================== formats */
 
 /* How the files of some extensions become documents: one file per format (format_text.c,
@@ -307,6 +376,8 @@ typedef struct src_format {
 
 extern const src_format src_format_txt, src_format_md;   /* format_text.c */
 extern const src_format src_format_jsonl;                /* format_jsonl.c */
+extern const src_format src_format_conllu;               /* format_conllu.c */
+extern const src_format src_format_vrt;                  /* format_vrt.c */
 
 /* The kind of a document file by its extension (any case), or -1 when no format reads it. In
 ** load.c, beside the table of formats. */
