@@ -228,7 +228,7 @@ static void test_conllu_fixture(void) {
   CHECK_INT(d->line, 1);
   CHECK_INT(d->byte_start, 0);
   CHECK_STR(d->text, "They don't let Iraq avoid responsibility.\nNo vote is expected.\n\nBlix delivered a report.");
-  CHECK_STR(meta_str(d), "title=President Bush Discusses Iraq with Russian Officials|date=2002-09-20|id=voa-2002-09-20");
+  CHECK_STR(meta_str(d), "title=President Bush Discusses Iraq with Russian Officials|date=2002-09-20|id=voa-2002-09-20|lang=und");
   CHECK_STR(attrs_str(d), "lemma pos xpos feats head deprel deps misc");
   CHECK_STR(tokens_str(d, "lemma", "pos"),
             "They/they/PRON don't/do/AUX don't/not/PART let/let/VERB Iraq/Iraq/PROPN avoid/avoid/VERB "
@@ -249,7 +249,7 @@ static void test_conllu_fixture(void) {
   CHECK_STR(d->name, "news.conllu#35");
   CHECK_INT(d->line, 35);
   CHECK_STR(d->text, "But it cannot be any other way.");
-  CHECK_STR(meta_str(d), "id=wilson-1990-11-19");
+  CHECK_STR(meta_str(d), "id=wilson-1990-11-19|lang=en");
   CHECK_STR(tokens_str(d, "lemma", NULL), "But/but it/it cannot/can cannot/not be/be any/any other/other way/way ./.");
   CHECK_STR(regions_str(d), "p[0,9); s[0,9) id=gorb-1");
   size_t n = 0;
@@ -339,7 +339,7 @@ static void test_conllu_errors(void) {
   CHECK_STR(ds.d[0].name, "mixed.conllu#2");
   CHECK_STR(ds.d[0].text, "");
   CHECK_STR(regions_str(&ds.d[0]), "p[0,0)");
-  CHECK_STR(meta_str(&ds.d[0]), "id=a");
+  CHECK_STR(meta_str(&ds.d[0]), "id=a|lang=und");
   CHECK_STR(ds.d[1].name, "mixed.conllu#5");
   CHECK_STR(ds.d[1].text, "Vote");
   CHECK_STR(ds.d[2].name, "pre.conllu#1");
@@ -440,7 +440,7 @@ static void test_vrt_fixture(void) {
   CHECK_STR(d->name, "news.vrt#3");
   CHECK_INT(d->line, 3);
   CHECK_STR(d->text, "Hans Blix delivered a 17-page report .\n\n\xE2\x80\x9C Breakthrough & progress \xE2\x80\x9D");
-  CHECK_STR(meta_str(d), "title=Bush & Putin Discuss Iraq|date=2003-02-27|id=voa-2003");
+  CHECK_STR(meta_str(d), "title=Bush & Putin Discuss Iraq|date=2003-02-27|id=voa-2003|lang=und");
   CHECK_STR(attrs_str(d), "lemma pos ref");
   CHECK_STR(tokens_str(d, "pos", "ref"), "Hans/NNP/1 Blix/NNP/2 delivered/VBD/3 a/DT/4 17-page/JJ/5 report/NN/6 ./SENT/7 | "
                                         "\xE2\x80\x9C/``/1 Breakthrough/NN/2 &/CC/3 progress/NN/4 \xE2\x80\x9D/''/5");
@@ -450,7 +450,7 @@ static void test_vrt_fixture(void) {
   d = &ds.d[1];
   CHECK_STR(d->name, "news.vrt#27");
   CHECK_STR(d->text, "If you cannot help me <\xC3\xA9\xE2\x98\xBA>");
-  CHECK_STR(meta_str(d), "date=1990-11-19|id=wilson-1990");
+  CHECK_STR(meta_str(d), "date=1990-11-19|id=wilson-1990|lang=und");
   CHECK_STR(regions_str(d), "turn[0,6) speaker=Gorbachev; s[0,6)");
   size_t n = 0;
   char *file = ct_slurp(FIXTURES "/news.vrt", &n);
@@ -527,7 +527,7 @@ static void test_vrt_errors(void) {
   CHECK_INT(d->flags, SRC_CP1252);
   d = &ds.d[1];
   CHECK_STR(d->name, "bad.vrt#15");
-  CHECK_STR(meta_str(d), "id=t2");
+  CHECK_STR(meta_str(d), "id=t2|lang=und");
   CHECK_STR(tokens_str(d, "pos", NULL), "<3/SYM");
   CHECK_STR(regions_str(d), "s[0,0)");
   CHECK_INT(reread_all(c, "bad.vrt", &ds), 0);
@@ -585,8 +585,8 @@ static void test_sidecar_rows(void) {
   CHECK_STR(w.buf, "metadata.tsv: line 5: no document \"gone.vrt#3\" in the corpus, row unused\n");
   for (size_t i = 0; i < l.n; i++) src_load(c, &l.f[i], on_doc, &ds);
   CHECK_INT(ds.n, 4);
-  CHECK_STR(meta_str(&ds.d[1]), "id=wilson-1990-11-19|source=Wilson Center");
-  CHECK_STR(meta_str(&ds.d[3]), "date=1990-11-20|id=wilson-1990|source=Wilson");
+  CHECK_STR(meta_str(&ds.d[1]), "id=wilson-1990-11-19|source=Wilson Center|lang=en");
+  CHECK_STR(meta_str(&ds.d[3]), "date=1990-11-20|id=wilson-1990|source=Wilson|lang=und");
   warns_clear(&w);
   CHECK_INT(src_sidecar_unused(c), 2);
   CHECK_STR(w.buf, "metadata.tsv: line 4: no document \"news.vrt#9\" in the corpus, row unused\n");
