@@ -94,7 +94,7 @@ $(B)/tagacc: host/tools/tagacc.c host/tools/conllu.c host/tools/conllu.h $(P)/li
 # EWT_REPO: a clone of github.com/UniversalDependencies/UD_English-EWT (see host/tools/tagdata.sh)
 train-tagger: deps $(B)/tagtrain
 	host/tools/tagdata.sh $(B)/tagger
-	$(B)/tagtrain -w /usr/share/wordnet host/core/tag/en.model $(B)/tagger/train.conllu $(B)/tagger/dev.conllu
+	$(B)/tagtrain -e 15 -d 10 -s 0.99 -w /usr/share/wordnet host/core/tag/en.model $(B)/tagger/train.conllu $(B)/tagger/dev.conllu
 
 accuracy: deps $(B)/tagacc
 	@for t in bench/accuracy/*.conllu.gz; do $(B)/tagacc "$$t" || exit 1; done

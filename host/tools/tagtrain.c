@@ -1,6 +1,6 @@
 /*
 ** tagtrain.c: trains the tagger's model (host/core/tag/en.model) from CoNLL-U treebanks.
-**   build/tagtrain [-e EPOCHS] [-p PRUNE] [-w WORDNET_DIR] OUT.model TRAIN.conllu DEV.conllu
+**   build/tagtrain [-e EPOCHS] [-p PRUNE] [-d DICT_MIN] [-s DICT_SHARE] [-w WORDNET_DIR] OUT TRAIN DEV
 ** An averaged perceptron (Collins 2002) over the features of core/tag/feat.c, one class per
 ** (XPOS, UPOS) pair, trained greedily left to right on the tags it predicts itself; a tag
 ** dictionary of frequent unambiguous forms; weights averaged, quantized to 16 bits, the smallest
@@ -141,8 +141,8 @@ static void make_classes(void) {
 
 /* {====================================================================== the tag dictionary */
 
-#define DICT_MIN 20        /* a form seen this often ... */
-#define DICT_SHARE 0.97    /* ... with one class this often at least is fixed to it */
+static int dict_min = 20;          /* a form seen this often ... (-d) */
+static double dict_share = 0.97;   /* ... with one class this often at least is fixed to it (-s) */
 
 static smap dict;          /* exact form -> class + 1, or 0 */
 
@@ -165,7 +165,7 @@ static void make_dict(void) {
     if (!forms.k[k]) continue;
     uint32_t *c = cnt[forms.v[k] - 1], total = 0, best = 0;
     for (unsigned j = 0; j < ncls; j++) { total += c[j]; if (c[j] > c[best]) best = j; }
-    if (total >= DICT_MIN && c[best] >= DICT_SHARE * total)
+    if (total >= (uint32_t)dict_min && c[best] >= dict_share * total)
       *smap_at(&dict, forms.k[k], strlen(forms.k[k]), 1) = best + 1;
   }
   free(cnt);
@@ -595,10 +595,12 @@ int main(int argc, char **argv) {
     if (!strcmp(argv[a], "-e")) epochs = atoi(argv[a + 1]);
     else if (!strcmp(argv[a], "-p")) prune = atoi(argv[a + 1]);
     else if (!strcmp(argv[a], "-w")) wn = argv[a + 1];
+    else if (!strcmp(argv[a], "-d")) dict_min = atoi(argv[a + 1]);
+    else if (!strcmp(argv[a], "-s")) dict_share = atof(argv[a + 1]);
     else break;
   }
   if (argc - a != 3) {
-    fprintf(stderr, "usage: tagtrain [-e EPOCHS] [-p PRUNE] [-w WORDNET_DIR] OUT.model TRAIN DEV\n");
+    fprintf(stderr, "usage: tagtrain [-e EPOCHS] [-p PRUNE] [-d DICT_MIN] [-s DICT_SHARE] [-w WORDNET_DIR] OUT.model TRAIN DEV\n");
     return 2;
   }
   if (cu_read(&train, argv[a + 1]) || cu_read(&dev, argv[a + 2])) return 1;

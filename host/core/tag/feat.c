@@ -112,4 +112,7 @@ void tg_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsign
   keys[k++] = tg_key(c->w * K1 + p1, 20);
   keys[k++] = tg_key(c->w * K1 + b1->w, 21);
   keys[k++] = tg_key(c->w * K1 + a1->w, 22);
+  keys[k++] = tg_key(c->exact, 23);                    /* the form as written: US, May */
+  keys[k++] = tg_key(c->s[2] * K1 + p1, 24);
+  keys[k++] = tg_key(b1->shape, 25);
 }

@@ -13,7 +13,7 @@
 /* {====================================================================== tunables */
 
 #if !defined(TG_NFEAT)
-#define TG_NFEAT 23           /* features of one token (feat.c, tg_features) */
+#define TG_NFEAT 26           /* features of one token (feat.c, tg_features) */
 #endif
 #if !defined(TG_WORDMAX)
 #define TG_WORDMAX 64         /* bytes of a word that its features look at (the suffixes excepted) */

@@ -55,16 +55,29 @@ static int reserve(tg_state *st, size_t n, size_t bytes) {
   return 0;
 }
 
-/* The class of token i by the weights. */
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+/* The class of token i by the weights. The features' slots, then their weights, are fetched
+** ahead, all at once: the tables are larger than the caches, and a miss waited for one after
+** the other was most of the time spent. */
 static unsigned predict(const tg_model *m, const tg_tokh *tok, size_t i, unsigned p1, unsigned p2) {
-  uint32_t keys[TG_NFEAT];
+  uint32_t keys[TG_NFEAT], val[TG_NFEAT];
   int32_t score[256];
+  const tg_slot *slot = m->feat.slot;
+  uint32_t mask = m->feat.mask;
   tg_features(keys, tok, i, p1, p2);
+  for (int f = 0; f < TG_NFEAT; f++) PREFETCH(&slot[keys[f] & mask]);
   memset(score, 0, m->nclass * sizeof *score);
   for (int f = 0; f < TG_NFEAT; f++) {
-    uint32_t v = tg_get(&m->feat, keys[f]);
-    if (!v) continue;
-    const uint32_t *e = m->ent + (v >> 8), *end = e + (v & 0xFF);
+    val[f] = tg_get(&m->feat, keys[f]);
+    PREFETCH(m->ent + (val[f] >> 8));
+  }
+  for (int f = 0; f < TG_NFEAT; f++) {
+    const uint32_t *e = m->ent + (val[f] >> 8), *end = e + (val[f] & 0xFF);
     for (; e < end; e++) score[*e >> 16] += (int16_t)(uint16_t)(*e & 0xFFFF);
   }
   unsigned best = 0;
