@@ -4,6 +4,8 @@
 #   make test    the same set-up, then every test suite (C, busted, CLI); last line "N passed, N failed"
 #   make check   the test suite again under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench   benchmark corpora and peers side by side (slow; never part of make test)
+#   make accuracy   the tagger against held-out treebanks (bench/accuracy/; never part of make test)
+#   make train-tagger   the tagger's model host/core/tag/en.model again, from UD English EWT
 #
 # Objects go to $(B) (build/), products to $(P) (the top: ./lector, ./liblector.a, ./lector.so).
 
@@ -44,7 +46,7 @@ HOST_O  := $(CLI_SRC:host/%.c=$(B)/%.o)
 LUAMODS := $(sort $(shell find host/lua -name '*.lua'))
 CTESTS  := $(patsubst spec/c/%.c,$(B)/%,$(filter-out spec/c/ctest.c,$(wildcard spec/c/test_*.c)))
 
-.PHONY: all deps run test check bench peers doc clean
+.PHONY: all deps run test check bench peers doc clean accuracy train-tagger
 all: $(P)/lector $(P)/liblector.a $(P)/lector.so $(CTESTS) $(B)/ptydrive
 
 deps:
@@ -80,6 +82,25 @@ $(B)/embedded.c: host/tools/embed.lua $(LUAMODS) | $(B)
 
 $(B)/embedded.o: $(B)/embedded.c
 	$(CC) $(CFLAGS_ALL) -Wno-overlength-strings -c -o $@ $<
+
+# The tagger's model is compiled into the library (builtin.c, .incbin); the trainer is linked with
+# the tagger's own objects but that one, so that it can run with no model or a broken one.
+TAG_O := $(filter-out $(B)/core/tag/builtin.o,$(filter $(B)/core/tag/%,$(CORE_O)))
+$(B)/core/tag/builtin.o: host/core/tag/en.model
+
+$(B)/tagtrain: host/tools/tagtrain.c host/tools/conllu.c host/tools/conllu.h $(TAG_O)
+	$(CC) $(CFLAGS_CORE) -Ihost/tools -o $@ host/tools/tagtrain.c host/tools/conllu.c $(TAG_O) -lpthread -lm
+
+$(B)/tagacc: host/tools/tagacc.c host/tools/conllu.c host/tools/conllu.h $(P)/liblector.a
+	$(CC) $(CFLAGS_CORE) -Ihost/tools -o $@ host/tools/tagacc.c host/tools/conllu.c $(P)/liblector.a $(SYSLIBS)
+
+# EWT_REPO: a clone of github.com/UniversalDependencies/UD_English-EWT (see host/tools/tagdata.sh)
+train-tagger: deps $(B)/tagtrain
+	host/tools/tagdata.sh $(B)/tagger
+	$(B)/tagtrain -e 15 -d 10 -s 0.99 -w /usr/share/wordnet host/core/tag/en.model $(B)/tagger/train.conllu $(B)/tagger/dev.conllu
+
+accuracy: deps $(B)/tagacc
+	@for t in bench/accuracy/*.conllu.gz; do $(B)/tagacc "$$t" || exit 1; done
 
 # drives the REPL through a pseudo-terminal in spec/cli/repl_spec.lua
 $(B)/ptydrive: spec/support/ptydrive.c | $(B)

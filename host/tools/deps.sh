@@ -7,9 +7,10 @@ set -eu
 # build: compiler helpers, Lua 5.4 and LPeg (static libraries), libedit, PCRE2, utf8proc, ICU (the
 # word break iterator for Chinese, Japanese, Thai...)
 # run/test: lua5.4 + lua-lpeg (stock Lua beside the host, re.lua), busted, lfs, python3 (pty tests),
-# chromium (headless: the spec that renders out/report.html)
+# chromium (headless: the spec that renders out/report.html); wordnet-base (its word lists and
+# irregular forms, read by `make train-tagger` only: the model carries what it takes of them)
 PACKAGES="${LECTOR_PACKAGES:-make gcc pkg-config liblua5.4-dev lua5.4 lua-lpeg-dev lua-lpeg libedit-dev
-  libpcre2-dev libutf8proc-dev libicu-dev lua-busted lua-filesystem python3 chromium}"
+  libpcre2-dev libutf8proc-dev libicu-dev lua-busted lua-filesystem python3 chromium wordnet-base}"
 
 missing=""
 for p in $PACKAGES; do

@@ -1,0 +1,118 @@
+/*
+** feat.c: the features of a token, as 32-bit keys into the model's weight table. What is hashed
+** once per token (the word, its affixes and shape) is kept in a tg_tokh; the keys of a position
+** combine those of the token and its neighbours with the classes predicted before it. The trainer
+** calls the same functions, so a model and the tagger always agree on what a feature is.
+*/
+#include "tag_int.h"
+
+#define K1 0x9E3779B97F4A7C15ull
+#define K2 0xC2B2AE3D27D4EB4Full
+
+static uint64_t mix(uint64_t h) {
+  h ^= h >> 31; h *= 0x7fb5d329728ea185ull; h ^= h >> 27; h *= 0x81dadef4bc2dd44dull; h ^= h >> 33;
+  return h;
+}
+
+/* Eight bytes as a little-endian number, whatever the host. */
+static uint64_t le64(const unsigned char *s) {
+  return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24 |
+         (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 | (uint64_t)s[7] << 56;
+}
+
+uint64_t tg_hash(const void *p, size_t n, uint64_t seed) {
+  const unsigned char *s = p;
+  uint64_t h = seed ^ (n * K1);
+  for (; n >= 8; s += 8, n -= 8) h = (h ^ mix(le64(s))) * K2;
+  uint64_t k = 0;
+  for (size_t i = 0; i < n; i++) k |= (uint64_t)s[i] << (8 * i);
+  return mix(h ^ mix(k + K1));
+}
+
+static int is_upper(unsigned c) { return c >= 'A' && c <= 'Z'; }
+static int is_lower(unsigned c) { return c >= 'a' && c <= 'z'; }
+static int is_digit(unsigned c) { return c >= '0' && c <= '9'; }
+
+/* The shape of s[0..n): X for an uppercase, x for a lowercase letter, d for a digit, u for another
+** character beyond ASCII, the byte itself otherwise; a run of one kind is cut at three. */
+static size_t shape(char *out, size_t cap, const unsigned char *s, size_t n) {
+  size_t k = 0, run = 0;
+  char last = 0;
+  for (size_t i = 0; i < n && k < cap; i++) {
+    unsigned c = s[i];
+    char ch;
+    if (c >= 0x80) { if ((c & 0xC0) == 0x80) continue; ch = 'u'; }
+    else ch = is_upper(c) ? 'X' : is_lower(c) ? 'x' : is_digit(c) ? 'd' : (char)c;
+    run = ch == last ? run + 1 : 1;
+    last = ch;
+    if (run <= 3) out[k++] = ch;
+  }
+  return k;
+}
+
+void tg_tok_hashes(tg_tokh *th, const char *word, uint32_t len) {
+  const unsigned char *w = (const unsigned char *)word;
+  unsigned char low[TG_WORDMAX];
+  size_t n = len < TG_WORDMAX ? len : TG_WORDMAX;
+  for (size_t i = 0; i < n; i++) low[i] = (unsigned char)(is_upper(w[i]) ? w[i] + 32 : w[i]);
+  if (len && is_digit(w[0])) {
+    int year = len == 4 && is_digit(w[1]) && is_digit(w[2]) && is_digit(w[3]);
+    th->w = year ? 0x59454152 : 0x44494754;
+  } else {
+    th->w = tg_hash(low, n, 1);
+  }
+  for (unsigned k = 0; k < 4; k++) {
+    size_t m = k + 1 < len ? k + 1 : len;
+    unsigned char suf[4];
+    for (size_t i = 0; i < m; i++) {
+      unsigned c = w[len - m + i];
+      suf[i] = (unsigned char)(is_upper(c) ? c + 32 : c);
+    }
+    th->s[k] = tg_hash(suf, m, 2 + k);
+  }
+  th->p1 = tg_hash(w, len ? 1 : 0, 6);
+  th->p3 = tg_hash(low, n < 3 ? n : 3, 7);
+  char sh[16];
+  th->shape = tg_hash(sh, shape(sh, sizeof sh, w, len), 8);
+  th->exact = tg_key(tg_hash(w, len, 9), 99);
+}
+
+void tg_tok_bounds(tg_tokh th[2]) {
+  for (int b = 0; b < 2; b++) {
+    uint64_t v = b ? 0xE4D0E4D0ull : 0x57A27ull;
+    th[b].w = th[b].p1 = th[b].p3 = th[b].shape = v;
+    for (int k = 0; k < 4; k++) th[b].s[k] = v;
+    th[b].exact = 0;
+  }
+}
+
+void tg_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsigned p2) {
+  const tg_tokh *c = t + i + 2, *b1 = c - 1, *b2 = c - 2, *a1 = c + 1, *a2 = c + 2;
+  size_t k = 0;
+  keys[k++] = tg_key(0, 0);                            /* bias */
+  keys[k++] = tg_key(c->w, 1);
+  keys[k++] = tg_key(c->s[0], 2);
+  keys[k++] = tg_key(c->s[1], 3);
+  keys[k++] = tg_key(c->s[2], 4);
+  keys[k++] = tg_key(c->s[3], 5);
+  keys[k++] = tg_key(c->p1, 6);
+  keys[k++] = tg_key(c->p3, 7);
+  keys[k++] = tg_key(c->shape, 8);
+  keys[k++] = tg_key(c->shape + (i == 0), 9);          /* shape at the start of a sentence */
+  keys[k++] = tg_key(b1->w, 10);
+  keys[k++] = tg_key(b1->s[2], 11);
+  keys[k++] = tg_key(b2->w, 12);
+  keys[k++] = tg_key(a1->w, 13);
+  keys[k++] = tg_key(a1->s[2], 14);
+  keys[k++] = tg_key(a2->w, 15);
+  keys[k++] = tg_key(a1->shape, 16);
+  keys[k++] = tg_key(p1, 17);
+  keys[k++] = tg_key(p2, 18);
+  keys[k++] = tg_key(p1 << 8 | p2, 19);
+  keys[k++] = tg_key(c->w * K1 + p1, 20);
+  keys[k++] = tg_key(c->w * K1 + b1->w, 21);
+  keys[k++] = tg_key(c->w * K1 + a1->w, 22);
+  keys[k++] = tg_key(c->exact, 23);                    /* the form as written: US, May */
+  keys[k++] = tg_key(c->s[2] * K1 + p1, 24);
+  keys[k++] = tg_key(b1->shape, 25);
+}

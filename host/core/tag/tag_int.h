@@ -1,0 +1,136 @@
+/*
+** tag_int.h: what the files of tag/ share, and what the trainer (host/tools/tagtrain.c) uses so
+** that it computes exactly what the tagger will: the model in memory, the hash, the features of a
+** token, the lemma rules. Seen by nothing else in the core.
+*/
+#ifndef LECTOR_TAG_INT_H
+#define LECTOR_TAG_INT_H
+
+#include <string.h>
+
+#include "tag.h"
+
+/* {====================================================================== tunables */
+
+#if !defined(TG_NFEAT)
+#define TG_NFEAT 26           /* features of one token (feat.c, tg_features) */
+#endif
+#if !defined(TG_WORDMAX)
+#define TG_WORDMAX 64         /* bytes of a word that its features look at (the suffixes excepted) */
+#endif
+#define TG_MAXCLASS 254       /* classes (XPOS+UPOS pairs) a model may have; 255 is "no tag" */
+#define TG_NOCLASS 255        /* the tag before the first token (features of the start) */
+#define TG_MAGIC "LECTAG\0\1" /* the first 8 bytes of a model file */
+
+/* }====================================================================== */
+
+
+/* {====================================================================== the model (model.c) */
+
+/* An open-addressing table of 32-bit keys (0 is an empty slot) and 32-bit values. */
+typedef struct tg_slot { uint32_t key, val; } tg_slot;
+typedef struct tg_table { tg_slot *slot; uint32_t mask; } tg_table;
+
+/* A lemma exception: (form lowercased, xpos) -> lemma; the strings live in the model's bytes. */
+typedef struct tg_exc {
+  const char *form, *lemma;
+  uint8_t form_len, lemma_len, xpos;
+} tg_exc;
+
+/* Lemma rules by XPOS (tg_model.lcat). */
+enum { TG_L_LOWER = 0, TG_L_PROPER, TG_L_NOUNS, TG_L_PROPERS, TG_L_VBZ, TG_L_VBD, TG_L_VBG,
+       TG_L_CMP, TG_L_SUP };
+/* The word lists of the lemma rules: lemmas seen in training, and WordNet's (keyed by list). */
+enum { TG_LEX_NOUN = 1, TG_LEX_VERB = 2, TG_LEX_ADJ = 3 };
+
+struct tg_model {
+  unsigned nxpos, nupos, nclass;
+  const char *xname[256], *uname[256];
+  uint8_t cls_xpos[256], cls_upos[256];   /* a class's two tags */
+  uint8_t lcat[256];                      /* the lemma rule of each XPOS (TG_L_...) */
+  tg_table feat;       /* feature key -> entry offset << 8 | entry count */
+  uint32_t *ent;       /* weights: class << 16 | (uint16_t)weight, grouped by feature */
+  tg_table dict;       /* exact word form -> class, for frequent unambiguous words */
+  tg_table lex;        /* lemma (keyed by list) -> how often seen in training, + 1 */
+  tg_table exc;        /* (form, xpos) -> index into excs */
+  tg_exc *excs;
+  uint32_t nexc;
+  char *names;         /* the tag names, NUL-terminated */
+  unsigned char *bytes;  /* the file read (tg_model_read), which excs point into; NULL if built in */
+};
+
+/* Makes a model of the n bytes of a model file (which must outlive it). Returns it, or NULL with
+** a message (without a file name) in err. Used by tg_model_read, tg_builtin and the trainer. */
+tg_model *tg_model_parse(const unsigned char *p, size_t n, char *err, size_t errlen);
+
+/* The value of key in t, or 0 when absent. */
+static inline uint32_t tg_get(const tg_table *t, uint32_t key) {
+  for (uint32_t i = key & t->mask;; i = (i + 1) & t->mask) {
+    if (t->slot[i].key == key) return t->slot[i].val;
+    if (!t->slot[i].key) return 0;
+  }
+}
+
+/* }====================================================================== */
+
+
+/* {====================================================================== hashing and features (feat.c) */
+
+/* A 64-bit hash of p[0..n), the same on every host. */
+uint64_t tg_hash(const void *p, size_t n, uint64_t seed);
+
+/* A non-zero 32-bit key from a 64-bit value and a salt. */
+static inline uint32_t tg_key(uint64_t v, uint64_t salt) {
+  v += salt * 0x9E3779B97F4A7C15ull;
+  v ^= v >> 33; v *= 0xff51afd7ed558ccdull; v ^= v >> 33; v *= 0xc4ceb9fe1a85ec53ull; v ^= v >> 33;
+  uint32_t k = (uint32_t)(v >> 32);
+  return k ? k : 1;
+}
+
+/* What the features need of one token, computed once per token. */
+typedef struct tg_tokh {
+  uint64_t w;          /* the word, lowercased, numbers folded (!YEAR, !DIGITS) */
+  uint64_t s[4];       /* its last 1..4 bytes, lowercased */
+  uint64_t p1, p3;     /* its first byte as written; its first 3 bytes lowercased */
+  uint64_t shape;      /* Xxxx, dd.dd, ... */
+  uint32_t exact;      /* the tag-dictionary key of the form as written */
+} tg_tokh;
+
+/* Fills th for word[0..len). */
+void tg_tok_hashes(tg_tokh *th, const char *word, uint32_t len);
+
+/* The boundary tokens: th[0] before the sentence, th[1] after it. */
+void tg_tok_bounds(tg_tokh th[2]);
+
+/* The TG_NFEAT feature keys of token i of a sentence whose tokens are t[2 .. n+2), t[0..2) and
+** t[n+2..n+4) being the boundary tokens; p1, p2 the classes of the two tokens before (TG_NOCLASS
+** at the start). */
+void tg_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsigned p2);
+
+/* }====================================================================== */
+
+
+/* {====================================================================== lemmas (lemma.c) */
+
+/* The lemma of word[0..len) tagged xpos: either *out points at a string of the model or at word
+** itself (returns 0), or the lemma is written to buf (room for len bytes) and *out = buf
+** (returns its length). *out_len is the length in all cases. */
+uint32_t tg_lemma(const tg_model *m, unsigned xpos, const char *word, uint32_t len, char *buf,
+                  const char **out, uint32_t *out_len);
+
+/* The same by the rules and word lists alone, without the exception list: what the trainer
+** compares with the training data to learn the exceptions. */
+uint32_t tg_lemma_rule(const tg_model *m, unsigned xpos, const char *word, uint32_t len, char *buf,
+                       const char **out, uint32_t *out_len);
+
+/* The key of a word-list entry or an exception (lowercased text) in list or for xpos. */
+static inline uint32_t tg_lex_key(const char *s, size_t n, unsigned list) {
+  return tg_key(tg_hash(s, n, 0x6c6578), list);
+}
+
+/* The lemma rule of a Penn Treebank tag (TG_L_...). */
+int tg_lemma_category(const char *xpos);
+
+/* }====================================================================== */
+
+#endif
