@@ -100,6 +100,12 @@ void lb_push_hit_key(lua_State *L, int corpus_idx, lector_corpus *c, uint32_t st
 /* lua_query.c: C:query, C:query_count and the hit-set operations (after lb_open_corpus/hits) */
 int lb_open_query(lua_State *L);
 
+/* lua_attrs.c: C:attributes, C:token (after lb_open_corpus) */
+int lb_open_attrs(lua_State *L);
+/* The class numbering (lector_nclasses' how) of attribute name ("word": how itself, else
+** LECTOR_CLASS_ATTR + k); raises "WHAT: unknown attribute 'x' (this corpus has ...)". */
+int lb_attr_class(lua_State *L, lector_corpus *c, const char *name, int how, const char *what);
+
 /* lua_embed.c: the host's Lua modules (host/lua/), compiled into the binary */
 void lb_preload_embedded(lua_State *L);
 

@@ -43,7 +43,8 @@ static int l_open(lua_State *L) {
     if (lua_getfield(L, 2, "rebuild") != LUA_TNIL) o.rebuild = lua_toboolean(L, -1);
     if (lua_getfield(L, 2, "check") != LUA_TNIL) o.no_check = !lua_toboolean(L, -1);
     if (lua_getfield(L, 2, "verify") != LUA_TNIL) o.verify = lua_toboolean(L, -1);
-    lua_pop(L, 5);
+    if (lua_getfield(L, 2, "annotate") != LUA_TNIL) o.annotate = lua_toboolean(L, -1);
+    lua_pop(L, 6);
   }
   lb_corpus *cu = lb_corpus_new(L, path, &o);
   if (lua_istable(L, 2) && lua_getfield(L, 2, "warn") != LUA_TNIL) {

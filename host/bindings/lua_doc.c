@@ -287,17 +287,20 @@ static int span_text(lua_State *L) {
   return 1;
 }
 
-/* span:tokens() -> list of the forms of its tokens */
+/* span:tokens([attribute]) -> list of the forms (or of an attribute's values) of its tokens */
 static int span_tokens(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   uint32_t start = field_u32(L, 1, "start"), stop = field_u32(L, 1, "stop");
+  const char *attr = luaL_optstring(L, 2, "word");
   lua_getfield(L, 1, "doc");
   lector_corpus *c = lb_doc_corpus(L, -1);
   luaL_argcheck(L, stop >= start && (uint64_t)stop < lector_ntokens(c), 1, "bad span");
+  int how = lb_attr_class(L, c, attr, -1, "span:tokens");
   lua_createtable(L, (int)(stop - start + 1), 0);
   for (uint32_t p = start; p <= stop; p++) {
     size_t len;
-    const char *f = lector_type_form(c, lector_token_type(c, p), &len);
+    const char *f = how < 0 ? lector_type_form(c, lector_token_type(c, p), &len)
+                            : lector_pattr_value(c, (size_t)(how - LECTOR_CLASS_ATTR), p, &len);
     lua_pushlstring(L, f, len);
     lua_rawseti(L, -2, p - start + 1);
   }

@@ -39,9 +39,16 @@ static const char *str_field(lua_State *L, int t, const char *k) {
   return s;
 }
 
-static int region_of(lua_State *L, int t, const char *k) {
+/* A region kind: a built-in one by name, an imported element's (a structural attribute of the
+** corpus c), or a number as given. */
+static int region_of(lua_State *L, lector_corpus *c, int t, const char *k) {
   lua_getfield(L, t, k);
-  int r = lua_type(L, -1) == LUA_TSTRING ? op_code(lua_tostring(L, -1), regions) : (int)lua_tointeger(L, -1);
+  int r = (int)lua_tointeger(L, -1);
+  if (lua_type(L, -1) == LUA_TSTRING) {
+    r = op_code(lua_tostring(L, -1), regions);
+    if (r < 0 && lector_sattr_index(c, lua_tostring(L, -1)) >= 0)
+      r = LECTOR_REGION_ATTR + lector_sattr_index(c, lua_tostring(L, -1));
+  }
   lua_pop(L, 1);
   return r;
 }
@@ -56,7 +63,7 @@ typedef struct plan_mem {
 static void plan_free(plan_mem *m) { free(m->nodes); free(m->prog); free(m->anchors); }
 
 /* Reads the plan table at idx into m; raises on a malformed plan (a bug of the compiler). */
-static void plan_read(lua_State *L, int idx, plan_mem *m) {
+static void plan_read(lua_State *L, lector_corpus *c, int idx, plan_mem *m) {
   memset(m, 0, sizeof *m);
   lua_getfield(L, idx, "nodes");
   lua_getfield(L, idx, "prog");
@@ -86,7 +93,7 @@ static void plan_read(lua_State *L, int idx, plan_mem *m) {
     const char *op = str_field(L, t, "op");
     lector_qinstr *in = &m->prog[i];
     in->op = op ? op_code(op, instr_ops) : -1;
-    in->a = (in->op == LECTOR_QI_OPEN || in->op == LECTOR_QI_CLOSE) ? region_of(L, t, "a") : (int)int_field(L, t, "a", -1);
+    in->a = (in->op == LECTOR_QI_OPEN || in->op == LECTOR_QI_CLOSE) ? region_of(L, c, t, "a") : (int)int_field(L, t, "a", -1);
     in->b = (int)int_field(L, t, "b", -1);
     lua_pop(L, 1);
   }
@@ -105,7 +112,7 @@ static void plan_read(lua_State *L, int idx, plan_mem *m) {
   m->p.anchors = m->anchors; m->p.nanchors = na;
   m->p.ngroups = (int)int_field(L, idx, "ngroups", 0);
   m->p.cond = (int)int_field(L, idx, "cond", -1);
-  m->p.within = region_of(L, idx, "within");
+  m->p.within = region_of(L, c, idx, "within");
   m->p.within_n = (uint32_t)int_field(L, idx, "within_n", 0);
   m->p.nlabels = (int)int_field(L, idx, "nlabels", 0);
   m->p.target = (int)int_field(L, idx, "target", -1);
@@ -119,7 +126,10 @@ static int compile(lua_State *L, int q) {
   lua_getfield(L, -1, "compile");
   lua_remove(L, -2);
   lua_pushvalue(L, q);
-  lua_call(L, 1, 2);
+  lua_getfield(L, 1, "attributes");    /* the corpus's own attributes, for the compiler */
+  lua_pushvalue(L, 1);
+  lua_call(L, 1, 1);
+  lua_call(L, 2, 2);
   if (lua_isnil(L, -2)) return 0;
   lua_pop(L, 1);
   return 1;
@@ -146,7 +156,7 @@ static int64_t run(lua_State *L, lector_hits *h, char *stop, size_t stoplen) {
   }
   if (!compile(L, 2)) { free(docs); return -1; }
   plan_mem m;
-  plan_read(L, lua_gettop(L), &m);
+  plan_read(L, c, lua_gettop(L), &m);
   int stopped = 0;
   char err[512];
   int64_t n = lector_query_run(c, &m.p, &o, h, &stopped, err, sizeof err);

@@ -34,7 +34,9 @@ static void read_opts(lua_State *L, int opts, stats_opts *o, lua_Integer min_def
   if (lua_getfield(L, opts, "words") != LUA_TNIL) o->words = lua_toboolean(L, -1);
   if (lua_getfield(L, opts, "min") != LUA_TNIL) o->min = luaL_checkinteger(L, -1);
   if (lua_getfield(L, opts, "limit") != LUA_TNIL) o->limit = luaL_checkinteger(L, -1);
-  lua_pop(L, 3);
+  if (lua_getfield(L, opts, "by") != LUA_TNIL)
+    o->scope.how = lb_attr_class(L, lb_check_corpus(L, 1), luaL_checkstring(L, -1), o->scope.how, "by");
+  lua_pop(L, 4);
 }
 
 /* A row to rank: a class (or an n-gram's index) and the score it is ranked by. */

@@ -35,7 +35,9 @@ static void print_usage(FILE *f) {
     "  repl                interactive Lua with the corpus loaded\n"
     "  info                the corpus: documents, titles, dates, tokens, distinct forms\n"
     "  query QUERY         a CQP query: --count, --kwic, --dump, --format tsv|csv|json\n"
-    "  index [DIR]         build or update the on-disk index (--rebuild, --verify, --threads N)\n"
+    "  index [DIR]         build or update the on-disk index (--rebuild, --verify, --threads N,\n"
+    "                      --annotate: add lemma, pos and xpos from the built-in English tagger)\n"
+    "  annotate [DIR]      the same as index --annotate\n"
     "  pack ...            install, list, run and remove script packs\n"
     "options:\n"
     "  --corpus DIR        the corpus for `corpus` (default $LECTOR_CORPUS, else ./corpus)\n"
@@ -130,13 +132,14 @@ void host_corpus_options(lector_options *o) {
   if (check && strcmp(check, "0") == 0) o->no_check = 1;
 }
 
-/* `lector index [DIR] [--rebuild] [--verify] [--threads N]` opens its corpus with these (the
+/* `lector index [DIR] [--rebuild] [--verify] [--annotate] [--threads N]` opens its corpus with these (the
 ** command, host/lua/lector/cmd/index.lua, checks the arguments and reports). Returns DIR or NULL. */
 static const char *index_options(lector_options *o, char **argv, int argc, int from) {
   const char *dir = NULL;
   for (int i = from; i < argc; i++) {
     if (strcmp(argv[i], "--rebuild") == 0) o->rebuild = 1;
     else if (strcmp(argv[i], "--verify") == 0) o->verify = 1;
+    else if (strcmp(argv[i], "--annotate") == 0) o->annotate = 1;
     else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) o->threads = atoi(argv[++i]);
     else if (strcmp(argv[i], "--corpus") == 0 && i + 1 < argc) dir = argv[++i];
     else if (argv[i][0] != '-' && !dir) dir = argv[i];
@@ -212,7 +215,7 @@ static int run_command(lua_State *L, const char *name, char **argv, int argc, in
 }
 
 static int is_command(const char *s) {
-  static const char *const cmds[] = { "run", "repl", "info", "query", "index", "pack", "help", NULL };
+  static const char *const cmds[] = { "run", "repl", "info", "query", "index", "annotate", "pack", "help", NULL };
   for (int i = 0; cmds[i]; i++)
     if (strcmp(s, cmds[i]) == 0) return 1;
   return 0;
@@ -302,10 +305,11 @@ static int pmain(lua_State *L) {
   create_arg_table(L, argv, argc, script ? script : 0);
   lua_gc(L, LUA_GCRESTART);
   lua_gc(L, LUA_GCGEN, 0, 0);        /* the collector mode lua5.4 runs scripts in */
-  if (is_cmd && strcmp(argv[script], "index") == 0) {
+  if (is_cmd && (strcmp(argv[script], "index") == 0 || strcmp(argv[script], "annotate") == 0)) {
     lector_options co;
     lector_options_init(&co);
     host_corpus_options(&co);
+    co.annotate = strcmp(argv[script], "annotate") == 0;
     const char *dir = index_options(&co, argv, argc, script + 1);
     lb_corpus_new(L, dir ? dir : corpus_path(o.corpus, argv, argc, script + 1), &co);
     lua_setglobal(L, "corpus");

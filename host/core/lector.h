@@ -59,6 +59,9 @@ typedef struct lector_options {
   int rebuild;               /* 1: ignore an existing on-disk index and build anew */
   int no_check;              /* 1: use the on-disk index without looking for changed files */
   int verify;                /* 1: check every byte of the on-disk index (its checksums) */
+  int annotate;              /* 1: the built-in English tagger adds pos, xpos and lemma to every
+                             ** token the tokenizer made (an annotated file keeps its own); a corpus
+                             ** annotated once stays so when opened again without it */
 } lector_options;
 
 /* Fills o with the defaults. */
@@ -270,9 +273,12 @@ int64_t lector_search(lector_corpus *c, const char *text, size_t len, const lect
 /* ------------------------------------------------------------------------------------------ */
 /* Statistics (core/query/stats.c): the counts behind frequency lists, collocations, n-grams and keywords.
 ** They count word classes: fold classes (how = LECTOR_MATCH_FOLD or LOOSE: case and quote
-** variants together) or surface types (LECTOR_MATCH_EXACT), numbered from 0. A scope (see
+** variants together), surface types (LECTOR_MATCH_EXACT) or an attribute's values
+** (LECTOR_CLASS_ATTR + k), numbered from 0. A scope (see
 ** above; its limit is ignored) leaves documents and boilerplate lines out. */
 
+#define LECTOR_CLASS_ATTR 0x100   /* how = LECTOR_CLASS_ATTR + k: the classes are the values of
+                                  ** positional attribute k (lemma, pos ...; lector_pattr_name) */
 uint32_t lector_nclasses(const lector_corpus *c, int how);
 /* The class of the token at pos. */
 uint32_t lector_class_at(const lector_corpus *c, int how, uint32_t pos);

@@ -10,7 +10,7 @@ local function run_example(src)
     for i = 1, select("#", ...) do out[#out + 1] = tostring((select(i, ...))) end
   end
   local env = setmetatable({}, { __index = _G })
-  env.corpus = assert(lector.open("corpus"))
+  env.corpus = assert(lector.open("corpus", { annotate = true }))
   env.print = function(...)
     local n = select("#", ...)
     for i = 1, n do

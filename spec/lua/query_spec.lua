@@ -218,8 +218,8 @@ describe("query errors", function()
     assert.is_nil(h)
     assert.are.equal('syntax error: unexpected \'"\' at column 13\n  "Security" ["Council"\n              ^', msg)
     assert.are.equal("unexpected end of query at column 10\n  [word=\"x\"\n           ^", select(2, C:query('[word="x"')))
-    assert.are.equal("unknown attribute 'pos': lector's tokens have one attribute, word at column 2\n  [pos=\"NN\"]\n   ^",
-      select(2, C:query('[pos="NN"]')))
+    assert.are.equal("unknown attribute 'pos' (this corpus has word; `lector index --annotate` adds lemma, pos and xpos) at column 2\n  [pos=\"NN\"]\n   ^",
+      select(2, lector.open("corpus", { store = false }):query('[pos="NN"]')))
     assert.matches("label 'b' is not defined", select(2, C:query('a:[] :: a.word = b.word')))
     assert.matches("unknown region <x>", select(2, C:query('<x> []')))
     assert.matches("repetition bound above 1000", select(2, C:query('[]{5000}')))

@@ -284,7 +284,11 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
     ix_free(prev);
     prev = NULL;
   }
-  if (prev && !o->rebuild && o->no_check) {
+  int annotate = o->annotate || (prev && prev->annotated);
+  if (prev && annotate && !prev->annotated) {     /* to be annotated now: built again */
+    if (src_scan(c->src, &files)) { snprintf(err, errlen, "out of memory while listing %s", path); goto done; }
+    scanned = 1;
+  } else if (prev && !o->rebuild && o->no_check) {
     c->ix = prev;
   } else if (prev && !o->rebuild) {
     if (src_scan(c->src, &files)) { snprintf(err, errlen, "out of memory while listing %s", path); goto done; }
@@ -308,7 +312,8 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
     relay.last.files_total = files.n;
     relay_stage(&relay, LECTOR_STAGE_READ);
     ix_build_opts bo = { .threads = o->threads, .progress = o->progress ? relay_build : NULL, .progress_ud = &relay,
-                         .previous = prev, .reused = replay_warnings, .reused_ud = &ow };
+                         .previous = prev, .reused = replay_warnings, .reused_ud = &ow,
+                         .annotate = annotate ? lector_tagger_annotator() : NULL };
     if (ix_build(c->src, &files, &bo, &c->ix, err, errlen)) goto done;
     src_sidecar_unused(c->src);
   }

@@ -27,4 +27,7 @@ struct lector_corpus {
                                 are tokenized as text of this language (lector_corpus_lang) */
 };
 
+/* The built-in tagger as an annotator for ix_build (annotate.c): pos, xpos, lemma. */
+const ix_annotator *lector_tagger_annotator(void);
+
 #endif

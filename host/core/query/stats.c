@@ -20,21 +20,32 @@
 
 static int exact(int how) { return (how & 3) == LECTOR_MATCH_EXACT; }
 
-uint32_t lector_nclasses(const lector_corpus *c, int how) {
-  return exact(how) ? c->ix->ntypes : c->ix->nfolds;
+/* The positional attribute whose values are the classes (how = LECTOR_CLASS_ATTR + k), or NULL. */
+static const ix_pattr *attr_of(const ix_index *ix, int how) {
+  if (how < LECTOR_CLASS_ATTR || (uint32_t)(how - LECTOR_CLASS_ATTR) >= ix->npattr) return NULL;
+  return &ix->pattr[how - LECTOR_CLASS_ATTR];
 }
 
-static uint32_t class_of(const ix_index *ix, int ex, uint64_t pos) {
+uint32_t lector_nclasses(const lector_corpus *c, int how) {
+  const ix_pattr *a = attr_of(c->ix, how);
+  return a ? a->ntypes : exact(how) ? c->ix->ntypes : c->ix->nfolds;
+}
+
+/* The class of the token at pos: its type (ex 1), fold class (ex 0), or value of attribute a. */
+static uint32_t class_of(const ix_index *ix, const ix_pattr *a, int ex, uint64_t pos) {
+  if (a) return ix_pattr_id(a, pos);
   uint32_t t = ix_token(ix, pos);
   return ex ? t : ix->fold_of[t];
 }
 
 uint32_t lector_class_at(const lector_corpus *c, int how, uint32_t pos) {
-  return class_of(c->ix, exact(how), pos);
+  return class_of(c->ix, attr_of(c->ix, how), exact(how), pos);
 }
 
 const char *lector_class_form(const lector_corpus *c, int how, uint32_t id, size_t *len) {
   const ix_index *ix = c->ix;
+  const ix_pattr *a = attr_of(ix, how);
+  if (a) return ix_pattr_form(a, id, len);
   if (exact(how)) return ix_form(ix, id, len);
   if (len) *len = (size_t)(ix->fold_off[id + 1] - ix->fold_off[id] - 1);
   return ix->fold_forms + ix->fold_off[id];
@@ -110,8 +121,10 @@ static int walk_next(range_walk *w, uint32_t *a, uint32_t *b) {
 uint64_t lector_class_counts(const lector_corpus *c, const lector_scope *s, uint64_t *counts) {
   const ix_index *ix = c->ix;
   int ex = exact(s ? s->how : 0);
+  const ix_pattr *at = attr_of(ix, s ? s->how : 0);
   if (!s || (!s->docs && !s->skip_boilerplate)) {    /* the whole corpus: the lexicon knows */
-    for (uint32_t t = 0; t < ix->ntypes; t++) counts[ex ? t : ix->fold_of[t]] += ix->freq[t];
+    if (at) for (uint32_t v = 0; v < at->ntypes; v++) counts[v] += at->freq[v];
+    else for (uint32_t t = 0; t < ix->ntypes; t++) counts[ex ? t : ix->fold_of[t]] += ix->freq[t];
     return ix->ntokens;
   }
   range_walk w;
@@ -119,7 +132,7 @@ uint64_t lector_class_counts(const lector_corpus *c, const lector_scope *s, uint
   uint64_t n = 0;
   uint32_t a, b;
   while (walk_next(&w, &a, &b)) {
-    for (uint32_t p = a; p < b; p++) counts[class_of(ix, ex, p)]++;
+    for (uint32_t p = a; p < b; p++) counts[class_of(ix, at, ex, p)]++;
     n += b - a;
   }
   return n;
@@ -131,6 +144,7 @@ int64_t lector_cooccurrences(const lector_corpus *c, const lector_hits *node, co
                              const lector_scope *s, uint64_t *counts) {
   const ix_index *ix = c->ix;
   int ex = exact(s ? s->how : 0);
+  const ix_pattr *at = attr_of(ix, s ? s->how : 0);
   const ix_regions *bound = &ix->reg[win->within_sentence ? IX_SENT : IX_DOC];
   const ix_regions *bp = &ix->reg[IX_BOILER];
   uint32_t ri = 0, bi = 0;
@@ -152,7 +166,7 @@ int64_t lector_cooccurrences(const lector_corpus *c, const lector_hits *node, co
         while (bi < bp->n && bp->end[bi] <= p) bi++;
         if (bi < bp->n && bp->start[bi] <= p) continue;
       }
-      counts[class_of(ix, ex, p)]++;
+      counts[class_of(ix, at, ex, p)]++;
       seen++;
     }
     if (b > covered) covered = b;
@@ -222,6 +236,7 @@ int lector_ngrams(const lector_corpus *c, int n, int words_only, const lector_sc
   if (n < 1 || n > LECTOR_NGRAM_MAX) return -1;
   const ix_index *ix = c->ix;
   int ex = exact(s ? s->how : 0);
+  const ix_pattr *at = attr_of(ix, s ? s->how : 0);
   uint8_t *word = NULL;
   if (words_only) {                     /* which classes are words, decided once per class */
     uint32_t nc = lector_nclasses(c, s ? s->how : 0);
@@ -248,7 +263,7 @@ int lector_ngrams(const lector_corpus *c, int n, int words_only, const lector_sc
       }
       int run = 0;                      /* tokens in a row usable as the end of a gram */
       for (; p < stop; p++) {
-        uint32_t k = class_of(ix, ex, p);
+        uint32_t k = class_of(ix, at, ex, p);
         if (word && !word[k]) { run = 0; continue; }
         memmove(key, key + 1, (size_t)(n - 1) * sizeof *key);
         key[n - 1] = k;

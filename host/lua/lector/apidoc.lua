@@ -41,8 +41,10 @@ a build goes, with `p.stage` "reading", "merging", "writing" or "done" and `p.fi
 nothing is printed unless it prints), `store` (false: build in memory
 only), `rebuild` (true: ignore the stored index), `check` (false: use the stored index without
 looking at the files: opens in a millisecond, but misses changes), `verify` (true: check every
-checksum of the stored index, not only its header and sizes). Returns nil and a message when the
-path cannot be opened at all.]],
+checksum of the stored index, not only its header and sizes), `annotate` (true: the built-in
+English tagger gives every token a part of speech `pos` (Universal Dependencies), `xpos` (Penn
+Treebank) and a `lemma`; a corpus annotated once stays annotated). Returns nil and a message
+when the path cannot be opened at all.]],
         example = [[
 local C = lector.open("corpus", { rebuild = true })
 print(#C, C.tokens > 4000, C:info().from_store)  --> 5	true	false
@@ -175,6 +177,25 @@ local i = corpus:info()
 print(i.documents, i.files, i.turns > 0)      --> 5	5	true
 print(i.lang)                                 --> en
 ]] },
+      { name = "Corpus:attributes", since = "0.2.0",
+        sig = "C:attributes() -> table",
+        summary = [[What a token has besides its word: `positional` (a list: "word", then "pos",
+"xpos", "lemma" when the tagger annotated the corpus, or the columns of imported CoNLL-U and VRT
+files), `structural` (the elements of imported files, each with the list of its attribute keys),
+`annotated` (true when the built-in tagger ran). Queries test any of them: `[lemma="be"]`,
+`<ne type="PERSON">`.]],
+        example = [[
+local a = corpus:attributes()
+print(table.concat(a.positional, " "), a.annotated)       --> word pos xpos lemma	true
+]] },
+      { name = "Corpus:token", since = "0.2.0",
+        sig = "C:token(position) -> table | nil",
+        summary = [[The token at a corpus position: `position`, `word`, and a field per positional
+attribute (`lemma`, `pos`, `xpos`, ...); nil past the last token.]],
+        example = [[
+local t = corpus:token(corpus:hits("resolutions")[1].start)
+print(t.word, t.lemma, t.pos, t.xpos)        --> resolutions	resolution	NOUN	NNS
+]] },
       { name = "Corpus:close", since = "0.1.0",
         sig = "C:close()",
         summary = [[Frees the corpus now rather than when it is collected (also done by a
@@ -271,10 +292,12 @@ local s = corpus:doc(1):sentences()()
 print(s:text())                               --> Accessibility links
 ]] },
       { name = "Span:tokens", since = "0.1.0",
-        sig = "span:tokens() -> list of strings",
-        summary = [[The forms of the span's tokens.]],
+        sig = "span:tokens([attribute]) -> list of strings",
+        summary = [[The forms of the span's tokens, or their values of a positional attribute
+("lemma", "pos", ...; see C:attributes).]],
         example = [[
-print(#corpus:hits("Security Council")[1].sentence:tokens())   --> 33
+local s = corpus:hits("Security Council")[1].sentence
+print(#s:tokens(), s:tokens()[1], s:tokens("pos")[1])   --> 33	President	PROPN
 ]] },
     } },
 

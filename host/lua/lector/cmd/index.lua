@@ -1,10 +1,11 @@
--- lector index [DIR] [--rebuild] [--verify] [--threads N]: builds the on-disk index of a corpus,
--- or brings it up to date (only files that changed are read again), and says what it did in one
--- line on stdout. The options reach the open through the host (host/cli/main.c), and
+-- lector index [DIR] [--rebuild] [--verify] [--annotate] [--threads N]: builds the on-disk index
+-- of a corpus, or brings it up to date (only files that changed are read again), and says what it
+-- did in one line on stdout. --annotate (or `lector annotate`) adds lemma, pos and xpos from the
+-- built-in tagger; a corpus annotated once stays so. The options reach the open through the host (host/cli/main.c), and
 -- host/cli/progress.c draws the progress bar on a terminal; this module checks the arguments and
 -- reports.
 -- Exit status: 0; 2 for a usage error; 1 when the corpus cannot be opened.
-local USAGE = "usage: lector index [DIR] [--rebuild] [--verify] [--threads N]"
+local USAGE = "usage: lector index [DIR] [--rebuild] [--verify] [--annotate] [--threads N]"
 
 local function die(code, msg)
   io.stderr:write("lector: index: ", msg, "\n")
@@ -23,7 +24,7 @@ return function(corpus, args)
         return die(2, "--threads needs a whole number, not '" .. args[i + 1] .. "'")
       end
       i = i + 1
-    elseif a == "--rebuild" or a == "--verify" then -- luacheck: ignore 542
+    elseif a == "--rebuild" or a == "--verify" or a == "--annotate" then -- luacheck: ignore 542
     elseif a:sub(1, 1) == "-" then
       return die(2, "unknown option '" .. a .. "'\n" .. USAGE)
     elseif dir then
@@ -45,7 +46,9 @@ return function(corpus, args)
   end
   local where = info.store and ("in " .. info.store)
     or ("in memory only: " .. (info.store_error or "the store is off"))
-  io.stdout:write(string.format("%s: %d files, %d documents, %d tokens, %s of text; index %s (%.2fx), %s\n",
-    what, info.files, info.documents, info.tokens, mb(text), mb(index), text > 0 and index / text or 0, where))
+  local attrs = corpus:attributes().positional
+  local annotated = #attrs > 1 and ", with " .. table.concat(attrs, " ", 2) or ""
+  io.stdout:write(string.format("%s: %d files, %d documents, %d tokens%s, %s of text; index %s (%.2fx), %s\n",
+    what, info.files, info.documents, info.tokens, annotated, mb(text), mb(index), text > 0 and index / text or 0, where))
   return 0
 end

@@ -97,7 +97,7 @@ return function(corpus, args)
     error(err, 0)
   end
   if not q then return die(2, "no query given\n" .. USAGE) end
-  local plan, msg = compile.compile(q)
+  local plan, msg = compile.compile(q, corpus:attributes())
   if not plan then return die(2, msg) end
 
   local out = io.stdout

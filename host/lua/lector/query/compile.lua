@@ -11,10 +11,25 @@ local REGIONS = { s = "s", sentence = "s", p = "p", paragraph = "p", doc = "doc"
 local MAX_PROG = 20000                -- instructions; {n,m} copies its item, so this bounds them
 local UNBOUNDED = 0xFFFFFFFF
 
--- compile(q) -> plan | nil, message
-function M.compile(q)
+-- The positional attributes of attrs (as C:attributes() gives them) as a set, and a phrase
+-- naming them for messages.
+local function known_attrs(attrs)
+  local set, names = { word = true }, { "word" }
+  for _, a in ipairs(attrs and attrs.positional or {}) do
+    if a ~= "word" then set[a] = true names[#names + 1] = a end
+  end
+  local phrase = "this corpus has " .. table.concat(names, ", ")
+  if #names == 1 then phrase = phrase .. "; `lector index --annotate` adds lemma, pos and xpos" end
+  return set, phrase
+end
+
+-- compile(q [, attrs]) -> plan | nil, message. attrs: the corpus's attributes, as C:attributes()
+-- gives them (without it, tokens have one attribute, word, and regions are s, p, doc and turn).
+function M.compile(q, attrs)
   local ast, err = parse.parse(q)
   if not ast then return nil, err end
+  local pattrs, pphrase = known_attrs(attrs)
+  local sattrs = attrs and attrs.structural or {}
   local nodes, prog, labels, nlabels = {}, {}, {}, 0
   local target = -1
 
@@ -48,12 +63,11 @@ function M.compile(q)
   local function test(t)
     if t.k == "any" then return add_node { op = "any" } end
     if t.k == "word" then
-      if t.attr and t.attr ~= "word" then
-        fail(t.at, "unknown attribute '" .. t.attr .. "': lector's tokens have one attribute, word")
-      end
+      local attr = t.attr or "word"
+      if not pattrs[attr] then fail(t.at, "unknown attribute '" .. attr .. "' (" .. pphrase .. ")") end
       local f = flagbits(t.flags)
       if t.bare then f = f | 1 end          -- bare strings ignore case (lector's default)
-      local n = add_node { op = "word", re = t.re, flags = f }
+      local n = add_node { op = "word", re = t.re, flags = f, key = attr ~= "word" and attr or nil }
       if t.neg then n = add_node { op = "not", a = n } end
       return n
     end
@@ -62,9 +76,15 @@ function M.compile(q)
     return add_node { op = t.k, a = a, b = b }
   end
 
+  local function region_names()
+    local extra = {}
+    for name in pairs(sattrs) do extra[#extra + 1] = name end
+    table.sort(extra)
+    return "s, p, doc, turn" .. (#extra > 0 and ", " .. table.concat(extra, ", ") or "")
+  end
   local function region(n)
-    local r = REGIONS[n.region]
-    if not r then fail(n.at, "unknown region <" .. n.region .. ">: use s, p, doc or turn") end
+    local r = REGIONS[n.region] or (sattrs[n.region] and n.region)
+    if not r then fail(n.at, "unknown region <" .. n.region .. ">: use " .. region_names()) end
     return r
   end
 
@@ -171,8 +191,8 @@ function M.compile(q)
       if c.neg then n = add_node { op = "not", a = n } end
       return n
     end
-    if c.attr ~= "word" then fail(c.at, "unknown attribute '" .. c.attr .. "': lector's tokens have one attribute, word") end
-    if c.battr and c.battr ~= "word" then fail(c.bat, "unknown attribute '" .. c.battr .. "': lector's tokens have one attribute, word") end
+    if c.attr ~= "word" then fail(c.at, "a comparison after :: tests the word only, not '" .. c.attr .. "'") end
+    if c.battr and c.battr ~= "word" then fail(c.bat, "a comparison after :: tests the word only, not '" .. c.battr .. "'") end
     local a = label_slot(c.a, c.at, false)
     local b = c.b and label_slot(c.b, c.bat, false) or -1
     local n = add_node { op = "cmp", a = a, b = b, re = c.re, flags = flagbits(c.flags or "") }
@@ -214,8 +234,8 @@ function M.compile(q)
         if w.n < 1 then fail(w.at, "within needs at least 1 token") end
         plan.within_n = math.min(w.n, UNBOUNDED)
       else
-        local r = REGIONS[w.kind]
-        if not r then fail(w.at, "unknown region '" .. w.kind .. "' after within: use s, p, doc, turn or a number") end
+        local r = REGIONS[w.kind] or (sattrs[w.kind] and w.kind)
+        if not r then fail(w.at, "unknown region '" .. w.kind .. "' after within: use " .. region_names() .. " or a number") end
         plan.within = r
       end
     end
