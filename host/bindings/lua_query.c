@@ -44,10 +44,10 @@ static const char *str_field(lua_State *L, int t, const char *k) {
 static int region_of(lua_State *L, lector_corpus *c, int t, const char *k) {
   lua_getfield(L, t, k);
   int r = (int)lua_tointeger(L, -1);
-  if (lua_type(L, -1) == LUA_TSTRING) {
-    r = op_code(lua_tostring(L, -1), regions);
-    if (r < 0 && lector_sattr_index(c, lua_tostring(L, -1)) >= 0)
-      r = LECTOR_REGION_ATTR + lector_sattr_index(c, lua_tostring(L, -1));
+  if (lua_type(L, -1) == LUA_TSTRING) {      /* "s", or "@name" for an imported element */
+    const char *name = lua_tostring(L, -1);
+    r = name[0] == '@' ? (lector_sattr_index(c, name + 1) >= 0 ? LECTOR_REGION_ATTR + lector_sattr_index(c, name + 1) : -1)
+                       : op_code(name, regions);
   }
   lua_pop(L, 1);
   return r;

@@ -219,7 +219,7 @@ describe("query errors", function()
     assert.are.equal('syntax error: unexpected \'"\' at column 13\n  "Security" ["Council"\n              ^', msg)
     assert.are.equal("unexpected end of query at column 10\n  [word=\"x\"\n           ^", select(2, C:query('[word="x"')))
     assert.are.equal("unknown attribute 'pos' (this corpus has word; `lector index --annotate` adds lemma, pos and xpos) at column 2\n  [pos=\"NN\"]\n   ^",
-      select(2, lector.open("corpus", { store = false }):query('[pos="NN"]')))
+      select(2, lector.open("corpus/000_e46888d005b16152.txt", { store = false }):query('[pos="NN"]')))
     assert.matches("label 'b' is not defined", select(2, C:query('a:[] :: a.word = b.word')))
     assert.matches("unknown region <x>", select(2, C:query('<x> []')))
     assert.matches("repetition bound above 1000", select(2, C:query('[]{5000}')))

@@ -284,7 +284,9 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
     ix_free(prev);
     prev = NULL;
   }
-  int annotate = o->annotate || (prev && prev->annotated);
+  char remembered[16];
+  int annotate = o->annotate || (prev && prev->annotated) ||
+                 (cfg_get(path, "annotate", remembered, sizeof remembered) && strcmp(remembered, "yes") == 0);
   if (prev && annotate && !prev->annotated) {     /* to be annotated now: built again */
     if (src_scan(c->src, &files)) { snprintf(err, errlen, "out of memory while listing %s", path); goto done; }
     scanned = 1;
@@ -318,6 +320,9 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
     src_sidecar_unused(c->src);
   }
   majority_lang(c);
+  if (annotate && o->store && c->ix->annotated && !(cfg_get(path, "annotate", remembered, sizeof remembered) &&
+                                                   strcmp(remembered, "yes") == 0))
+    cfg_set(path, "annotate", "yes");           /* best effort: a read-only folder forgets */
   c->build_seconds = c->ix->build_seconds;
   for (uint32_t f = 0; f < c->ix->nfiles; f++) {
     c->text_bytes += c->ix->files[f].size;

@@ -117,6 +117,14 @@ static int doc_structs(chunk *c, const src_tokens *p, uint32_t base) {
       k = v + strlen(v) + 1;
     }
     PUSH(c->st, c->nst, c->st_cap, r, c->failed = 1);
+    if (strcmp(p->pool + s->name, "turn") == 0 && s->end > s->first &&   /* a speaker's turn, as */
+        (!c->nturn || c->turn[c->nturn - 1].end <= base + s->first)) {  /* transcripts have them */
+      const char *speaker = "";
+      for (const char *k = p->pool + s->attrs; *k; k += strlen(k) + 1, k += strlen(k) + 1)
+        if (strcmp(k, "speaker") == 0) speaker = k + strlen(k) + 1;
+      turn_rec t = { base + s->first, base + s->end, ixb_chunk_string(c, speaker, strlen(speaker)) };
+      PUSH(c->turn, c->nturn, c->turn_cap, t, c->failed = 1);
+    }
   }
   free(lv);
   return c->failed ? -1 : 0;

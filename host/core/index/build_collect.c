@@ -94,7 +94,10 @@ static int on_doc(void *ud, src_doc *d) {
   size_t boil_i = 0, boil_line = SIZE_MAX;
   for (size_t i = 0; i < tx->ntok; i++) {
     const tx_token *t = &tx->tok[i];
-    uint32_t id = ixb_lex_intern(L, d->text + t->start, t->len);
+    const uint32_t *own = d->pre ? d->pre->form : NULL;   /* a word of a multiword token */
+    uint32_t id = own && own[i] != UINT32_MAX
+                ? ixb_lex_intern(L, d->pre->pool + own[i], strlen(d->pre->pool + own[i]))
+                : ixb_lex_intern(L, d->text + t->start, t->len);
     if (id == UINT32_MAX) { c->failed = 1; goto out; }
     L->count[id]++;
     c->tok[c->ntok++] = id;

@@ -168,6 +168,7 @@ void src_doc_free(src_doc *d) {
   if (d->pre) {
     free(d->pre->span);
     free(d->pre->sent);
+    free(d->pre->form);
     free(d->pre->attr_name);
     free(d->pre->value);
     free(d->pre->st);

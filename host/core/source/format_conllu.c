@@ -318,7 +318,12 @@ static void sentence_end(cu_doc *D) {
       size_t nbad;
       val[a] = src_tb_value(&D->tb, w->f[a + 2], w->fl[a + 2], D->cp, 0, &nbad);
     }
-    src_tb_token(&D->tb, D->sf[w->surf].start, D->sf[w->surf].tlen, val);
+    const cu_surf *sf = &D->sf[w->surf];
+    src_tb_token(&D->tb, sf->start, sf->tlen, val);
+    if (sf->len != w->fl[1] || memcmp(sf->form, w->f[1], w->fl[1]) != 0) {   /* do + n't of "don't" */
+      size_t nbad;
+      src_tb_form(&D->tb, src_tb_value(&D->tb, w->f[1], w->fl[1], D->cp, 0, &nbad));
+    }
   }
   src_tb_close(&D->tb, reg);
   sentence_reset(D);

@@ -103,6 +103,9 @@ typedef struct src_tokens {
   size_t nsent;
   size_t nattr;        /* positional attributes besides the word form ("lemma", "pos", ...) */
   uint32_t *attr_name; /* nattr offsets into pool */
+  uint32_t *form;      /* ntok offsets into pool of each token's own form where it is not the
+                       ** text of its span (the words of a multiword token), UINT32_MAX where it
+                       ** is; NULL when no token needs one */
   uint32_t *value;     /* ntok * nattr offsets into pool: value[i * nattr + a]; a value the file
                        ** leaves empty is kept as it is written ("_" in CoNLL-U) */
   src_struct *st;      /* regions, sorted by first, then by end descending (outer first) */

@@ -300,7 +300,7 @@ int src_json_line(const char *s, size_t n, int cp1252, src_nbuf *t, unsigned *fl
 typedef struct src_tbuild {
   src_loader *L;
   src_tokens *t;
-  size_t spancap, sentcap, valcap, stcap, poolcap;
+  size_t spancap, sentcap, valcap, stcap, poolcap, formcap;
   uint32_t *slot;           /* interned pool strings: offset + 1, 0 for a free slot */
   size_t nslot, nused;
   uint32_t noattrs;         /* the empty attribute list */
@@ -329,6 +329,9 @@ uint32_t src_tb_attrs(src_tbuild *b, const src_kvb *kv);
 void src_tb_sentence(src_tbuild *b);
 /* A token: its span in the text and its nattr values (pool offsets). */
 void src_tb_token(src_tbuild *b, uint32_t start, uint32_t len, const uint32_t *values);
+/* The last token's own form (a pool offset), where its span's text is not it: a word of a
+** multiword token. */
+void src_tb_form(src_tbuild *b, uint32_t form);
 /* A region named name[0, nl) that starts at the next token: its index, for src_tb_close (which
 ** ends it after the last token so far). Regions are kept in the order they open: with proper
 ** nesting that is the order src_tokens promises. */

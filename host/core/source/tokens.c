@@ -119,6 +119,7 @@ int src_tb_init(src_tbuild *b, src_loader *L, const char *const *names, size_t n
 static void tokens_free(src_tokens *t) {
   if (!t) return;
   free(t->span);
+  free(t->form);
   free(t->sent);
   free(t->attr_name);
   free(t->value);
@@ -152,8 +153,22 @@ void src_tb_token(src_tbuild *b, uint32_t start, uint32_t len, const uint32_t *v
   }
   t->span[2 * t->ntok] = start;
   t->span[2 * t->ntok + 1] = len;
+  if (t->form) {
+    if (src_grow(&t->form, &b->formcap, t->ntok + 1, sizeof *t->form)) { b->err = 1; return; }
+    t->form[t->ntok] = UINT32_MAX;
+  }
   if (t->nattr) memcpy(t->value + t->ntok * t->nattr, values, t->nattr * sizeof *values);
   t->ntok++;
+}
+
+void src_tb_form(src_tbuild *b, uint32_t form) {
+  src_tokens *t = b->t;
+  if (b->err || !t->ntok) return;
+  if (!t->form) {
+    if (src_grow(&t->form, &b->formcap, t->ntok, sizeof *t->form)) { b->err = 1; return; }
+    for (size_t i = 0; i < t->ntok; i++) t->form[i] = UINT32_MAX;
+  }
+  t->form[t->ntok - 1] = form;
 }
 
 size_t src_tb_open(src_tbuild *b, const char *name, size_t nl, uint32_t attrs) {

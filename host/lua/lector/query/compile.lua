@@ -78,12 +78,15 @@ function M.compile(q, attrs)
 
   local function region_names()
     local extra = {}
-    for name in pairs(sattrs) do extra[#extra + 1] = name end
+    for name in pairs(sattrs) do if not REGIONS[name] then extra[#extra + 1] = name end end
     table.sort(extra)
     return "s, p, doc, turn" .. (#extra > 0 and ", " .. table.concat(extra, ", ") or "")
   end
+  -- a tag with attributes names an imported element's regions (<s id="x">) where there are such;
+  -- without, the built-in ones (an imported <s> is a sentence too). "@name" is an element's.
   local function region(n)
-    local r = REGIONS[n.region] or (sattrs[n.region] and n.region)
+    local r = (#n.attrs > 0 and sattrs[n.region] and REGIONS[n.region] ~= "doc" and "@" .. n.region)
+      or REGIONS[n.region] or (sattrs[n.region] and "@" .. n.region)
     if not r then fail(n.at, "unknown region <" .. n.region .. ">: use " .. region_names()) end
     return r
   end
@@ -234,7 +237,7 @@ function M.compile(q, attrs)
         if w.n < 1 then fail(w.at, "within needs at least 1 token") end
         plan.within_n = math.min(w.n, UNBOUNDED)
       else
-        local r = REGIONS[w.kind] or (sattrs[w.kind] and w.kind)
+        local r = REGIONS[w.kind] or (sattrs[w.kind] and "@" .. w.kind)
         if not r then fail(w.at, "unknown region '" .. w.kind .. "' after within: use " .. region_names() .. " or a number") end
         plan.within = r
       end
