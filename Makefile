@@ -113,6 +113,7 @@ $(B):
 	mkdir -p $(B)
 
 run: deps all
+	./lector annotate corpus
 	./lector run scripts/report.lua
 
 test: deps all

@@ -335,13 +335,15 @@ void lb_push_hit_key(lua_State *L, int corpus_idx, lector_corpus *c, uint32_t st
                      const char *field) {
   uint32_t id = lector_doc_at(c, start);
   int form = strcmp(field, "form") == 0, lower = strcmp(field, "lower") == 0;
+  int attr = lector_pattr_index(c, field);   /* "lemma", "pos": the match's values */
   (void)corpus_idx;
-  if (form || lower) {
+  if (form || lower || attr >= 0) {
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     for (uint32_t p = start; p <= end; p++) {
       size_t len;
-      const char *f = lector_type_form(c, lector_token_type(c, p), &len);
+      const char *f = attr >= 0 ? lector_pattr_value(c, (size_t)attr, p, &len)
+                                : lector_type_form(c, lector_token_type(c, p), &len);
       if (p > start) luaL_addchar(&b, ' ');
       luaL_addlstring(&b, f, len);
     }
@@ -369,7 +371,8 @@ void lb_push_hit_key(lua_State *L, int corpus_idx, lector_corpus *c, uint32_t st
 }
 
 /* hits:by(field) -> table: value -> number of hits. field: "doc" (name), "year", "form" (the
-** matched text as written), "lower" (lower-cased), or a metadata key. */
+** matched text as written), "lower" (lower-cased), a positional attribute ("lemma", "pos": the
+** match's values, space-separated), or a metadata key. */
 static int hits_by(lua_State *L) {
   lb_hits *u = check_hits(L, 1);
   const char *field = luaL_checkstring(L, 2);

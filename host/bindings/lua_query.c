@@ -476,7 +476,8 @@ static int hits_group(lua_State *L) {
 }
 
 /* hits:tabulate([opts]) -> list of rows {doc, start, stop, byte_start, byte_end, match, left,
-** right, target}; opts.width: context tokens (8), opts.limit: rows */
+** right, target, and the match's values of each positional attribute: lemma, pos ...};
+** opts.width: context tokens (8), opts.limit: rows */
 static int hits_tabulate(lua_State *L) {
   const lector_hits *h = &check_hits(L, 1)->h;
   int width = 8;
@@ -512,6 +513,10 @@ static int hits_tabulate(lua_State *L) {
     if (h->target && h->target[i] != LECTOR_NO_TARGET) {
       lua_pushinteger(L, h->target[i]);
       lua_setfield(L, row, "target");
+    }
+    for (size_t a = 0; a < lector_pattr_count(c); a++) {     /* the match's lemma, pos, ... */
+      lb_push_hit_key(L, 2, c, s, e, lector_pattr_name(c, a));
+      lua_setfield(L, row, lector_pattr_name(c, a));
     }
     lua_rawseti(L, 4, i + 1);
   }

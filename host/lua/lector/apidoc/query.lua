@@ -50,6 +50,7 @@ print(late[1].start > late[2].start)          --> true
     { name = "Hits:group", since = "0.1.0",
       sig = "hits:group(field) -> list of {value=, count=, hits=}",
       summary = [[Groups the hits by a field: "form" (the matched text), "lower" (lower-cased),
+a positional attribute ("lemma", "pos": the match's values, as CQP's `group ... by lemma`),
 "doc" (the document's name), "year", or any metadata field ("source", "kind", ...). Returns one
 row per value, the biggest group first (equal counts by value), each with its hit set. For the
 counts alone, hits:by(field) is cheaper.]],
@@ -60,6 +61,8 @@ for _, g in ipairs(corpus:query('"Iraq"'):group("year")) do print(g.value, g.cou
 --> 2001	9	9
 --> 2003	8	8
 --> 1990	1	1
+local g = corpus:query('[lemma="go"]'):group("lemma")
+print(g[1].value, g[1].count, #corpus:query('[lemma="be"]'):group("form"))   --> go	9	8
 ]] },
     { name = "Hits:union", since = "0.1.0",
       sig = "hits:union(other) -> Hits",
@@ -94,12 +97,14 @@ print(h:targets()[1], h[1].target, h[1]:text())   --> 512	512	nuclear bomb
     { name = "Hits:tabulate", since = "0.1.0",
       sig = "hits:tabulate([opts]) -> list of rows",
       summary = [[The hits as plain tables, ready for a file or a data frame: `doc` (name),
-`start`, `stop`, `byte_start`, `byte_end`, `left`, `match`, `right` (texts) and `target` (or
-nil). opts: `width` (context tokens, 8), `limit` (rows).]],
+`start`, `stop`, `byte_start`, `byte_end`, `left`, `match`, `right` (texts), `target` (or
+nil), and the match's values of each positional attribute (`lemma`, `pos`, `xpos` ...: CQP's
+`tabulate A match lemma, match pos`). opts: `width` (context tokens, 8), `limit` (rows).]],
       example = [[
 local r = corpus:query('"weapons" "of" "mass" "destruction"'):tabulate{width = 2}[1]
 print(r.doc, r.start, r.stop, r.byte_start, r.byte_end)   --> 000_e46888d005b16152.txt	69	72	434	461
 print(r.left, r.match, r.right)               --> give up	weapons of mass destruction	. He
+print(r.lemma, r.pos)                         --> weapon of mass destruction	NOUN ADP ADJ NOUN
 ]] },
   } },
 }
