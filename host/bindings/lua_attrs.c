@@ -1,9 +1,11 @@
 /*
 ** lua_attrs.c: the attributes of tokens besides the word form, from Lua: C:attributes() (which
-** there are), C:token(position) (a token with all its values: word, lemma, pos, xpos ...), and
+** there are), C:token(position) (a token with all its values: word, lemma, pos, xpos ...),
+** C:export (the corpus as VRT or CoNLL-U, export.c), and
 ** lb_attr_class, which the statistics use for `by = "lemma"` (frequency lists, collocations and
 ** keywords by lemma or by part of speech).
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lua_aux.h"
@@ -80,9 +82,45 @@ static int corpus_token(lua_State *L) {
   return 1;
 }
 
+/* Calls the function at fn with s[0..n) (the writer of C:export). */
+static void write_out(lua_State *L, int fn, char *s, size_t n) {
+  lua_pushvalue(L, fn);
+  lua_pushlstring(L, s, n);
+  free(s);
+  lua_call(L, 1, 0);
+}
+
+/* C:export(format [, write]): the corpus (or subcorpus) as "vrt" or "conllu", given piece by
+** piece to write (a function of a string; default io.write) */
+static int corpus_export(lua_State *L) {
+  lector_corpus *c = lb_check_corpus(L, 1);
+  static const char *const formats[] = { "vrt", "conllu", NULL };
+  int format = luaL_checkoption(L, 2, NULL, formats);
+  if (lua_isnoneornil(L, 3)) {
+    lua_settop(L, 2);
+    lua_getglobal(L, "io");
+    lua_getfield(L, -1, "write");
+    lua_replace(L, 3);
+  }
+  luaL_checktype(L, 3, LUA_TFUNCTION);
+  lua_settop(L, 3);
+  const uint8_t *keep = lb_corpus_subset(L, 1);
+  char *s, err[512];
+  size_t n;
+  if (lector_export_header(c, format, &s, &n)) return luaL_error(L, "out of memory");
+  write_out(L, 3, s, n);
+  for (uint32_t d = 0; d < lector_ndocs(c); d++) {
+    if (keep && !keep[d]) continue;
+    if (lector_export_doc(c, d, format, &s, &n, err, sizeof err)) return luaL_error(L, "export: %s", err);
+    write_out(L, 3, s, n);
+  }
+  return 0;
+}
+
 static const luaL_Reg corpus_fns[] = {
   {"attributes", corpus_attributes},
   {"token", corpus_token},
+  {"export", corpus_export},
   {NULL, NULL}
 };
 

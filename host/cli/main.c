@@ -38,6 +38,7 @@ static void print_usage(FILE *f) {
     "  index [DIR]         build or update the on-disk index (--rebuild, --verify, --threads N,\n"
     "                      --annotate: add lemma, pos and xpos from the built-in English tagger)\n"
     "  annotate [DIR]      the same as index --annotate\n"
+    "  export [DIR]        the corpus with its attributes: --format vrt|conllu, --output FILE\n"
     "  pack ...            install, list, run and remove script packs\n"
     "options:\n"
     "  --corpus DIR        the corpus for `corpus` (default $LECTOR_CORPUS, else ./corpus)\n"
@@ -133,7 +134,8 @@ void host_corpus_options(lector_options *o) {
 }
 
 /* `lector index [DIR] [--rebuild] [--verify] [--annotate] [--threads N]` opens its corpus with these (the
-** command, host/lua/lector/cmd/index.lua, checks the arguments and reports). Returns DIR or NULL. */
+** command, host/lua/lector/cmd/index.lua, checks the arguments and reports); so do `annotate` and
+** `export DIR --format F --output FILE`. Returns DIR or NULL. */
 static const char *index_options(lector_options *o, char **argv, int argc, int from) {
   const char *dir = NULL;
   for (int i = from; i < argc; i++) {
@@ -142,6 +144,7 @@ static const char *index_options(lector_options *o, char **argv, int argc, int f
     else if (strcmp(argv[i], "--annotate") == 0) o->annotate = 1;
     else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) o->threads = atoi(argv[++i]);
     else if (strcmp(argv[i], "--corpus") == 0 && i + 1 < argc) dir = argv[++i];
+    else if ((strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc) i++;
     else if (argv[i][0] != '-' && !dir) dir = argv[i];
   }
   return dir;
@@ -215,7 +218,8 @@ static int run_command(lua_State *L, const char *name, char **argv, int argc, in
 }
 
 static int is_command(const char *s) {
-  static const char *const cmds[] = { "run", "repl", "info", "query", "index", "annotate", "pack", "help", NULL };
+  static const char *const cmds[] = { "run", "repl", "info", "query", "index", "annotate", "export", "pack", "help",
+                                      NULL };
   for (int i = 0; cmds[i]; i++)
     if (strcmp(s, cmds[i]) == 0) return 1;
   return 0;
@@ -305,7 +309,8 @@ static int pmain(lua_State *L) {
   create_arg_table(L, argv, argc, script ? script : 0);
   lua_gc(L, LUA_GCRESTART);
   lua_gc(L, LUA_GCGEN, 0, 0);        /* the collector mode lua5.4 runs scripts in */
-  if (is_cmd && (strcmp(argv[script], "index") == 0 || strcmp(argv[script], "annotate") == 0)) {
+  if (is_cmd && (strcmp(argv[script], "index") == 0 || strcmp(argv[script], "annotate") == 0 ||
+                 strcmp(argv[script], "export") == 0)) {
     lector_options co;
     lector_options_init(&co);
     host_corpus_options(&co);

@@ -214,6 +214,18 @@ size_t lector_sattr_nkeys(const lector_corpus *c, size_t i);
 const char *lector_sattr_key(const lector_corpus *c, size_t i, size_t k);
 const char *lector_sattr_value(const lector_corpus *c, size_t i, uint32_t region, size_t k);
 
+/* Export (corpus/export.c): the corpus written out with all its attributes. */
+enum { LECTOR_EXPORT_VRT = 0, LECTOR_EXPORT_CONLLU = 1 };
+/* What comes once before the documents (VRT: the positional-attributes comment). A malloc'd
+** string in *out (free it); 0, or -1 when memory ran out. */
+int lector_export_header(const lector_corpus *c, int format, char **out, size_t *len);
+/* Document doc as VRT (<text> with its metadata, <p>, <turn>, <s>, imported elements, a token a
+** line) or CoNLL-U (# newdoc, # newpar, # sent_id, # text, ten columns from the attributes of
+** the same names, SpaceAfter=No, multiword tokens). A malloc'd string in *out; 0, or -1 with a
+** message (the document's file is gone or changed: CoNLL-U reads its text; out of memory). */
+int lector_export_doc(lector_corpus *c, uint32_t doc, int format, char **out, size_t *len, char *err,
+                      size_t errlen);
+
 /* ------------------------------------------------------------------------------------------ */
 /* Regions */
 

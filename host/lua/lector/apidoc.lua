@@ -196,6 +196,21 @@ attribute (`lemma`, `pos`, `xpos`, ...); nil past the last token.]],
 local t = corpus:token(corpus:hits("resolutions")[1].start)
 print(t.word, t.lemma, t.pos, t.xpos)        --> resolutions	resolution	NOUN	NNS
 ]] },
+      { name = "Corpus:export", since = "0.2.0",
+        sig = "C:export(format [, write])",
+        summary = [[The corpus (or subcorpus) with all its attributes and regions, as "vrt" (CWB's
+vertical text: a positional-attributes comment, `<text>` with each document's metadata, `<p>`,
+`<turn>`, `<s>`, imported elements, a token a line) or "conllu" (`# newdoc id`, the metadata,
+`# newpar`, `# sent_id`, `# text`, ten columns from the attributes of those names, SpaceAfter=No,
+multiword tokens), given piece by piece to write (a function of a string; default io.write).
+Importing the export gives the same tokens, attributes and regions. `lector export` is the same
+from the shell.]],
+        example = [[
+local parts = {}
+corpus:export("vrt", function(s) parts[#parts + 1] = s end)
+print(#parts, (parts[1]:gsub("\n", "")))      --> 6	<!-- #vrt positional-attributes: word pos xpos lemma -->
+print(parts[2]:match("\n(links[^\n]*)"))       --> links	NOUN	NNS	link
+]] },
       { name = "Corpus:close", since = "0.1.0",
         sig = "C:close()",
         summary = [[Frees the corpus now rather than when it is collected (also done by a
