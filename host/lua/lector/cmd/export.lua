@@ -3,6 +3,8 @@
 -- stdout or into FILE, so that lector's annotation goes to CWB or anywhere else; an import of the
 -- export gives the same corpus. The host (host/cli/main.c) opens DIR; C:export does the work.
 -- Exit status: 0; 2 for a usage error; 1 when the corpus or the output cannot be opened.
+local args = require "lector.cmd.args"
+
 local USAGE = "usage: lector export [DIR] --format vrt|conllu [--output FILE] [--rebuild] [--threads N]"
 
 local function die(code, msg)
@@ -10,25 +12,16 @@ local function die(code, msg)
   return code
 end
 
-return function(corpus, args)
-  local format, output, dir
-  local i = 1
-  while i <= #args do
-    local a = args[i]
-    if a == "--format" or a == "--output" or a == "--threads" or a == "--corpus" then
-      if not args[i + 1] then return die(2, a .. " needs a value\n" .. USAGE) end
-      if a == "--format" then format = args[i + 1] elseif a == "--output" then output = args[i + 1] end
-      i = i + 1
-    elseif a == "--rebuild" or a == "--verify" then -- luacheck: ignore 542
-    elseif a:sub(1, 1) == "-" then
-      return die(2, "unknown option '" .. a .. "'\n" .. USAGE)
-    elseif dir then
-      return die(2, "one corpus at a time ('" .. dir .. "' and '" .. a .. "')\n" .. USAGE)
-    else
-      dir = a
-    end
-    i = i + 1
-  end
+local SPEC = {
+  flags = { ["--rebuild"] = true, ["--verify"] = true },
+  values = { ["--format"] = args.any, ["--output"] = args.any, ["--threads"] = args.whole("--threads"),
+             ["--corpus"] = args.any },
+}
+
+return function(corpus, argv)
+  local opts, msg = args.parse(argv, SPEC)
+  if not opts then return die(2, msg .. "\n" .. USAGE) end
+  local format, output = opts["--format"], opts["--output"]
   if format ~= "vrt" and format ~= "conllu" then
     return die(2, (format and ("unknown format '" .. format .. "'") or "no --format given") ..
       ": use vrt or conllu\n" .. USAGE)

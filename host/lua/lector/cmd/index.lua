@@ -5,6 +5,8 @@
 -- host/cli/progress.c draws the progress bar on a terminal; this module checks the arguments and
 -- reports.
 -- Exit status: 0; 2 for a usage error; 1 when the corpus cannot be opened.
+local args = require "lector.cmd.args"
+
 local USAGE = "usage: lector index [DIR] [--rebuild] [--verify] [--annotate] [--threads N]"
 
 local function die(code, msg)
@@ -14,25 +16,16 @@ end
 
 local function mb(n) return string.format("%.1f MB", n / 1e6) end
 
-return function(corpus, args)
-  local i, dir = 1, nil
-  while i <= #args do
-    local a = args[i]
-    if a == "--threads" or a == "--corpus" then
-      if not args[i + 1] then return die(2, a .. " needs a value\n" .. USAGE) end
-      if a == "--threads" and not math.tointeger(tonumber(args[i + 1])) then
-        return die(2, "--threads needs a whole number, not '" .. args[i + 1] .. "'")
-      end
-      i = i + 1
-    elseif a == "--rebuild" or a == "--verify" or a == "--annotate" then -- luacheck: ignore 542
-    elseif a:sub(1, 1) == "-" then
-      return die(2, "unknown option '" .. a .. "'\n" .. USAGE)
-    elseif dir then
-      return die(2, "one corpus at a time ('" .. dir .. "' and '" .. a .. "')\n" .. USAGE)
-    else
-      dir = a
-    end
-    i = i + 1
+local SPEC = {
+  flags = { ["--rebuild"] = true, ["--verify"] = true, ["--annotate"] = true },
+  values = { ["--threads"] = args.whole("--threads"), ["--corpus"] = args.any },
+}
+
+return function(corpus, argv)
+  local opts, msg = args.parse(argv, SPEC)
+  if not opts then
+    if msg:match("^%-%-threads needs a whole") then return die(2, msg) end
+    return die(2, msg .. "\n" .. USAGE)
   end
   local ok, info = pcall(corpus.info, corpus)
   if not ok then return die(1, tostring(info)) end
