@@ -59,7 +59,7 @@ for _, g in ipairs(corpus:query('"Iraq"'):group("year")) do print(g.value, g.cou
 --> 2004	10	10
 --> 2001	9	9
 --> 2003	8	8
---> 1990	1	1
+--> 1990	2	2
 ]] },
     { name = "Hits:union", since = "0.1.0",
       sig = "hits:union(other) -> Hits",

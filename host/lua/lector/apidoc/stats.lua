@@ -10,7 +10,7 @@ opts: `words` (false: keep punctuation), `min` (smallest count, 1), `limit`, and
 `boilerplate` as for C:count.]],
       example = [[
 local rows, tokens = corpus:freq{limit = 3}
-print(tokens, rows[1].form, rows[1].count, rows[3].form)          --> 4343	the	230	of
+print(tokens, rows[1].form, rows[1].count, rows[3].form)          --> 4377	the	230	of
 print(corpus:freq{docs = corpus:doc(5), limit = 1}[1].form)       --> the
 ]] },
     { name = "Corpus:near", since = "0.1.0",
