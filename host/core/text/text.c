@@ -334,6 +334,13 @@ static int hyphen_joins(const scan *S, size_t w0, size_t p0, size_t i, size_t h)
   return !(hyphen_at(s, n, k) && word_char_at(s, n, k + (size_t)hyphen_at(s, n, k), &m));
 }
 
+/* A cheap test before txw_multiword: 5 or 6 letters, starting and ending as cannot gonna wanna
+** gotta outta dunno do. */
+static inline int maybe_multiword(const unsigned char *s, size_t w0, size_t e) {
+  unsigned f = s[w0] | 0x20, l = s[e - 1] | 0x20;
+  return e - w0 - 5 <= 1 && (l == 'a' || l == 't' || l == 'o') && (f == 'c' || f == 'd' || f == 'g' || f == 'o' || f == 'w');
+}
+
 /* The plain word or number s[w0..e) is emitted as the words UD English makes of it, when it makes
 ** several: cannot -> can not (the later ones TX_CLITIC, like n't), 10am -> 10 am. Returns whether
 ** it did. */
@@ -376,7 +383,7 @@ static size_t scan_word(scan *S, size_t w0) {
       emit(S, w0, e - w0, TX_NUMBER, hy ? TX_COMPOUND : 0, H_NONE);
       return e;
     }
-  } else if (txf_letter_slash(s, n, w0)) {               /* b/c */
+  } else if (w0 + 1 < n && s[w0 + 1] == '/' && txf_letter_slash(s, n, w0)) {   /* b/c */
     emit(S, w0, 3, TX_WORD, 0, H_NONE);
     return w0 + 3;
   }
@@ -470,7 +477,8 @@ static size_t scan_word(scan *S, size_t w0) {
       emit(S, w0, c1 - w0, TX_WORD, TX_ELISION, H_NONE);
       return c1;
     default:
-      if (!flags && split_word(S, w0, i, kind)) return i;
+      if (!flags && (kind == TX_NUMBER ? !is_digit(s[i - 1]) : maybe_multiword(s, w0, i)) && split_word(S, w0, i, kind))
+        return i;
       emit(S, w0, i - w0, kind, flags, (flags & TX_ABBREV) ? hint : H_NONE);
       return i;
   }
