@@ -193,23 +193,15 @@ static void test_postings(void) {
 
 static void test_parts_and_folds(void) {
   ix_index *ix = build(1, 0);
-  /* "Iraq" as a part: the positions of Iran-Iraq tokens */
+  /* English text splits its hyphen compounds (Iran - Iraq, x - x): no compound is a type, and no
+  ** part posting is made; "Iraq" is found as a token of its own */
   uint32_t iraq = ix_lookup(ix, "Iraq", 4), compound = ix_lookup(ix, "Iran-Iraq", 9);
-  CHECK(iraq != IX_NONE && compound != IX_NONE);
-  ix_cursor c;
-  ix_cursor_open(&c, &ix->part, iraq);
-  uint64_t n = 0;
-  int bad = 0;
-  while (ix_cursor_next(&c)) {
-    if (ix_token(ix, c.cur) != compound) bad++;
-    n++;
-  }
-  CHECK_INT(n, ix->freq[compound]);
-  CHECK_INT(bad, 0);
-  /* "x" is a part of "x-x" twice at the same position: one posting */
-  uint32_t x = ix_lookup(ix, "x", 1), xx = ix_lookup(ix, "x-x", 3);
-  CHECK(x != IX_NONE && xx != IX_NONE);
-  if (x != IX_NONE && xx != IX_NONE) CHECK_INT(ix->part.count[x], ix->freq[xx]);
+  CHECK(iraq != IX_NONE);
+  CHECK(compound == IX_NONE);
+  CHECK(ix_lookup(ix, "x-x", 3) == IX_NONE);
+  uint64_t nparts = 0;
+  for (uint32_t id = 0; id < ix->ntypes; id++) nparts += ix->part.count[id];
+  CHECK_INT(nparts, 0);
   /* the fold class of "the" holds the, The, THE */
   const uint32_t *mem;
   size_t k;

@@ -21,7 +21,7 @@ describe("lector index", function()
     local r = run.lector({ "index", c })
     assert.are.equal(0, r.code)
     assert.are.equal("", r.err)
-    assert.truthy(r.out:find("^indexed " .. pc .. " in [0-9.]+ s %([0-9]+ MB/s%): 5 files, 5 documents, 4343 tokens, "
+    assert.truthy(r.out:find("^indexed " .. pc .. " in [0-9.]+ s %([0-9]+ MB/s%): 5 files, 5 documents, 4377 tokens, "
       .. "0%.0 MB of text; index 0%.[0-9] MB %([0-9.]+x%), in " .. pc .. "/%.lector/index\n$"), r.out)
     r = run.lector({ "index", c })
     assert.truthy(r.out:find("^index of " .. pc .. " is up to date %(opened in [0-9.]+ s%): 5 files"), r.out)

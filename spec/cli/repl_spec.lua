@@ -58,11 +58,11 @@ describe("lector repl on a terminal", function()
     }
     assert.are.equal(0, code)
     has(t, "lector 0.1.0 (Lua 5.4")
-    has(t, ") · corpus corpus: 5 documents, 4343 tokens · help() for the API, .help for commands\n> ")
+    has(t, ") · corpus corpus: 5 documents, 4377 tokens · help() for the API, .help for commands\n> ")
     has(t, "> x = 41\n> x + 1\n42\n> ")
     has(t, '\n{1, 2, [10] = true, a = {b = "c"}}\n')
     has(t, '\ndocument 5 004_3bf8bdfe55aae150.txt 1990-11-19 "Record of a Conversation between M. S. Gorbachev '
-      .. 'and President of the US George Bush in Paris" (2141 tokens)\n')
+      .. 'and President of the US George Bush in Paris" (2155 tokens)\n')
     has(t, "\n5 hits\n  ")
     has(t, "[Putin]")
     has(t, '\n1.5\tnil\t"a\\tb"\n')
@@ -240,7 +240,7 @@ describe("lector repl with standard input not a terminal", function()
     local r = run.lector({ "repl" }, { stdin = ".corpus /nonexistent\n.load /nonexistent.lua\n.save /nonexistent/x.lua\n"
       .. ".time\n.time error('late')\n.corpus\n.nope\nprint('still here')\n" })
     assert.are.equal(1, r.code)
-    assert.are.equal("corpus corpus: 5 documents, 4343 tokens\nstill here\n", r.out)
+    assert.are.equal("corpus corpus: 5 documents, 4377 tokens\nstill here\n", r.out)
     assert.are.equal(".corpus: /nonexistent: cannot open /nonexistent: No such file or directory\n"
       .. ".load: cannot open /nonexistent.lua: No such file or directory\n"
       .. ".save: /nonexistent/x.lua: No such file or directory\n"

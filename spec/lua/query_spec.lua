@@ -35,23 +35,23 @@ describe("CQP queries on corpus/", function()
 
   it("combine tests with & | ! and regexes over whole tokens", function()
     assert.are.equal(13, C:query_count('[word="[A-Z].*" & word!="The|A|In"] "Council"'))
-    assert.are.equal("97-98 Putin Friday | 173-174 Putin agrees | 553-554 Putin Discuss | 678-679 Putin said",
+    assert.are.equal("97-98 Putin Friday | 173-174 Putin agrees | 553-554 Putin Discuss | 680-681 Putin said",
       listing('"Putin" [word!="\\p{P}"]'))
     assert.are.equal(C:query_count('[word="Iraq"] | [word="Iran"]'), C:query_count('[word="Iraq|Iran"]'))
     assert.are.equal(0, C:query_count('[word="iraq"]'))          -- exact inside brackets
-    assert.are.equal(42 - 1, C:query_count('"iraq"'))             -- bare strings ignore case (no parts)
+    assert.are.equal(42, C:query_count('"iraq"'))                 -- bare strings ignore case (Iran - Iraq too)
     assert.are.equal(C:query_count('[word="iraq"%c]'), C:query_count('"iraq"'))
   end)
 
   it("take groups, alternatives and repetition", function()
-    assert.are.equal("499-501 chemical and biological | 1236-1238 biological and nuclear | 1782-1784 chemical and biological",
+    assert.are.equal("499-501 chemical and biological | 1244-1246 biological and nuclear | 1794-1796 chemical and biological",
       listing('[word="biological|chemical|nuclear"] ("and" | "or") []'))
-    assert.are.equal(16, C:query_count('[word="inspect.*"%c]+'))       -- shortest: one token each
+    assert.are.equal(17, C:query_count('[word="inspect.*"%c]+'))       -- shortest: one token each
     assert.are.equal("142-144 the goals of", listing('"the" []{1,2} "of" within s'):match("^[^|]+"):gsub(" $", ""))
   end)
 
   it("unify apostrophes as the lexicon does", function()
-    assert.are.equal("38-39 Iraq's | 197-198 Iraq's | 310-311 Iraq's | 1413-1414 Iraq’s | 1893-1894 Iraq's | 1933-1934 Iraq's | 1960-1961 Iraq's",
+    assert.are.equal("38-39 Iraq's | 197-198 Iraq's | 310-311 Iraq's | 1421-1422 Iraq’s | 1907-1908 Iraq's | 1947-1948 Iraq's | 1974-1975 Iraq's",
       listing([[[word="Iraq"%c] [word="'s"] ]]))
   end)
 
@@ -99,14 +99,14 @@ describe("CQP queries on corpus/", function()
     local starts, stops = h:spans()
     local got = {}
     for i = 1, #starts do got[i] = starts[i] .. "-" .. stops[i] end
-    assert.are.equal(57, #ref)
+    assert.are.equal(56, #ref)
     assert.are.equal(table.concat(ref, " "), table.concat(got, " "))
   end)
 
   it("test the metadata of the match's document after ::", function()
-    -- "Iraq" by year: 2002 13, 2004 10, 2001 9, 2003 8, 1990 1; VOA is 2002 and 2004
+    -- "Iraq" by year: 2002 13, 2004 10, 2001 9, 2003 8, 1990 2; VOA is 2002 and 2004
     assert.are.equal(23, C:query_count('"Iraq" :: match.doc_source = "VOA"'))
-    assert.are.equal(18, C:query_count('"Iraq" :: match.doc_source != "VOA"'))
+    assert.are.equal(19, C:query_count('"Iraq" :: match.doc_source != "VOA"'))
     assert.are.equal(22, C:query_count('"Iraq" :: match.text_year = "200[0-2]" & match.doc_kind = "news"'))
     assert.are.equal(23, C:query_count('"Iraq" :: match.doc_source = "voa"%c'))
     assert.matches("use match.doc_KEY", select(2, C:query('"Iraq" :: match.word = "x"')))
@@ -144,7 +144,7 @@ describe("CQP queries on corpus/", function()
     assert.are.equal("query stopped at the hit limit of 10 hits (set a higher limit to see more)", msg)
     assert.are.equal(C.tokens, C:query_count("[]", { limit = 10 }))   -- counting keeps no hits
     local all, none = C:query('"Iraq"')
-    assert.are.equal(41, #all)
+    assert.are.equal(42, #all)
     assert.is_nil(none)
   end)
 end)
@@ -186,7 +186,7 @@ describe("hit sets of queries", function()
     assert.are.equal(29, #u)
     for i = 2, #starts do assert.is_true(starts[i - 1] < starts[i]) end
     local r = C:query('"nuclear" @[]'):sort("match"):tabulate { width = 1 }
-    assert.are.same({ 512, 1239, 1774 }, { r[1].target, r[2].target, r[3].target })
+    assert.are.same({ 512, 1247, 1786 }, { r[1].target, r[2].target, r[3].target })
     assert.has_error(function() C:query('"a"'):union(lector.open("corpus"):query('"a"')) end)
   end)
 end)

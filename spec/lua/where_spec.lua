@@ -10,7 +10,7 @@ describe("a subcorpus", function()
     for d in early:docs() do ids[#ids + 1] = d.id end
     assert.are.same({ 3, 5 }, ids)
     assert.are.equal(2, #early)
-    assert.are.equal(683 + 2141, early.tokens)
+    assert.are.equal(689 + 2155, early.tokens)
     assert.are.equal(5, early:doc(2).id)
     assert.is_nil(early:doc(3))
     local d, msg = early:doc("000_e46888d005b16152.txt")

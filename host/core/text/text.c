@@ -7,18 +7,37 @@
 ** what these files share. The scanner shares this file with tx_tokenize because its main loop
 ** runs fastest on a scan state local to the same function: in a file of its own it made
 ** tx_tokenize about 10% slower on bench/text_speed.c. The rules, where they had to be chosen, are
-** written down here:
+** written down here; for English they follow Universal Dependencies' English treebanks (EWT, GUM),
+** checked form by form against their data, so that a tagger trained on UD finds its words
+** (forms.c holds the shapes that only come up at a digit, a slash or an emoticon):
 **
 ** Tokens
 **   words     letters (any script: every non-ASCII code point outside the ranges of spaces,
 **             punctuation and symbols below counts as a letter), digits, inner apostrophes that
 **             are not clitics (O'Brien, rock'n'roll), inner dots of dotted abbreviations (U.N,
 **             Ph.D: a dot joins when the piece before it is at most 3 bytes and the piece after
-**             it is a single letter), hyphens between letters or digits (a compound).
+**             it is a single letter), & between letters (AT&T a&m), b/c w/o L/C (a letter, a
+**             slash, a letter standing alone).
+**   hyphens   in English and texts of unknown language a hyphen between letters or digits is a
+**             token of its own, as in UD English: search-engine -> search - engine, U.S.-led ->
+**             U.S. - led, 17-page -> 17 - page, 1990-91 -> 1990 - 91. Whole stay: a word after
+**             a prefix UD keeps (non- pre- re- co- anti- mid- e- before a lowercase letter; words.c)
+**             when no hyphen comes before or after the pair (non-white, but over - the - counter),
+**             and numbers that are no range (below). Other languages keep a compound one token
+**             with parts (TX_COMPOUND: homme-orchestre), as their treebanks mostly do.
 **   numbers   a token that starts with an ASCII digit: 60,000 (a comma joins when exactly three
-**             digits follow) 2.5 1.2.3 1990s 17-page 2002-09-20. No sign: -5 is '-' and '5'.
-**             60% is '60' '%', $5 is '$' '5'; S/RES/1441 is 'S' '/' 'RES' '/' '1441' and 48/126
-**             is '48' '/' '126' (so "1441" finds the resolution); 10:30 is '10' ':' '30'.
+**             digits follow) 2.5 1.2.3 1990s 2nd. No sign: -5 is '-' and '5'. 60% is '60' '%',
+**             $5 is '$' '5'; S/RES/1441 is 'S' '/' 'RES' '/' '1441' and 48/126 is '48' '/' '126'
+**             (so "1441" finds the resolution). One token each, as in UD: times (14:57 01:39:56;
+**             3:1 is cut), dates with slashes (07/06/2000 3/8/00, and month/day 9/11 5/18; 1/2 is
+**             cut), digits joined by hyphens that are no range: three groups or more
+**             (2002-09-20 713-853-3989) or four digits after a group that is not four (853-7906
+**             94720-1900). A unit written against a number splits off (10am 16bn 5k 3.5m: the
+**             list is in words.c); a decade keeps its 's (the 80's, 1960's).
+**   multiword words that UD writes as one token of several words spelling it split with
+**             adjacent spans, the later words TX_CLITIC: cannot -> can not, gonna -> gon na,
+**             wanna -> wan na, gotta -> got ta, outta -> out ta, dunno -> du n no. Not the ones
+**             without an apostrophe that other languages share (dont, im, its).
 **   abbrevs   the final dot stays in the token (TX_ABBREV) after a dotted word (U.S. e.g. Ph.D.),
 **             after one capital letter (an initial: G.; "I." only inside a run of initials, as in
 **             "I. M. Pei", since "as did I." ends a sentence), and after a word of the built-in
@@ -44,12 +63,14 @@
 **             and ends any other word it touches: 第1441号 is 第 1441 号. Hangul has spaces.
 **   quotes    ' " ‘ ’ “ ” „ ‚ ‛ ‟ « » ‹ › are TX_PUNCT|TX_QUOTE, one each. An apostrophe that
 **             starts a token is a quotation mark ('90s gives ' and 90s).
-**   punct     . , ; : ! ? ( ) [ ] { } each alone; a run of three or more dots is one token, as
-**             is U+2026; a run of hyphens not between word characters (" - ", "--") and each dash
-**             (– — ‒ ―) is one TX_PUNCT token.
+**   punct     . , ; : ! ? ( ) [ ] { } each alone; a run of two or more dots is one token (.. ...),
+**             as is U+2026, a run of ! and ? (!!! ?! and a dot before them: .?), a run of
+**             hyphens not between word characters (" - ", "--"), and each dash (– — ‒ ―).
 **   symbols   every other ASCII character, every non-ASCII symbol (with the variation
 **             selectors, skin tones and ZWJ sequences that follow an emoji), every byte that is
-**             not valid UTF-8: TX_SYMBOL. URLs (scheme:// or www.) and e-mail addresses are one
+**             not valid UTF-8: TX_SYMBOL; a run of the same ASCII symbol is one (** +++ ==).
+**             Emoticons after a space and before no word character are one TX_SYMBOL: :) :-(
+**             ;D =) (:. URLs (scheme:// or www.), mailto: addresses and e-mail addresses are one
 **             TX_SYMBOL token each; trailing punctuation is left out of them.
 **   invisible format characters (ZWJ, ZWNJ, soft hyphen, BOM) join a word they are inside and
 **             are skipped elsewhere; ZWSP and the Unicode spaces are whitespace.
@@ -202,6 +223,11 @@ static int apostrophe(scan *S, size_t w0, size_t p0, size_t i, size_t a, size_t 
     if (i - 1 > p0) { *c0 = i - 1; return AP_SPLIT; }
   }
   size_t k = clitic_suffix(s, n, j);                /* UN's: a clitic before an elision (un') */
+  if (k == 1 && (s[j] | 0x20) == 's' && (i - w0 == 2 || i - w0 == 4) && is_digit(s[w0]) &&
+      is_digit(s[i - 1]) && (i - w0 == 2 || (is_digit(s[w0 + 1]) && is_digit(s[w0 + 2])))) {
+    *c1 = j + 1;                                    /* the 80's, 1960's: a decade */
+    return AP_KEEP;
+  }
   if (k) { *c0 = i; *c1 = j + k; return AP_SPLIT; }
   if (p0 == w0 && elided_word(s, w0, i) && elision_before(S, j)) { *c1 = j; return AP_ELIDE; }
   if (word_char_at(s, n, j, &m) && !dict_at(s, n, j)) return AP_JOIN;
@@ -291,6 +317,51 @@ static int takes_dot(const scan *S, size_t p0, size_t i, int dotted, int *hint) 
   }
 }
 
+/* The part s[p0..i) ends before a hyphen of h bytes and a word character: do they join? Only
+** after a prefix that UD English keeps whole (non-white, e-mail: e- only before a lowercase
+** letter) that no hyphen precedes, and only when the word after it is the last part (non-English-
+** speaking and Pérez-de-Cuéllar are cut at both hyphens); any other hyphen between letters or digits is a token of its
+** own (search - engine, U.S. - led, 17 - page). */
+static int hyphen_joins(const scan *S, size_t w0, size_t p0, size_t i, size_t h) {
+  const unsigned char *s = S->s;
+  size_t n = S->n, k = i + h;
+  int m;
+  if (!S->hysplit) return 1;
+  if (p0 != w0 || !txw_is_prefix(s + p0, i - p0)) return 0;
+  if (w0 > 0 && (s[w0 - 1] == '-' || (w0 >= 3 && hyphen_at(s, n, w0 - 3) == 3))) return 0;   /* Pérez-de- */
+  if (i - p0 == 1 && !is_lower(s[k])) return 0;
+  while (word_char_at(s, n, k, &m)) k += (size_t)m;
+  return !(hyphen_at(s, n, k) && word_char_at(s, n, k + (size_t)hyphen_at(s, n, k), &m));
+}
+
+/* A cheap test before txw_multiword: 5 or 6 letters, starting and ending as cannot gonna wanna
+** gotta outta dunno do. */
+static inline int maybe_multiword(const unsigned char *s, size_t w0, size_t e) {
+  unsigned f = s[w0] | 0x20, l = s[e - 1] | 0x20;
+  return e - w0 - 5 <= 1 && (l == 'a' || l == 't' || l == 'o') && (f == 'c' || f == 'd' || f == 'g' || f == 'o' || f == 'w');
+}
+
+/* The plain word or number s[w0..e) is emitted as the words UD English makes of it, when it makes
+** several: cannot -> can not (the later ones TX_CLITIC, like n't), 10am -> 10 am. Returns whether
+** it did. */
+static int split_word(scan *S, size_t w0, size_t e, int kind) {
+  const unsigned char *s = S->s;
+  size_t cut[2], k = w0;
+  int nw;
+  if (kind == TX_WORD && (nw = txw_multiword(s + w0, e - w0, cut)) != 0) {
+    emit(S, w0, cut[0], TX_WORD, 0, H_NONE);
+    if (nw == 3) emit(S, w0 + cut[0], cut[1] - cut[0], TX_WORD, TX_CLITIC, H_NONE);
+    emit(S, w0 + cut[nw - 2], e - w0 - cut[nw - 2], TX_WORD, TX_CLITIC, H_NONE);
+    return 1;
+  }
+  if (kind != TX_NUMBER) return 0;
+  while (k < e && (is_digit(s[k]) || ((s[k] == '.' || s[k] == ',') && k + 1 < e && is_digit(s[k + 1])))) k++;
+  if (k == e || !txw_is_unit(s + k, e - k)) return 0;
+  emit(S, w0, k - w0, TX_NUMBER, 0, H_NONE);
+  emit(S, k, e - k, TX_WORD, 0, H_NONE);
+  return 1;
+}
+
 /*
 ** Scans the word, number, abbreviation or compound that starts at s[w0] (a word character)
 ** and emits it, with the clitic that follows it if any. Returns the offset after both.
@@ -304,6 +375,17 @@ static size_t scan_word(scan *S, size_t w0) {
     size_t e = url_end(s, n, w0);
     emit(S, w0, e - w0, TX_SYMBOL, 0, H_URL);
     return e;
+  }
+  if (is_digit(s[w0])) {                             /* 14:57 9/11 2002-09-20 */
+    int hy;
+    size_t e = txf_numeric_whole(s, n, w0, &hy);
+    if (e) {
+      emit(S, w0, e - w0, TX_NUMBER, hy ? TX_COMPOUND : 0, H_NONE);
+      return e;
+    }
+  } else if (w0 + 1 < n && s[w0 + 1] == '/' && txf_letter_slash(s, n, w0)) {   /* b/c */
+    emit(S, w0, 3, TX_WORD, 0, H_NONE);
+    return w0 + 3;
   }
   for (;;) {                                         /* one hyphen-joined part a turn */
     size_t p0 = i, piece = i;                        /* the part; its last dot-separated piece */
@@ -326,6 +408,7 @@ static size_t scan_word(scan *S, size_t w0) {
         }
         break;
       }
+      if (c == '&' && is_alpha(s[i - 1]) && i + 1 < n && is_alpha(s[i + 1])) { i++; continue; }   /* AT&T */
       if (c == ',') {                                /* 60,000 */
         if (is_digit(s[i - 1]) && i + 3 < n && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
             is_digit(s[i + 3]) && (i + 4 >= n || !is_digit(s[i + 4]))) { i += 4; continue; }
@@ -353,6 +436,8 @@ static size_t scan_word(scan *S, size_t w0) {
       size_t e = 0;
       if (s[i] == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/' && i - w0 >= 2 && i - w0 <= 10)
         e = url_end(s, n, w0);
+      else if (s[i] == ':' && i - w0 == 6 && strncmp((const char *)s + w0, "mailto", 6) == 0)
+        e = email_end(s, n, i + 1);
       else if (s[i] == '@' || ((s[i] == '.' || s[i] == '_' || s[i] == '+' || s[i] == '%') &&
                                i + 1 < n && is_alnum(s[i + 1])))
         e = email_end(s, n, w0);
@@ -368,7 +453,8 @@ static size_t scan_word(scan *S, size_t w0) {
       flags |= TX_ABBREV;
     }
     int h = hyphen_at(s, n, i);
-    if (h && word_char_at(s, n, i + (size_t)h, &m) && !dict_at(s, n, i + (size_t)h)) {
+    if (h && word_char_at(s, n, i + (size_t)h, &m) && !dict_at(s, n, i + (size_t)h) &&
+        hyphen_joins(S, w0, p0, i, (size_t)h)) {
       flags |= TX_COMPOUND;
       i += (size_t)h;
       continue;
@@ -391,6 +477,8 @@ static size_t scan_word(scan *S, size_t w0) {
       emit(S, w0, c1 - w0, TX_WORD, TX_ELISION, H_NONE);
       return c1;
     default:
+      if (!flags && (kind == TX_NUMBER ? !is_digit(s[i - 1]) : maybe_multiword(s, w0, i)) && split_word(S, w0, i, kind))
+        return i;
       emit(S, w0, i - w0, kind, flags, (flags & TX_ABBREV) ? hint : H_NONE);
       return i;
   }
@@ -508,10 +596,11 @@ static void scan_text(scan *S) {
     switch (c) {
       case '\'': i = scan_apos(S, i, 1); break;
       case '"': i = scan_quote(S, i, 1, 0, 0); break;
-      case '.': {
-        size_t j = i;
-        while (j < n && s[j] == '.') j++;
-        if (j - i < 3) j = i + 1;
+      case '.': case '!': case '?': {                /* a run of dots (.. ...), of ! and ? (?! !!!) */
+        size_t j = i + 1;
+        while (c == '.' && j < n && s[j] == '.') j++;
+        if (j == i + 1 || c != '.')                  /* and a dot before ! or ? (.?) */
+          while (j < n && (s[j] == '!' || s[j] == '?')) j++;
         emit(S, i, j - i, TX_PUNCT, 0, H_TERM);
         i = j;
         break;
@@ -523,16 +612,30 @@ static void scan_text(scan *S) {
         i = j;
         break;
       }
-      case '!': case '?':
-        emit(S, i++, 1, TX_PUNCT, 0, H_TERM); break;
-      case '(': case '[': case '{':
-        emit(S, i++, 1, TX_PUNCT, 0, H_OPEN); break;
+      case '(': case '[': case '{': {
+        size_t e = c == '(' ? txf_emoticon_end(s, n, i) : 0;
+        if (e) { emit(S, i, e - i, TX_SYMBOL, 0, H_NONE); i = e; break; }
+        emit(S, i++, 1, TX_PUNCT, 0, H_OPEN);
+        break;
+      }
       case ')': case ']': case '}':
         emit(S, i++, 1, TX_PUNCT, 0, H_CLOSE); break;
-      case ',': case ';': case ':':
+      case ';': case ':': case '=': {
+        size_t e = txf_emoticon_end(s, n, i);
+        if (e) { emit(S, i, e - i, TX_SYMBOL, 0, H_NONE); i = e; break; }
+        if (c == '=') goto symbol;
+        emit(S, i++, 1, TX_PUNCT, 0, H_NONE);
+        break;
+      }
+      case ',':
         emit(S, i++, 1, TX_PUNCT, 0, H_NONE); break;
-      default:
-        emit(S, i++, 1, TX_SYMBOL, 0, H_NONE); break;
+      default: symbol: {                           /* a symbol, or a run of the same one: ** +++ */
+        size_t j = i + 1;
+        while (j < n && s[j] == c) j++;
+        emit(S, i, j - i, TX_SYMBOL, 0, H_NONE);
+        i = j;
+        break;
+      }
     }
   }
 }
@@ -573,6 +676,20 @@ static int elide_rule(const char *lang) {
   return EL_CAPS;
 }
 
+/* Whether hyphens split compounds in the language lang: in English, as UD English does, and in a
+** text of unknown language (NULL, "", "und"); the others keep a compound one token with parts
+** (homme-orchestre), as their UD treebanks mostly do. */
+static int hyphen_rule(const char *lang) {
+  if (!lang || !lang[0]) return 1;
+  size_t k = 0;
+  while (lang[k] && lang[k] != '-' && lang[k] != '_') k++;
+  if (k == 0) return 1;
+  if (k == 2) return to_lower(lang[0]) == 'e' && to_lower(lang[1]) == 'n';
+  if (k != 3) return 0;
+  char c[3] = { (char)to_lower(lang[0]), (char)to_lower(lang[1]), (char)to_lower(lang[2]) };
+  return memcmp(c, "eng", 3) == 0 || memcmp(c, "und", 3) == 0;
+}
+
 /* One tokenization; seg asks for sentences, paragraphs and turns. S is a local here on purpose
 ** (see the top of the file). */
 static int run(tx_doc *d, const char *text, size_t len, int seg, const char *lang) {
@@ -589,6 +706,7 @@ static int run(tx_doc *d, const char *text, size_t len, int seg, const char *lan
   S.d = d;
   S.seg = seg;
   S.elide = elide_rule(lang);
+  S.hysplit = hyphen_rule(lang);
   scan_text(&S);
   if (!S.oom && seg && tx_find_turns(&S)) S.oom = 1;
   if (S.oom) {

@@ -4,7 +4,8 @@
 ** and into sentences, paragraphs and speaker turns expressed as token ranges. Pure functions of the
 ** text: no files, no index, no Lua. The same code tokenizes corpus documents and query strings,
 ** so that `count("Iraq's")` finds exactly what the index holds. A text may come with its language
-** (an ISO 639 code): it decides where French and Italian elisions split (l'ONU); runs of the
+** (an ISO 639 code): it decides where French and Italian elisions split (l'ONU) and whether
+** hyphen compounds split as in UD English (search - engine) or stay one token; runs of the
 ** scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese) are cut into words
 ** by ICU's dictionaries whatever the language.
 */
@@ -16,18 +17,22 @@
 
 /* What a token is. */
 enum {
-  TX_WORD = 0,      /* letters, possibly with inner apostrophes, dots (U.N.), hyphens (U.S.-led) */
-  TX_NUMBER = 1,    /* starts with a digit: 60,000 2.5 1990 1990s 17-page 93-mile 2002-09-20 */
-  TX_PUNCT = 2,     /* . , ; : ! ? ( ) [ ] quotes dashes ... each its own token */
-  TX_SYMBOL = 3     /* anything else: % $ & / @ # emoji, invalid bytes; URLs and e-mails whole */
+  TX_WORD = 0,      /* letters, possibly with inner apostrophes, dots (U.N.), & (AT&T), a prefix's
+                       hyphen (non-white), other hyphens outside English (homme-orchestre) */
+  TX_NUMBER = 1,    /* starts with a digit: 60,000 2.5 1990 1990s 14:57 9/11 2002-09-20 853-7906 */
+  TX_PUNCT = 2,     /* . , ; : ! ? ( ) [ ] quotes dashes hyphens ... !!! ?! each its own token */
+  TX_SYMBOL = 3     /* anything else: % $ & / @ # emoji, invalid bytes; URLs and e-mails whole,
+                       runs of one symbol (***), emoticons :) */
 };
 
 /* Flags on a token (several may be set). */
 enum {
   TX_ABBREV   = 1 << 0,  /* an abbreviation or initial ending in '.': U.N. Mr. G. Sept. */
-  TX_COMPOUND = 1 << 1,  /* has hyphen-joined parts: U.S.-led Iran-Iraq 93-mile */
+  TX_COMPOUND = 1 << 1,  /* has hyphen-joined parts: non-white 2002-09-20, and outside English
+                            U.S.-led Iran-Iraq (English splits those: U.S. - led) */
   TX_CLITIC   = 1 << 2,  /* a clitic split off the previous token: 's ’s n't 're 've 'll 'd 'm,
-                            and the possessive apostrophe of boys' (kind TX_WORD) */
+                            the possessive apostrophe of boys', the later words of a multiword
+                            token (not of cannot, na of gonna) (kind TX_WORD) */
   TX_QUOTE    = 1 << 3,  /* a quotation mark, straight or curly, single or double */
   TX_SPEAKER  = 1 << 4,  /* part of a speaker label that opens a turn: every token of
                             "[G. Bush.]", brackets and the final . or : included */
@@ -83,7 +88,8 @@ int tx_tokenize_words(tx_doc *d, const char *text, size_t len);
 ** when it is not known (what tx_tokenize and tx_tokenize_words assume). The language decides one
 ** rule only: French, Italian, Catalan, Occitan and unknown texts split an elision (l' d' j' qu'
 ** dell' ...) off any word; other languages, English first, only off a capitalized word (d'Estaing,
-** l'ONU), so that c'mon and m'lady stay whole. */
+** l'ONU), so that c'mon and m'lady stay whole. It decides hyphens too: English and unknown texts
+** split compounds as UD English does (U.S. - led), the other languages keep them (TX_COMPOUND). */
 int tx_tokenize_lang(tx_doc *d, const char *text, size_t len, const char *lang);
 int tx_tokenize_words_lang(tx_doc *d, const char *text, size_t len, const char *lang);
 

@@ -215,6 +215,34 @@ int txw_is_not_speaker(const unsigned char *w, size_t n);
 /* Whether w[0..n) is a lowercase particle that may stand inside a speaker's name (de, von). */
 int txw_is_particle(const unsigned char *w, size_t n);
 
+/* Whether w[0..n) is a prefix that keeps its hyphen and the word after it in one token (non-,
+** pre-, e-), lowercase or capitalized. */
+int txw_is_prefix(const unsigned char *w, size_t n);
+
+/* Whether the ASCII word w[0..n) (any case) is one that splits into words spelling it (cannot ->
+** can not, dunno -> du n no): returns the number of words (2 or 3) with the byte offsets of the
+** cuts in cut[], or 0. */
+int txw_multiword(const unsigned char *w, size_t n, size_t cut[2]);
+
+/* Whether the ASCII letters w[0..n) (any case) are a unit that splits off a number (am pm bn kg). */
+int txw_is_unit(const unsigned char *w, size_t n);
+
+/* }====================================================================== */
+
+
+/* {====================================================================== shapes UD English keeps whole (forms.c) */
+
+/* The end of a number at s[i] (a digit) kept whole with its separators: a time (14:57), a date
+** with slashes (07/06/2000 9/11), digits joined by hyphens that are no range (2002-09-20
+** 853-7906); or 0. *hy says it holds a hyphen. */
+size_t txf_numeric_whole(const unsigned char *s, size_t n, size_t i, int *hy);
+
+/* Whether s[i..i+3) is a letter, a slash and a letter standing alone (b/c w/o L/C). */
+int txf_letter_slash(const unsigned char *s, size_t n, size_t i);
+
+/* The end of an emoticon at s[i] (one of : ; = and '('), :) :-( ;D =) (:, or 0. */
+size_t txf_emoticon_end(const unsigned char *s, size_t n, size_t i);
+
 /* }====================================================================== */
 
 
@@ -281,6 +309,7 @@ typedef struct scan {
   tx_doc *d;
   int seg;              /* make sentences and paragraphs too */
   int elide;            /* EL_: where elisions split, from the text's language */
+  int hysplit;          /* hyphens split compounds (English, unknown language), else join them */
   int oom;
   /* the whitespace before the token being made */
   unsigned nl;          /* line breaks in it */

@@ -1,7 +1,8 @@
 /*
 ** words.c: the word lists of the tokenizer and segmenter, English ones: the abbreviations that
 ** keep their dot, the words that start a sentence after U.S. or Inc., the words that open a
-** paragraph with a colon without being speakers, and the particles inside speakers' names.
+** paragraph with a colon without being speakers, the particles inside speakers' names, and the
+** words that UD English splits or joins its own way (prefixes, cannot, units after numbers).
 */
 #include <string.h>
 
@@ -94,6 +95,80 @@ static const char *const not_speakers[] = {
 int txw_is_not_speaker(const unsigned char *w, size_t n) {
   for (size_t k = 0; k < sizeof not_speakers / sizeof not_speakers[0]; k++)
     if (word_cmp(w, n, not_speakers[k]) == 0) return 1;
+  return 0;
+}
+
+/* Prefixes that UD English (EWT, GUM) keeps joined to the word after their hyphen (e-mail
+** non-white co-workers mid-1980s), lowercase and sorted: each stays whole in the treebanks far more
+** often than it splits. Others (self- well- all- in- x-) split like any compound. */
+static const char *const prefixes[] = {
+  "anti", "arch", "co", "counter", "cross", "de", "e", "ex", "extra", "inter", "intra", "micro",
+  "mid", "multi", "neo", "non", "over", "post", "pre", "pro", "pseudo", "quasi", "re", "semi",
+  "sub", "trans", "ultra", "un"
+};
+
+int txw_is_prefix(const unsigned char *w, size_t n) {
+  char key[8];
+  if (n == 0 || n >= sizeof key || !is_alpha(w[0])) return 0;
+  for (size_t k = 0; k < n; k++) {
+    if (!is_alpha(w[k]) || (k > 0 && is_upper(w[k]))) return 0;   /* pre, Pre; not PRE or UN */
+    key[k] = (char)to_lower(w[k]);
+  }
+  size_t lo = 0, hi = sizeof prefixes / sizeof prefixes[0];
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = word_cmp((const unsigned char *)key, n, prefixes[mid]);
+    if (c == 0) return 1;
+    if (c < 0) hi = mid; else lo = mid + 1;
+  }
+  return 0;
+}
+
+/* Words that UD English writes as one multiword token of several words spelling it (cannot ->
+** can not): the word, lowercase, and where it is cut (up to two cuts, 0 for none). Only words of
+** no other language; the forms without an apostrophe that English shares with others (dont, im,
+** its) stay whole. */
+static const struct { const char *w; unsigned char cut[2]; } multiwords[] = {
+  {"cannot", {3, 0}}, {"dunno", {2, 3}}, {"gonna", {3, 0}}, {"gotta", {3, 0}},
+  {"outta", {3, 0}}, {"wanna", {3, 0}}
+};
+
+int txw_multiword(const unsigned char *w, size_t n, size_t cut[2]) {
+  if (n < 5 || n > 6) return 0;
+  for (size_t k = 0; k < sizeof multiwords / sizeof multiwords[0]; k++) {
+    const char *e = multiwords[k].w;
+    size_t j = 0;
+    while (j < n && e[j] && to_lower(w[j]) == (unsigned char)e[j]) j++;
+    if (j < n || e[j]) continue;
+    cut[0] = multiwords[k].cut[0];
+    cut[1] = multiwords[k].cut[1];
+    return cut[1] ? 3 : 2;
+  }
+  return 0;
+}
+
+/* Units that UD English splits off a number written against them (10am -> 10 am, 16bn -> 16 bn;
+** the ordinals 2nd 10th and decades 1990s stay whole), lowercase and sorted. */
+static const char *const units[] = {
+  "am", "bbl", "bn", "cm", "ft", "gb", "ghz", "hrs", "hz", "k", "kb", "kg", "km", "kw", "kwh", "lb", "lbs",
+  "m", "mb", "mg", "mhz", "min", "mins", "ml", "mm", "mmbtu", "mn", "mph", "mw", "mwh", "oz", "pm",
+  "sec", "secs", "tb", "usd"
+};
+
+int txw_is_unit(const unsigned char *w, size_t n) {
+  char key[8];
+  if (n == 0 || n >= sizeof key) return 0;
+  for (size_t k = 0; k < n; k++) {
+    if (!is_alpha(w[k])) return 0;
+    key[k] = (char)to_lower(w[k]);
+  }
+  size_t lo = 0, hi = sizeof units / sizeof units[0];
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = word_cmp((const unsigned char *)key, n, units[mid]);
+    if (c == 0) return 1;
+    if (c < 0) hi = mid; else lo = mid + 1;
+  }
   return 0;
 }
 

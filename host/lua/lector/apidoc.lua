@@ -15,8 +15,10 @@ Conventions, the same everywhere:
 - **Byte offsets** (`byte_start`, `byte_end`) are offsets in the document's file, from 0, end
   excluded, so `byte_end - byte_start` is the length in bytes.
 - **Documents** are numbered from 1 (`corpus:doc(1)`), in the sorted order of their files.
-- Matching is case-insensitive by default and treats straight and curly quotes alike; a word
-  is also found inside hyphen compounds (`led` in `U.S.-led`). Options change that: `case = true`,
+- Matching is case-insensitive by default and treats straight and curly quotes alike. English
+  splits hyphen compounds into tokens (`U.S.-led` is `U.S.` `-` `led`), so `led` finds them; in
+  other languages a word is also found inside them (`orchestre` in `homme-orchestre`). Options
+  change that: `case = true`,
   `loose = true` (diacritics and abbreviation dots ignored: `UN` finds `U.N.`), `parts = false`.
 - Misuse (a wrong argument type) raises an error naming the function; an expected failure (a
   document that is not there, a folder that cannot be opened) returns `nil` and a message.
@@ -62,8 +64,8 @@ their byte offsets in text (from 0). lang is the text's language (an ISO 639 cod
 left out): it decides where elisions split (`l'ONU`, but English `c'mon`; see doc/query.md).]],
         example = [[
 local t, at = lector.tokenize("Iraq's U.S.-led war")
-print(table.concat(t, " | "))                 --> Iraq | 's | U.S.-led | war
-print(table.concat(at, " "))                  --> 0 4 7 16
+print(table.concat(t, " | "))                 --> Iraq | 's | U.S. | - | led | war
+print(table.concat(at, " "))                  --> 0 4 7 11 12 16
 print(table.concat(lector.tokenize("L’ONU c'mon", "fr"), " | "))  --> L’ | ONU | c' | mon
 print(table.concat(lector.tokenize("L’ONU c'mon", "en"), " | "))  --> L’ | ONU | c'mon
 print(table.concat(lector.tokenize("安理会通过了决议"), " | "))      --> 安理会 | 通过 | 了 | 决议

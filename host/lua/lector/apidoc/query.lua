@@ -60,7 +60,7 @@ for _, g in ipairs(corpus:query('"Iraq"'):group("year")) do print(g.value, g.cou
 --> 2004	10	10
 --> 2001	9	9
 --> 2003	8	8
---> 1990	1	1
+--> 1990	2	2
 local g = corpus:query('[lemma="go"]'):group("lemma")
 print(g[1].value, g[1].count, #corpus:query('[lemma="be"]'):group("form"))   --> go	9	8
 ]] },

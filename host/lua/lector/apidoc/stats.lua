@@ -11,10 +11,10 @@ as they are), `words` (false: keep punctuation), `min` (smallest count, 1), `lim
 `boilerplate` as for C:count. C:near and C:keywords take `by` too.]],
       example = [[
 local rows, tokens = corpus:freq{limit = 3}
-print(tokens, rows[1].form, rows[1].count, rows[3].form)          --> 4343	the	230	of
+print(tokens, rows[1].form, rows[1].count, rows[3].form)          --> 4377	the	230	of
 print(corpus:freq{docs = corpus:doc(5), limit = 1}[1].form)       --> the
 local pos = corpus:freq{by = "pos", limit = 2}
-print(pos[1].form, pos[1].count, pos[2].form)                     --> NOUN	671	VERB
+print(pos[1].form, pos[1].count, pos[2].form)                     --> NOUN	675	VERB
 print(corpus:freq{by = "lemma", limit = 3}[3].form)               --> be
 ]] },
     { name = "Corpus:near", since = "0.1.0",
