@@ -164,6 +164,9 @@ w("| | lector | ripgrep | Xapian | Lua + LPeg | lector/ripgrep | lector/Xapian |
 w("|---|---:|---:|---:|---:|---:|---:|---:|")
 local once = function(n) return n == 1 and " (1 run)" or "" end
 w("| build, s | ", secs(lb), " | no index | ", secs(xb), once(xruns), " | no index | | ", ratio(lb, xb), " | |")
+local la = num("lector_build_annotated_s")
+w("| build annotated (the tagger too), s (× plain build) | ", secs(la), la and lb and string.format(" (%.2f×)", la / lb) or "",
+  " | | | | | | |")
 w("| build, MB/s | ", lb and string.format("%.1f", text / 1e6 / lb) or "—", " | | ",
   xb and string.format("%.1f", text / 1e6 / xb) or "—", " | | | ", ratio(xb, lb), " | |")
 w("| index size, MB (× text) | ", mb(lsize), string.format(" (%.2f×)", (lsize or 0) / text), " | — | ",
@@ -198,6 +201,8 @@ w("|---|---|---|---|")
 local function met(ok) if ok == nil then return "—" end return ok and "yes" or "**no**" end
 local rate = lb and text / 1e6 / lb
 w("| build | ≥ 100 MB/s | ", rate and string.format("%.1f MB/s", rate) or "—", " | ", met(rate and rate >= 100), " |")
+w("| annotated build (issue 14) | ≤ 2× the plain build | ", la and lb and string.format("%.2f×", la / lb) or "—", " | ",
+  met(la and lb and la <= 2 * lb), " |")
 w("| open a built index | < 50 ms | ", store and (open_cell() .. " ms") or "n/a (no store)", " | ",
   store and met(lopen and lopen < 0.05) or "—", " |")
 local over = {}
@@ -307,6 +312,7 @@ w()
 w("## How it was measured")
 w()
 w("- lector build: `", R.cmd_lector_build or "?", "` (", R.lector_build_runs or "?", " runs, wall time and peak RSS from `/usr/bin/time`)")
+w("- lector annotated build: `", R.cmd_lector_build_annotated or "?", "` (", R.lector_build_annotated_runs or "?", " runs)")
 if store then
   w("- lector open: `lector.open(DIR)` again ", R.runs, " times in one process, `C:info().open_seconds` (wall, lector's own clock),",
     " and as many with `{check = false}` (the stored index used without a stat of every file);",

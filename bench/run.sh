@@ -162,8 +162,11 @@ for TIER in $TIERS; do
   # -- lector
   if [ "$STORE" = 1 ]; then
     say "lector: build (lector index --rebuild)"
-    ./lector index "$DIR" --rebuild > /dev/null            # the first build also warms up
-    measure lector_build ./lector index "$DIR" --rebuild
+    ./lector index "$DIR" --rebuild --no-annotate > /dev/null   # the first build also warms up
+    measure lector_build ./lector index "$DIR" --rebuild --no-annotate
+    say "lector: annotated build (lector index --rebuild --annotate: the built-in tagger too)"
+    measure lector_build_annotated ./lector index "$DIR" --rebuild --annotate
+    ./lector index "$DIR" --rebuild --no-annotate > /dev/null   # the queries below: a plain index
   else
     say "lector: build (in-memory open)"
     measure lector_build ./lector -e "assert(lector.open([[$DIR]]))"

@@ -61,7 +61,8 @@ typedef struct lector_options {
   int verify;                /* 1: check every byte of the on-disk index (its checksums) */
   int annotate;              /* 1: the built-in English tagger adds pos, xpos and lemma to every
                              ** token the tokenizer made (an annotated file keeps its own); a corpus
-                             ** annotated once stays so when opened again without it */
+                             ** annotated once stays so when opened again with 0; -1: not (any
+                             ** more): the layers are dropped and the corpus forgets them */
 } lector_options;
 
 /* Fills o with the defaults. */

@@ -285,9 +285,10 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
     prev = NULL;
   }
   char remembered[16];
-  int annotate = o->annotate || (prev && prev->annotated) ||
-                 (cfg_get(path, "annotate", remembered, sizeof remembered) && strcmp(remembered, "yes") == 0);
-  if (prev && annotate && !prev->annotated) {     /* to be annotated now: built again */
+  int said = cfg_get(path, "annotate", remembered, sizeof remembered) && strcmp(remembered, "yes") == 0;
+  int annotate = o->annotate > 0 || (o->annotate == 0 && ((prev && prev->annotated) || said));
+  if (o->annotate < 0 && said && o->store) cfg_set(path, "annotate", "no");
+  if (prev && annotate != (int)prev->annotated) { /* to be annotated now, or no more: built again */
     if (src_scan(c->src, &files)) { snprintf(err, errlen, "out of memory while listing %s", path); goto done; }
     scanned = 1;
   } else if (prev && !o->rebuild && o->no_check) {
@@ -320,8 +321,7 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
     src_sidecar_unused(c->src);
   }
   majority_lang(c);
-  if (annotate && o->store && c->ix->annotated && !(cfg_get(path, "annotate", remembered, sizeof remembered) &&
-                                                   strcmp(remembered, "yes") == 0))
+  if (annotate && o->store && c->ix->annotated && !said)
     cfg_set(path, "annotate", "yes");           /* best effort: a read-only folder forgets */
   c->build_seconds = c->ix->build_seconds;
   for (uint32_t f = 0; f < c->ix->nfiles; f++) {

@@ -1,13 +1,13 @@
 -- lector index [DIR] [--rebuild] [--verify] [--annotate] [--threads N]: builds the on-disk index
 -- of a corpus, or brings it up to date (only files that changed are read again), and says what it
 -- did in one line on stdout. --annotate (or `lector annotate`) adds lemma, pos and xpos from the
--- built-in tagger; a corpus annotated once stays so. The options reach the open through the host (host/cli/main.c), and
+-- built-in tagger; a corpus annotated once stays so, until --no-annotate drops them. The options reach the open through the host (host/cli/main.c), and
 -- host/cli/progress.c draws the progress bar on a terminal; this module checks the arguments and
 -- reports.
 -- Exit status: 0; 2 for a usage error; 1 when the corpus cannot be opened.
 local args = require "lector.cmd.args"
 
-local USAGE = "usage: lector index [DIR] [--rebuild] [--verify] [--annotate] [--threads N]"
+local USAGE = "usage: lector index [DIR] [--rebuild] [--verify] [--annotate | --no-annotate] [--threads N]"
 
 local function die(code, msg)
   io.stderr:write("lector: index: ", msg, "\n")
@@ -17,7 +17,7 @@ end
 local function mb(n) return string.format("%.1f MB", n / 1e6) end
 
 local SPEC = {
-  flags = { ["--rebuild"] = true, ["--verify"] = true, ["--annotate"] = true },
+  flags = { ["--rebuild"] = true, ["--verify"] = true, ["--annotate"] = true, ["--no-annotate"] = true },
   values = { ["--threads"] = args.whole("--threads"), ["--corpus"] = args.any },
 }
 
