@@ -130,9 +130,28 @@ static int doc_structs(chunk *c, const src_tokens *p, uint32_t base) {
   return c->failed ? -1 : 0;
 }
 
+/* The local ids of an annotator's stable values (see ix_annotator.stable), by address: most of
+** its values are a few tag names, and a lookup by address costs less than hashing the bytes. */
+#define STABLE_SLOTS 512u
+typedef struct stable_slot { const char *p; uint32_t len, id; } stable_slot;
+
+static int attr_push_stable(build *b, int worker, chunk_attr *a, stable_slot *cache, const char *v, size_t n) {
+  stable_slot *s = &cache[((uintptr_t)v >> 3) & (STABLE_SLOTS - 1)];
+  if (s->p != v || s->len != n) {
+    uint32_t id = ixb_lex_intern(&b->vlex[worker], v, n);
+    if (id == UINT32_MAX) return -1;
+    *s = (stable_slot){ v, (uint32_t)n, id };
+  }
+  if (grow(&a->val, &a->cap, a->n + 1, sizeof *a->val)) return -1;
+  a->val[a->n++] = s->id;
+  return 0;
+}
+
 /* The annotator over each sentence of tx. */
 static int doc_annotate(build *b, int worker, chunk *c, const src_doc *d, const tx_doc *tx, uint32_t base) {
   const ix_annotator *an = b->annot;
+  stable_slot cache[STABLE_SLOTS];
+  memset(cache, 0, sizeof cache);
   if (!b->annot_st[worker] && !(b->annot_st[worker] = an->state_new(an->ud))) return -1;
   chunk_attr *at[IX_MAX_ATTRS];
   size_t na = an->nattr < IX_MAX_ATTRS ? an->nattr : IX_MAX_ATTRS;
@@ -158,7 +177,11 @@ static int doc_annotate(build *b, int worker, chunk *c, const src_doc *d, const 
     }
     if (an->annotate(b->annot_st[worker], n, word, len, val, vlen)) { rc = -1; break; }
     for (size_t i = 0; i < n && rc == 0; i++)
-      for (size_t k = 0; k < na && rc == 0; k++) rc = attr_push(b, worker, at[k], val[i * an->nattr + k], vlen[i * an->nattr + k]);
+      for (size_t k = 0; k < na && rc == 0; k++) {
+        const char *v = val[i * an->nattr + k];
+        uint32_t vl = vlen[i * an->nattr + k];
+        rc = (an->stable >> k) & 1 ? attr_push_stable(b, worker, at[k], cache, v, vl) : attr_push(b, worker, at[k], v, vl);
+      }
   }
   free(word); free(len); free(val); free(vlen);
   return rc;

@@ -189,6 +189,8 @@ typedef struct ix_annotator {
   int (*annotate)(void *st, size_t n, const char *const *word, const uint32_t *len, const char **val,
                   uint32_t *vlen);
   const void *ud;
+  uint32_t stable;           /* bit a set: attribute a's values point to memory that lives as long
+                             ** as the annotator (tag names), so a value is known by its address */
 } ix_annotator;
 
 /* Builds the index of the files in list. Warnings go through the source context's callback.
