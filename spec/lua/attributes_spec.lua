@@ -63,6 +63,16 @@ describe("the built-in tagger on corpus/", function()
     for i, w in ipairs(words) do if w == "resolutions" then assert.are.equal("resolution", lemmas[i]) end end
   end)
 
+  it("finds collocates and keywords by lemma and by part of speech", function()
+    local near = C:near("Iraq", { by = "lemma", limit = 50 })
+    local weapon
+    for _, r in ipairs(near) do if r.form == "weapon" then weapon = r.cooc end end
+    assert.are.equal(C:query_count('[lemma="weapon"]') > 0 and weapon ~= nil, true)
+    local kw = C:keywords(C:doc(5), nil, { by = "pos", limit = 1 })
+    assert.are.same({ "PRON" }, { kw[1].form })                 -- the talk of two presidents
+    assert.are.equal(C:query_count('[pos="PRON"]', { docs = C:doc(5) }), kw[1].a)
+  end)
+
   it("says which attributes there are when one is unknown", function()
     local ok, msg = pcall(C.freq, C, { by = "lemmas" })
     assert.is_false(ok)
