@@ -137,6 +137,11 @@ lb_corpus *lb_corpus_new(lua_State *L, const char *path, const lector_options *o
   if (!cu->path) luaL_error(L, "out of memory");
   if (o) cu->opt = *o; else lector_options_init(&cu->opt);
   cu->opt.warn = NULL;               /* the Lua handler is installed at open time */
+  if (cu->opt.vrt_attributes) {      /* the caller's string may not outlive a lazy open */
+    cu->vrt_attributes = strdup(cu->opt.vrt_attributes);
+    if (!cu->vrt_attributes) luaL_error(L, "out of memory");
+    cu->opt.vrt_attributes = cu->vrt_attributes;
+  }
   return cu;
 }
 

@@ -26,6 +26,7 @@ typedef struct lb_corpus {
   lector_corpus *c;
   char *path;
   lector_options opt;
+  char *vrt_attributes;      /* owned copy of opt.vrt_attributes */
   int closed;
   /* A subcorpus (C:where) has no c of its own: its user value is the corpus it narrows, and
   ** subset a byte per document (1 = kept), which every method applies to its scope. */

@@ -28,6 +28,8 @@ static int corpus_gc(lua_State *L) {
   cu->path = NULL;
   free(cu->subset);
   cu->subset = NULL;
+  free(cu->vrt_attributes);
+  cu->vrt_attributes = NULL;
   return 0;
 }
 
@@ -43,8 +45,9 @@ static int l_open(lua_State *L) {
     if (lua_getfield(L, 2, "rebuild") != LUA_TNIL) o.rebuild = lua_toboolean(L, -1);
     if (lua_getfield(L, 2, "check") != LUA_TNIL) o.no_check = !lua_toboolean(L, -1);
     if (lua_getfield(L, 2, "verify") != LUA_TNIL) o.verify = lua_toboolean(L, -1);
-    if (lua_getfield(L, 2, "annotate") != LUA_TNIL) o.annotate = lua_toboolean(L, -1);
-    lua_pop(L, 6);
+    if (lua_getfield(L, 2, "annotate") != LUA_TNIL) o.annotate = lua_toboolean(L, -1) ? 1 : -1;
+    if (lua_getfield(L, 2, "attributes") != LUA_TNIL) o.vrt_attributes = luaL_checkstring(L, -1);
+    lua_pop(L, 7);
   }
   lb_corpus *cu = lb_corpus_new(L, path, &o);
   if (lua_istable(L, 2) && lua_getfield(L, 2, "warn") != LUA_TNIL) {

@@ -37,7 +37,8 @@ static void print_usage(FILE *f) {
     "  query QUERY         a CQP query: --count, --kwic, --dump, --format tsv|csv|json\n"
     "  index [DIR]         build or update the on-disk index (--rebuild, --verify, --threads N,\n"
     "                      --annotate: add lemma, pos and xpos from the built-in English tagger;\n"
-    "                      --no-annotate: drop them)\n"
+    "                      --no-annotate: drop them; --attributes word,pos,lemma: the columns\n"
+    "                      of .vrt files without a positional-attributes comment)\n"
     "  annotate [DIR]      the same as index --annotate\n"
     "  export [DIR]        the corpus with its attributes: --format vrt|conllu, --output FILE\n"
     "  pack ...            install, list, run and remove script packs\n"
@@ -146,6 +147,7 @@ static const char *index_options(lector_options *o, char **argv, int argc, int f
     else if (strcmp(argv[i], "--no-annotate") == 0) o->annotate = -1;
     else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) o->threads = atoi(argv[++i]);
     else if (strcmp(argv[i], "--corpus") == 0 && i + 1 < argc) dir = argv[++i];
+    else if (strcmp(argv[i], "--attributes") == 0 && i + 1 < argc) o->vrt_attributes = argv[++i];
     else if ((strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc) i++;
     else if (argv[i][0] != '-' && !dir) dir = argv[i];
   }

@@ -63,6 +63,8 @@ typedef struct lector_options {
                              ** token the tokenizer made (an annotated file keeps its own); a corpus
                              ** annotated once stays so when opened again with 0; -1: not (any
                              ** more): the layers are dropped and the corpus forgets them */
+  const char *vrt_attributes; /* the columns of .vrt files without a positional-attributes comment,
+                             ** "word,pos,lemma" (CWB's default when NULL); remembered by the corpus */
 } lector_options;
 
 /* Fills o with the defaults. */

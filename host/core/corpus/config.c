@@ -50,6 +50,8 @@ int cfg_get(const char *root, const char *key, char *value, size_t n) {
 int cfg_set(const char *root, const char *key, const char *value) {
   char path[4096], tmp[4200], line[CFG_MAX_LINE];
   if (config_path(root, path, sizeof path)) return -1;
+  snprintf(tmp, sizeof tmp, "%s/.lector", root);
+  mkdir(tmp, 0755);                               /* the folder may not be there yet */
   snprintf(tmp, sizeof tmp, "%s.tmp", path);
   FILE *in = fopen(path, "r"), *out = fopen(tmp, "w");
   if (!out) { if (in) fclose(in); return -1; }

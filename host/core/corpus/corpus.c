@@ -278,6 +278,15 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
   }
   c->src = src_open(path, collect_warning, &wl, err, errlen);
   if (!c->src) goto done;
+  {                                               /* the columns of .vrt files: given, or remembered */
+    char cols[1024];
+    const char *spec = o->vrt_attributes;
+    if (!spec && cfg_get(path, "vrt-attributes", cols, sizeof cols)) spec = cols;
+    if (spec && src_set_attributes(c->src, spec, err, errlen)) goto done;
+    if (o->vrt_attributes && o->store && !(cfg_get(path, "vrt-attributes", cols, sizeof cols) &&
+                                           strcmp(cols, o->vrt_attributes) == 0))
+      cfg_set(path, "vrt-attributes", o->vrt_attributes);
+  }
   uint64_t context = src_context_hash(c->src);
   if (o->store) prev = open_stored(c, o, &ex, &wl);
   if (prev && ex.context_hash != context) {       /* the sidecar or boilerplate list changed */
