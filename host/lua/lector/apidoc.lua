@@ -45,8 +45,9 @@ only), `rebuild` (true: ignore the stored index), `check` (false: use the stored
 looking at the files: opens in a millisecond, but misses changes), `verify` (true: check every
 checksum of the stored index, not only its header and sizes), `annotate` (true: the built-in
 English tagger gives every token a part of speech `pos` (Universal Dependencies), `xpos` (Penn
-Treebank) and a `lemma`; a corpus annotated once stays annotated). Returns nil and a message
-when the path cannot be opened at all.]],
+Treebank) and a `lemma`; a corpus annotated once stays annotated; false drops the layers),
+`attributes` (the columns of .vrt files without a positional-attributes comment, "word,pos,lemma"
+by default; remembered). Returns nil and a message when the path cannot be opened at all.]],
         example = [[
 local C = lector.open("corpus", { rebuild = true })
 print(#C, C.tokens > 4000, C:info().from_store)  --> 5	true	false
