@@ -296,7 +296,8 @@ static void train_perceptron(int epochs) {
   free(ord);
 }
 
-/* The averaged weights quantized to 16 bits, those under prune dropped, as the model's section. */
+/* The averaged weights quantized to 16 bits, scaled so that the tagger may add up any TG_NFEAT
+** of them in 16 bits, those under prune dropped, as the model's section. */
 static void write_weights(bb *b, int prune) {
   double maxabs = 0;
   for (size_t f = 0; f < nW; f++) {
@@ -309,7 +310,7 @@ static void write_weights(bb *b, int prune) {
       if (-a > maxabs) maxabs = -a;
     }
   }
-  double scale = 32767 / maxabs;
+  double scale = 32767 / (maxabs * TG_NFEAT);     /* any TG_NFEAT of them add up in 16 bits */
   bb keys = { 0 }, counts = { 0 }, ents = { 0 };
   uint32_t nf = 0, ne = 0;
   for (size_t f = 0; f < nW; f++) {

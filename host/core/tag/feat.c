@@ -86,8 +86,7 @@ void tg_tok_bounds(tg_tokh th[2]) {
   }
 }
 
-void tg_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsigned p2) {
-  const tg_tokh *c = t + i + 2, *b1 = c - 1, *b2 = c - 2, *a1 = c + 1, *a2 = c + 2;
+void tg_own_features(uint32_t *keys, const tg_tokh *c) {
   size_t k = 0;
   keys[k++] = tg_key(0, 0);                            /* bias */
   keys[k++] = tg_key(c->w, 1);
@@ -98,21 +97,45 @@ void tg_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsign
   keys[k++] = tg_key(c->p1, 6);
   keys[k++] = tg_key(c->p3, 7);
   keys[k++] = tg_key(c->shape, 8);
+  keys[k++] = tg_key(c->exact, 23);                    /* the form as written: US, May */
+}
+
+void tg_role_features(uint32_t *keys, const tg_tokh *t) {
+  keys[0] = tg_key(t->w, 10);                          /* as the token before */
+  keys[1] = tg_key(t->s[2], 11);
+  keys[2] = tg_key(t->shape, 25);
+  keys[3] = tg_key(t->w, 12);                          /* as the second before */
+  keys[4] = tg_key(t->w, 13);                          /* as the token after */
+  keys[5] = tg_key(t->s[2], 14);
+  keys[6] = tg_key(t->shape, 16);
+  keys[7] = tg_key(t->w, 15);                          /* as the second after */
+}
+
+void tg_ctx_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsigned p2) {
+  const tg_tokh *c = t + i + 2, *b1 = c - 1, *a1 = c + 1;
+  size_t k = 0;
   keys[k++] = tg_key(c->shape + (i == 0), 9);          /* shape at the start of a sentence */
-  keys[k++] = tg_key(b1->w, 10);
-  keys[k++] = tg_key(b1->s[2], 11);
-  keys[k++] = tg_key(b2->w, 12);
-  keys[k++] = tg_key(a1->w, 13);
-  keys[k++] = tg_key(a1->s[2], 14);
-  keys[k++] = tg_key(a2->w, 15);
-  keys[k++] = tg_key(a1->shape, 16);
   keys[k++] = tg_key(p1, 17);
   keys[k++] = tg_key(p2, 18);
   keys[k++] = tg_key(p1 << 8 | p2, 19);
   keys[k++] = tg_key(c->w * K1 + p1, 20);
   keys[k++] = tg_key(c->w * K1 + b1->w, 21);
   keys[k++] = tg_key(c->w * K1 + a1->w, 22);
-  keys[k++] = tg_key(c->exact, 23);                    /* the form as written: US, May */
   keys[k++] = tg_key(c->s[2] * K1 + p1, 24);
-  keys[k++] = tg_key(b1->shape, 25);
+}
+
+void tg_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsigned p2) {
+  uint32_t r[TG_NROLE];
+  const tg_tokh *c = t + i + 2;
+  tg_own_features(keys, c);
+  keys += TG_NOWN;
+  tg_role_features(r, c - 1);
+  *keys++ = r[TG_ROLE_B1]; *keys++ = r[TG_ROLE_B1 + 1]; *keys++ = r[TG_ROLE_B1 + 2];
+  tg_role_features(r, c - 2);
+  *keys++ = r[TG_ROLE_B2];
+  tg_role_features(r, c + 1);
+  *keys++ = r[TG_ROLE_A1]; *keys++ = r[TG_ROLE_A1 + 1]; *keys++ = r[TG_ROLE_A1 + 2];
+  tg_role_features(r, c + 2);
+  *keys++ = r[TG_ROLE_A2];
+  tg_ctx_features(keys, t, i, p1, p2);
 }

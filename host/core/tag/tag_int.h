@@ -12,15 +12,30 @@
 
 /* {====================================================================== tunables */
 
-#if !defined(TG_NFEAT)
-#define TG_NFEAT 26           /* features of one token (feat.c, tg_features) */
+#if !defined(TG_NOWN)
+#define TG_NOWN 10            /* features of a token's own form (feat.c, tg_own_features) */
 #endif
+#if !defined(TG_NCTX)
+#define TG_NCTX 8             /* features of its context beyond its neighbours' forms (tg_ctx_features) */
+#endif
+#define TG_NROLE 8            /* features of a token's form as a neighbour of another (tg_role_features) */
+#define TG_NFEAT (TG_NOWN + TG_NROLE + TG_NCTX)
 #if !defined(TG_WORDMAX)
 #define TG_WORDMAX 64         /* bytes of a word that its features look at (the suffixes excepted) */
 #endif
+#if !defined(TG_DENSE)
+#define TG_DENSE 16           /* a feature with weights for this many classes is kept as a dense row */
+#endif
+#if !defined(TG_CACHE)
+#define TG_CACHE 2048         /* word types a tg_state remembers (a power of 2) */
+#endif
+#if !defined(TG_TYPELEN)
+#define TG_TYPELEN 24         /* bytes of the longest word a tg_state remembers */
+#endif
+#define TG_LANES 16           /* the rows of scores are padded to a multiple of this many classes */
 #define TG_MAXCLASS 254       /* classes (XPOS+UPOS pairs) a model may have; 255 is "no tag" */
 #define TG_NOCLASS 255        /* the tag before the first token (features of the start) */
-#define TG_MAGIC "LECTAG\0\1" /* the first 8 bytes of a model file */
+#define TG_MAGIC "LECTAG\0\2" /* the first 8 bytes of a model file */
 
 /* }====================================================================== */
 
@@ -48,8 +63,11 @@ struct tg_model {
   const char *xname[256], *uname[256];
   uint8_t cls_xpos[256], cls_upos[256];   /* a class's two tags */
   uint8_t lcat[256];                      /* the lemma rule of each XPOS (TG_L_...) */
-  tg_table feat;       /* feature key -> entry offset << 8 | entry count */
-  uint32_t *ent;       /* weights: class << 16 | (uint16_t)weight, grouped by feature */
+  unsigned ncp;        /* nclass rounded up to a multiple of TG_LANES: the length of a row */
+  tg_table feat;       /* feature key -> entry offset << 8 | entry count (1 .. TG_DENSE - 1), or
+                       ** (dense row + 1) << 8 (count 0) */
+  uint32_t *ent;       /* sparse weights: class << 16 | (uint16_t)weight, grouped by feature */
+  int16_t *dense;      /* dense rows of ncp weights (0 for the classes a feature has none for) */
   tg_table dict;       /* exact word form -> class, for frequent unambiguous words */
   tg_table lex;        /* lemma (keyed by list) -> how often seen in training, + 1 */
   tg_table exc;        /* (form, xpos) -> index into excs */
@@ -58,6 +76,9 @@ struct tg_model {
   char *names;         /* the tag names, NUL-terminated */
   unsigned char *bytes;  /* the file read (tg_model_read), which excs point into; NULL if built in */
 };
+
+/* The weights of a model file are scaled so that the sum of any TG_NFEAT of them fits in 16 bits:
+** the tagger adds them up in int16_t lanes. tg_model_parse checks it. */
 
 /* Makes a model of the n bytes of a model file (which must outlive it). Returns it, or NULL with
 ** a message (without a file name) in err. Used by tg_model_read, tg_builtin and the trainer. */
@@ -102,9 +123,22 @@ void tg_tok_hashes(tg_tokh *th, const char *word, uint32_t len);
 /* The boundary tokens: th[0] before the sentence, th[1] after it. */
 void tg_tok_bounds(tg_tokh th[2]);
 
-/* The TG_NFEAT feature keys of token i of a sentence whose tokens are t[2 .. n+2), t[0..2) and
-** t[n+2..n+4) being the boundary tokens; p1, p2 the classes of the two tokens before (TG_NOCLASS
-** at the start). */
+/* The TG_NOWN keys of the features of token c's own form: those the tagger adds up once per word
+** type and remembers. */
+void tg_own_features(uint32_t *keys, const tg_tokh *c);
+
+/* The TG_NROLE keys of the features of token t's form seen from another token: from the token after
+** it (TG_ROLE_B1, three), two after it (TG_ROLE_B2, one), the token before it (TG_ROLE_A1, three),
+** two before it (TG_ROLE_A2, one). Also remembered per word type. */
+enum { TG_ROLE_B1 = 0, TG_ROLE_B2 = 3, TG_ROLE_A1 = 4, TG_ROLE_A2 = 7 };
+void tg_role_features(uint32_t *keys, const tg_tokh *t);
+
+/* The TG_NCTX keys of the other features of the context of token i of a sentence whose tokens are
+** t[2 .. n+2), t[0..2) and t[n+2..n+4) being the boundary tokens; p1, p2 the classes of the two
+** tokens before (TG_NOCLASS at the start): the classes, and the word with its neighbours. */
+void tg_ctx_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsigned p2);
+
+/* All TG_NFEAT keys of token i: its own, its neighbours' roles, its context's (the trainer's view). */
 void tg_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsigned p2);
 
 /* }====================================================================== */
