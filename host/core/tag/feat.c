@@ -50,7 +50,61 @@ static size_t shape(char *out, size_t cap, const unsigned char *s, size_t n) {
   return k;
 }
 
-void tg_tok_hashes(tg_tokh *th, const char *word, uint32_t len) {
+/* Whether lex has base[0..keep) + add in list. */
+static int wn_has(const tg_table *lex, unsigned list, const char *base, size_t keep, const char *add) {
+  char t[TG_WORDMAX + 4];
+  size_t a = strlen(add);
+  if (keep == 0 || keep + a > sizeof t) return 0;
+  memcpy(t, base, keep);
+  memcpy(t + keep, add, a);
+  return tg_get(lex, tg_lex_key(t, keep + a, list)) != 0;
+}
+
+static int ends_with(const char *s, size_t n, const char *suf) {
+  size_t k = strlen(suf);
+  return n > k && memcmp(s + n - k, suf, k) == 0;
+}
+
+/* Whether s[0..n) ends in a doubled consonant before its last cut bytes (stopped, bigger). */
+static int doubled_before(const char *s, size_t n, size_t cut) {
+  if (n < cut + 3) return 0;
+  char x = s[n - cut - 1];
+  return x == s[n - cut - 2] && is_lower((unsigned char)x) && !strchr("aeiou", x);
+}
+
+uint32_t tg_wordnet_class(const tg_table *lex, const char *w, size_t n) {
+  if (!lex->slot || n == 0 || n > TG_WORDMAX) return 0;
+  uint32_t c = 0;
+  c |= (uint32_t)wn_has(lex, TG_LEX_WN_NOUN, w, n, "") << 0;
+  c |= (uint32_t)wn_has(lex, TG_LEX_WN_VERB, w, n, "") << 1;
+  c |= (uint32_t)wn_has(lex, TG_LEX_WN_ADJ, w, n, "") << 2;
+  c |= (uint32_t)wn_has(lex, TG_LEX_WN_ADV, w, n, "") << 3;
+  if (ends_with(w, n, "s") && !ends_with(w, n, "ss")) {          /* plural nouns, -s verbs */
+    for (unsigned l = TG_LEX_WN_NOUN; l <= TG_LEX_WN_VERB; l++) {
+      int hit = wn_has(lex, l, w, n - 1, "") ||
+                (ends_with(w, n, "es") && wn_has(lex, l, w, n - 2, "")) ||
+                (ends_with(w, n, "ies") && wn_has(lex, l, w, n - 3, "y"));
+      c |= (uint32_t)hit << (4 + l - TG_LEX_WN_NOUN);
+    }
+  }
+  if (ends_with(w, n, "ed"))                                      /* past tenses, participles */
+    c |= (uint32_t)(wn_has(lex, TG_LEX_WN_VERB, w, n - 2, "") || wn_has(lex, TG_LEX_WN_VERB, w, n - 1, "") ||
+                    (ends_with(w, n, "ied") && wn_has(lex, TG_LEX_WN_VERB, w, n - 3, "y")) ||
+                    (doubled_before(w, n, 2) && wn_has(lex, TG_LEX_WN_VERB, w, n - 3, ""))) << 6;
+  if (ends_with(w, n, "ing"))                                     /* gerunds, participles */
+    c |= (uint32_t)(wn_has(lex, TG_LEX_WN_VERB, w, n - 3, "") || wn_has(lex, TG_LEX_WN_VERB, w, n - 3, "e") ||
+                    (doubled_before(w, n, 3) && wn_has(lex, TG_LEX_WN_VERB, w, n - 4, ""))) << 7;
+  for (int sup = 0; sup < 2; sup++) {                             /* comparatives, superlatives */
+    size_t k = sup ? 3 : 2;
+    if (!ends_with(w, n, sup ? "est" : "er")) continue;
+    c |= (uint32_t)(wn_has(lex, TG_LEX_WN_ADJ, w, n - k, "") || wn_has(lex, TG_LEX_WN_ADJ, w, n - k + 1, "") ||
+                    (w[n - k - 1] == 'i' && wn_has(lex, TG_LEX_WN_ADJ, w, n - k - 1, "y")) ||
+                    (doubled_before(w, n, k) && wn_has(lex, TG_LEX_WN_ADJ, w, n - k - 1, ""))) << (8 + sup);
+  }
+  return c;
+}
+
+void tg_tok_hashes(tg_tokh *th, const char *word, uint32_t len, const tg_table *lex) {
   const unsigned char *w = (const unsigned char *)word;
   unsigned char low[TG_WORDMAX];
   size_t n = len < TG_WORDMAX ? len : TG_WORDMAX;
@@ -75,6 +129,7 @@ void tg_tok_hashes(tg_tokh *th, const char *word, uint32_t len) {
   char sh[16];
   th->shape = tg_hash(sh, shape(sh, sizeof sh, w, len), 8);
   th->exact = tg_key(tg_hash(w, len, 9), 99);
+  th->wn = len <= TG_WORDMAX ? tg_wordnet_class(lex, (const char *)low, n) | (uint32_t)is_upper(w[0]) << 12 : 0;
 }
 
 void tg_tok_bounds(tg_tokh th[2]) {
@@ -83,6 +138,7 @@ void tg_tok_bounds(tg_tokh th[2]) {
     th[b].w = th[b].p1 = th[b].p3 = th[b].shape = v;
     for (int k = 0; k < 4; k++) th[b].s[k] = v;
     th[b].exact = 0;
+    th[b].wn = 1u << (13 + b);
   }
 }
 
@@ -98,17 +154,20 @@ void tg_own_features(uint32_t *keys, const tg_tokh *c) {
   keys[k++] = tg_key(c->p3, 7);
   keys[k++] = tg_key(c->shape, 8);
   keys[k++] = tg_key(c->exact, 23);                    /* the form as written: US, May */
+  keys[k++] = tg_key(c->wn, 29);                       /* what WordNet knows of it */
 }
 
 void tg_role_features(uint32_t *keys, const tg_tokh *t) {
-  keys[0] = tg_key(t->w, 10);                          /* as the token before */
-  keys[1] = tg_key(t->s[2], 11);
-  keys[2] = tg_key(t->shape, 25);
-  keys[3] = tg_key(t->w, 12);                          /* as the second before */
-  keys[4] = tg_key(t->w, 13);                          /* as the token after */
-  keys[5] = tg_key(t->s[2], 14);
-  keys[6] = tg_key(t->shape, 16);
-  keys[7] = tg_key(t->w, 15);                          /* as the second after */
+  keys[TG_ROLE_B1] = tg_key(t->w, 10);                 /* as the token before */
+  keys[TG_ROLE_B1 + 1] = tg_key(t->s[2], 11);
+  keys[TG_ROLE_B1 + 2] = tg_key(t->shape, 25);
+  keys[TG_ROLE_B1 + 3] = tg_key(t->wn, 31);
+  keys[TG_ROLE_B2] = tg_key(t->w, 12);                 /* as the second before */
+  keys[TG_ROLE_A1] = tg_key(t->w, 13);                 /* as the token after */
+  keys[TG_ROLE_A1 + 1] = tg_key(t->s[2], 14);
+  keys[TG_ROLE_A1 + 2] = tg_key(t->shape, 16);
+  keys[TG_ROLE_A1 + 3] = tg_key(t->wn, 30);
+  keys[TG_ROLE_A2] = tg_key(t->w, 15);                 /* as the second after */
 }
 
 void tg_ctx_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsigned p2) {
@@ -130,11 +189,11 @@ void tg_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsign
   tg_own_features(keys, c);
   keys += TG_NOWN;
   tg_role_features(r, c - 1);
-  *keys++ = r[TG_ROLE_B1]; *keys++ = r[TG_ROLE_B1 + 1]; *keys++ = r[TG_ROLE_B1 + 2];
+  for (int k = 0; k < TG_NEAR; k++) *keys++ = r[TG_ROLE_B1 + k];
   tg_role_features(r, c - 2);
   *keys++ = r[TG_ROLE_B2];
   tg_role_features(r, c + 1);
-  *keys++ = r[TG_ROLE_A1]; *keys++ = r[TG_ROLE_A1 + 1]; *keys++ = r[TG_ROLE_A1 + 2];
+  for (int k = 0; k < TG_NEAR; k++) *keys++ = r[TG_ROLE_A1 + k];
   tg_role_features(r, c + 2);
   *keys++ = r[TG_ROLE_A2];
   tg_ctx_features(keys, t, i, p1, p2);

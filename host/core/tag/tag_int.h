@@ -13,12 +13,11 @@
 /* {====================================================================== tunables */
 
 #if !defined(TG_NOWN)
-#define TG_NOWN 10            /* features of a token's own form (feat.c, tg_own_features) */
+#define TG_NOWN 11            /* features of a token's own form (feat.c, tg_own_features) */
 #endif
 #if !defined(TG_NCTX)
 #define TG_NCTX 8             /* features of its context beyond its neighbours' forms (tg_ctx_features) */
 #endif
-#define TG_NROLE 8            /* features of a token's form as a neighbour of another (tg_role_features) */
 #define TG_NFEAT (TG_NOWN + TG_NROLE + TG_NCTX)
 #if !defined(TG_WORDMAX)
 #define TG_WORDMAX 64         /* bytes of a word that its features look at (the suffixes excepted) */
@@ -55,8 +54,10 @@ typedef struct tg_exc {
 /* Lemma rules by XPOS (tg_model.lcat). */
 enum { TG_L_LOWER = 0, TG_L_PROPER, TG_L_NOUNS, TG_L_PROPERS, TG_L_VBZ, TG_L_VBD, TG_L_VBG,
        TG_L_CMP, TG_L_SUP };
-/* The word lists of the lemma rules: lemmas seen in training, and WordNet's (keyed by list). */
-enum { TG_LEX_NOUN = 1, TG_LEX_VERB = 2, TG_LEX_ADJ = 3 };
+/* The word lists of the lemma rules: lemmas seen in training, and WordNet's (keyed by list); then
+** WordNet's lemmas alone by part of speech, for the features of a word that training never saw. */
+enum { TG_LEX_NOUN = 1, TG_LEX_VERB = 2, TG_LEX_ADJ = 3,
+       TG_LEX_WN_NOUN = 4, TG_LEX_WN_VERB = 5, TG_LEX_WN_ADJ = 6, TG_LEX_WN_ADV = 7 };
 
 struct tg_model {
   unsigned nxpos, nupos, nclass;
@@ -115,10 +116,16 @@ typedef struct tg_tokh {
   uint64_t p1, p3;     /* its first byte as written; its first 3 bytes lowercased */
   uint64_t shape;      /* Xxxx, dd.dd, ... */
   uint32_t exact;      /* the tag-dictionary key of the form as written */
+  uint32_t wn;         /* what WordNet makes of it (tg_wordnet_class), and whether it is capitalized */
 } tg_tokh;
 
-/* Fills th for word[0..len). */
-void tg_tok_hashes(tg_tokh *th, const char *word, uint32_t len);
+/* Fills th for word[0..len), lex holding WordNet's lemmas (TG_LEX_WN_...; the model's lex). */
+void tg_tok_hashes(tg_tokh *th, const char *word, uint32_t len, const tg_table *lex);
+
+/* What the word low[0..n) (lowercased) can be by WordNet's lemmas in lex: a bit each for a noun, a
+** verb, an adjective, an adverb as it is, and for a noun, verb or adjective with a regular ending
+** (-s, -ed, -ing, -er, -est) taken off. */
+uint32_t tg_wordnet_class(const tg_table *lex, const char *low, size_t n);
 
 /* The boundary tokens: th[0] before the sentence, th[1] after it. */
 void tg_tok_bounds(tg_tokh th[2]);
@@ -128,9 +135,10 @@ void tg_tok_bounds(tg_tokh th[2]);
 void tg_own_features(uint32_t *keys, const tg_tokh *c);
 
 /* The TG_NROLE keys of the features of token t's form seen from another token: from the token after
-** it (TG_ROLE_B1, three), two after it (TG_ROLE_B2, one), the token before it (TG_ROLE_A1, three),
-** two before it (TG_ROLE_A2, one). Also remembered per word type. */
-enum { TG_ROLE_B1 = 0, TG_ROLE_B2 = 3, TG_ROLE_A1 = 4, TG_ROLE_A2 = 7 };
+** it (TG_ROLE_B1, TG_NEAR of them), two after it (TG_ROLE_B2, one), the token before it (TG_ROLE_A1,
+** TG_NEAR), two before it (TG_ROLE_A2, one). Also remembered per word type. */
+enum { TG_NEAR = 4, TG_ROLE_B1 = 0, TG_ROLE_B2 = TG_NEAR, TG_ROLE_A1 = TG_NEAR + 1,
+       TG_ROLE_A2 = 2 * TG_NEAR + 1, TG_NROLE = 2 * TG_NEAR + 2 };
 void tg_role_features(uint32_t *keys, const tg_tokh *t);
 
 /* The TG_NCTX keys of the other features of the context of token i of a sentence whose tokens are

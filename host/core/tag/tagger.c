@@ -171,7 +171,7 @@ static void make_type(const tg_model *m, tg_type *t, int16_t *own, uint64_t h, c
   t->hash = h;
   t->len = len;
   if (len <= TG_TYPELEN) memcpy(t->form, word, len);
-  tg_tok_hashes(&t->h, word, len);
+  tg_tok_hashes(&t->h, word, len, &m->lex);
   uint32_t d = tg_get(&m->dict, t->h.exact);
   t->dict = (uint8_t)d;
   t->lxpos = TG_NOCLASS;
@@ -201,10 +201,12 @@ static unsigned predict(const tg_model *m, int16_t *restrict score, const int16_
   memcpy(score, own, m->ncp * sizeof *score);
   uint32_t *r = val + TG_NCTX;
   const uint32_t *b1 = me - TG_NROLE, *b2 = me - 2 * TG_NROLE, *a1 = me + TG_NROLE, *a2 = me + 2 * TG_NROLE;
-  r[0] = b1[TG_ROLE_B1]; r[1] = b1[TG_ROLE_B1 + 1]; r[2] = b1[TG_ROLE_B1 + 2];
-  r[3] = b2[TG_ROLE_B2];
-  r[4] = a1[TG_ROLE_A1]; r[5] = a1[TG_ROLE_A1 + 1]; r[6] = a1[TG_ROLE_A1 + 2];
-  r[7] = a2[TG_ROLE_A2];
+  for (int k = 0; k < TG_NEAR; k++) {
+    r[k] = b1[TG_ROLE_B1 + k];
+    r[TG_NEAR + 1 + k] = a1[TG_ROLE_A1 + k];
+  }
+  r[TG_NEAR] = b2[TG_ROLE_B2];
+  r[2 * TG_NEAR + 1] = a2[TG_ROLE_A2];
   add_features(m, score, val, TG_NCTX + TG_NROLE);
   int16_t top = score[0];
   for (unsigned c = 1; c < m->nclass; c++) top = score[c] > top ? score[c] : top;
@@ -259,7 +261,7 @@ int tg_tag_sentence(tg_state *st, size_t n, const char *const *word, const uint3
       tok[i + 2] = st->type[s].h;
       memcpy(role + (i + 2) * TG_NROLE, st->type[s].role, sizeof st->type[s].role);
     } else {
-      tg_tok_hashes(&tok[i + 2], word[i], len[i]);
+      tg_tok_hashes(&tok[i + 2], word[i], len[i], &m->lex);
       uint32_t keys[TG_NROLE];
       tg_role_features(keys, &tok[i + 2]);
       get_features(m, keys, role + (i + 2) * TG_NROLE, TG_NROLE);
