@@ -85,7 +85,8 @@ int tg_lemma_category(const char *x) {
   static const struct { const char *tag; int cat; } rule[] = {
     { "NNP", TG_L_PROPER }, { "NNS", TG_L_NOUNS }, { "NNPS", TG_L_PROPERS }, { "VBZ", TG_L_VBZ },
     { "VBD", TG_L_VBD }, { "VBN", TG_L_VBD }, { "VBG", TG_L_VBG }, { "JJR", TG_L_CMP },
-    { "RBR", TG_L_CMP }, { "JJS", TG_L_SUP }, { "RBS", TG_L_SUP } };
+    { "RBR", TG_L_CMP }, { "JJS", TG_L_SUP }, { "RBS", TG_L_SUP },
+    { "ADD", TG_L_PROPER }, { "CD", TG_L_NUMBER } };      /* addresses keep their case */
   for (size_t i = 0; i < sizeof rule / sizeof *rule; i++)
     if (strcmp(x, rule[i].tag) == 0) return rule[i].cat;
   return TG_L_LOWER;

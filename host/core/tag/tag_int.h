@@ -53,7 +53,7 @@ typedef struct tg_exc {
 
 /* Lemma rules by XPOS (tg_model.lcat). */
 enum { TG_L_LOWER = 0, TG_L_PROPER, TG_L_NOUNS, TG_L_PROPERS, TG_L_VBZ, TG_L_VBD, TG_L_VBG,
-       TG_L_CMP, TG_L_SUP };
+       TG_L_CMP, TG_L_SUP, TG_L_NUMBER };
 /* The word lists of the lemma rules: lemmas seen in training, and WordNet's (keyed by list); then
 ** WordNet's lemmas alone by part of speech, for the features of a word that training never saw. */
 enum { TG_LEX_NOUN = 1, TG_LEX_VERB = 2, TG_LEX_ADJ = 3,
