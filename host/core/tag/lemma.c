@@ -160,7 +160,7 @@ uint32_t tg_lemma(const tg_model *m, unsigned xpos, const char *word, uint32_t l
       low[k++] = (char)(is_upper(c) ? c + 32 : c);
     }
     uint32_t key = tg_lex_key(low, k, 16u + xpos);
-    for (uint32_t i = key & m->exc.mask; m->exc.slot[i].key; i = (i + 1) & m->exc.mask) {
+    for (uint32_t i = key & m->exc.mask; tg_maybe(&m->exc, key) && m->exc.slot[i].key; i = (i + 1) & m->exc.mask) {
       if (m->exc.slot[i].key != key) continue;
       const tg_exc *e = &m->excs[m->exc.slot[i].val];
       if (e->xpos == xpos && e->form_len == k && memcmp(e->form, low, k) == 0) {

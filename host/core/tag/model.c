@@ -45,17 +45,27 @@ static uint32_t count(rd *r, size_t size) {
   return n;
 }
 
-/* Room for n keys at most half full. Returns 0, or -1 when memory ran out. */
+/* Room for n keys at most two thirds full, and a filter of 8 bits a key. Returns 0, or -1 when
+** memory ran out. */
 static int table_new(tg_table *t, size_t n) {
-  size_t cap = 16;
-  while (cap < 2 * n) cap *= 2;
+  size_t cap = 16, nbits = 64;
+  while (2 * cap < 3 * n) cap *= 2;
+  for (t->shift = 32 - 6; nbits < 8 * n && t->shift > 1; t->shift--) nbits *= 2;
   t->slot = calloc(cap, sizeof *t->slot);
+  t->bits = calloc(nbits / 64, sizeof *t->bits);
   t->mask = (uint32_t)(cap - 1);
-  return t->slot ? 0 : -1;
+  return t->slot && t->bits ? 0 : -1;
+}
+
+static void table_free(tg_table *t) {
+  free(t->slot);
+  free(t->bits);
 }
 
 /* Adds key -> val; a key already there keeps its first value. Returns 1 if it was there. */
 static int table_put(tg_table *t, uint32_t key, uint32_t val) {
+  uint32_t h = (key * 0x9E3779B1u) >> t->shift;
+  t->bits[h >> 6] |= 1ull << (h & 63);
   for (uint32_t i = key & t->mask;; i = (i + 1) & t->mask) {
     if (t->slot[i].key == key) return 1;
     if (!t->slot[i].key) { t->slot[i].key = key; t->slot[i].val = val; return 0; }
@@ -260,12 +270,12 @@ const tg_model *tg_builtin(void) {
 
 void tg_model_free(tg_model *m) {
   if (!m || m == builtin) return;
-  free(m->feat.slot);
+  table_free(&m->feat);
   free(m->ent);
   free(m->dense);
-  free(m->dict.slot);
-  free(m->lex.slot);
-  free(m->exc.slot);
+  table_free(&m->dict);
+  table_free(&m->lex);
+  table_free(&m->exc);
   free(m->excs);
   free(m->names);
   free(m->bytes);

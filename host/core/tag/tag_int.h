@@ -41,9 +41,19 @@
 
 /* {====================================================================== the model (model.c) */
 
-/* An open-addressing table of 32-bit keys (0 is an empty slot) and 32-bit values. */
+/* An open-addressing table of 32-bit keys (0 is an empty slot) and 32-bit values; and, when bits is
+** not NULL, a filter of a bit per hash of the keys (8 bits a key): most keys looked for are not
+** there (word pairs, forms with an ending taken off), and the filter, small enough to stay in
+** the cache, says so without a miss in the table. */
 typedef struct tg_slot { uint32_t key, val; } tg_slot;
-typedef struct tg_table { tg_slot *slot; uint32_t mask; } tg_table;
+typedef struct tg_table { tg_slot *slot; uint32_t mask; uint64_t *bits; unsigned shift; } tg_table;
+
+/* Whether key may be in t (0: it surely is not). */
+static inline int tg_maybe(const tg_table *t, uint32_t key) {
+  if (!t->bits) return 1;
+  uint32_t h = (key * 0x9E3779B1u) >> t->shift;
+  return (int)(t->bits[h >> 6] >> (h & 63) & 1);
+}
 
 /* A lemma exception: (form lowercased, xpos) -> lemma; the strings live in the model's bytes. */
 typedef struct tg_exc {
@@ -69,6 +79,7 @@ struct tg_model {
                        ** (dense row + 1) << 8 (count 0) */
   uint32_t *ent;       /* sparse weights: class << 16 | (uint16_t)weight, grouped by feature */
   int16_t *dense;      /* dense rows of ncp weights (0 for the classes a feature has none for) */
+
   tg_table dict;       /* exact word form -> class, for frequent unambiguous words */
   tg_table lex;        /* lemma (keyed by list) -> how often seen in training, + 1 */
   tg_table exc;        /* (form, xpos) -> index into excs */
@@ -87,6 +98,7 @@ tg_model *tg_model_parse(const unsigned char *p, size_t n, char *err, size_t err
 
 /* The value of key in t, or 0 when absent. */
 static inline uint32_t tg_get(const tg_table *t, uint32_t key) {
+  if (!tg_maybe(t, key)) return 0;
   for (uint32_t i = key & t->mask;; i = (i + 1) & t->mask) {
     if (t->slot[i].key == key) return t->slot[i].val;
     if (!t->slot[i].key) return 0;

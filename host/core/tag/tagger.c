@@ -120,21 +120,44 @@ static void add_row(int16_t *restrict row, const int16_t *restrict d, unsigned n
     memcpy(row + c, &a, sizeof a);
   }
 }
+
+/* The highest of row[0..ncp). */
+static int16_t row_max(const int16_t *row, unsigned ncp) {
+  lanes m;
+  memcpy(&m, row, sizeof m);
+  for (unsigned c = TG_LANES; c < ncp; c += TG_LANES) {
+    lanes a, gt;
+    memcpy(&a, row + c, sizeof a);
+    gt = a > m;
+    m = (a & gt) | (m & ~gt);
+  }
+  int16_t top = m[0];
+  for (unsigned j = 1; j < TG_LANES; j++) top = m[j] > top ? m[j] : top;
+  return top;
+}
 #else
 static void add_row(int16_t *restrict row, const int16_t *restrict d, unsigned ncp) {
   for (unsigned c = 0; c < ncp; c++) row[c] = (int16_t)(row[c] + d[c]);
 }
+
+static int16_t row_max(const int16_t *row, unsigned ncp) {
+  int16_t top = row[0];
+  for (unsigned c = 1; c < ncp; c++) top = row[c] > top ? row[c] : top;
+  return top;
+}
 #endif
 
 /* The table values of the n features keys[0..n) into val (0 for a feature the model has not).
-** Their slots, then their weights, are fetched ahead, all at once, rather than one miss waited
-** for after the other. */
+** The keys the table's filter rules out are not looked for; the slots of the others, then their
+** weights, are fetched ahead, all at once, rather than one miss waited for after the other. */
 static void get_features(const tg_model *m, const uint32_t *keys, uint32_t *val, int n) {
   const tg_slot *slot = m->feat.slot;
-  for (int f = 0; f < n; f++) PREFETCH(&slot[keys[f] & m->feat.mask]);
   for (int f = 0; f < n; f++) {
-    val[f] = tg_get(&m->feat, keys[f]);
-    if (!val[f]) continue;
+    val[f] = (uint32_t)tg_maybe(&m->feat, keys[f]);
+    if (val[f]) PREFETCH(&slot[keys[f] & m->feat.mask]);
+  }
+  for (int f = 0; f < n; f++) {
+    if (!val[f] || !(val[f] = tg_get(&m->feat, keys[f]))) continue;
     if (val[f] & 0xFF) PREFETCH(m->ent + (val[f] >> 8));
     else PREFETCH(m->dense + (size_t)((val[f] >> 8) - 1) * m->ncp);
   }
@@ -199,6 +222,7 @@ static unsigned predict(const tg_model *m, int16_t *restrict score, const int16_
   tg_ctx_features(keys, tok, i, p1, p2);
   get_features(m, keys, val, TG_NCTX);
   memcpy(score, own, m->ncp * sizeof *score);
+  for (unsigned c = m->nclass; c < m->ncp; c++) score[c] = INT16_MIN;   /* never the best */
   uint32_t *r = val + TG_NCTX;
   const uint32_t *b1 = me - TG_NROLE, *b2 = me - 2 * TG_NROLE, *a1 = me + TG_NROLE, *a2 = me + 2 * TG_NROLE;
   for (int k = 0; k < TG_NEAR; k++) {
@@ -208,8 +232,7 @@ static unsigned predict(const tg_model *m, int16_t *restrict score, const int16_
   r[TG_NEAR] = b2[TG_ROLE_B2];
   r[2 * TG_NEAR + 1] = a2[TG_ROLE_A2];
   add_features(m, score, val, TG_NCTX + TG_NROLE);
-  int16_t top = score[0];
-  for (unsigned c = 1; c < m->nclass; c++) top = score[c] > top ? score[c] : top;
+  int16_t top = row_max(score, m->ncp);
   unsigned best = 0;
   while (score[best] != top) best++;
   return best;
