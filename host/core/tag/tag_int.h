@@ -26,7 +26,7 @@
 #define TG_DENSE 16           /* a feature with weights for this many classes is kept as a dense row */
 #endif
 #if !defined(TG_CACHE)
-#define TG_CACHE 2048         /* word types a tg_state remembers (a power of 2) */
+#define TG_CACHE 4096         /* word types a tg_state remembers (a power of 2) */
 #endif
 #if !defined(TG_TYPELEN)
 #define TG_TYPELEN 24         /* bytes of the longest word a tg_state remembers */
