@@ -343,7 +343,7 @@ static void write_weights(bb *b, int prune) {
 
 /* {====================================================================== word lists and lemma exceptions */
 
-typedef struct lexent { uint32_t key, count; } lexent;
+typedef struct lexent { uint32_t key, count, wn; } lexent;   /* wn: TG_WN_... bits (TG_LEX_WN) */
 static lexent *lexv;
 static size_t nlex, caplex;
 
@@ -352,13 +352,14 @@ static int cmp_key(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* Adds count to lemma s[0..n) (lowercased) in list. */
+/* Adds count to lemma s[0..n) (lowercased) in list (TG_LEX_WN: the parts of speech in count). */
 static void lex_add(unsigned list, const char *s, size_t n, uint32_t count) {
   char low[TG_WORDMAX];
   if (n == 0 || n > TG_WORDMAX) return;
   for (size_t i = 0; i < n; i++) low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
   if (nlex == caplex) lexv = xrealloc(lexv, (caplex = caplex ? 2 * caplex : 1 << 16) * sizeof *lexv);
-  lexv[nlex++] = (lexent){ tg_lex_key(low, n, list), count };
+  lexv[nlex++] = list == TG_LEX_WN ? (lexent){ tg_lex_key(low, n, list), 0, count }
+                                    : (lexent){ tg_lex_key(low, n, list), count, 0 };
 }
 
 static unsigned list_of(const char *upos) {
@@ -368,9 +369,9 @@ static unsigned list_of(const char *upos) {
   return 0;
 }
 
-/* The first word of each line of a WordNet index file, into list with count 1, and into wn_list
-** (WordNet's alone, for the features). */
-static void lex_wordnet(const char *dir, const char *file, unsigned list, unsigned wn_list) {
+/* The first word of each line of a WordNet index file, into list with count 1, and into TG_LEX_WN
+** with the part of speech pos (WordNet's alone, for the features). */
+static void lex_wordnet(const char *dir, const char *file, unsigned list, unsigned pos) {
   char path[1024], line[8192];
   snprintf(path, sizeof path, "%s/%s", dir, file);
   FILE *f = fopen(path, "r");
@@ -378,7 +379,7 @@ static void lex_wordnet(const char *dir, const char *file, unsigned list, unsign
   while (fgets(line, sizeof line, f)) {
     if (line[0] == ' ') continue;                         /* the licence at the top */
     size_t n = strcspn(line, " ");
-    if (!memchr(line, '_', n)) { lex_add(list, line, n, 1); lex_add(wn_list, line, n, 1); }
+    if (!memchr(line, '_', n)) { lex_add(list, line, n, 1); lex_add(TG_LEX_WN, line, n, pos); }
   }
   fclose(f);
 }
@@ -394,18 +395,19 @@ static void make_lex(const char *wn) {
       if (list) lex_add(list, w->lemma, strlen(w->lemma), 1);
     }
   if (wn) {
-    lex_wordnet(wn, "index.noun", TG_LEX_NOUN, TG_LEX_WN_NOUN);
-    lex_wordnet(wn, "index.verb", TG_LEX_VERB, TG_LEX_WN_VERB);
-    lex_wordnet(wn, "index.adj", TG_LEX_ADJ, TG_LEX_WN_ADJ);
-    lex_wordnet(wn, "index.adv", TG_LEX_ADJ, TG_LEX_WN_ADV);
+    lex_wordnet(wn, "index.noun", TG_LEX_NOUN, TG_WN_NOUN);
+    lex_wordnet(wn, "index.verb", TG_LEX_VERB, TG_WN_VERB);
+    lex_wordnet(wn, "index.adj", TG_LEX_ADJ, TG_WN_ADJ);
+    lex_wordnet(wn, "index.adv", TG_LEX_ADJ, TG_WN_ADV);
   }
   qsort(lexv, nlex, sizeof *lexv, cmp_key);
   size_t k = 0;
   for (size_t i = 0; i < nlex; i++) {
-    if (k && lexv[k - 1].key == lexv[i].key) lexv[k - 1].count += lexv[i].count;
+    if (k && lexv[k - 1].key == lexv[i].key) { lexv[k - 1].count += lexv[i].count; lexv[k - 1].wn |= lexv[i].wn; }
     else lexv[k++] = lexv[i];
   }
   nlex = k;
+  for (size_t i = 0; i < nlex; i++) if (lexv[i].wn) lexv[i].count = lexv[i].wn;   /* the value: + 1 */
   size_t cap = 16;
   while (cap < 2 * nlex) cap *= 2;
   lex.slot = calloc(cap, sizeof *lex.slot);

@@ -50,14 +50,15 @@ static size_t shape(char *out, size_t cap, const unsigned char *s, size_t n) {
   return k;
 }
 
-/* Whether lex has base[0..keep) + add in list. */
-static int wn_has(const tg_table *lex, unsigned list, const char *base, size_t keep, const char *add) {
+/* The parts of speech WordNet gives base[0..keep) + add (TG_WN_...), 0 if none. */
+static uint32_t wn(const tg_table *lex, const char *base, size_t keep, const char *add) {
   char t[TG_WORDMAX + 4];
   size_t a = strlen(add);
   if (keep == 0 || keep + a > sizeof t) return 0;
   memcpy(t, base, keep);
   memcpy(t + keep, add, a);
-  return tg_get(lex, tg_lex_key(t, keep + a, list)) != 0;
+  uint32_t v = tg_get(lex, tg_lex_key(t, keep + a, TG_LEX_WN));
+  return v ? v - 1 : 0;
 }
 
 static int ends_with(const char *s, size_t n, const char *suf) {
@@ -74,32 +75,31 @@ static int doubled_before(const char *s, size_t n, size_t cut) {
 
 uint32_t tg_wordnet_class(const tg_table *lex, const char *w, size_t n) {
   if (!lex->slot || n == 0 || n > TG_WORDMAX) return 0;
-  uint32_t c = 0;
-  c |= (uint32_t)wn_has(lex, TG_LEX_WN_NOUN, w, n, "") << 0;
-  c |= (uint32_t)wn_has(lex, TG_LEX_WN_VERB, w, n, "") << 1;
-  c |= (uint32_t)wn_has(lex, TG_LEX_WN_ADJ, w, n, "") << 2;
-  c |= (uint32_t)wn_has(lex, TG_LEX_WN_ADV, w, n, "") << 3;
+  uint32_t c = wn(lex, w, n, ""), m;                             /* bits 0-3: as it is */
   if (ends_with(w, n, "s") && !ends_with(w, n, "ss")) {          /* plural nouns, -s verbs */
-    for (unsigned l = TG_LEX_WN_NOUN; l <= TG_LEX_WN_VERB; l++) {
-      int hit = wn_has(lex, l, w, n - 1, "") ||
-                (ends_with(w, n, "es") && wn_has(lex, l, w, n - 2, "")) ||
-                (ends_with(w, n, "ies") && wn_has(lex, l, w, n - 3, "y"));
-      c |= (uint32_t)hit << (4 + l - TG_LEX_WN_NOUN);
-    }
+    m = wn(lex, w, n - 1, "");
+    if (ends_with(w, n, "es")) m |= wn(lex, w, n - 2, "");
+    if (ends_with(w, n, "ies")) m |= wn(lex, w, n - 3, "y");
+    c |= (m & (TG_WN_NOUN | TG_WN_VERB)) << 4;
   }
-  if (ends_with(w, n, "ed"))                                      /* past tenses, participles */
-    c |= (uint32_t)(wn_has(lex, TG_LEX_WN_VERB, w, n - 2, "") || wn_has(lex, TG_LEX_WN_VERB, w, n - 1, "") ||
-                    (ends_with(w, n, "ied") && wn_has(lex, TG_LEX_WN_VERB, w, n - 3, "y")) ||
-                    (doubled_before(w, n, 2) && wn_has(lex, TG_LEX_WN_VERB, w, n - 3, ""))) << 6;
-  if (ends_with(w, n, "ing"))                                     /* gerunds, participles */
-    c |= (uint32_t)(wn_has(lex, TG_LEX_WN_VERB, w, n - 3, "") || wn_has(lex, TG_LEX_WN_VERB, w, n - 3, "e") ||
-                    (doubled_before(w, n, 3) && wn_has(lex, TG_LEX_WN_VERB, w, n - 4, ""))) << 7;
+  if (ends_with(w, n, "ed")) {                                    /* past tenses, participles */
+    m = wn(lex, w, n - 2, "") | wn(lex, w, n - 1, "");
+    if (ends_with(w, n, "ied")) m |= wn(lex, w, n - 3, "y");
+    if (doubled_before(w, n, 2)) m |= wn(lex, w, n - 3, "");
+    c |= (m & TG_WN_VERB) << 5;
+  }
+  if (ends_with(w, n, "ing")) {                                   /* gerunds, participles */
+    m = wn(lex, w, n - 3, "") | wn(lex, w, n - 3, "e");
+    if (doubled_before(w, n, 3)) m |= wn(lex, w, n - 4, "");
+    c |= (m & TG_WN_VERB) << 6;
+  }
   for (int sup = 0; sup < 2; sup++) {                             /* comparatives, superlatives */
     size_t k = sup ? 3 : 2;
     if (!ends_with(w, n, sup ? "est" : "er")) continue;
-    c |= (uint32_t)(wn_has(lex, TG_LEX_WN_ADJ, w, n - k, "") || wn_has(lex, TG_LEX_WN_ADJ, w, n - k + 1, "") ||
-                    (w[n - k - 1] == 'i' && wn_has(lex, TG_LEX_WN_ADJ, w, n - k - 1, "y")) ||
-                    (doubled_before(w, n, k) && wn_has(lex, TG_LEX_WN_ADJ, w, n - k - 1, ""))) << (8 + sup);
+    m = wn(lex, w, n - k, "") | wn(lex, w, n - k + 1, "");
+    if (w[n - k - 1] == 'i') m |= wn(lex, w, n - k - 1, "y");
+    if (doubled_before(w, n, k)) m |= wn(lex, w, n - k - 1, "");
+    c |= (m & TG_WN_ADJ) << (6 + sup);
   }
   return c;
 }
@@ -181,6 +181,7 @@ void tg_ctx_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, un
   keys[k++] = tg_key(c->w * K1 + b1->w, 21);
   keys[k++] = tg_key(c->w * K1 + a1->w, 22);
   keys[k++] = tg_key(c->s[2] * K1 + p1, 24);
+  keys[k++] = tg_key(c->wn * 2 + (i == 0), 26);         /* the WordNet class at the start */
 }
 
 void tg_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsigned p2) {

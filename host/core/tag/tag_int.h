@@ -16,7 +16,7 @@
 #define TG_NOWN 11            /* features of a token's own form (feat.c, tg_own_features) */
 #endif
 #if !defined(TG_NCTX)
-#define TG_NCTX 8             /* features of its context beyond its neighbours' forms (tg_ctx_features) */
+#define TG_NCTX 9             /* features of its context beyond its neighbours' forms (tg_ctx_features) */
 #endif
 #define TG_NFEAT (TG_NOWN + TG_NROLE + TG_NCTX)
 #if !defined(TG_WORDMAX)
@@ -64,10 +64,11 @@ typedef struct tg_exc {
 /* Lemma rules by XPOS (tg_model.lcat). */
 enum { TG_L_LOWER = 0, TG_L_PROPER, TG_L_NOUNS, TG_L_PROPERS, TG_L_VBZ, TG_L_VBD, TG_L_VBG,
        TG_L_CMP, TG_L_SUP, TG_L_NUMBER };
-/* The word lists of the lemma rules: lemmas seen in training, and WordNet's (keyed by list); then
-** WordNet's lemmas alone by part of speech, for the features of a word that training never saw. */
-enum { TG_LEX_NOUN = 1, TG_LEX_VERB = 2, TG_LEX_ADJ = 3,
-       TG_LEX_WN_NOUN = 4, TG_LEX_WN_VERB = 5, TG_LEX_WN_ADJ = 6, TG_LEX_WN_ADV = 7 };
+/* The word lists of the lemma rules: lemmas seen in training, and WordNet's (keyed by list, the
+** value a count + 1); then WordNet's lemmas alone (TG_LEX_WN, the value 1 + the parts of speech
+** WordNet gives it, TG_WN_...), for the features of a word that training never saw. */
+enum { TG_LEX_NOUN = 1, TG_LEX_VERB = 2, TG_LEX_ADJ = 3, TG_LEX_WN = 4 };
+enum { TG_WN_NOUN = 1, TG_WN_VERB = 2, TG_WN_ADJ = 4, TG_WN_ADV = 8 };
 
 struct tg_model {
   unsigned nxpos, nupos, nclass;
@@ -131,7 +132,7 @@ typedef struct tg_tokh {
   uint32_t wn;         /* what WordNet makes of it (tg_wordnet_class), and whether it is capitalized */
 } tg_tokh;
 
-/* Fills th for word[0..len), lex holding WordNet's lemmas (TG_LEX_WN_...; the model's lex). */
+/* Fills th for word[0..len), lex holding WordNet's lemmas (TG_LEX_WN; the model's lex). */
 void tg_tok_hashes(tg_tokh *th, const char *word, uint32_t len, const tg_table *lex);
 
 /* What the word low[0..n) (lowercased) can be by WordNet's lemmas in lex: a bit each for a noun, a
