@@ -20,6 +20,8 @@ typedef struct tg_type {
   uint8_t lxpos;       /* the XPOS of the lemma kept, or TG_NOCLASS for none */
   uint8_t lword;       /* 1 if that lemma is the word itself */
   uint8_t llen;
+  uint8_t recent;      /* 1 if used after the other slot of its pair */
+  uint32_t gen;        /* which filling of the state's cache made it (tg_state.gen) */
   char form[TG_TYPELEN];
   char lemma[TG_TYPELEN];
   tg_tokh h;
@@ -33,6 +35,8 @@ struct tg_state {
   tg_tokh *tok;        /* n + 4: two boundary tokens on each side */
   uint32_t *role;      /* (n + 4) x TG_NROLE: the values of each token's role features */
   uint32_t *slot;      /* n: the cache slot of each token (UINT32_MAX: not cached) */
+  uint32_t *gen;       /* n: the filling of that slot the token found there */
+  uint32_t fills;      /* slots filled so far */
   size_t cap;
   char *lbuf;
   size_t lcap;
@@ -71,6 +75,7 @@ void tg_state_free(tg_state *st) {
   free(st->tok);
   free(st->role);
   free(st->slot);
+  free(st->gen);
   free(st->lbuf);
   free(st);
 }
@@ -82,11 +87,12 @@ static int reserve(tg_state *st, size_t n, size_t bytes) {
     while (cap < n) cap *= 2;
     tg_tokh *t = realloc(st->tok, (cap + 4) * sizeof *t);
     if (t) st->tok = t;
-    uint32_t *s = realloc(st->slot, cap * sizeof *s);
+    uint32_t *s = realloc(st->slot, cap * sizeof *s), *g = s ? realloc(st->gen, cap * sizeof *g) : NULL;
     if (s) st->slot = s;
+    if (g) st->gen = g;
     uint32_t *r = realloc(st->role, (cap + 4) * TG_NROLE * sizeof *r);
     if (r) st->role = r;
-    if (!t || !s || !r) return -1;
+    if (!t || !s || !g || !r) return -1;
     st->cap = cap;
   }
   if (bytes > st->lcap) {
@@ -210,15 +216,25 @@ static void make_type(const tg_model *m, tg_type *t, int16_t *own, uint64_t h, c
 }
 
 /* The slot of the state's cache that holds word[0..len), filled if it did not; UINT32_MAX for a
-** word too long to be remembered, whose type is made in the spare row of st->score. */
+** word too long to be remembered. A word may sit in either slot of a pair (two-way associative);
+** a new one takes the slot of the pair used less recently. */
 static uint32_t lookup(tg_state *st, const char *word, uint32_t len) {
-  uint64_t h = tg_hash(word, len, 0x7479) | 1;
   if (len > TG_TYPELEN) return UINT32_MAX;
-  uint32_t s = (uint32_t)(h >> 40) & (TG_CACHE - 1);
+  uint64_t h = tg_hash(word, len, 0x7479) | 1;
+  uint32_t s = (uint32_t)(h >> 40) & (TG_CACHE - 2);
   tg_type *t = &st->type[s];
-  if (t->hash != h || t->len != len || memcmp(t->form, word, len) != 0)
-    make_type(st->m, t, st->own + (size_t)s * st->m->ncp, h, word, len);
-  return s;
+  for (int k = 0; k < 2; k++)
+    if (t[k].hash == h && t[k].len == len && memcmp(t[k].form, word, len) == 0) {
+      t[k].recent = 1;
+      t[k ^ 1].recent = 0;
+      return s + (uint32_t)k;
+    }
+  int k = t[0].recent;                 /* the other one */
+  make_type(st->m, &t[k], st->own + (size_t)(s + (uint32_t)k) * st->m->ncp, h, word, len);
+  t[k].gen = ++st->fills;
+  t[k].recent = 1;
+  t[k ^ 1].recent = 0;
+  return s + (uint32_t)k;
 }
 
 /* The class of token i by the weights, own holding the sums of its own features, role the role
@@ -289,6 +305,7 @@ int tg_tag_sentence(tg_state *st, size_t n, const char *const *word, const uint3
   for (size_t i = 0; i < n; i++) {
     uint32_t s = st->slot[i] = lookup(st, word[i], len[i]);
     if (s != UINT32_MAX) {
+      st->gen[i] = st->type[s].gen;
       tok[i + 2] = st->type[s].h;
       memcpy(role + (i + 2) * TG_NROLE, st->type[s].role, sizeof st->type[s].role);
     } else {
@@ -304,8 +321,8 @@ int tg_tag_sentence(tg_state *st, size_t n, const char *const *word, const uint3
     tg_type *t = NULL;
     uint32_t s = st->slot[i];
     if (s != UINT32_MAX) {         /* a later word of the sentence may have taken the slot */
+      if (st->type[s].gen != st->gen[i]) s = lookup(st, word[i], len[i]);
       t = &st->type[s];
-      if (t->len != len[i] || memcmp(t->form, word[i], len[i]) != 0) s = lookup(st, word[i], len[i]);
     }
     unsigned c;
     if (t && t->dict) {
