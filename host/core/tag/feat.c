@@ -173,7 +173,6 @@ void tg_role_features(uint32_t *keys, const tg_tokh *t) {
 void tg_ctx_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsigned p2) {
   const tg_tokh *c = t + i + 2, *b1 = c - 1, *a1 = c + 1;
   size_t k = 0;
-  keys[k++] = tg_key(c->shape + (i == 0), 9);          /* shape at the start of a sentence */
   keys[k++] = tg_key(p1, 17);
   keys[k++] = tg_key(p2, 18);
   keys[k++] = tg_key(p1 << 8 | p2, 19);
@@ -181,7 +180,11 @@ void tg_ctx_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, un
   keys[k++] = tg_key(c->w * K1 + b1->w, 21);
   keys[k++] = tg_key(c->w * K1 + a1->w, 22);
   keys[k++] = tg_key(c->s[2] * K1 + p1, 24);
-  keys[k++] = tg_key(c->wn * 2 + (i == 0), 26);         /* the WordNet class at the start */
+}
+
+void tg_start_features(uint32_t *keys, const tg_tokh *c, int start) {
+  keys[0] = tg_key(c->shape + (uint64_t)start, 9);     /* shape at the start of a sentence */
+  keys[1] = tg_key(c->wn * 2 + (uint32_t)start, 26);   /* the WordNet class at the start */
 }
 
 void tg_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsigned p2) {
@@ -198,4 +201,5 @@ void tg_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsign
   tg_role_features(r, c + 2);
   *keys++ = r[TG_ROLE_A2];
   tg_ctx_features(keys, t, i, p1, p2);
+  tg_start_features(keys + TG_NCTX, c, i == 0);
 }

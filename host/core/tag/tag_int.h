@@ -16,9 +16,10 @@
 #define TG_NOWN 11            /* features of a token's own form (feat.c, tg_own_features) */
 #endif
 #if !defined(TG_NCTX)
-#define TG_NCTX 9             /* features of its context beyond its neighbours' forms (tg_ctx_features) */
+#define TG_NCTX 7             /* features of its context beyond its neighbours' forms (tg_ctx_features) */
 #endif
-#define TG_NFEAT (TG_NOWN + TG_NROLE + TG_NCTX)
+#define TG_NSTART 2           /* features of its form and whether it starts a sentence (tg_start_features) */
+#define TG_NFEAT (TG_NOWN + TG_NROLE + TG_NCTX + TG_NSTART)
 #if !defined(TG_WORDMAX)
 #define TG_WORDMAX 64         /* bytes of a word that its features look at (the suffixes excepted) */
 #endif
@@ -159,7 +160,13 @@ void tg_role_features(uint32_t *keys, const tg_tokh *t);
 ** tokens before (TG_NOCLASS at the start): the classes, and the word with its neighbours. */
 void tg_ctx_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsigned p2);
 
-/* All TG_NFEAT keys of token i: its own, its neighbours' roles, its context's (the trainer's view). */
+/* The TG_NSTART keys of the features of token c's form joined with whether it starts the sentence
+** (start 1) or not (0). The tagger adds those of start 0 to a type's own row, and for the first
+** token of a sentence takes them off and adds those of start 1. */
+void tg_start_features(uint32_t *keys, const tg_tokh *c, int start);
+
+/* All TG_NFEAT keys of token i: its own, its neighbours' roles, its context's, its start features
+** (the trainer's view). */
 void tg_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsigned p2);
 
 /* }====================================================================== */

@@ -135,6 +135,16 @@ static void add_row(int16_t *restrict row, const int16_t *restrict d, unsigned n
   }
 }
 
+static void sub_row(int16_t *restrict row, const int16_t *restrict d, unsigned ncp) {
+  for (unsigned c = 0; c < ncp; c += TG_LANES) {
+    lanes a, b;
+    memcpy(&a, row + c, sizeof a);
+    memcpy(&b, d + c, sizeof b);
+    a -= b;
+    memcpy(row + c, &a, sizeof a);
+  }
+}
+
 /* The highest of row[0..ncp). */
 static int16_t row_max(const int16_t *row, unsigned ncp) {
   lanes m;
@@ -152,6 +162,10 @@ static int16_t row_max(const int16_t *row, unsigned ncp) {
 #else
 static void add_row(int16_t *restrict row, const int16_t *restrict d, unsigned ncp) {
   for (unsigned c = 0; c < ncp; c++) row[c] = (int16_t)(row[c] + d[c]);
+}
+
+static void sub_row(int16_t *restrict row, const int16_t *restrict d, unsigned ncp) {
+  for (unsigned c = 0; c < ncp; c++) row[c] = (int16_t)(row[c] - d[c]);
 }
 
 static int16_t row_max(const int16_t *row, unsigned ncp) {
@@ -191,15 +205,31 @@ WIDE static void add_features(const tg_model *m, int16_t *restrict row, const ui
   }
 }
 
-/* The own row (the sums of its own features) and the role values of the token h. */
+/* Takes the weights of the n features of table values val[0..n) off row. */
+static void sub_features(const tg_model *m, int16_t *restrict row, const uint32_t *val, int n) {
+  for (int f = 0; f < n; f++) {
+    uint32_t v = val[f];
+    if (!v) continue;
+    if (v & 0xFF) {
+      const uint32_t *e = m->ent + (v >> 8), *end = e + (v & 0xFF);
+      for (; e < end; e++) row[*e >> 16] = (int16_t)(row[*e >> 16] - (int16_t)(uint16_t)(*e & 0xFFFF));
+    } else {
+      sub_row(row, m->dense + (size_t)((v >> 8) - 1) * m->ncp, m->ncp);
+    }
+  }
+}
+
+/* The own row (the sums of its own features and of its start features for a token that does not
+** start a sentence) and the role values of the token h. */
 static void make_row(const tg_model *m, const tg_tokh *h, int16_t *own, uint32_t *role) {
-  uint32_t keys[TG_NOWN], val[TG_NOWN];
+  uint32_t keys[TG_NOWN + TG_NSTART], val[TG_NOWN + TG_NSTART];
   tg_role_features(keys, h);
   get_features(m, keys, role, TG_NROLE);
   tg_own_features(keys, h);
-  get_features(m, keys, val, TG_NOWN);
+  tg_start_features(keys + TG_NOWN, h, 0);
+  get_features(m, keys, val, TG_NOWN + TG_NSTART);
   memset(own, 0, m->ncp * sizeof *own);
-  add_features(m, own, val, TG_NOWN);
+  add_features(m, own, val, TG_NOWN + TG_NSTART);
 }
 
 /* Fills the type t for word[0..len) (its hash h): hashes, dictionary class, own weights in own. */
@@ -237,15 +267,25 @@ static uint32_t lookup(tg_state *st, const char *word, uint32_t len) {
   return s + (uint32_t)k;
 }
 
-/* The class of token i by the weights, own holding the sums of its own features, role the role
-** values of the tokens (TG_NROLE each, the first of the sentence at role + 2 * TG_NROLE). */
+/* The class of token i by the weights, own holding the sums of its own features (make_row), role
+** the role values of the tokens (TG_NROLE each, the first of the sentence at role + 2 * TG_NROLE).
+** Every partial sum is one of weights of the token's features, within 16 bits (tag_int.h). */
 WIDE static unsigned predict(const tg_model *m, int16_t *restrict score, const int16_t *own,
                         const tg_tokh *tok, const uint32_t *role, size_t i, unsigned p1, unsigned p2) {
-  uint32_t keys[TG_NCTX], val[TG_NCTX + TG_NROLE];
+  uint32_t keys[TG_NCTX + TG_NSTART], val[TG_NCTX + TG_NROLE + TG_NSTART];
   const uint32_t *me = role + (i + 2) * TG_NROLE;
   tg_ctx_features(keys, tok, i, p1, p2);
   get_features(m, keys, val, TG_NCTX);
   memcpy(score, own, m->ncp * sizeof *score);
+  if (i == 0) {          /* the start features of the first token instead of the others' */
+    uint32_t *sv = val + TG_NCTX + TG_NROLE;
+    tg_start_features(keys, tok + 2, 0);
+    get_features(m, keys, sv, TG_NSTART);
+    sub_features(m, score, sv, TG_NSTART);
+    tg_start_features(keys, tok + 2, 1);
+    get_features(m, keys, sv, TG_NSTART);
+    add_features(m, score, sv, TG_NSTART);
+  }
   for (unsigned c = m->nclass; c < m->ncp; c++) score[c] = INT16_MIN;   /* never the best */
   uint32_t *r = val + TG_NCTX;
   const uint32_t *b1 = me - TG_NROLE, *b2 = me - 2 * TG_NROLE, *a1 = me + TG_NROLE, *a2 = me + 2 * TG_NROLE;
