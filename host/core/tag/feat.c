@@ -173,13 +173,16 @@ void tg_role_features(uint32_t *keys, const tg_tokh *t) {
 void tg_ctx_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsigned p2) {
   const tg_tokh *c = t + i + 2, *b1 = c - 1, *a1 = c + 1;
   size_t k = 0;
-  keys[k++] = tg_key(p1, 17);
-  keys[k++] = tg_key(p2, 18);
-  keys[k++] = tg_key(p1 << 8 | p2, 19);
   keys[k++] = tg_key(c->w * K1 + p1, 20);
   keys[k++] = tg_key(c->w * K1 + b1->w, 21);
   keys[k++] = tg_key(c->w * K1 + a1->w, 22);
   keys[k++] = tg_key(c->s[2] * K1 + p1, 24);
+}
+
+void tg_prev_features(uint32_t *keys, unsigned p1, unsigned p2) {
+  keys[0] = tg_key(p1, 17);
+  keys[1] = tg_key(p2, 18);
+  keys[2] = tg_key(p1 << 8 | p2, 19);
 }
 
 void tg_start_features(uint32_t *keys, const tg_tokh *c, int start) {
@@ -202,4 +205,5 @@ void tg_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsign
   *keys++ = r[TG_ROLE_A2];
   tg_ctx_features(keys, t, i, p1, p2);
   tg_start_features(keys + TG_NCTX, c, i == 0);
+  tg_prev_features(keys + TG_NCTX + TG_NSTART, p1, p2);
 }

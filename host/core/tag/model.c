@@ -103,7 +103,8 @@ int tg_lemma_category(const char *x) {
 }
 
 /* The weights, the tag dictionary, the word lists and the exceptions, after the names. A feature
-** with TG_DENSE weights or more gets a dense row, the others their entries in ent. */
+** with TG_DENSE weights or more gets a dense row, the others their entries in ent; the values of
+** the features of every pair of classes before a token are looked up once (m->prev). */
 static int read_tables(rd *r, tg_model *m) {
   uint32_t nfeat = count(r, 5), nent = u32(r);
   if (r->bad || nent > (1u << 24)) return -1;
@@ -168,6 +169,14 @@ static int read_tables(rd *r, tg_model *m) {
     r->p += e->lemma_len;
     if (table_put(&m->exc, tg_lex_key(e->form, e->form_len, 16u + e->xpos), i)) return -1;
   }
+  size_t np = (size_t)m->nclass + 1;           /* the classes before a token, TG_NOCLASS last */
+  if (!(m->prev = malloc(np * np * TG_NPREV * sizeof *m->prev))) return -2;
+  for (size_t a = 0; a < np; a++)
+    for (size_t b = 0; b < np; b++) {
+      uint32_t pk[TG_NPREV], *v = m->prev + (a * np + b) * TG_NPREV;
+      tg_prev_features(pk, a < m->nclass ? (unsigned)a : TG_NOCLASS, b < m->nclass ? (unsigned)b : TG_NOCLASS);
+      for (int k = 0; k < TG_NPREV; k++) v[k] = tg_get(&m->feat, pk[k]);
+    }
   return r->bad ? -1 : 0;
 }
 
@@ -273,6 +282,7 @@ void tg_model_free(tg_model *m) {
   table_free(&m->feat);
   free(m->ent);
   free(m->dense);
+  free(m->prev);
   table_free(&m->dict);
   table_free(&m->lex);
   table_free(&m->exc);

@@ -16,10 +16,11 @@
 #define TG_NOWN 11            /* features of a token's own form (feat.c, tg_own_features) */
 #endif
 #if !defined(TG_NCTX)
-#define TG_NCTX 7             /* features of its context beyond its neighbours' forms (tg_ctx_features) */
+#define TG_NCTX 4             /* features of its form with its context (tg_ctx_features) */
 #endif
 #define TG_NSTART 2           /* features of its form and whether it starts a sentence (tg_start_features) */
-#define TG_NFEAT (TG_NOWN + TG_NROLE + TG_NCTX + TG_NSTART)
+#define TG_NPREV 3            /* features of the classes before it alone (tg_prev_features) */
+#define TG_NFEAT (TG_NOWN + TG_NROLE + TG_NCTX + TG_NSTART + TG_NPREV)
 #if !defined(TG_WORDMAX)
 #define TG_WORDMAX 64         /* bytes of a word that its features look at (the suffixes excepted) */
 #endif
@@ -81,6 +82,8 @@ struct tg_model {
                        ** (dense row + 1) << 8 (count 0) */
   uint32_t *ent;       /* sparse weights: class << 16 | (uint16_t)weight, grouped by feature */
   int16_t *dense;      /* dense rows of ncp weights (0 for the classes a feature has none for) */
+  uint32_t *prev;      /* the table values of the TG_NPREV features of each pair of classes before
+                       ** a token (TG_NOCLASS as nclass): prev[(p1 * (nclass + 1) + p2) * TG_NPREV] */
 
   tg_table dict;       /* exact word form -> class, for frequent unambiguous words */
   tg_table lex;        /* lemma (keyed by list) -> how often seen in training, + 1 */
@@ -155,10 +158,14 @@ enum { TG_NEAR = 4, TG_ROLE_B1 = 0, TG_ROLE_B2 = TG_NEAR, TG_ROLE_A1 = TG_NEAR +
        TG_ROLE_A2 = 2 * TG_NEAR + 1, TG_NROLE = 2 * TG_NEAR + 2 };
 void tg_role_features(uint32_t *keys, const tg_tokh *t);
 
-/* The TG_NCTX keys of the other features of the context of token i of a sentence whose tokens are
+/* The TG_NCTX keys of the features of token i with its context, in a sentence whose tokens are
 ** t[2 .. n+2), t[0..2) and t[n+2..n+4) being the boundary tokens; p1, p2 the classes of the two
-** tokens before (TG_NOCLASS at the start): the classes, and the word with its neighbours. */
+** tokens before (TG_NOCLASS at the start): the word with its neighbours and with the class before. */
 void tg_ctx_features(uint32_t *keys, const tg_tokh *t, size_t i, unsigned p1, unsigned p2);
+
+/* The TG_NPREV keys of the features of the classes p1, p2 of the two tokens before, alone: what
+** the model keeps for every pair (tg_model.prev). */
+void tg_prev_features(uint32_t *keys, unsigned p1, unsigned p2);
 
 /* The TG_NSTART keys of the features of token c's form joined with whether it starts the sentence
 ** (start 1) or not (0). The tagger adds those of start 0 to a type's own row, and for the first

@@ -272,10 +272,12 @@ static uint32_t lookup(tg_state *st, const char *word, uint32_t len) {
 ** Every partial sum is one of weights of the token's features, within 16 bits (tag_int.h). */
 WIDE static unsigned predict(const tg_model *m, int16_t *restrict score, const int16_t *own,
                         const tg_tokh *tok, const uint32_t *role, size_t i, unsigned p1, unsigned p2) {
-  uint32_t keys[TG_NCTX + TG_NSTART], val[TG_NCTX + TG_NROLE + TG_NSTART];
+  uint32_t keys[TG_NCTX + TG_NSTART], val[TG_NCTX + TG_NROLE + TG_NSTART + TG_NPREV];
   const uint32_t *me = role + (i + 2) * TG_NROLE;
   tg_ctx_features(keys, tok, i, p1, p2);
   get_features(m, keys, val, TG_NCTX);
+  size_t np = m->nclass + 1;
+  const uint32_t *pv = m->prev + ((p1 < m->nclass ? p1 : m->nclass) * np + (p2 < m->nclass ? p2 : m->nclass)) * TG_NPREV;
   memcpy(score, own, m->ncp * sizeof *score);
   if (i == 0) {          /* the start features of the first token instead of the others' */
     uint32_t *sv = val + TG_NCTX + TG_NROLE;
@@ -295,7 +297,8 @@ WIDE static unsigned predict(const tg_model *m, int16_t *restrict score, const i
   }
   r[TG_NEAR] = b2[TG_ROLE_B2];
   r[2 * TG_NEAR + 1] = a2[TG_ROLE_A2];
-  add_features(m, score, val, TG_NCTX + TG_NROLE);
+  memcpy(r + TG_NROLE, pv, TG_NPREV * sizeof *pv);
+  add_features(m, score, val, TG_NCTX + TG_NROLE + TG_NPREV);
   int16_t top = row_max(score, m->ncp);
   unsigned best = 0;
   while (score[best] != top) best++;
