@@ -126,12 +126,12 @@ static int reserve(tg_state *st, size_t n, size_t bytes) {
 typedef int16_t lanes __attribute__((vector_size(2 * TG_LANES)));
 
 static void add_row(int16_t *restrict row, const int16_t *restrict d, unsigned ncp) {
-  for (unsigned c = 0; c < ncp; c += TG_LANES) {
+  for (const int16_t *end = d + ncp; d < end; d += TG_LANES, row += TG_LANES) {
     lanes a, b;
-    memcpy(&a, row + c, sizeof a);
-    memcpy(&b, d + c, sizeof b);
+    memcpy(&a, row, sizeof a);
+    memcpy(&b, d, sizeof b);
     a += b;
-    memcpy(row + c, &a, sizeof a);
+    memcpy(row, &a, sizeof a);
   }
 }
 
@@ -220,7 +220,8 @@ static void sub_features(const tg_model *m, int16_t *restrict row, const uint32_
 }
 
 /* The own row (the sums of its own features and of its start features for a token that does not
-** start a sentence) and the role values of the token h. */
+** start a sentence; INT16_MIN in the lanes past the classes, which the other rows leave as they
+** are) and the role values of the token h. */
 static void make_row(const tg_model *m, const tg_tokh *h, int16_t *own, uint32_t *role) {
   uint32_t keys[TG_NOWN + TG_NSTART], val[TG_NOWN + TG_NSTART];
   tg_role_features(keys, h);
@@ -229,6 +230,7 @@ static void make_row(const tg_model *m, const tg_tokh *h, int16_t *own, uint32_t
   tg_start_features(keys + TG_NOWN, h, 0);
   get_features(m, keys, val, TG_NOWN + TG_NSTART);
   memset(own, 0, m->ncp * sizeof *own);
+  for (unsigned c = m->nclass; c < m->ncp; c++) own[c] = INT16_MIN;   /* never the best */
   add_features(m, own, val, TG_NOWN + TG_NSTART);
 }
 
@@ -288,7 +290,6 @@ WIDE static unsigned predict(const tg_model *m, int16_t *restrict score, const i
     get_features(m, keys, sv, TG_NSTART);
     add_features(m, score, sv, TG_NSTART);
   }
-  for (unsigned c = m->nclass; c < m->ncp; c++) score[c] = INT16_MIN;   /* never the best */
   uint32_t *r = val + TG_NCTX;
   const uint32_t *b1 = me - TG_NROLE, *b2 = me - 2 * TG_NROLE, *a1 = me + TG_NROLE, *a2 = me + 2 * TG_NROLE;
   for (int k = 0; k < TG_NEAR; k++) {
