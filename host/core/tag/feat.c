@@ -24,8 +24,15 @@ uint64_t tg_hash(const void *p, size_t n, uint64_t seed) {
   const unsigned char *s = p;
   uint64_t h = seed ^ (n * K1);
   for (; n >= 8; s += 8, n -= 8) h = (h ^ mix(le64(s))) * K2;
-  uint64_t k = 0;
-  for (size_t i = 0; i < n; i++) k |= (uint64_t)s[i] << (8 * i);
+  uint64_t k = 0;                          /* the last n < 8 bytes, as a little-endian number */
+  if (n >= 4) {                            /* two reads of 4 that overlap: the same bytes */
+    uint64_t lo = (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24;
+    const unsigned char *t = s + n - 4;
+    uint64_t hi = (uint64_t)t[0] | (uint64_t)t[1] << 8 | (uint64_t)t[2] << 16 | (uint64_t)t[3] << 24;
+    k = lo | hi << (8 * (n - 4));
+  } else if (n) {
+    k = (uint64_t)s[0] | (uint64_t)s[n / 2] << (8 * (n / 2)) | (uint64_t)s[n - 1] << (8 * (n - 1));
+  }
   return mix(h ^ mix(k + K1));
 }
 
