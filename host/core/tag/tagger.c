@@ -21,7 +21,7 @@ typedef struct tg_type {
   uint8_t lword;       /* 1 if that lemma is the word itself */
   uint8_t llen;
   uint8_t recent;      /* 1 if used after the other slot of its pair */
-  uint32_t gen;        /* which filling of the state's cache made it (tg_state.gen) */
+  uint32_t gen;        /* which filling of the state's cache made it (tg_state.fills) */
   char form[TG_TYPELEN];
   char lemma[TG_TYPELEN];
   tg_tokh h;
