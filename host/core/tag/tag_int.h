@@ -101,13 +101,16 @@ struct tg_model {
 ** a message (without a file name) in err. Used by tg_model_read, tg_builtin and the trainer. */
 tg_model *tg_model_parse(const unsigned char *p, size_t n, char *err, size_t errlen);
 
-/* The value of key in t, or 0 when absent. */
-static inline uint32_t tg_get(const tg_table *t, uint32_t key) {
-  if (!tg_maybe(t, key)) return 0;
+/* The value of key in t, or 0 when absent: tg_probe without the filter, tg_get with it. */
+static inline uint32_t tg_probe(const tg_table *t, uint32_t key) {
   for (uint32_t i = key & t->mask;; i = (i + 1) & t->mask) {
     if (t->slot[i].key == key) return t->slot[i].val;
     if (!t->slot[i].key) return 0;
   }
+}
+
+static inline uint32_t tg_get(const tg_table *t, uint32_t key) {
+  return tg_maybe(t, key) ? tg_probe(t, key) : 0;
 }
 
 /* }====================================================================== */

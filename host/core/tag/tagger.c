@@ -124,6 +124,7 @@ static int reserve(tg_state *st, size_t n, size_t bytes) {
 ** (the sums never leave 16 bits: see tag_int.h), one lane after the other elsewhere. */
 #if defined(__GNUC__)
 typedef int16_t lanes __attribute__((vector_size(2 * TG_LANES)));
+typedef int16_t halves __attribute__((vector_size(TG_LANES)));
 
 static void add_row(int16_t *restrict row, const int16_t *restrict d, unsigned ncp) {
   for (const int16_t *end = d + ncp; d < end; d += TG_LANES, row += TG_LANES) {
@@ -155,8 +156,13 @@ static int16_t row_max(const int16_t *row, unsigned ncp) {
     gt = a > m;
     m = (a & gt) | (m & ~gt);
   }
-  int16_t top = m[0];
-  for (unsigned j = 1; j < TG_LANES; j++) top = m[j] > top ? m[j] : top;
+  halves lo, hi, gt;                   /* the higher of each pair of halves, then lane by lane */
+  memcpy(&lo, &m, sizeof lo);
+  memcpy(&hi, (const char *)&m + sizeof lo, sizeof hi);
+  gt = lo > hi;
+  lo = (lo & gt) | (hi & ~gt);
+  int16_t top = lo[0];
+  for (unsigned j = 1; j < TG_LANES / 2; j++) top = lo[j] > top ? lo[j] : top;
   return top;
 }
 #else
@@ -185,7 +191,7 @@ static void get_features(const tg_model *m, const uint32_t *keys, uint32_t *val,
     if (val[f]) PREFETCH(&slot[keys[f] & m->feat.mask]);
   }
   for (int f = 0; f < n; f++) {
-    if (!val[f] || !(val[f] = tg_get(&m->feat, keys[f]))) continue;
+    if (!val[f] || !(val[f] = tg_probe(&m->feat, keys[f]))) continue;
     if (val[f] & 0xFF) PREFETCH(m->ent + (val[f] >> 8));
     else PREFETCH(m->dense + (size_t)((val[f] >> 8) - 1) * m->ncp);
   }
