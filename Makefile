@@ -6,6 +6,7 @@
 #   make bench   benchmark corpora and peers side by side (slow; never part of make test)
 #   make accuracy   the tagger against held-out treebanks (bench/accuracy/; never part of make test)
 #   make train-tagger   the tagger's model host/core/tag/en.model again, from UD English EWT
+#   make tag-speed   the tagger's tokens/s on one thread, median of 5 runs (bench/tag_speed.c)
 #
 # Objects go to $(B) (build/), products to $(P) (the top: ./lector, ./liblector.a, ./lector.so).
 
@@ -46,7 +47,7 @@ HOST_O  := $(CLI_SRC:host/%.c=$(B)/%.o)
 LUAMODS := $(sort $(shell find host/lua -name '*.lua'))
 CTESTS  := $(patsubst spec/c/%.c,$(B)/%,$(filter-out spec/c/ctest.c,$(wildcard spec/c/test_*.c)))
 
-.PHONY: all deps run test check bench peers doc clean accuracy train-tagger
+.PHONY: all deps run test check bench peers doc clean accuracy train-tagger tag-speed
 all: $(P)/lector $(P)/liblector.a $(P)/lector.so $(CTESTS) $(B)/ptydrive
 
 deps:
@@ -94,6 +95,9 @@ $(B)/tagtrain: host/tools/tagtrain.c host/tools/conllu.c host/tools/conllu.h $(T
 $(B)/tagacc: host/tools/tagacc.c host/tools/conllu.c host/tools/conllu.h $(P)/liblector.a
 	$(CC) $(CFLAGS_CORE) -Ihost/tools -o $@ host/tools/tagacc.c host/tools/conllu.c $(P)/liblector.a $(SYSLIBS)
 
+$(B)/tag_speed: bench/tag_speed.c host/tools/conllu.c host/tools/conllu.h $(P)/liblector.a
+	$(CC) $(CFLAGS_CORE) -Ihost/tools -o $@ bench/tag_speed.c host/tools/conllu.c $(P)/liblector.a $(SYSLIBS)
+
 # EWT_REPO: a clone of github.com/UniversalDependencies/UD_English-EWT (see host/tools/tagdata.sh)
 train-tagger: deps $(B)/tagtrain
 	host/tools/tagdata.sh $(B)/tagger
@@ -101,6 +105,9 @@ train-tagger: deps $(B)/tagtrain
 
 accuracy: deps $(B)/tagacc
 	@for t in bench/accuracy/*.conllu.gz; do $(B)/tagacc "$$t" || exit 1; done
+
+tag-speed: deps $(B)/tag_speed
+	$(B)/tag_speed
 
 # drives the REPL through a pseudo-terminal in spec/cli/repl_spec.lua
 $(B)/ptydrive: spec/support/ptydrive.c | $(B)

@@ -95,6 +95,7 @@ static char *xname[256], *uname[256];
 static uint8_t cx[256], cu[256];
 static smap xmap, umap, cmap;        /* names -> id; "XPOS UPOS" -> class */
 static uint8_t **gold;               /* gold[s][i]: the class of word i of training sentence s */
+static tg_table lex;                 /* the word lists, as the features see them (make_lex) */
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
@@ -277,7 +278,7 @@ static void train_perceptron(int epochs) {
     tg_tok_bounds(tokh[s] + st->n + 2);
     tokh[s][st->n + 2] = tokh[s][st->n + 3];
     for (size_t i = 0; i < st->n; i++)
-      tg_tok_hashes(&tokh[s][i + 2], st->w[i].form, (uint32_t)strlen(st->w[i].form));
+      tg_tok_hashes(&tokh[s][i + 2], st->w[i].form, (uint32_t)strlen(st->w[i].form), &lex);
     ord[s] = s;
   }
   uint64_t rng = 0x5EED;
@@ -296,7 +297,8 @@ static void train_perceptron(int epochs) {
   free(ord);
 }
 
-/* The averaged weights quantized to 16 bits, those under prune dropped, as the model's section. */
+/* The averaged weights quantized to 16 bits, scaled so that the tagger may add up any TG_NFEAT
+** of them in 16 bits, those under prune dropped, as the model's section. */
 static void write_weights(bb *b, int prune) {
   double maxabs = 0;
   for (size_t f = 0; f < nW; f++) {
@@ -309,7 +311,7 @@ static void write_weights(bb *b, int prune) {
       if (-a > maxabs) maxabs = -a;
     }
   }
-  double scale = 32767 / maxabs;
+  double scale = (32767 / TG_NFEAT) / maxabs;     /* any TG_NFEAT of them add up in 16 bits */
   bb keys = { 0 }, counts = { 0 }, ents = { 0 };
   uint32_t nf = 0, ne = 0;
   for (size_t f = 0; f < nW; f++) {
@@ -341,7 +343,7 @@ static void write_weights(bb *b, int prune) {
 
 /* {====================================================================== word lists and lemma exceptions */
 
-typedef struct lexent { uint32_t key, count; } lexent;
+typedef struct lexent { uint32_t key, count, wn; } lexent;   /* wn: TG_WN_... bits (TG_LEX_WN) */
 static lexent *lexv;
 static size_t nlex, caplex;
 
@@ -350,13 +352,14 @@ static int cmp_key(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* Adds count to lemma s[0..n) (lowercased) in list. */
+/* Adds count to lemma s[0..n) (lowercased) in list (TG_LEX_WN: the parts of speech in count). */
 static void lex_add(unsigned list, const char *s, size_t n, uint32_t count) {
   char low[TG_WORDMAX];
   if (n == 0 || n > TG_WORDMAX) return;
   for (size_t i = 0; i < n; i++) low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
   if (nlex == caplex) lexv = xrealloc(lexv, (caplex = caplex ? 2 * caplex : 1 << 16) * sizeof *lexv);
-  lexv[nlex++] = (lexent){ tg_lex_key(low, n, list), count };
+  lexv[nlex++] = list == TG_LEX_WN ? (lexent){ tg_lex_key(low, n, list), 0, count }
+                                    : (lexent){ tg_lex_key(low, n, list), count, 0 };
 }
 
 static unsigned list_of(const char *upos) {
@@ -366,8 +369,9 @@ static unsigned list_of(const char *upos) {
   return 0;
 }
 
-/* The first word of each line of a WordNet index file, into list with count 1. */
-static void lex_wordnet(const char *dir, const char *file, unsigned list) {
+/* The first word of each line of a WordNet index file, into list with count 1, and into TG_LEX_WN
+** with the part of speech pos (WordNet's alone, for the features). */
+static void lex_wordnet(const char *dir, const char *file, unsigned list, unsigned pos) {
   char path[1024], line[8192];
   snprintf(path, sizeof path, "%s/%s", dir, file);
   FILE *f = fopen(path, "r");
@@ -375,13 +379,15 @@ static void lex_wordnet(const char *dir, const char *file, unsigned list) {
   while (fgets(line, sizeof line, f)) {
     if (line[0] == ' ') continue;                         /* the licence at the top */
     size_t n = strcspn(line, " ");
-    if (!memchr(line, '_', n)) lex_add(list, line, n, 1);
+    if (!memchr(line, '_', n)) { lex_add(list, line, n, 1); lex_add(TG_LEX_WN, line, n, pos); }
   }
   fclose(f);
 }
 
-/* The word lists as the model's section: counts summed per key, + 1, at most 65535. */
-static void write_lex(bb *b, const char *wn) {
+/* The word lists: the lemmas of the training data and WordNet's, counts summed per key; and lex,
+** the table of them that the features see (tg_tok_hashes). */
+
+static void make_lex(const char *wn) {
   for (size_t s = 0; s < train.n; s++)
     for (size_t i = 0; i < train.s[s].n; i++) {
       const cu_word *w = &train.s[s].w[i];
@@ -389,23 +395,39 @@ static void write_lex(bb *b, const char *wn) {
       if (list) lex_add(list, w->lemma, strlen(w->lemma), 1);
     }
   if (wn) {
-    lex_wordnet(wn, "index.noun", TG_LEX_NOUN);
-    lex_wordnet(wn, "index.verb", TG_LEX_VERB);
-    lex_wordnet(wn, "index.adj", TG_LEX_ADJ);
-    lex_wordnet(wn, "index.adv", TG_LEX_ADJ);
+    lex_wordnet(wn, "index.noun", TG_LEX_NOUN, TG_WN_NOUN);
+    lex_wordnet(wn, "index.verb", TG_LEX_VERB, TG_WN_VERB);
+    lex_wordnet(wn, "index.adj", TG_LEX_ADJ, TG_WN_ADJ);
+    lex_wordnet(wn, "index.adv", TG_LEX_ADJ, TG_WN_ADV);
   }
   qsort(lexv, nlex, sizeof *lexv, cmp_key);
   size_t k = 0;
   for (size_t i = 0; i < nlex; i++) {
-    if (k && lexv[k - 1].key == lexv[i].key) lexv[k - 1].count += lexv[i].count;
+    if (k && lexv[k - 1].key == lexv[i].key) { lexv[k - 1].count += lexv[i].count; lexv[k - 1].wn |= lexv[i].wn; }
     else lexv[k++] = lexv[i];
   }
-  put32(b, (uint32_t)k);
-  for (size_t i = 0; i < k; i++) {
+  nlex = k;
+  for (size_t i = 0; i < nlex; i++) if (lexv[i].wn) lexv[i].count = lexv[i].wn;   /* the value: + 1 */
+  size_t cap = 16;
+  while (cap < 2 * nlex) cap *= 2;
+  lex.slot = calloc(cap, sizeof *lex.slot);
+  if (!lex.slot) { fprintf(stderr, "tagtrain: out of memory\n"); exit(1); }
+  lex.mask = (uint32_t)(cap - 1);
+  for (size_t i = 0; i < nlex; i++) {
+    uint32_t j = lexv[i].key & lex.mask;
+    while (lex.slot[j].key) j = (j + 1) & lex.mask;
+    lex.slot[j] = (tg_slot){ lexv[i].key, lexv[i].count + 1 };
+  }
+}
+
+/* The word lists as the model's section: counts + 1, at most 65535. */
+static void write_lex(bb *b) {
+  put32(b, (uint32_t)nlex);
+  for (size_t i = 0; i < nlex; i++) {
     put32(b, lexv[i].key);
     put16(b, lexv[i].count + 1 > 65535 ? 65535 : lexv[i].count + 1);
   }
-  fprintf(stderr, "word lists: %zu lemmas\n", k);
+  fprintf(stderr, "word lists: %zu lemmas\n", nlex);
 }
 
 /* form lowercased, with ’ as ': the exceptions' key (as lemma.c makes it). Returns its length,
@@ -543,7 +565,7 @@ static void write_dict(bb *b) {
   for (size_t i = 0; i < dict.cap; i++) {
     if (!dict.k[i]) continue;
     tg_tokh th;
-    tg_tok_hashes(&th, dict.k[i], (uint32_t)strlen(dict.k[i]));
+    tg_tok_hashes(&th, dict.k[i], (uint32_t)strlen(dict.k[i]), &lex);
     put32(b, th.exact);
     put8(b, dict.v[i] - 1);
   }
@@ -652,23 +674,24 @@ int main(int argc, char **argv) {
   fprintf(stderr, "training: %zu sentences, %zu words; dev: %zu words\n", train.n, train.nwords, dev.nwords);
   make_classes();
   make_dict();
+  make_lex(wn);
   fprintf(stderr, "%u XPOS, %u UPOS, %u classes; %zu forms in the tag dictionary\n", nx, nu, ncls, dict.n);
   train_perceptron(epochs);
-  bb body = { 0 }, lex = { 0 }, file = { 0 };
+  bb body = { 0 }, lexb = { 0 }, file = { 0 };
   write_head(&body);
   write_weights(&body, prune);
   write_dict(&body);
-  write_lex(&lex, wn);
+  write_lex(&lexb);
   file = body;                             /* first without exceptions, to learn them by its rules */
   file.p = xrealloc(NULL, file.cap = body.n);
   memcpy(file.p, body.p, body.n);
-  put(&file, lex.p, lex.n);
+  put(&file, lexb.p, lexb.n);
   put32(&file, 0);
   seal(&file);
   char err[256];
   tg_model *m0 = tg_model_parse(file.p, file.n, err, sizeof err);
   if (!m0) { fprintf(stderr, "tagtrain: %s\n", err); return 1; }
-  file.n = body.n + lex.n;
+  file.n = body.n + lexb.n;
   write_exc(&file, m0, wn);
   seal(&file);
   tg_model_free(m0);

@@ -1,8 +1,9 @@
 /*
 ** test_tag.c: unit tests of the tagger (host/core/tag/): exact UPOS, XPOS and lemmas of sentences
 ** of the seed corpus (checked by hand), tokenized by lector's own tokenizer; the tag tables; a
-** model file read back; missing, foreign, truncated and altered model files; two threads, each
-** with its own state, over the one built-in model. Run from the repository root.
+** model file read back; missing, foreign, truncated and altered model files; a state's memory of
+** word types; two threads, each with its own state, over the one built-in model. Run from the
+** repository root.
 */
 #include <pthread.h>
 
@@ -155,6 +156,66 @@ static void test_bad_files(void) {
   ct_rmdir(SCRATCH);
 }
 
+/* {====================================================================== the state's memory of types */
+
+#define NLONG 12000
+
+/* Tags the n words w[0..n) with st as one sentence; returns a checksum of the tags and lemmas. */
+static unsigned long tag_words(tg_state *st, size_t n, const char *const *w) {
+  static uint32_t len[NLONG], llen[NLONG];
+  static uint16_t up[NLONG], xp[NLONG];
+  static const char *lemma[NLONG];
+  for (size_t i = 0; i < n; i++) len[i] = (uint32_t)strlen(w[i]);
+  if (tg_tag_sentence(st, n, w, len, up, xp, lemma, llen)) return 0;
+  unsigned long h = 5381;
+  for (size_t i = 0; i < n; i++) {
+    h = h * 33 + up[i] * 131u + xp[i];
+    for (uint32_t k = 0; k < llen[i]; k++) h = h * 33 + (unsigned char)lemma[i][k];
+  }
+  return h;
+}
+
+/* A state remembers the types it met (tagger.c); what it remembers, forgets or makes again within
+** one sentence must never change a tag or a lemma: a sentence of more types than it can hold, with
+** words too long to be remembered, tagged again by the same state and in pieces by fresh ones. */
+static void test_cache(void) {
+  static char buf[NLONG][48];
+  static const char *w[NLONG];
+  static const char *const common[] = { "the", "cats", "were", "running", "quickly", "and", "Paris",
+                                        "bigger", "went", "." };
+  for (size_t i = 0; i < NLONG; i++) {
+    if (i % 3 == 0) snprintf(buf[i], sizeof buf[i], "%s", common[(i / 3) % 10]);
+    else if (i % 97 == 0) snprintf(buf[i], sizeof buf[i], "Antidisestablishmentarianisms%zu", i);
+    else snprintf(buf[i], sizeof buf[i], "%s%zued", i % 2 ? "Zorb" : "plim", i);
+    w[i] = buf[i];
+  }
+  const tg_model *m = tg_builtin();
+  tg_state *used = tg_state_new(m);
+  CHECK(used != NULL);
+  if (!used) return;
+  unsigned long first = tag_words(used, NLONG, w);
+  CHECK(first != 0);
+  CHECK(tag_words(used, NLONG, w) == first);
+  for (size_t at = 0; at + 40 <= NLONG; at += 997) {
+    tg_state *fresh = tg_state_new(m);
+    unsigned long a = tag_words(fresh, 40, w + at), b = tag_words(used, 40, w + at);
+    CHECK(a != 0 && a == b);
+    tg_state_free(fresh);
+  }
+  tg_state *fresh = tg_state_new(m);
+  char a[2048], b[2048];
+  for (size_t i = 0; i < NSENT; i++) {
+    tag_line(used, m, SENTENCES[i].text, 0, a, sizeof a);
+    tag_line(fresh, m, SENTENCES[i].text, 0, b, sizeof b);
+    CHECK_STR(a, b);
+  }
+  tg_state_free(fresh);
+  tg_state_free(used);
+}
+
+/* }====================================================================== */
+
+
 /* {====================================================================== threads */
 
 typedef struct job { const tg_model *m; int rounds; char out[NSENT][2048]; int failed; } job;
@@ -195,6 +256,7 @@ int main(void) {
   RUN(test_tables);
   RUN(test_model_file);
   RUN(test_bad_files);
+  RUN(test_cache);
   RUN(test_threads);
   return ct_summary();
 }

@@ -2,8 +2,9 @@
 ** lemma.c: the lemma of a tagged word. First the exceptions the trainer learned (forms whose
 ** lemma the rules get wrong in the training data, and WordNet's irregular forms: went -> go);
 ** then the rule of the word's XPOS: plural nouns, verbs in -s/-ed/-ing (with doubled consonants
-** and a restored e), comparatives and superlatives. Where a rule has several candidates (hoped:
-** hope or hop?) the one the word lists know best wins. Everything is lowercased but proper nouns.
+** and a restored e), comparatives and superlatives, numbers written with commas. Where a rule has
+** several candidates (hoped: hope or hop?) the one the word lists know best wins. Everything is
+** lowercased but proper nouns and addresses (ADD: e-mail, web).
 */
 #include "tag_int.h"
 
@@ -98,9 +99,26 @@ static int lower_into(char *buf, const char *w, uint32_t len, int keep_case) {
   return changed;
 }
 
+/* A number of digits, periods and commas with a comma in it: its lemma without the commas, as
+** the treebank writes it (420,588 -> 420588) in buf. Returns its length, or 0 for another word. */
+static uint32_t number(const char *w, uint32_t len, char *buf) {
+  uint32_t k = 0, commas = 0;
+  for (uint32_t i = 0; i < len; i++) {
+    char c = w[i];
+    if (c == ',') { commas++; continue; }
+    if (!(c >= '0' && c <= '9') && c != '.') return 0;
+    buf[k++] = c;
+  }
+  return commas && k ? k : 0;
+}
+
 uint32_t tg_lemma_rule(const tg_model *m, unsigned xpos, const char *word, uint32_t len, char *buf,
                        const char **out, uint32_t *out_len) {
   int cat = xpos < m->nxpos ? m->lcat[xpos] : TG_L_LOWER;
+  if (cat == TG_L_NUMBER && (*out_len = number(word, len, buf)) != 0) {
+    *out = buf;
+    return *out_len;
+  }
   int keep_case = cat == TG_L_PROPER || cat == TG_L_PROPERS;
   cand c[5];
   int n = len <= TG_WORDMAX ? candidates(cat, word, len, c) : 0;
@@ -142,7 +160,7 @@ uint32_t tg_lemma(const tg_model *m, unsigned xpos, const char *word, uint32_t l
       low[k++] = (char)(is_upper(c) ? c + 32 : c);
     }
     uint32_t key = tg_lex_key(low, k, 16u + xpos);
-    for (uint32_t i = key & m->exc.mask; m->exc.slot[i].key; i = (i + 1) & m->exc.mask) {
+    for (uint32_t i = key & m->exc.mask; tg_maybe(&m->exc, key) && m->exc.slot[i].key; i = (i + 1) & m->exc.mask) {
       if (m->exc.slot[i].key != key) continue;
       const tg_exc *e = &m->excs[m->exc.slot[i].val];
       if (e->xpos == xpos && e->form_len == k && memcmp(e->form, low, k) == 0) {

@@ -2,9 +2,10 @@
 ** model.c: a tagger model from the bytes of a model file: the tag names, the classes, the weights
 ** and the word tables put into open-addressing tables for the tagger. The file (all numbers
 ** little-endian) is what host/tools/tagtrain.c writes:
-**   "LECTAG\0\1"  u32 nxpos, nupos, nclass  names (u8 length, bytes) of the XPOS then UPOS tags
+**   "LECTAG\0\2"  u32 nxpos, nupos, nclass  names (u8 length, bytes) of the XPOS then UPOS tags
 **   nclass x (u8 xpos, u8 upos)
-**   u32 nfeat, nent  nfeat x u32 key  nfeat x u8 count  nent x (u8 class, i16 weight)
+**   u32 nfeat, nent  nfeat x u32 key  nfeat x u8 count  nent x (u8 class, i16 weight), the
+**     weights scaled so that any TG_NFEAT of them add up within 16 bits
 **   u32 ndict  ndict x (u32 key, u8 class)       u32 nlex  nlex x (u32 key, u16 count)
 **   u32 nexc  nexc x (u8 xpos, u8 n, form, u8 n, lemma)     u32 FNV-1a of all bytes before it
 */
@@ -44,17 +45,27 @@ static uint32_t count(rd *r, size_t size) {
   return n;
 }
 
-/* Room for n keys at most half full. Returns 0, or -1 when memory ran out. */
+/* Room for n keys at most two thirds full, and a filter of 8 bits a key. Returns 0, or -1 when
+** memory ran out. */
 static int table_new(tg_table *t, size_t n) {
-  size_t cap = 16;
-  while (cap < 2 * n) cap *= 2;
+  size_t cap = 16, nbits = 64;
+  while (2 * cap < 3 * n) cap *= 2;
+  for (t->shift = 32 - 6; nbits < 8 * n && t->shift > 1; t->shift--) nbits *= 2;
   t->slot = calloc(cap, sizeof *t->slot);
+  t->bits = calloc(nbits / 64, sizeof *t->bits);
   t->mask = (uint32_t)(cap - 1);
-  return t->slot ? 0 : -1;
+  return t->slot && t->bits ? 0 : -1;
+}
+
+static void table_free(tg_table *t) {
+  free(t->slot);
+  free(t->bits);
 }
 
 /* Adds key -> val; a key already there keeps its first value. Returns 1 if it was there. */
 static int table_put(tg_table *t, uint32_t key, uint32_t val) {
+  uint32_t h = (key * 0x9E3779B1u) >> t->shift;
+  t->bits[h >> 6] |= 1ull << (h & 63);
   for (uint32_t i = key & t->mask;; i = (i + 1) & t->mask) {
     if (t->slot[i].key == key) return 1;
     if (!t->slot[i].key) { t->slot[i].key = key; t->slot[i].val = val; return 0; }
@@ -84,35 +95,49 @@ int tg_lemma_category(const char *x) {
   static const struct { const char *tag; int cat; } rule[] = {
     { "NNP", TG_L_PROPER }, { "NNS", TG_L_NOUNS }, { "NNPS", TG_L_PROPERS }, { "VBZ", TG_L_VBZ },
     { "VBD", TG_L_VBD }, { "VBN", TG_L_VBD }, { "VBG", TG_L_VBG }, { "JJR", TG_L_CMP },
-    { "RBR", TG_L_CMP }, { "JJS", TG_L_SUP }, { "RBS", TG_L_SUP } };
+    { "RBR", TG_L_CMP }, { "JJS", TG_L_SUP }, { "RBS", TG_L_SUP },
+    { "ADD", TG_L_PROPER }, { "CD", TG_L_NUMBER } };      /* addresses keep their case */
   for (size_t i = 0; i < sizeof rule / sizeof *rule; i++)
     if (strcmp(x, rule[i].tag) == 0) return rule[i].cat;
   return TG_L_LOWER;
 }
 
-/* The weights, the tag dictionary, the word lists and the exceptions, after the names. */
+/* The weights, the tag dictionary, the word lists and the exceptions, after the names. A feature
+** with TG_DENSE weights or more gets a dense row, the others their entries in ent; the values of
+** the features of every pair of classes before a token are looked up once (m->prev). */
 static int read_tables(rd *r, tg_model *m) {
   uint32_t nfeat = count(r, 5), nent = u32(r);
   if (r->bad || nent > (1u << 24)) return -1;
   const unsigned char *keys = r->p, *cnt = r->p + 4 * (size_t)nfeat;
   r->p += 5 * (size_t)nfeat;
   if ((size_t)(r->end - r->p) / 3 < nent) return -1;
-  if (table_new(&m->feat, nfeat) || !(m->ent = malloc(((size_t)nent + 1) * sizeof *m->ent))) return -2;
-  uint32_t off = 0;
+  size_t ndense = 0;
+  for (uint32_t i = 0; i < nfeat; i++) ndense += cnt[i] >= TG_DENSE;
+  if (table_new(&m->feat, nfeat) || !(m->ent = malloc(((size_t)nent + 1) * sizeof *m->ent)) ||
+      !(m->dense = calloc(ndense * m->ncp + 1, sizeof *m->dense)))
+    return -2;
+  uint32_t off = 0, ne = 0, row = 0;
+  int32_t maxabs = 0;
   for (uint32_t i = 0; i < nfeat; i++) {
     rd k = { keys + 4 * (size_t)i, keys + 4 * (size_t)i + 4, 0 };
-    uint32_t key = u32(&k);
-    if (!key || cnt[i] == 0 || off + cnt[i] > nent || table_put(&m->feat, key, off << 8 | cnt[i]))
+    uint32_t key = u32(&k), n = cnt[i];
+    int dense = n >= TG_DENSE;
+    if (!key || n == 0 || off + n > nent || table_put(&m->feat, key, dense ? (row + 1) << 8 : ne << 8 | n))
       return -1;
-    off += cnt[i];
+    for (uint32_t j = 0; j < n; j++) {
+      unsigned c = u8(r);
+      uint32_t w = u16(r);
+      int32_t v = (int16_t)(uint16_t)w;
+      if (c >= m->nclass) return -1;
+      if (v > maxabs) maxabs = v;
+      if (-v > maxabs) maxabs = -v;
+      if (dense) m->dense[(size_t)row * m->ncp + c] = (int16_t)v;
+      else m->ent[ne++] = (uint32_t)c << 16 | w;
+    }
+    row += (uint32_t)dense;
+    off += n;
   }
-  if (off != nent) return -1;
-  for (uint32_t i = 0; i < nent; i++) {
-    unsigned c = u8(r);
-    uint32_t w = u16(r);
-    if (c >= m->nclass) return -1;
-    m->ent[i] = (uint32_t)c << 16 | w;
-  }
+  if (off != nent || maxabs * TG_NFEAT > 32767) return -1;
   uint32_t ndict = count(r, 5);
   if (r->bad) return -1;
   if (table_new(&m->dict, ndict)) return -2;
@@ -144,6 +169,14 @@ static int read_tables(rd *r, tg_model *m) {
     r->p += e->lemma_len;
     if (table_put(&m->exc, tg_lex_key(e->form, e->form_len, 16u + e->xpos), i)) return -1;
   }
+  size_t np = (size_t)m->nclass + 1;           /* the classes before a token, TG_NOCLASS last */
+  if (!(m->prev = malloc(np * np * TG_NPREV * sizeof *m->prev))) return -2;
+  for (size_t a = 0; a < np; a++)
+    for (size_t b = 0; b < np; b++) {
+      uint32_t pk[TG_NPREV], *v = m->prev + (a * np + b) * TG_NPREV;
+      tg_prev_features(pk, a < m->nclass ? (unsigned)a : TG_NOCLASS, b < m->nclass ? (unsigned)b : TG_NOCLASS);
+      for (int k = 0; k < TG_NPREV; k++) v[k] = tg_get(&m->feat, pk[k]);
+    }
   return r->bad ? -1 : 0;
 }
 
@@ -167,6 +200,7 @@ tg_model *tg_model_parse(const unsigned char *p, size_t n, char *err, size_t err
   m->nxpos = u32(&r);
   m->nupos = u32(&r);
   m->nclass = u32(&r);
+  m->ncp = (m->nclass + TG_LANES - 1) / TG_LANES * TG_LANES;
   int rc = -1;
   if (!r.bad && m->nxpos && m->nxpos < 256 && m->nupos && m->nupos < 256 && m->nclass &&
       m->nclass <= TG_MAXCLASS) {
@@ -245,11 +279,13 @@ const tg_model *tg_builtin(void) {
 
 void tg_model_free(tg_model *m) {
   if (!m || m == builtin) return;
-  free(m->feat.slot);
+  table_free(&m->feat);
   free(m->ent);
-  free(m->dict.slot);
-  free(m->lex.slot);
-  free(m->exc.slot);
+  free(m->dense);
+  free(m->prev);
+  table_free(&m->dict);
+  table_free(&m->lex);
+  table_free(&m->exc);
   free(m->excs);
   free(m->names);
   free(m->bytes);

@@ -35,7 +35,10 @@ const char *tg_tag_name(const tg_model *m, int set, unsigned id);
 /* The id of the tag called name in set, or -1. */
 int tg_tag_id(const tg_model *m, int set, const char *name);
 
-/* Per-thread scratch; one per thread, never shared. NULL when memory ran out. */
+/* Per-thread scratch; one per thread, never shared. It remembers the word types it tagged last
+** (about 1.7 MB with the built-in model, made by tg_state_new), so that a state kept from one
+** sentence and document to the next tags faster; what it remembers never changes a result.
+** NULL when memory ran out. */
 typedef struct tg_state tg_state;
 tg_state *tg_state_new(const tg_model *m);
 void tg_state_free(tg_state *st);
