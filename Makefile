@@ -71,9 +71,10 @@ $(B)/%.o: host/%.c $(HEADERS) | $(B)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
-# A stored index is only read by a lector whose loader, tokenizer and index code made it: store.c
-# is told a checksum of that code.
-INDEX_SRC := $(sort $(wildcard host/core/source/* host/core/text/* host/core/index/*))
+# A stored index is only read by a lector whose loader, tokenizer, tagger (with its model) and index
+# code made it: store.c is told a checksum of that code.
+INDEX_SRC := $(sort $(wildcard host/core/source/* host/core/text/* host/core/tag/* host/core/index/*) \
+               host/core/corpus/annotate.c)
 $(B)/core/store/store.o: host/core/store/store.c $(HEADERS) $(INDEX_SRC) | $(B)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_CORE) -DLECTOR_INDEX_CODE=0x$$(cat $(INDEX_SRC) | sha256sum | cut -c1-16)ull -c -o $@ $<
