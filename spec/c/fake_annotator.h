@@ -45,6 +45,7 @@ static int fake_annotate(void *stp, size_t n, const char *const *word, const uin
   }
   return 0;
 }
-static const ix_annotator fake = { 2, fake_names, fake_new, fake_free, fake_annotate, NULL, 1 };   /* shape: static strings */
+/* shape: static strings; the initial follows from the word */
+static const ix_annotator fake = { 2, fake_names, fake_new, fake_free, fake_annotate, NULL, 1, 2 };
 
 #endif

@@ -66,7 +66,8 @@ static int tagger_run(void *p, size_t n, const char *const *word, const uint32_t
 }
 
 const ix_annotator *lector_tagger_annotator(void) {
-  static ix_annotator a = { 3, names, tagger_new, tagger_free, tagger_run, NULL, 3 };   /* pos, xpos: tag names */
+  /* pos and xpos are tag names (stable); the lemma follows from the word and its tag (keyed) */
+  static ix_annotator a = { 3, names, tagger_new, tagger_free, tagger_run, NULL, 3, 4 };
   a.ud = tg_builtin();
   return &a;
 }

@@ -147,6 +147,26 @@ static int attr_push_stable(build *b, int worker, chunk_attr *a, stable_slot *ca
   return 0;
 }
 
+/* The local ids of an annotator's keyed values (see ix_annotator.keyed), by the token's word and
+** the local ids of its stable values: a lemma is found again without hashing its bytes. */
+#define KEYED_SLOTS 65536u
+typedef struct keyed_slot { uint32_t word, k1, k2, id; } keyed_slot;   /* word + 1; 0: empty */
+
+static int attr_push_keyed(build *b, int worker, chunk_attr *a, uint32_t word, uint32_t k1, uint32_t k2,
+                           const char *v, size_t n) {
+  if (!b->keyed[worker] && !(b->keyed[worker] = calloc(KEYED_SLOTS, sizeof(keyed_slot)))) return -1;
+  uint64_t h = ((uint64_t)word * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)k1 << 32 | k2) * 0xC2B2AE3D27D4EB4Full;
+  keyed_slot *s = &b->keyed[worker][(h >> 40) & (KEYED_SLOTS - 1)];
+  if (s->word != word + 1 || s->k1 != k1 || s->k2 != k2) {
+    uint32_t id = ixb_lex_intern(&b->vlex[worker], v, n);
+    if (id == UINT32_MAX) return -1;
+    *s = (keyed_slot){ word + 1, k1, k2, id };
+  }
+  if (grow(&a->val, &a->cap, a->n + 1, sizeof *a->val)) return -1;
+  a->val[a->n++] = s->id;
+  return 0;
+}
+
 /* The annotator over each sentence of tx. */
 static int doc_annotate(build *b, int worker, chunk *c, const src_doc *d, const tx_doc *tx, uint32_t base) {
   const ix_annotator *an = b->annot;
@@ -176,12 +196,23 @@ static int doc_annotate(build *b, int worker, chunk *c, const src_doc *d, const 
       len[i] = tx->tok[s0 + i].len;
     }
     if (an->annotate(b->annot_st[worker], n, word, len, val, vlen)) { rc = -1; break; }
-    for (size_t i = 0; i < n && rc == 0; i++)
+    for (size_t i = 0; i < n && rc == 0; i++) {
+      uint32_t sid[2] = { 0, 0 }, ns = 0;
+      for (size_t k = 0; k < na && rc == 0; k++) {             /* the stable values first */
+        if (!((an->stable >> k) & 1)) continue;
+        rc = attr_push_stable(b, worker, at[k], cache, val[i * an->nattr + k], vlen[i * an->nattr + k]);
+        if (ns < 2) sid[ns] = at[k]->val[at[k]->n - 1];
+        ns++;
+      }
       for (size_t k = 0; k < na && rc == 0; k++) {
+        if ((an->stable >> k) & 1) continue;
         const char *v = val[i * an->nattr + k];
         uint32_t vl = vlen[i * an->nattr + k];
-        rc = (an->stable >> k) & 1 ? attr_push_stable(b, worker, at[k], cache, v, vl) : attr_push(b, worker, at[k], v, vl);
+        rc = ((an->keyed >> k) & 1) && ns <= 2
+           ? attr_push_keyed(b, worker, at[k], c->tok[base + s0 + i], sid[0], sid[1], v, vl)
+           : attr_push(b, worker, at[k], v, vl);
       }
+    }
   }
   free(word); free(len); free(val); free(vlen);
   return rc;
@@ -441,6 +472,8 @@ int ixb_merge_attrs(build *b, ix_index *ix, blockset *bs, strpool *pool) {
 void ixb_attrs_free(build *b) {
   for (int w = 0; w < MAX_THREADS; w++) {
     ixb_lex_free(&b->vlex[w]);
+    free(b->keyed[w]);
+    b->keyed[w] = NULL;
     if (b->annot_st[w]) b->annot->state_free(b->annot_st[w]);
     b->annot_st[w] = NULL;
     if (b->prev_amap[w]) {

@@ -144,6 +144,7 @@ typedef struct build {
   void *annot_st[MAX_THREADS];
   lex vlex[MAX_THREADS];
   uint32_t **prev_amap[MAX_THREADS];
+  struct keyed_slot *keyed[MAX_THREADS];   /* per worker: keyed values by word and tags */
 } build;
 
 /* ================================================================= collecting (build_collect.c) */

@@ -191,6 +191,9 @@ typedef struct ix_annotator {
   const void *ud;
   uint32_t stable;           /* bit a set: attribute a's values point to memory that lives as long
                              ** as the annotator (tag names), so a value is known by its address */
+  uint32_t keyed;            /* bit a set: attribute a's value follows from the token's word and the
+                             ** values of the (at most two) stable attributes (a lemma from the word
+                             ** and its tag), so it is found again by them instead of hashed */
 } ix_annotator;
 
 /* Builds the index of the files in list. Warnings go through the source context's callback.
