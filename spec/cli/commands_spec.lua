@@ -12,7 +12,8 @@ describe("lector info", function()
     assert.are.equal("corpus corpus: 5 documents, 4377 tokens, 1184 distinct forms, 213 sentences", l[1])
     assert.are.equal('    5  1990-11-19     2155 tokens  004_3bf8bdfe55aae150.txt  "Record of a Conversation '
       .. 'between M. S. Gorbachev and President of the US George Bush in Paris"', l[6])
-    assert.truthy(l[7]:find("^index: "))
+    assert.are.equal("attributes: word pos xpos lemma (lector's English tagger)", l[7])
+    assert.truthy(l[8]:find("^index: "))
   end)
 end)
 
