@@ -368,6 +368,11 @@ static int merge_pattr(build *b, ix_index *ix, blockset *bs, const char *name, i
       uint8_t *o = tok + (c->pos0 + k) * width;
       for (uint32_t j = 0; j < width; j++) o[j] = (uint8_t)(id >> (8 * j));
     }
+    if (a) {                          /* in the stream now: its memory goes before the next one's */
+      free(a->val);
+      a->val = NULL;
+      a->n = a->cap = 0;
+    }
   }
   memset(pa, 0, sizeof *pa);
   pa->ntypes = V;
