@@ -5,7 +5,7 @@
 #   make check   the test suite again under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench   benchmark corpora and peers side by side (slow; never part of make test)
 #   make accuracy   the tagger against held-out treebanks (bench/accuracy/; never part of make test)
-#   make train-tagger   the tagger's model host/core/tag/en.model again, from UD English EWT
+#   make train-tagger   the tagger's model host/core/tag/en.model.gz again, from UD English EWT
 #   make tag-speed   the tagger's tokens/s on one thread, median of 5 runs (bench/tag_speed.c)
 #
 # Objects go to $(B) (build/), products to $(P) (the top: ./lector, ./liblector.a, ./lector.so).
@@ -87,8 +87,14 @@ $(B)/embedded.o: $(B)/embedded.c
 
 # The tagger's model is compiled into the library (builtin.c, .incbin); the trainer is linked with
 # the tagger's own objects but that one, so that it can run with no model or a broken one.
+# The model lives in the repository compressed (en.model.gz: a tracked file stays under 2 MB); the
+# build unpacks it into $(B)/en.model, which builtin.c and test_tag read.
 TAG_O := $(filter-out $(B)/core/tag/builtin.o,$(filter $(B)/core/tag/%,$(CORE_O)))
-$(B)/core/tag/builtin.o: host/core/tag/en.model
+$(B)/en.model: host/core/tag/en.model.gz | $(B)
+	gzip -dc $< > $@
+$(B)/core/tag/builtin.o: host/core/tag/builtin.c $(B)/en.model $(HEADERS) | $(B)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_CORE) -DTG_MODEL_PATH='"$(B)/en.model"' -c -o $@ $<
 
 $(B)/tagtrain: host/tools/tagtrain.c host/tools/conllu.c host/tools/conllu.h $(TAG_O)
 	$(CC) $(CFLAGS_CORE) -Ihost/tools -o $@ host/tools/tagtrain.c host/tools/conllu.c $(TAG_O) -lpthread -lm
@@ -102,7 +108,8 @@ $(B)/tag_speed: bench/tag_speed.c host/tools/conllu.c host/tools/conllu.h $(P)/l
 # EWT_REPO: a clone of github.com/UniversalDependencies/UD_English-EWT (see host/tools/tagdata.sh)
 train-tagger: deps $(B)/tagtrain
 	host/tools/tagdata.sh $(B)/tagger
-	$(B)/tagtrain -e 15 -d 10 -s 0.99 -w /usr/share/wordnet host/core/tag/en.model $(B)/tagger/train.conllu $(B)/tagger/dev.conllu
+	$(B)/tagtrain -e 15 -d 10 -s 0.99 -w /usr/share/wordnet $(B)/en.model $(B)/tagger/train.conllu $(B)/tagger/dev.conllu
+	gzip -9n -c $(B)/en.model > host/core/tag/en.model.gz
 
 accuracy: deps $(B)/tagacc
 	@for t in bench/accuracy/*.conllu.gz; do $(B)/tagacc "$$t" || exit 1; done
@@ -114,8 +121,8 @@ tag-speed: deps $(B)/tag_speed
 $(B)/ptydrive: spec/support/ptydrive.c | $(B)
 	$(CC) $(CFLAGS_ALL) -o $@ $< -lutil
 
-$(B)/test_%: spec/c/test_%.c $(wildcard spec/c/*.h) $(HEADERS) $(P)/liblector.a
-	$(CC) $(CFLAGS_CORE) -Ispec/c -o $@ $< $(P)/liblector.a $(SYSLIBS)
+$(B)/test_%: spec/c/test_%.c $(wildcard spec/c/*.h) $(HEADERS) $(P)/liblector.a $(B)/en.model
+	$(CC) $(CFLAGS_CORE) -DTG_MODEL_PATH='"$(B)/en.model"' -Ispec/c -o $@ $< $(P)/liblector.a $(SYSLIBS)
 
 $(B):
 	mkdir -p $(B)

@@ -1,5 +1,5 @@
 /*
-** tagtrain.c: trains the tagger's model (host/core/tag/en.model) from CoNLL-U treebanks.
+** tagtrain.c: trains the tagger's model (the build's en.model; `make train-tagger` keeps it as host/core/tag/en.model.gz) from CoNLL-U treebanks.
 **   build/tagtrain [-e EPOCHS] [-p PRUNE] [-d DICT_MIN] [-s DICT_SHARE] [-w WORDNET_DIR] OUT TRAIN DEV
 ** An averaged perceptron (Collins 2002) over the features of core/tag/feat.c, one class per
 ** (XPOS, UPOS) pair, trained greedily left to right on the tags it predicts itself; a tag

@@ -11,7 +11,10 @@
 #include "tag/tag.h"
 #include "text/text.h"
 
-#define MODEL_FILE "host/core/tag/en.model"
+#if !defined(TG_MODEL_PATH)
+#define TG_MODEL_PATH "build/en.model"
+#endif
+#define MODEL_FILE TG_MODEL_PATH
 #define SCRATCH "/tmp/lector-test-tag"
 #define MAXTOK 128
 
