@@ -546,13 +546,9 @@ static int vrt_reread(src_loader *L, int fd, uint64_t size, uint32_t line, uint6
     r = ok ? vrt_doc_read(L, s, (size_t)len, start, line, 0, hl, hn, d) : 2;
   }
   free(buf);
-  if (r == 0) return 0;
-  if (r < 0) { snprintf(err, errlen, "out of memory"); return -1; }
-  if (r == 1) { snprintf(err, errlen, "%s: document larger than 4 GiB", L->base); return -1; }
+  return src_reread_result(L, r, line, err, errlen);
 changed:
-  if (line) snprintf(err, errlen, "%s#%u: changed since it was indexed", L->base, line);
-  else snprintf(err, errlen, "%s: changed since it was indexed", L->base);
-  return -1;
+  return src_reread_result(L, 2, line, err, errlen);
 }
 
 static const char *const vrt_extensions[] = { ".vrt", NULL };

@@ -329,6 +329,9 @@ uint32_t src_tb_attrs(src_tbuild *b, const src_kvb *kv);
 void src_tb_sentence(src_tbuild *b);
 /* A token: its span in the text and its nattr values (pool offsets). */
 void src_tb_token(src_tbuild *b, uint32_t start, uint32_t len, const uint32_t *values);
+/* What re-reading a document of an annotated file came to, as src_read_doc says it: r 0 (read:
+** returns 0), < 0 (out of memory), 1 (over 4 GiB), 2 (the file changed); -1 with the message. */
+int src_reread_result(const src_loader *L, int r, uint32_t line, char *err, size_t errlen);
 /* The last token's own form (a pool offset), where its span's text is not it: a word of a
 ** multiword token. */
 void src_tb_form(src_tbuild *b, uint32_t form);

@@ -335,3 +335,12 @@ int src_tb_doc(src_tbuild *b, src_nbuf *text, const src_kvb *meta, src_doc *d) {
 }
 
 /* }====================================================================== */
+
+int src_reread_result(const src_loader *L, int r, uint32_t line, char *err, size_t errlen) {
+  if (r == 0) return 0;
+  if (r < 0) snprintf(err, errlen, "out of memory");
+  else if (r == 1) snprintf(err, errlen, "%s: document larger than 4 GiB", L->base);
+  else if (line) snprintf(err, errlen, "%s#%u: changed since it was indexed", L->base, line);
+  else snprintf(err, errlen, "%s: changed since it was indexed", L->base);
+  return -1;
+}
