@@ -50,6 +50,10 @@ static int threads_default(int t) {
   return t > MAX_THREADS ? MAX_THREADS : t;
 }
 
+static const char too_many_msg[] =
+  "the annotated files have more than 1000 attributes, elements (with their nesting levels) or keys of "
+  "one element, more than an index keeps";
+
 /* ================================================================== the driver */
 
 int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_index **out,
@@ -105,6 +109,7 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
   /* the lexicons of workers that never started are empty: merging treats them alike */
   for (int w = 0; w < b->threads; w++) tx_free(&b->txs[w]);
   if (atomic_load(&b->overflow)) { set_err(err, errlen, "corpus too large: more than 4 billion tokens"); goto fail; }
+  if (atomic_load(&b->too_many)) { set_err(err, errlen, too_many_msg); goto fail; }
   for (size_t i = 0; i < b->nchunks; i++)
     if (b->chunks[i].failed) { set_err(err, errlen, "out of memory while indexing"); goto fail; }
 
@@ -181,7 +186,10 @@ int ix_build(src_ctx *src, const src_list *files, const ix_build_opts *o, ix_ind
 
   /* documents, files, metadata and strings */
   if (ixb_merge_docs(b, files, ndocs, ix, &bs, &pool)) { set_err(err, errlen, "out of memory"); goto fail; }
-  if (ixb_merge_attrs(b, ix, &bs, &pool)) { set_err(err, errlen, "out of memory while merging the attributes"); goto fail; }
+  if (ixb_merge_attrs(b, ix, &bs, &pool)) {
+    set_err(err, errlen, atomic_load(&b->too_many) ? too_many_msg : "out of memory while merging the attributes");
+    goto fail;
+  }
   if (grow(&pool.s, &pool.cap, pool.n + 1, 1)) { set_err(err, errlen, "out of memory"); goto fail; }
   ix->strings = ixb_keep(&bs, pool.s);
   ix->strings_len = pool.n;

@@ -13,7 +13,8 @@
 #include "build_int.h"
 
 #if !defined(IX_MAX_ATTRS)
-#define IX_MAX_ATTRS 64          /* positional or structural attributes in one index */
+#define IX_MAX_ATTRS 1000        /* positional or structural attributes in one index, and keys of one
+                                 ** element: more fails the build with a message (never silently) */
 #endif
 
 /* ================================================================== an annotated file's tokens */
@@ -56,7 +57,7 @@ static chunk_attr *attr_at(build *b, int worker, chunk *c, const char *name, uin
   for (size_t i = 0; i < c->nattr && !a; i++)
     if (strcmp(c->str + c->attr[i].name, name) == 0) a = &c->attr[i];
   if (!a) {
-    if (c->nattr >= IX_MAX_ATTRS) return NULL;
+    if (c->nattr >= IX_MAX_ATTRS) { atomic_store(&b->too_many, 1); return NULL; }
     if (grow(&c->attr, &c->attr_cap, c->nattr + 1, sizeof *c->attr)) return NULL;
     a = &c->attr[c->nattr];
     memset(a, 0, sizeof *a);
@@ -173,11 +174,15 @@ static int doc_annotate(build *b, int worker, chunk *c, const src_doc *d, const 
   stable_slot cache[STABLE_SLOTS];
   memset(cache, 0, sizeof cache);
   if (!b->annot_st[worker] && !(b->annot_st[worker] = an->state_new(an->ud))) return -1;
-  chunk_attr *at[IX_MAX_ATTRS];
-  size_t na = an->nattr < IX_MAX_ATTRS ? an->nattr : IX_MAX_ATTRS;
+  chunk_attr **at = malloc((an->nattr + 1) * sizeof *at);
+  size_t na = an->nattr;
+  if (!at) return -1;
   for (size_t k = 0; k < na; k++) {
-    if (!(at[k] = attr_at(b, worker, c, an->names[k], base))) return -1;
-    if (grow(&at[k]->val, &at[k]->cap, base + tx->ntok, sizeof *at[k]->val)) return -1;
+    if (!(at[k] = attr_at(b, worker, c, an->names[k], base)) ||
+        grow(&at[k]->val, &at[k]->cap, base + tx->ntok, sizeof *at[k]->val)) {
+      free(at);
+      return -1;
+    }
   }
   size_t most = 0;
   for (size_t s = 0; s < tx->nsent; s++) {
@@ -214,7 +219,7 @@ static int doc_annotate(build *b, int worker, chunk *c, const src_doc *d, const 
       }
     }
   }
-  free(word); free(len); free(val); free(vlen);
+  free(word); free(len); free(val); free(vlen); free(at);
   return rc;
 }
 
@@ -300,7 +305,7 @@ static int gather_names(build *b, int pattr, const char **names, size_t *n) {
       size_t k = 0;
       while (k < *n && strcmp(names[k], nm) != 0) k++;
       if (k == *n) {
-        if (*n >= IX_MAX_ATTRS) return -1;
+        if (*n >= IX_MAX_ATTRS) { atomic_store(&b->too_many, 1); return -1; }
         names[(*n)++] = nm;
       }
     }
@@ -389,10 +394,10 @@ done:
   return rc;
 }
 
-/* Layer sa from the chunks' regions of name; keys in the order first seen. */
-static int merge_sattr(build *b, blockset *bs, strpool *pool, const char *name, ix_sattr *sa) {
+/* Layer sa from the chunks' regions of name; keys (room for IX_MAX_ATTRS) in the order first seen. */
+static int merge_sattr_with(build *b, blockset *bs, strpool *pool, const char *name, ix_sattr *sa,
+                            const char **keys) {
   size_t n = 0;
-  const char *keys[IX_MAX_ATTRS];
   size_t nkeys = 0;
   for (size_t i = 0; i < b->nchunks; i++) {
     chunk *c = &b->chunks[i];
@@ -403,7 +408,8 @@ static int merge_sattr(build *b, blockset *bs, strpool *pool, const char *name, 
         const char *key = c->str + c->stkv[c->st[j].kv + 2 * k];
         size_t q = 0;
         while (q < nkeys && strcmp(keys[q], key) != 0) q++;
-        if (q == nkeys && nkeys < IX_MAX_ATTRS) keys[nkeys++] = key;
+        if (q == nkeys && nkeys == IX_MAX_ATTRS) { atomic_store(&b->too_many, 1); return -1; }
+        if (q == nkeys) keys[nkeys++] = key;
       }
     }
   }
@@ -448,6 +454,13 @@ static int merge_sattr(build *b, blockset *bs, strpool *pool, const char *name, 
   sa->keys = kk;
   sa->vals = vals;
   return 0;
+}
+
+static int merge_sattr(build *b, blockset *bs, strpool *pool, const char *name, ix_sattr *sa) {
+  const char **keys = malloc(IX_MAX_ATTRS * sizeof *keys);
+  int rc = keys ? merge_sattr_with(b, bs, pool, name, sa, keys) : -1;
+  free(keys);
+  return rc;
 }
 
 int ixb_merge_attrs(build *b, ix_index *ix, blockset *bs, strpool *pool) {

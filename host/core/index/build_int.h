@@ -145,6 +145,7 @@ typedef struct build {
   lex vlex[MAX_THREADS];
   uint32_t **prev_amap[MAX_THREADS];
   struct keyed_slot *keyed[MAX_THREADS];   /* per worker: keyed values by word and tags */
+  atomic_int too_many;       /* more attributes, elements or keys than an index keeps */
 } build;
 
 /* ================================================================= collecting (build_collect.c) */
