@@ -12,28 +12,12 @@
 
 #include "ctest.h"
 #include "source/source.h"
+#include "srcfix.h"
 
 #define FIXTURES "spec/fixtures/import"
 
 /* {====================================================================== scaffolding */
 
-static char *mkcorpus(void) {
-  char tmpl[] = "/tmp/lector-imp-XXXXXX";
-  char *d = mkdtemp(tmpl);
-  return d ? strdup(d) : NULL;
-}
-
-/* Writes dir/rel with n bytes. */
-static void put(const char *dir, const char *rel, const void *bytes, size_t n) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/%s", dir, rel);
-  FILE *f = fopen(path, "wb");
-  if (!f) { perror(path); return; }
-  fwrite(bytes, 1, n, f);
-  fclose(f);
-}
-
-static void puts_(const char *dir, const char *rel, const char *s) { put(dir, rel, s, strlen(s)); }
 
 /* Warnings, collected as "file: message", one per line, in order. */
 typedef struct warns {
@@ -53,23 +37,6 @@ static void warns_clear(warns *w) {
   w->k = 0;
   w->n = 0;
   w->buf[0] = '\0';
-}
-
-typedef struct docs {
-  src_doc d[64];
-  int n;
-} docs;
-
-static int on_doc(void *ud, src_doc *d) {
-  docs *ds = ud;
-  if (ds->n < 64) ds->d[ds->n++] = *d;
-  else src_doc_free(d);
-  return 0;
-}
-
-static void docs_free(docs *ds) {
-  for (int i = 0; i < ds->n; i++) src_doc_free(&ds->d[i]);
-  ds->n = 0;
 }
 
 static src_ctx *open_dir(const char *dir, warns *w) {

@@ -15,6 +15,7 @@
 
 #include "ctest.h"
 #include "source/source.h"
+#include "srcfix.h"
 
 /* the seed texts, which corpus/ holds beside its metadata.tsv */
 #define SEEDS "corpus"
@@ -25,48 +26,6 @@ static const char *const seed_names[] = {
 
 /* {====================================================================== scaffolding */
 
-static char *mkcorpus(void) {
-  char tmpl[] = "/tmp/lector-src-XXXXXX";
-  char *d = mkdtemp(tmpl);
-  return d ? strdup(d) : NULL;
-}
-
-static void rmtree(const char *path) {
-  struct stat st;
-  if (lstat(path, &st) != 0) return;
-  if (S_ISDIR(st.st_mode)) {
-    chmod(path, 0700);
-    DIR *d = opendir(path);
-    struct dirent *e;
-    while (d && (e = readdir(d)) != NULL) {
-      if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-      char sub[4096];
-      snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-      rmtree(sub);
-    }
-    if (d) closedir(d);
-    rmdir(path);
-  } else {
-    unlink(path);
-  }
-}
-
-/* Writes dir/rel (making its folders) with n bytes. */
-static void put(const char *dir, const char *rel, const void *bytes, size_t n) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/%s", dir, rel);
-  for (char *p = path + strlen(dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
-    *p = '\0';
-    mkdir(path, 0755);
-    *p = '/';
-  }
-  FILE *f = fopen(path, "wb");
-  if (!f) { perror(path); return; }
-  fwrite(bytes, 1, n, f);
-  fclose(f);
-}
-
-static void puts_(const char *dir, const char *rel, const char *s) { put(dir, rel, s, strlen(s)); }
 
 static void in(const char *dir, const char *rel, char *out, size_t n) { snprintf(out, n, "%s/%s", dir, rel); }
 
@@ -110,24 +69,6 @@ static const char *all_warnings(const warns *w) {
   buf[0] = '\0';
   for (int i = 0; i < w->n && k < sizeof buf; i++) k += (size_t)snprintf(buf + k, sizeof buf - k, "%s\n", w->w[i]);
   return buf;
-}
-
-/* Documents as src_load hands them out. */
-typedef struct docs {
-  src_doc d[64];
-  int n;
-} docs;
-
-static int on_doc(void *ud, src_doc *d) {
-  docs *ds = ud;
-  if (ds->n < 64) ds->d[ds->n++] = *d;
-  else src_doc_free(d);
-  return 0;
-}
-
-static void docs_free(docs *ds) {
-  for (int i = 0; i < ds->n; i++) src_doc_free(&ds->d[i]);
-  ds->n = 0;
 }
 
 static src_ctx *open_dir(const char *dir, warns *w) {

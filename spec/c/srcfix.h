@@ -1,0 +1,78 @@
+/*
+** srcfix.h: what the loader's unit tests (test_source.c, test_import.c) share: a corpus folder
+** under /tmp, files written into it, and the documents src_load hands out, collected.
+*/
+#ifndef SRCFIX_H
+#define SRCFIX_H
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "source/source.h"
+
+static inline char *mkcorpus(void) {
+  char tmpl[] = "/tmp/lector-src-XXXXXX";
+  char *d = mkdtemp(tmpl);
+  return d ? strdup(d) : NULL;
+}
+
+__attribute__((unused)) static void rmtree(const char *path) {
+  struct stat st;
+  if (lstat(path, &st) != 0) return;
+  if (S_ISDIR(st.st_mode)) {
+    chmod(path, 0700);
+    DIR *d = opendir(path);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+      if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+      char sub[4096];
+      snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+      rmtree(sub);
+    }
+    if (d) closedir(d);
+    rmdir(path);
+  } else {
+    unlink(path);
+  }
+}
+
+/* Writes dir/rel (making its folders) with n bytes. */
+static inline void put(const char *dir, const char *rel, const void *bytes, size_t n) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", dir, rel);
+  for (char *p = path + strlen(dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
+    *p = '\0';
+    mkdir(path, 0755);
+    *p = '/';
+  }
+  FILE *f = fopen(path, "wb");
+  if (!f) { perror(path); return; }
+  fwrite(bytes, 1, n, f);
+  fclose(f);
+}
+
+static inline void puts_(const char *dir, const char *rel, const char *s) { put(dir, rel, s, strlen(s)); }
+
+/* Documents as src_load hands them out. */
+typedef struct docs {
+  src_doc d[64];
+  int n;
+} docs;
+
+static inline int on_doc(void *ud, src_doc *d) {
+  docs *ds = ud;
+  if (ds->n < 64) ds->d[ds->n++] = *d;
+  else src_doc_free(d);
+  return 0;
+}
+
+static inline void docs_free(docs *ds) {
+  for (int i = 0; i < ds->n; i++) src_doc_free(&ds->d[i]);
+  ds->n = 0;
+}
+
+#endif
