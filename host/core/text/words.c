@@ -107,6 +107,18 @@ static const char *const prefixes[] = {
   "sub", "trans", "ultra", "un"
 };
 
+/* Is key[0..n) one of the count sorted lowercase words of list? */
+static int in_sorted(const char *key, size_t n, const char *const *list, size_t count) {
+  size_t lo = 0, hi = count;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = word_cmp((const unsigned char *)key, n, list[mid]);
+    if (c == 0) return 1;
+    if (c < 0) hi = mid; else lo = mid + 1;
+  }
+  return 0;
+}
+
 int txw_is_prefix(const unsigned char *w, size_t n) {
   char key[8];
   if (n == 0 || n >= sizeof key || !is_alpha(w[0])) return 0;
@@ -114,14 +126,7 @@ int txw_is_prefix(const unsigned char *w, size_t n) {
     if (!is_alpha(w[k]) || (k > 0 && is_upper(w[k]))) return 0;   /* pre, Pre; not PRE or UN */
     key[k] = (char)to_lower(w[k]);
   }
-  size_t lo = 0, hi = sizeof prefixes / sizeof prefixes[0];
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    int c = word_cmp((const unsigned char *)key, n, prefixes[mid]);
-    if (c == 0) return 1;
-    if (c < 0) hi = mid; else lo = mid + 1;
-  }
-  return 0;
+  return in_sorted(key, n, prefixes, sizeof prefixes / sizeof prefixes[0]);
 }
 
 /* Words that UD English writes as one multiword token of several words spelling it (cannot ->
@@ -162,14 +167,7 @@ int txw_is_unit(const unsigned char *w, size_t n) {
     if (!is_alpha(w[k])) return 0;
     key[k] = (char)to_lower(w[k]);
   }
-  size_t lo = 0, hi = sizeof units / sizeof units[0];
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    int c = word_cmp((const unsigned char *)key, n, units[mid]);
-    if (c == 0) return 1;
-    if (c < 0) hi = mid; else lo = mid + 1;
-  }
-  return 0;
+  return in_sorted(key, n, units, sizeof units / sizeof units[0]);
 }
 
 /* Lowercase name particles that may stand inside a speaker's name (Perez de Cuellar). */
