@@ -17,6 +17,13 @@ static void add_token(void *ud, const char *tok, size_t len, size_t offset) {
   lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -2) + 1);
 }
 
+static int tagger_gc(lua_State *L) {
+  lector_tagger **p = luaL_checkudata(L, 1, "lector.tagger");
+  lector_tagger_free(*p);
+  *p = NULL;
+  return 0;
+}
+
 /* lector.tokenize(text [, lang]) -> list of tokens, list of their byte offsets (from 0) */
 static int l_tokenize(lua_State *L) {
   size_t len;
@@ -26,6 +33,59 @@ static int l_tokenize(lua_State *L) {
   lua_newtable(L);
   lector_tokenize_lang(s, len, lang, add_token, L);
   return 2;
+}
+
+/* The state's tagger (made on first use, freed with the state): a userdata in the registry. */
+static lector_tagger *state_tagger(lua_State *L) {
+  static const char key[] = "lector.tagger";
+  if (lua_getfield(L, LUA_REGISTRYINDEX, key) == LUA_TUSERDATA) {
+    lector_tagger **p = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return *p;
+  }
+  lua_pop(L, 1);
+  lector_tagger **p = lua_newuserdatauv(L, sizeof *p, 0);
+  *p = NULL;
+  if (luaL_newmetatable(L, key)) {
+    lua_pushcfunction(L, tagger_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_setmetatable(L, -2);
+  if (!(*p = lector_tagger_new())) luaL_error(L, "lector.tag: out of memory");
+  lua_setfield(L, LUA_REGISTRYINDEX, key);
+  return *p;
+}
+
+/* lector.tag(words) -> pos, xpos, lemmas: the built-in English tagger on one sentence's words */
+static int l_tag(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  size_t n = (size_t)luaL_len(L, 1);
+  lector_tagger *t = state_tagger(L);
+  /* the words and the three results in one block: the strings stay on the stack meanwhile */
+  size_t each = sizeof(const char *) * 4 + sizeof(uint32_t) * 2;
+  char *block = lua_newuserdatauv(L, n * each + 1, 0);
+  const char **word = (const char **)block, **pos = word + n, **xpos = pos + n, **lemma = xpos + n;
+  uint32_t *len = (uint32_t *)(lemma + n), *lemma_len = len + n;
+  for (size_t i = 0; i < n; i++) {
+    lua_rawgeti(L, 1, (lua_Integer)i + 1);
+    size_t l;
+    if (lua_type(L, -1) != LUA_TSTRING)
+      return luaL_error(L, "lector.tag: word %d is a %s, not a string", (int)i + 1, luaL_typename(L, -1));
+    word[i] = lua_tolstring(L, -1, &l);
+    len[i] = (uint32_t)l;
+    lua_pop(L, 1);                     /* the table keeps the string alive */
+  }
+  if (lector_tag(t, n, word, len, pos, xpos, lemma, lemma_len)) return luaL_error(L, "lector.tag: out of memory");
+  for (int k = 0; k < 3; k++) {
+    const char **v = k == 0 ? pos : k == 1 ? xpos : lemma;
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+      if (k == 2) lua_pushlstring(L, v[i], lemma_len[i]);
+      else lua_pushstring(L, v[i]);
+      lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+  }
+  return 3;
 }
 
 /* Compares dotted version strings numerically: -1, 0, 1. */
@@ -52,6 +112,7 @@ static int l_must_be_at_least(lua_State *L) {
 
 static const luaL_Reg module_fns[] = {
   {"tokenize", l_tokenize},
+  {"tag", l_tag},
   {"must_be_at_least", l_must_be_at_least},
   {NULL, NULL}
 };

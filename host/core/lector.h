@@ -207,6 +207,17 @@ const char *lector_pattr_value(const lector_corpus *c, size_t i, uint32_t pos, s
 /* Did the built-in tagger annotate the corpus (lector_open_opts.annotate)? */
 int lector_annotated(const lector_corpus *c);
 
+/* The built-in English tagger on words of the caller's (what lector_open's annotate runs on each
+** sentence): one per thread, never shared. lector_tag fills, for the n tokens word[i] (len[i]
+** bytes) of one sentence, pos[i] (UPOS), xpos[i] (Penn Treebank) and lemma[i] (lemma_len[i]
+** bytes); the strings stay valid until the next call with t. Returns 0, or -1 when memory ran
+** out. lector_tagger_new returns NULL when memory ran out. */
+typedef struct lector_tagger lector_tagger;
+lector_tagger *lector_tagger_new(void);
+void lector_tagger_free(lector_tagger *t);
+int lector_tag(lector_tagger *t, size_t n, const char *const *word, const uint32_t *len,
+               const char **pos, const char **xpos, const char **lemma, uint32_t *lemma_len);
+
 /* Structural attributes, i in [0, lector_sattr_count): the elements of imported files (<div>, <ne>,
 ** <s id=...>), regions of kind LECTOR_REGION_ATTR + i, each with a value for each key (the empty
 ** string where a region lacks it). */

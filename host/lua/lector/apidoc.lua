@@ -71,6 +71,19 @@ print(table.concat(lector.tokenize("L’ONU c'mon", "fr"), " | "))  --> L’ | O
 print(table.concat(lector.tokenize("L’ONU c'mon", "en"), " | "))  --> L’ | ONU | c'mon
 print(table.concat(lector.tokenize("安理会通过了决议"), " | "))      --> 安理会 | 通过 | 了 | 决议
 ]] },
+      { name = "lector.tag", since = "0.2.0",
+        sig = "lector.tag(words) -> pos, xpos, lemmas",
+        summary = [[The built-in English tagger on one sentence's words (a list of strings, as
+lector.tokenize or span:tokens give them): three lists, the Universal Dependencies part of speech,
+the Penn Treebank tag and the lemma of each word. The same as `lector annotate` gives a corpus,
+for text that is not annotated.]],
+        example = [[
+local pos, xpos, lemma = lector.tag(lector.tokenize("Russia could not support the resolutions."))
+print(table.concat(pos, " "))                 --> PROPN AUX PART VERB DET NOUN PUNCT
+print(table.concat(xpos, " "))                --> NNP MD RB VB DT NNS .
+print(table.concat(lemma, " "))               --> Russia could not support the resolution .
+print(pcall(lector.tag, { "a", 1 }))          --> false	lector.tag: word 2 is a number, not a string
+]] },
       { name = "lector.must_be_at_least", since = "0.1.0",
         sig = "lector.must_be_at_least(version) -> true",
         summary = [[Raises an error unless this lector is at least the given version: the first line
