@@ -4,7 +4,8 @@
 #   make test    the same set-up, then every test suite (C, busted, CLI); last line "N passed, N failed"
 #   make check   the test suite again under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench   benchmark corpora and peers side by side (slow; never part of make test)
-#   make accuracy   the tagger against held-out treebanks (bench/accuracy/; never part of make test)
+#   make accuracy   the tagger against held-out treebanks, positions against the hand-labelled seed
+#                   statements (bench/accuracy/; never part of make test)
 #   make train-tagger   the tagger's model host/core/tag/en.model.gz again, from UD English EWT
 #   make tag-speed   the tagger's tokens/s on one thread, median of 5 runs (bench/tag_speed.c)
 #
@@ -111,8 +112,10 @@ train-tagger: deps $(B)/tagtrain
 	$(B)/tagtrain -e 15 -d 10 -s 0.99 -w /usr/share/wordnet $(B)/en.model $(B)/tagger/train.conllu $(B)/tagger/dev.conllu
 	gzip -9n -c $(B)/en.model > host/core/tag/en.model.gz
 
-accuracy: deps $(B)/tagacc
+accuracy: deps $(B)/tagacc $(P)/lector
 	@for t in bench/accuracy/*.conllu.gz; do $(B)/tagacc "$$t" || exit 1; done
+	@$(P)/lector annotate corpus > /dev/null
+	@$(P)/lector run bench/accuracy/positions.lua --corpus corpus
 
 tag-speed: deps $(B)/tag_speed
 	$(B)/tag_speed

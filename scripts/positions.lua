@@ -1,98 +1,84 @@
--- positions.lua: who stands where, and how it changed. Finds statements attributed to an actor
--- (reported speech: "X said/says/told/asserted/declared/stated/insisted ...", "according to X";
--- quotes with their speaker, "he said" after a named speaker; in a transcript, the turn's speaker;
--- otherwise the actor that is the sentence's subject), normalizes the actor to a group (the US,
--- Russia/USSR, Iraq, the UN and its inspectors, France, Germany, China, Turkey), finds the topics
--- (scripts/data/positions.lua) and the stance on each: supports, opposes, conditional or neutral,
--- with negation ("could not support", "is not prepared to send") and modality ("could veto": a
--- possibility, conditional). Then the diff: for each actor and topic, its positions in date order
--- and what changed between consecutive documents.
+-- positions.lua: who stands where on what, with the sentence that says so, and how it changed.
+-- A statement is a holder, a topic and a stance read from the structure of one sentence (scripts/
+-- lib/syntax.lua, over the parts of speech of the annotation layers or of lector.tag): a topic
+-- named in the complement of a stance predicate ("could not support any resolution that would
+-- ...", "demanded that Iraq readmit inspectors", "is not prepared to send peacekeepers", "sanctions
+-- must stay"), that predicate's negation, the words between that turn the stance around ("the
+-- removal of sanctions", "no bloodshed") and the conditions on it; the holder is the predicate's
+-- subject when it names an actor, a first person's speaker (the transcript turn, the source of a
+-- quotation), or a pronoun's antecedent (the source of the speech that holds it, or the holder
+-- of the statement just before). Where the sentence does not show a holder or a stance plainly,
+-- it gives no statement: silence rather than a guess. Then the diff: for each actor and topic,
+-- its position per document in date order, and what changed between documents of different dates.
 --
 --   lector run scripts/positions.lua [--corpus DIR] [--show statements|timeline|changes]
---                                    [--format table|tsv|csv|json] [--data FILE] [--boilerplate]
+--                                    [--format table|tsv|csv|json] [--data FILE] [--explain]
 --
--- statements: file, date, actor, topic, stance, speaker, evidence (the sentence).
--- timeline:   actor, topic, date, file, stance, statements (one row per document).
--- changes:    actor, topic, from_date, from_stance, to_date, to_stance, change, evidence.
--- this file's folder (whether run or required), for its lib/, data/ and packs/
+-- statements: file, date, actor, topic, stance, speaker, cue, start, end, evidence (the sentence;
+--             start/end its byte span in the file), and with --explain how each was decided.
+-- timeline:   actor, topic, date, file, stance, statements, evidence (one row per document).
+-- changes:    actor, topic, from_date, from_stance, to_date, to_stance, change, from_evidence,
+--             to_evidence.
+-- this file's folder (whether run or required), for its lib/ and data/
 local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
-package.path = here .. "/lib/?.lua;" .. here .. "/packs/un-resolutions/lua/?.lua;" .. package.path
+package.path = here .. "/lib/?.lua;" .. package.path
 
 local cli = require "cli"
 local output = require "output"
 local text = require "text"
 local entities = require "entities"
 local datafile = require "data"
-local finder = require "un_resolutions.finder"
+local syntax = require "syntax"
 
 local M = {}
 M.DATA = here .. "/data/positions.lua"
-M.STANCES = { "supports", "opposes", "conditional", "neutral" }
+M.STANCES = { "supports", "opposes", "conditional" }
 
 -- {==================================================================
--- Cues: words and phrases in lower case, "*" at the end for any ending
+-- The data file: actors, topics with their cues, predicates by lemma
 -- ===================================================================
-local function lower(w) return (w:lower():gsub("\226\128\153", "'")) end
 
--- a cue list, indexed by its first word (and a list of the cues whose first word ends in *)
-local function compile_cues(list)
-  local out = { by_first = {}, wild = {} }
+-- a cue: its words, each { text, wild = stem or nil, pos = UPOS or nil }
+local function compile_cue(c)
+  local words = {}
+  for w in c:gmatch("%S+") do
+    local word, pos = w:match("^(.-)/(%u+)$")
+    word = word or w
+    words[#words + 1] = { text = word, wild = word:sub(-1) == "*" and word:sub(1, -2) or nil, pos = pos }
+  end
+  return words
+end
+
+local function compile_cues(list, where)
+  local out = {}
   for _, c in ipairs(list or {}) do
-    local words = {}
-    for w in c:gmatch("%S+") do words[#words + 1] = w end
-    out[#out + 1] = words
-    if words[1]:sub(-1) == "*" then
-      -- by the first three letters of the stem (stems are at least three letters long)
-      local key = words[1]:sub(1, 3)
-      local l = out.wild[key] or {}
-      out.wild[key] = l
-      l[#l + 1] = words
-    else
-      local l = out.by_first[words[1]] or {}
-      out.by_first[words[1]] = l
-      l[#l + 1] = words
-    end
+    if type(c) ~= "string" then error(where .. ": a cue is not a string", 0) end
+    out[#out + 1] = compile_cue(c)
   end
   return out
 end
 
-local function word_match(pat, w)
-  if pat:sub(-1) == "*" then return w:sub(1, #pat - 1) == pat:sub(1, -2) end
-  return w == pat or w == pat .. "'s"
-end
-
-local function match_at(c, lw, i)
-  for k, p in ipairs(c) do
-    if not lw[i + k - 1] or not word_match(p, lw[i + k - 1]) then return false end
-  end
-  return true
-end
-
--- every place (token index, length) where one of the cues starts in the lower-cased words lw;
--- remembered per word list, since a sentence is asked about the same cues for each topic
-local function find_cues(cues, lw)
-  local memo = lw.memo
-  if memo and memo[cues] then return memo[cues] end
-  local at = {}
-  for i = 1, #lw do
-    local w = lw[i]
-    local found
-    local bare = w:sub(-2) == "'s" and w:sub(1, -3) or nil
-    for _, c in ipairs(cues.by_first[w] or cues.by_first[bare] or {}) do
-      if match_at(c, lw, i) then found = c break end
+-- a set of lemmas, and of two-word predicates ("call for") by their first word
+local function lemma_set(list)
+  local set = { pairs = {} }
+  for _, w in ipairs(list or {}) do
+    local a, b = w:match("^(%S+)%s+(.+)$")
+    if a then
+      set.pairs[a] = set.pairs[a] or {}
+      table.insert(set.pairs[a], b)
+    else
+      set[w] = true
     end
-    if not found then
-      for _, c in ipairs(cues.wild[w:sub(1, 3)] or {}) do
-        if match_at(c, lw, i) then found = c break end
-      end
-    end
-    if found then at[#at + 1] = { i, #found } end
   end
-  if memo then memo[cues] = at end
-  return at
+  return set
 end
 
--- load the data file: actors, topics and stance cues, compiled
+local KNOWN_TOPIC_KEYS = { [1] = true, name = true, any = true, also = true, except = true, follow = true }
+local KNOWN_PREDICATES = { supports = true, opposes = true, actions = true, adjectives = true, evaluative = true,
+  nominal = true,
+  obligation = true, speech = true, against_topic = true, conditions = true, concessions = true, unclear = true }
+
+-- load the data file: actors, topics and predicates, compiled
 function M.load(path)
   path = path or M.DATA
   local data, err = datafile.load(path)
@@ -100,206 +86,721 @@ function M.load(path)
   if type(data.actors) ~= "table" or type(data.topics) ~= "table" then
     return nil, path .. ": needs tables `actors` and `topics`"
   end
-  local ok2, matcher = pcall(entities.compile, data.actors)
-  if not ok2 then return nil, path .. ": " .. tostring(matcher) end
-  local st = data.stance or {}
-  local d = { matcher = matcher, topics = {}, cues = {} }
-  for _, t in ipairs(data.topics) do
-    -- also: one list of cues (one must be there) or a list of such lists (one of each)
-    local also
-    if t.also then
-      also = {}
-      local groups = type(t.also[1]) == "table" and t.also or { t.also }
-      for k, g in ipairs(groups) do also[k] = compile_cues(g) end
+  local ok, matcher = pcall(entities.compile, data.actors)
+  if not ok then return nil, path .. ": " .. tostring(matcher) end
+  local d = { matcher = matcher, topics = {} }
+  for i, t in ipairs(data.topics) do
+    for k in pairs(t) do
+      if not KNOWN_TOPIC_KEYS[k] then return nil, string.format("%s: topic %d: unknown key `%s`", path, i, tostring(k)) end
     end
-    d.topics[#d.topics + 1] = { name = t[1] or t.name, any = compile_cues(t.any), also = also,
-      follow = t.follow, un_resolution = t.un_resolution }
+    local name = t[1] or t.name
+    local where = string.format("%s: topic %s", path, tostring(name or i))
+    local ok2, topic = pcall(function()
+      local also
+      if t.also then
+        also = {}
+        local groups = type(t.also[1]) == "table" and t.also or { t.also }
+        for k, g in ipairs(groups) do also[k] = compile_cues(g, where) end
+      end
+      return { name = name, any = compile_cues(t.any, where), also = also, except = compile_cues(t.except, where),
+        follow = t.follow }
+    end)
+    if not ok2 then return nil, topic end
+    if type(name) ~= "string" or #topic.any == 0 then return nil, where .. ": needs a name and `any` cues" end
+    d.topics[#d.topics + 1] = topic
   end
-  for _, k in ipairs({ "supports", "opposes", "conditional", "neutral", "negations", "against_topic", "speech",
-    "possibility" }) do
-    d.cues[k] = compile_cues(st[k])
+  local p = data.predicates or {}
+  for k in pairs(p) do
+    if not KNOWN_PREDICATES[k] then return nil, string.format("%s: predicates: unknown key `%s`", path, tostring(k)) end
   end
+  local adj, ev = p.adjectives or {}, p.evaluative or {}
+  d.pred = { supports = lemma_set(p.supports), opposes = lemma_set(p.opposes), actions = lemma_set(p.actions),
+    adj_supports = compile_cues(adj.supports, path), adj_opposes = compile_cues(adj.opposes, path),
+    ev_supports = compile_cues(ev.supports, path), ev_opposes = compile_cues(ev.opposes, path),
+    concessions = compile_cues(p.concessions, path),
+    nominal_supports = lemma_set((p.nominal or {}).supports), nominal_opposes = lemma_set((p.nominal or {}).opposes),
+    obligation = compile_cues(p.obligation, path), speech = lemma_set(p.speech),
+    against = lemma_set(p.against_topic), against_cues = compile_cues(p.against_topic, path),
+    conditions = compile_cues(p.conditions, path), unclear = compile_cues(p.unclear, path) }
   return d
 end
 
 -- {==================================================================
--- One sentence: its actor, topics and stances
+-- Matching cues on the words of a parsed sentence
 -- ===================================================================
-local pronouns = { he = true, she = true, they = true, it = true, ["he's"] = true }
 
--- the token index of byte position pos (from 0) in a word list
-local function token_at(words, pos)
-  for i, w in ipairs(words) do
-    if w[1] - 1 <= pos and pos < w[3] - 1 then return i end
-    if w[1] - 1 > pos then return i end
-  end
-  return #words
+local function word_fits(cw, tok)
+  if cw.pos and tok.pos ~= cw.pos then return false end
+  if cw.wild then return #tok.low > #cw.wild - 1 and tok.low:sub(1, #cw.wild) == cw.wild end
+  return tok.low == cw.text or tok.low == cw.text .. "'s"
 end
 
--- the actor of a sentence: speaker of reported speech, the turn's speaker, or the subject
-local function actor_of(d, words, lw, mentions, state, turn_actor)
-  local speech = find_cues(d.cues.speech, lw)
-  for _, sp in ipairs(speech) do
-    local k, len = sp[1], sp[2]
-    if lw[k] == "according" then
-      for _, m in ipairs(mentions) do
-        if m.tok > k + len - 1 and m.tok <= k + len + 3 then return m.entity, m.alias end
+-- does cue c start at token i of s?
+local function cue_at(s, c, i)
+  for k, cw in ipairs(c) do
+    local tok = s.t[i + k - 1]
+    if not tok or not word_fits(cw, tok) then return false end
+  end
+  return true
+end
+
+-- every { first, last } where one of the cues stands in s, between tokens a and b
+local function find(s, cues, a, b)
+  local out = {}
+  for i = a or 1, b or #s.t do
+    for _, c in ipairs(cues) do
+      if cue_at(s, c, i) then out[#out + 1] = { i, i + #c - 1 } break end
+    end
+  end
+  return out
+end
+
+-- the places where topic t is named in s ({ first, last }), its exceptions left out
+local function topic_places(s, t)
+  local out = {}
+  local skip = {}
+  for _, e in ipairs(find(s, t.except)) do for k = e[1], e[2] do skip[k] = true end end
+  for _, at in ipairs(find(s, t.any)) do
+    if not skip[at[1]] then out[#out + 1] = at end
+  end
+  return out
+end
+
+-- the places among places that refer back to one named before: "such a resolution", "the
+-- resolution", "this resolution" (not "all U.N. resolutions", "a Congressional resolution")
+local ANAPHORIC = { such = true, the = true, this = true, that = true }
+local function anaphoric(s, places)
+  local out = {}
+  for _, p in ipairs(places) do
+    local i = p[1] - 1              -- past the names that say whose: "a UN Security Council resolution"
+    while s.t[i] and (s.t[i].pos == "PROPN" or s.t[i].xpos == "HYPH") do i = i - 1 end
+    local before = s.t[i]
+    local singular = s.t[p[2]].xpos ~= "NNS"
+    if before and singular and (ANAPHORIC[before.low] or before.low == "a") then out[#out + 1] = p end
+  end
+  return out
+end
+
+-- {==================================================================
+-- One sentence: predicates, stances, holders
+-- ===================================================================
+
+local pronoun_holder
+local COUNTRY_WORDS = { nation = true, country = true, government = true, administration = true, state = true }
+local POSSESSIVE = { his = true, her = true, their = true, its = true }
+local FIRST_PERSON = { i = true, we = true, me = true, us = true, our = true, my = true }
+local THIRD_PERSON = { he = true, she = true, they = true, him = true, her = true, them = true }
+local POSSIBLE = { could = true, might = true, may = true }
+
+local INTENT = { will = true, would = true, shall = true, ["'ll"] = true, wo = true }
+
+-- the stance class of group k of s ("supports", "opposes"), what carries it ("verb", "adjective"),
+-- and the last word of it; evaluative = true: the adjectives that judge their subject ("is
+-- necessary") instead of those that say what the subject is ready to do
+local function predicate_of(d, s, k, evaluative)
+  local g = s.groups[k]
+  local h = s.t[g.head]
+  local nxt = s.t[g.last + 1]
+  if evaluative then
+    if h.lemma ~= "be" then return nil end
+    local i = g.last + 1
+    while s.t[i] and (s.t[i].pos == "ADV" or s.t[i].pos == "PART") do i = i + 1 end
+    for _, class in ipairs({ "supports", "opposes" }) do
+      for _, c in ipairs(d.pred["ev_" .. class]) do
+        if cue_at(s, c, i) then return class, "judgement", i + #c - 1 end
       end
-    else
-      -- '"...," said Ari Fleischer': a quote just before the verb, the speaker after it
-      local q = lw[k - 1] and (lw[k - 1]:match("^[\"”’']$") or (lw[k - 1] == "," and (lw[k - 2] or ""):match("^[\"”’']$")))
-      if q then
-        for _, m in ipairs(mentions) do
-          if m.tok > k + len - 1 and m.tok <= k + len + 2 then return m.entity, m.alias end
-        end
+    end
+    return nil
+  end
+  -- a verb of action is a stance only as an intention: "to help", "seeking ways of developing",
+  -- "would not take part"; "Baghdad assisted the network" is a report, not a stance
+  if h.pos == "VERB" and (not g.finite or (g.modal and INTENT[g.modal])) then
+    local set = d.pred.actions
+    if set.pairs[h.lemma] and nxt then
+      for _, second in ipairs(set.pairs[h.lemma]) do
+        if nxt.low == second then return "supports", "intention", g.last + 1 end
       end
-      -- the nearest actor before the verb (within eight words), or a pronoun for the last speaker
-      local best
-      for _, m in ipairs(mentions) do
-        if m.tok < k and k - m.last_tok <= 8 then best = m end
+    end
+    if set[h.lemma] then return "supports", "intention", g.last end
+    if d.pred.against[h.lemma] then return "opposes", "intention", g.last end   -- "to try to avoid war"
+  end
+  for _, class in ipairs({ "supports", "opposes" }) do
+    local set = d.pred[class]
+    if set.pairs[h.lemma] and nxt then
+      for _, second in ipairs(set.pairs[h.lemma]) do
+        if nxt.low == second then return class, "verb", g.last + 1 end
       end
-      local prev = lw[k - 1]
-      if pronouns[prev] and state.last_speaker and (not best or best.last_tok < k - 1) then
-        return state.last_speaker[1], state.last_speaker[2]
-      end
-      if best then return best.entity, best.alias end
-      -- inverted: '"...," said Ari Fleischer'
-      for _, m in ipairs(mentions) do
-        if m.tok > k + len - 1 and m.tok <= k + len + 2 then return m.entity, m.alias end
+    end
+    if set[h.lemma] and h.pos == "VERB" then return class, "verb", g.last end
+  end
+  -- "be" with an adjective: "is ready to", "is not prepared to", "is opposed to"
+  if h.lemma == "be" and nxt then
+    local i = g.last + 1
+    while s.t[i] and (s.t[i].pos == "ADV" or s.t[i].pos == "PART") do i = i + 1 end
+    for _, class in ipairs({ "supports", "opposes" }) do
+      for _, c in ipairs(d.pred["adj_" .. class]) do
+        if cue_at(s, c, i) then return class, "adjective", i + #c - 1 end
       end
     end
   end
-  if turn_actor then return turn_actor[1], turn_actor[2] end
   return nil
 end
 
--- the subject of a statement no verb of speech introduces: the first actor named before the topic
--- cue ti in its clause (between commas or semicolons), else the first named before it in the sentence
-local function subject_of(lw, mentions, ti)
-  local a = ti
-  while a > 1 and not lw[a - 1]:match("^[,;:]$") do a = a - 1 end
+-- is group k an obligation ("must", "should", "has to")? the last word of it, or nil. Only a
+-- finite one: "I do not want them to have to go" demands nothing
+local function obligation_of(d, s, k)
+  local g = s.groups[k]
+  if not g.finite then return nil end
+  for i = g.first, g.last do
+    for _, c in ipairs(d.pred.obligation) do
+      if cue_at(s, c, i) then return i + #c - 1 end
+    end
+  end
+end
+
+-- the words between a and b (excluded) that turn the stance on the topic around
+local function turns_between(d, s, a, b)
+  local n, words = 0, {}
+  for i = a + 1, b - 1 do
+    local w = s.t[i]
+    local verb_or_noun = w.pos == "VERB" or w.pos == "NOUN" or w.pos == "DET" or w.pos == "ADP" or w.pos == "SCONJ"
+    if verb_or_noun and (d.pred.against[w.lemma] or d.pred.against[w.low]) then
+      n = n + 1
+      words[#words + 1] = w.word
+    end
+  end
+  for k, g in ipairs(s.groups) do       -- a negated verb between: "a resolution that would not allow"
+    if g.first > a and g.last < b and g.neg then
+      n = n + 1
+      words[#words + 1] = s.t[g.neg].word .. " " .. s.t[g.head].word
+    end
+  end
+  return n, words
+end
+
+-- the group whose subject the topic at i is part of ("sanctions must stay", "that sanctions be
+-- lifted"), if it comes right after that noun phrase
+local function topic_predicate(s, i)
+  local last = syntax.np_end(s, i) or i
+  local k = s.group_of[last + 1]
+  if k and s.groups[k].first == last + 1 then return k end
+end
+
+-- the source of a quotation q: the subject of a speech verb right after it ('"...," said X', '"...,"
+-- X said') or right before it ('X said: "..."'), or nil
+local function quote_source(d, s, q)
+  for k, g in ipairs(s.groups) do
+    local h = s.t[g.head]
+    if d.pred.speech[h.lemma] then
+      local after = g.first > q.last and g.first <= q.last + 4
+      local before = g.last < q.first and q.first - g.last <= 3
+      if after or before then
+        local a, b = syntax.subject(s, k)
+        if after and not a then       -- inverted: "said Tariq Aziz"
+          local e = syntax.np_end(s, g.last + 1)
+          if e then a, b = g.last + 1, e end
+        end
+        if a then return a, b end
+      end
+    end
+  end
+end
+
+-- the actors named in tokens a..b of s: { {actor, alias} }. One per part of a coordination
+-- ("Russia and the United States"); else the last one named ("Russia's foreign minister").
+local function actors_in(s, mentions, a, b)
+  local parts, from = {}, a
+  for i = a, b + 1 do
+    if i > b or s.t[i].low == "and" then parts[#parts + 1] = { from, i - 1 }; from = i + 1 end
+  end
+  local out, seen = {}, {}
+  for pi, p in ipairs(parts) do
+    local found
+    for _, m in ipairs(mentions) do
+      if m.first >= p[1] and m.last <= p[2] then found = m end
+    end
+    -- an adjective alone shares the head of the last part: "Russian" (and Iraqi) "officials"
+    if not found and pi < #parts and p[1] == p[2] and s.t[p[1]].pos == "ADJ" and mentions.matcher then
+      local head = s.t[parts[#parts][2]].word
+      local m = mentions.matcher:scan(s.t[p[1]].word .. " " .. head, mentions.date)[1]
+      if m then found = { entity = m.entity, alias = m.alias } end
+    end
+    if found and not seen[found.entity] then
+      seen[found.entity] = true
+      out[#out + 1] = { found.entity, found.alias }
+    end
+  end
+  return out
+end
+
+-- the one actor (or the first) named in tokens a..b
+local function actor_in(s, mentions, a, b)
+  local all = actors_in(s, mentions, a, b)
+  if all[1] then return all[1][1], all[1][2] end
+end
+
+local function words_of(s, a, b)
+  local out = {}
+  for i = a, b do out[#out + 1] = s.t[i].word end
+  return (table.concat(out, " "):gsub(" ([,.’'])", "%1"))
+end
+
+-- the nearest actor named before token i in s, outside quotations: what a pronoun refers to
+local function antecedent(s, mentions, i)
+  local best
   for _, m in ipairs(mentions) do
-    if m.tok >= a and m.tok < ti then return m end
+    if m.last < i and not syntax.quote_of(s, m.first) then best = m end
   end
-  if mentions[1] and mentions[1].tok < ti then return mentions[1] end
+  return best
 end
 
-local function within(at, i, before, after)
-  for _, a in ipairs(at) do
-    if a[1] >= i - before and a[1] <= i + after then return a[1] end
+-- the holders of predicate group k: a list of { actor, the words naming it }, how they were found;
+-- or nil
+local function holder_of(d, s, k, ctx)
+  local a, b, how = syntax.subject(s, k)
+  if not a then
+    -- a transcript's sentence that is an infinitive alone ("To try to avoid a war.") is the turn's
+    local first = s.groups[1]
+    if ctx.turn_actor and first and first.inf and first.first <= 3 and s.groups[k].first >= first.first then
+      return { { ctx.turn_actor, ctx.turn_speaker } }, "the turn's speaker (no subject)"
+    end
+    return nil
+  end
+  local all = actors_in(s, ctx.mentions, a, b)
+  if #all > 0 then return all, how end
+  local actor, alias
+  -- "his nation", "their government": the country of the one the possessive stands for
+  if b == a + 1 and s.t[a].xpos == "PRP$" and COUNTRY_WORDS[s.t[b].low] then
+    actor, alias, how = pronoun_holder(d, s, a, a, ctx, true)
+    if actor then return { { actor, alias } }, how end
+  end
+  actor, alias, how = pronoun_holder(d, s, a, b, ctx)
+  if actor then return { { actor, alias } }, how end
+end
+
+-- the actor that the pronoun at a..b (one word) stands for, the words, how; or nil
+pronoun_holder = function(d, s, a, b, ctx, possessive)
+  local w = s.t[b]
+  if a ~= b then return nil end
+  if possessive and not POSSESSIVE[w.low] then return nil end
+  if FIRST_PERSON[w.low] then
+    local q = syntax.quote_of(s, a)
+    if q then
+      local qa, qb = quote_source(d, s, q)
+      if qa then
+        local qactor, qalias = actor_in(s, ctx.mentions, qa, qb)
+        if qactor then return qactor, qalias, "first person in a quotation" end
+        if ctx.last and THIRD_PERSON[s.t[qb].low] then return ctx.last.actor, ctx.last.alias, "quotation of the last holder" end
+      end
+      return nil
+    end
+    if ctx.turn_actor then return ctx.turn_actor, ctx.turn_speaker, "first person of the turn's speaker" end
+    return nil
+  end
+  if THIRD_PERSON[w.low] or w.low == "it" or possessive then
+    -- the source of the speech that holds it ("Putin said he would ..."), the actor named before
+    -- it in the sentence ("Moscow ..., but it is pressing"), or the last holder
+    for _, up in ipairs(syntax.governors(s, a)) do
+      local ug = s.groups[up]
+      if d.pred.speech[s.t[ug.head].lemma] then
+        local sa, sb = syntax.subject(s, up)
+        local sactor, salias
+        if sa then sactor, salias = actor_in(s, ctx.mentions, sa, sb) end
+        if sactor then return sactor, salias .. " (" .. w.word .. ")", "pronoun: the source of the speech" end
+      end
+    end
+    local m = antecedent(s, ctx.mentions, a)
+    if m then return m.entity, m.alias .. " (" .. w.word .. ")", "pronoun: the actor named before it" end
+    if ctx.last then return ctx.last.actor, ctx.last.alias .. " (" .. w.word .. ")", "pronoun: the holder before" end
+  end
+  return nil
+end
+
+-- the holder of an obligation or a judgement: the source of the speech that holds it, a first
+-- person subject's speaker ("We must get a resolution"), the turn's speaker, or a quotation's source
+local function obligation_holder(d, s, k, ctx)
+  local g = s.groups[k]
+  local a, b = syntax.subject(s, k)
+  if a and a == b and FIRST_PERSON[s.t[a].low] then
+    local actor, alias, how = pronoun_holder(d, s, a, b, ctx)
+    if actor then return actor, alias, how end
+  end
+  for _, up in ipairs(syntax.governors(s, g.first)) do
+    local ug = s.groups[up]
+    if d.pred.speech[s.t[ug.head].lemma] then
+      local a, b = syntax.subject(s, up)
+      local actor, alias
+        if a then actor, alias = actor_in(s, ctx.mentions, a, b) end
+      if actor then return actor, alias, "source of the speech that demands it" end
+      return nil
+    end
+  end
+  local q = syntax.quote_of(s, g.first)
+  if q then
+    local qa, qb = quote_source(d, s, q)
+    local actor, alias
+        if qa then actor, alias = actor_in(s, ctx.mentions, qa, qb) end
+    if actor then return actor, alias, "source of the quotation that demands it" end
+    return nil
+  end
+  if ctx.turn_actor then return ctx.turn_actor, ctx.turn_speaker, "the turn's speaker demands it" end
+end
+
+-- what a condition does to group k: "conditional" when one stands on it (a condition word in its
+-- complement, or a clause of condition before it: "If Iraq leaves Kuwait, we will support ..."),
+-- "inside" when the group is itself in the condition ("If Turkey's parliament decides to reject
+-- ...": a supposition, no stance), nil when none. A concession ("even if") is no condition.
+local function conditioned(d, s, k)
+  local g = s.groups[k]
+  local concession = {}
+  for _, c in ipairs(find(s, d.pred.concessions)) do for i = c[1], c[2] do concession[i] = true end end
+  for _, c in ipairs(find(s, d.pred.conditions, 1, syntax.scope(s, k))) do
+    if not concession[c[1]] then
+      if c[1] > g.last then return "conditional" end
+      -- before the group: its clause ends at the first comma after it
+      local closed = false
+      for i = c[2] + 1, g.first - 1 do if s.t[i].word == "," then closed = true break end end
+      return closed and "conditional" or "inside"
+    end
   end
 end
 
--- the stance of the sentence on the topic whose cue is at token ti
-local function stance_of(d, lw, ti, skip)
-  if #find_cues(d.cues.neutral, lw) > 0 then return "neutral" end
-  -- the nearest cue, preferring one before the topic (the verb that governs it) to one after
-  -- (which often describes the topic: "veto a resolution authorizing war")
-  local best, dist, pol
-  for _, kind in ipairs({ "supports", "opposes" }) do
-    for _, a in ipairs(find_cues(d.cues[kind], lw)) do
-      -- "a resolution authorizing war": the words after "resolution" say what it does, not a stance
-      local describes = (lw[a[1] - 1] or ""):match("^resolutions?$") and lw[a[1]]:match("ing$")
-      if not skip[a[1]] and not describes then
-        local x = a[1] < ti and ti - a[1] or a[1] - ti + 3
-        if not best or x < dist then best, dist, pol = a[1], x, kind end
-      end
-    end
-  end
-  if not best then return "neutral" end
-  local negs = find_cues(d.cues.negations, lw)
-  local negated = false
-  for _, n in ipairs(negs) do
-    if n[1] < best and best - n[1] <= 3 then negated = not negated end
-  end
-  if negated then pol = pol == "supports" and "opposes" or "supports" end
-  -- "pressing for the removal of sanctions", "want no bloodshed": the stance is on ending the topic
-  for _, n in ipairs(negs) do
-    if n[1] < ti and ti - n[1] <= 2 and n[1] > best then pol = pol == "supports" and "opposes" or "supports" end
-  end
-  local against = find_cues(d.cues.against_topic, lw)
-  for _, a in ipairs(against) do
-    if (a[1] < ti and ti - a[1] <= 4 and a[1] > best) or (a[1] > ti and a[1] - ti <= 3) then
-      pol = pol == "supports" and "opposes" or "supports"
-      break
-    end
-  end
-  if not negated and within(find_cues(d.cues.possibility, lw), best, 2, -1) then return "conditional" end
-  if #find_cues(d.cues.conditional, lw) > 0 and pol == "supports" then return "conditional" end
-  return pol
-end
+local stance_of
 
--- the statements of one document: rows { file, date, actor, topic, stance, speaker, evidence }
-function M.document(d, doc, opts)
-  opts = opts or {}
-  local sentences = text.sentences(doc, opts.boilerplate)
-  local turns = {}
-  for t in doc:turns() do turns[#turns + 1] = t end
-  local state = { follow = {}, finder = finder.scanner({ context = doc:text() }) }
-  local rows = {}
-  for _, s in ipairs(sentences) do
-    local words = text.words(s.text)
-    local lw = { memo = {} }
-    for i, w in ipairs(words) do lw[i] = lower(w[2]) end
-    -- actors named in the sentence (speaker labels of a turn are not mentions)
-    local turn
-    for _, t in ipairs(turns) do
-      if s.byte_start >= t.byte_start and s.byte_start < t.byte_end then turn = t end
-    end
-    local mentions = {}
-    for _, m in ipairs((d.matcher:scan(s.text, doc.date))) do
-      if not (turn and s.byte_start == turn.byte_start and m.alias:find(turn.speaker:match("%S+$") or "", 1, true)) then
-        m.tok = token_at(words, m.start)
-        m.last_tok = token_at(words, m.stop - 1)
-        mentions[#mentions + 1] = m
+-- the stance of a noun before the topic whose complement names it ("Iraq's offer to allow
+-- inspectors", "critics of the war"): a list of statements, or nil
+local function nominal_stance(d, s, ti, tj, ctx)
+  for n = ti - 1, math.max(1, ti - 12), -1 do
+    local w = s.t[n]
+    local class = w.pos == "NOUN" and (d.pred.nominal_supports[w.low] and "supports"
+      or d.pred.nominal_opposes[w.low] and "opposes")
+    local nxt = s.t[n + 1]
+    -- a clause between ends the search, but for a claim's content ("contentions that Baghdad ...")
+    if not class and s.group_of[n] and s.groups[s.group_of[n]].finite then
+      local that = false
+      for k = n - 1, math.max(1, n - 4), -1 do
+        if s.t[k].low == "that" and d.pred.nominal_supports[s.t[k - 1] and s.t[k - 1].low or ""] then that = true end
       end
+      if not that then return nil end
     end
-    local turn_actor
-    if turn then
-      local sm = d.matcher:scan(turn.speaker, doc.date)
-      if sm[1] then turn_actor = { sm[1].entity, turn.speaker } end
-    end
-    -- the words of the speaker label itself are not the statement
-    local label = turn and s.byte_start == turn.byte_start and s.text:match("^%[?" .. turn.speaker:gsub("%p", "%%%0") .. "%.?%]?%s*$")
-    if not label then
-      -- topics
-      local found = {}
-      local un_res
-      for _, r in ipairs(state.finder:sentence(s.text)) do
-        -- a UN resolution, or one with no body named; not one of Congress or a parliament
-        if r.is_reference == "yes" and (r.body:match("^UN") or r.body == "none") then un_res = true end
+    if class and nxt and (nxt.low == "to" or nxt.low == "of" or nxt.low == "for" or nxt.low == "on"
+        or nxt.low == "that" or nxt.low == "from" or nxt.low == "by") then
+      -- the holder: a possessor or an actor named in the noun phrase, "from"/"by" an actor, or
+      -- the subject of "be" ("Moscow was one of the critics of")
+      local a = syntax.np_start(s, n) or n
+      local holders = actors_in(s, ctx.mentions, a, n - 1)
+      local how = "named with the noun"
+      if #holders == 0 and (nxt.low == "from" or nxt.low == "by") then
+        local e = syntax.np_end(s, n + 2)
+        if e then holders, how = actors_in(s, ctx.mentions, n + 2, e), "after '" .. nxt.low .. "'" end
       end
-      for _, t in ipairs(d.topics) do
-        local any = find_cues(t.any, lw)
-        if #any > 0 and (not t.un_resolution or un_res) then
-          local ok = true
-          for _, g in ipairs(t.also or {}) do
-            if #find_cues(g, lw) == 0 then ok = false end
+      -- the object of a verb: its subject holds it ("the talks gave a fresh impetus to"); an
+      -- existential or a noun with no holder of its own in a speech: the speaker ("asserted that
+      -- there is no proof of")
+      local up = s.group_of[a - 1]
+      if #holders == 0 and up and s.t[s.groups[up].head].lemma ~= "be" then
+        local sa, sb = syntax.subject(s, up)
+        if sa then holders, how = actors_in(s, ctx.mentions, sa, sb), "subject of '" .. s.t[s.groups[up].head].word .. "'" end
+      end
+      if #holders == 0 then
+        for _, k in ipairs(syntax.governors(s, n)) do
+          if d.pred.speech[s.t[s.groups[k].head].lemma] then
+            local sa, sb = syntax.subject(s, k)
+            if sa then holders, how = actors_in(s, ctx.mentions, sa, sb), "source of the speech" end
+            break
           end
-          if ok and t.follow then state.follow[t.name] = true end
-          if ok or (t.follow and state.follow[t.name]) then found[#found + 1] = { topic = t.name, at = any[1][1] } end
         end
       end
-      if #found > 0 then
-        local actor, speaker = actor_of(d, words, lw, mentions, state, turn_actor)
-        if actor then state.last_speaker = { actor, speaker } end
-        if actor or mentions[1] then
-          local skip = {}
-          for _, m in ipairs(mentions) do for k = m.tok, m.last_tok do skip[k] = true end end
-          local seen = {}
-          for _, f in ipairs(found) do
-            local subject_only = not actor
-            if subject_only then
-              local m = subject_of(lw, mentions, f.at)
-              actor, speaker = m and m.entity, m and m.alias
-            end
-            local stance = stance_of(d, lw, f.at, skip)
-            -- a sentence that only names an actor as its subject must take a side to count
-            if actor and not seen[f.topic] and not (subject_only and stance == "neutral") then
-              seen[f.topic] = true
-              rows[#rows + 1] = { file = doc.name, date = doc.date or "", year = doc.year, actor = actor,
-                topic = f.topic, stance = stance, speaker = speaker, evidence = s.text:gsub("%s+", " "),
-                byte_start = s.byte_start, doc = doc }
+      if #holders == 0 then
+        local be = s.group_of[a - 1] or (s.t[a - 1] and s.t[a - 1].low == "of" and s.group_of[a - 3])
+        if be and s.t[s.groups[be].head].lemma == "be" then
+          local sa, sb = syntax.subject(s, be)
+          if sa then holders, how = actors_in(s, ctx.mentions, sa, sb), "subject of 'be'" end
+        end
+      end
+      if #holders == 0 then return nil end
+      -- a noun in a supposition ("If Turkey's parliament decides to reject the U.S. offer") or
+      -- with a condition is left out
+      for _, k in ipairs(syntax.governors(s, n)) do
+        if conditioned(d, s, k) then return nil end
+        break
+      end
+      if #find(s, d.pred.conditions, n, #s.t) > 0 then return nil end
+      local stance = class
+      local flips, words = turns_between(d, s, n, ti)
+      for i = a, n - 1 do if s.t[i].low == "no" then flips = flips + 1; words[#words + 1] = "no" end end
+      if flips % 2 == 1 then stance = class == "supports" and "opposes" or "supports" end
+      local out = {}
+      for _, h in ipairs(holders) do
+        out[#out + 1] = { actor = h[1], speaker = h[2], stance = stance, cue = words_of(s, a, n + 1),
+          explain = string.format("holder: %s; stance: noun '%s'%s", how, w.word,
+            #words > 0 and (", turned by '" .. table.concat(words, "', '") .. "'") or "") }
+      end
+      return out
+    end
+  end
+end
+
+-- the stance of "X-backed" before the topic: "a U.S.-backed draft resolution"
+local BACKED = { backed = true, sponsored = true, supported = true, drafted = true, proposed = true }
+local function compound_stance(d, s, ti, ctx)
+  for n = ti - 1, math.max(2, ti - 4), -1 do
+    if BACKED[s.t[n].low] and s.t[n - 1].xpos == "HYPH" then
+      local e = n - 2
+      local a = e
+      while s.t[a - 1] and (s.t[a - 1].pos == "PROPN" or s.t[a - 1].pos == "ADJ" or s.t[a - 1].word == ","
+          or s.t[a - 1].low == "and") do
+        a = a - 1
+      end
+      local out = {}
+      for _, h in ipairs(actors_in(s, ctx.mentions, a, e)) do
+        out[#out + 1] = { actor = h[1], speaker = h[2], stance = "supports", cue = words_of(s, a, n),
+          explain = "holder: named before '-" .. s.t[n].word .. "'; stance: compound '" .. words_of(s, a, n) .. "'" }
+      end
+      return out
+    end
+    if s.group_of[n] and s.groups[s.group_of[n]].finite then return nil end
+  end
+end
+
+-- the statements on the topic at [ti, tj] of s: a list, or nil (none, or not plain)
+local function stance_on(d, s, ti, tj, ctx)
+  local govs = syntax.governors(s, ti)
+  -- the stance predicates that govern the topic, nearest first, up to a verb of speech: "Russia
+  -- has signed on to a plan, backed by France and Germany, that would give inspectors ..." holds
+  -- the stances of France and Germany (backed) and of Russia (signed on)
+  local found = {}
+  local action
+  for _, k in ipairs(govs) do
+    local class, kind, cue_last = predicate_of(d, s, k)
+    local must = obligation_of(d, s, k)
+    if must then      -- "you should agree to remove sanctions", "We must get a resolution passed"
+      found[#found + 1] = { k, class or "supports", "obligation", cue_last or must }
+    elseif class and kind == "intention" then
+      -- an action is the stance only when no predicate governs it: "is not prepared to send"
+      -- is the stance of "prepared", "would not take part" that of "take part"
+      action = action or { k, class, kind, cue_last }
+    elseif class then
+      found[#found + 1] = { k, class, kind, cue_last }
+    elseif action and #found == 0 then
+      break
+    end
+    -- a verb of speech between: the stance would be the speaker's, and none was stated
+    if d.pred.speech[s.t[s.groups[k].head].lemma] then break end
+  end
+  if #found == 0 and action then found[1] = action end
+  local out, holders_seen = {}, {}
+  for _, f in ipairs(found) do
+    for _, st in ipairs(stance_of(d, s, ti, tj, ctx, f[1], f[2], f[3], f[4]) or {}) do
+      if not holders_seen[st.actor] then
+        holders_seen[st.actor] = true
+        out[#out + 1] = st
+      end
+    end
+  end
+  local more = nominal_stance(d, s, ti, tj, ctx) or {}
+  for _, st in ipairs(compound_stance(d, s, ti, ctx) or {}) do more[#more + 1] = st end
+  for _, st in ipairs(more) do
+    if not holders_seen[st.actor] then
+      holders_seen[st.actor] = true
+      out[#out + 1] = st
+    end
+  end
+  if #out > 0 then return out end
+  -- the topic as the subject of its own predicate: "sanctions must stay", "such a resolution is
+  -- necessary"
+  local own = topic_predicate(s, ti)
+  if own then
+    local jclass, jkind, jlast = predicate_of(d, s, own, true)
+    local must = obligation_of(d, s, own)
+    if jclass then return stance_of(d, s, ti, tj, ctx, own, jclass, jkind, jlast) end
+    if must then return stance_of(d, s, ti, tj, ctx, own, "supports", "obligation", must) end
+  end
+  return nil
+end
+
+-- the stance that predicate group pk (its class, kind and last word) takes on the topic at
+-- [ti, tj], held by its holders: a list of statements, or nil
+stance_of = function(d, s, ti, tj, ctx, pk, class, kind, cue_last)
+  local own = topic_predicate(s, ti)
+  local g = s.groups[pk]
+  local why = {}
+  if g.modal and POSSIBLE[g.modal] and not g.neg then return nil end        -- "could veto": a possibility
+  if s.t[#s.t].word == "?" then return nil end
+  if #find(s, d.pred.unclear, 1, tj) > 0 then return nil end      -- "has not decided whether to"
+  -- the topic in a condition ("ready to lift sanctions if Baghdad cooperates with inspectors") or
+  -- in a relative clause of another topic ("a resolution which would authorize force") is not
+  -- what the predicate takes a stance on
+  if cue_last < ti then
+    if #find(s, d.pred.conditions, cue_last + 1, ti - 1) > 0 then return nil end
+    local other = false
+    for i = cue_last + 1, ti - 1 do
+      if ctx.topic_at[i] then other = true end
+      if other and syntax.relative(s.t[i]) then return nil end
+    end
+  end
+  local flips = 0
+  if g.neg then flips = flips + 1; why[#why + 1] = "negated by '" .. s.t[g.neg].word .. "'" end
+  local judged = pk == own
+  if not judged then
+    local n, words = turns_between(d, s, cue_last, ti)
+    if n > 0 then flips = flips + n; why[#why + 1] = "turned by '" .. table.concat(words, "', '") .. "'" end
+    -- "no bloodshed": a determiner of the topic's own noun phrase
+    local a = syntax.np_start(s, syntax.np_end(s, ti) or tj) or ti
+    for i = a, ti - 1 do
+      if s.t[i].low == "no" and i > cue_last then flips = flips + 1; why[#why + 1] = "turned by 'no'" end
+    end
+  end
+  -- the topic's own verb, when it is in the complement: "that sanctions be lifted", "must stay"
+  if own and (own == pk or s.groups[own].first <= syntax.scope(s, pk)) then
+    local og = s.groups[own]
+    local h = s.t[og.head]
+    if d.pred.against[h.lemma] then flips = flips + 1; why[#why + 1] = "turned by '" .. h.word .. "'" end
+    if og.neg and own ~= pk then flips = flips + 1; why[#why + 1] = "turned by '" .. s.t[og.neg].word .. "'" end
+  end
+  local stance = class
+  if flips % 2 == 1 then stance = class == "supports" and "opposes" or "supports" end
+  local cond = conditioned(d, s, pk)
+  if cond == "inside" then return nil end
+  if cond then
+    why[#why + 1] = "conditional"
+    stance = "conditional"
+  end
+  local holders, how
+  if kind == "obligation" or judged then
+    local actor, alias
+    actor, alias, how = obligation_holder(d, s, pk, ctx)
+    holders = actor and { { actor, alias } }
+  else
+    holders, how = holder_of(d, s, pk, ctx)
+  end
+  if not holders then return nil end
+  local cue = words_of(s, g.first, cue_last)
+  local out = {}
+  for _, h in ipairs(holders) do
+    out[#out + 1] = { actor = h[1], speaker = h[2], stance = stance, cue = cue,
+      explain = string.format("holder: %s; stance: %s '%s'%s", how, kind, cue,
+        #why > 0 and (", " .. table.concat(why, ", ")) or "") }
+  end
+  return out
+end
+
+-- {==================================================================
+-- Documents
+-- ===================================================================
+
+-- whether each corpus has the tagger's layers (remembered weakly, per corpus)
+local layered = setmetatable({}, { __mode = "k" })
+
+local function has_layers(C)
+  if layered[C] == nil then
+    local have = {}
+    for _, a in ipairs(C:attributes()) do have[a] = true end
+    layered[C] = (have.pos and have.xpos and have.lemma) or false
+  end
+  return layered[C]
+end
+
+-- the words, parts of speech, xpos and lemmas of span sp (the corpus's, or the tagger's now)
+local function tagged(C, sp)
+  local words = sp:tokens()
+  if has_layers(C) then return words, sp:tokens("pos"), sp:tokens("xpos"), sp:tokens("lemma") end
+  return words, lector.tag(words)
+end
+
+-- token i's byte offset in the sentence text (from 0), the words found in order
+local function offsets(stext, words)
+  local at, from = {}, 1
+  for i, w in ipairs(words) do
+    local a, b = stext:find(w, from, true)
+    if a then at[i] = { a - 1, b }; from = b + 1 else at[i] = { from - 1, from - 1 } end
+  end
+  return at
+end
+
+-- the mentions of actors in the sentence, as token ranges
+local function mentions_in(d, s, stext, at, date)
+  local out = { matcher = d.matcher, date = date }
+  for _, m in ipairs((d.matcher:scan(stext, date))) do
+    local first, last
+    for i, o in ipairs(at) do
+      if not first and o[2] > m.start then first = i end
+      if o[1] < m.stop then last = i end
+    end
+    if first and last and last >= first then
+      out[#out + 1] = { first = first, last = last, entity = m.entity, alias = m.alias }
+    end
+  end
+  return out
+end
+
+-- the statements of one document: rows { file, date, actor, topic, stance, speaker, cue, start, end,
+-- evidence, explain }
+function M.document(d, doc, opts)
+  opts = opts or {}
+  local C = doc.corpus
+  local keep = {}
+  for _, s in ipairs(text.sentences(doc, opts.boilerplate)) do keep[s.start] = true end
+  local turns = {}
+  for t in doc:turns() do turns[#turns + 1] = t end
+  local rows, ctx, follow = {}, { last = nil }, {}
+  local since_last = 0
+  for sp in doc:sentences() do
+    if keep[sp.start] then
+      local stext = sp:text()
+      local low = stext:lower()
+      -- which topics the sentence may name, before any tagging (most sentences name none)
+      local maybe = false
+      for _, t in ipairs(d.topics) do
+        for _, c in ipairs(t.any) do
+          local w = c[1].wild or c[1].text
+          if low:find(w, 1, true) then maybe = true break end
+        end
+        if maybe then break end
+      end
+      local turn
+      for _, t in ipairs(turns) do
+        if sp.start >= t.start and sp.start <= t.stop then turn = t end
+      end
+      ctx.turn_actor, ctx.turn_speaker = nil, nil
+      if turn then
+        local sm = d.matcher:scan(turn.speaker, doc.date)
+        if sm[1] then ctx.turn_actor, ctx.turn_speaker = sm[1].entity, turn.speaker end
+      end
+      since_last = since_last + 1
+      if since_last > 3 then ctx.last = nil end
+      if maybe then
+        local words, pos, xpos, lemmas = tagged(C, sp)
+        local s = syntax.parse(words, pos, xpos, lemmas)
+        local at = offsets(stext, words)
+        ctx.mentions = mentions_in(d, s, stext, at, doc.date)
+        -- where any topic is named: the tokens, for the stance of the topics next to them
+        ctx.topic_at = {}
+        for _, t in ipairs(d.topics) do
+          for _, p in ipairs(topic_places(s, t)) do for i = p[1], p[2] do ctx.topic_at[i] = true end end
+        end
+        local seen = {}
+        for _, t in ipairs(d.topics) do
+          local places = topic_places(s, t)
+          local ok = #places > 0
+          for _, g in ipairs(t.also or {}) do
+            if #find(s, g) == 0 then ok = false end
+          end
+          if ok and t.follow then follow[t.name] = true end
+          if not ok and t.follow and follow[t.name] then places = anaphoric(s, places) end
+          if #places > 0 and (ok or (t.follow and follow[t.name])) then
+            for _, p in ipairs(places) do
+              for _, st in ipairs(stance_on(d, s, p[1], p[2], ctx) or {}) do
+              if not seen[st.actor .. "\0" .. t.name] then
+                seen[st.actor .. "\0" .. t.name] = true
+                rows[#rows + 1] = { file = doc.name, date = doc.date or "", year = doc.year, actor = st.actor,
+                  topic = t.name, stance = st.stance, speaker = st.speaker, cue = st.cue,
+                  start = sp.byte_start, ["end"] = sp.byte_end, evidence = stext:gsub("%s+", " "),
+                  explain = st.explain, doc = doc }
+                ctx.last = { actor = st.actor, alias = st.speaker }
+                since_last = 0
+              end
+              end
             end
           end
         end
@@ -319,15 +820,14 @@ function M.statements(C, d, opts)
 end
 
 -- {==================================================================
--- The diff: one position per actor, topic and document; changes between consecutive documents
+-- The diff: one position per actor, topic and document; changes between dates
 -- ===================================================================
 
--- a document's position from its statements: the commonest stance that takes a side; supports and
--- opposes in equal numbers make it conditional; only neutral ones make it neutral
+-- a document's position from its statements: the commonest stance; supports and opposes in equal
+-- numbers make it conditional
 local function summarize(list)
-  local n = { supports = 0, opposes = 0, conditional = 0, neutral = 0 }
+  local n = { supports = 0, opposes = 0, conditional = 0 }
   for _, r in ipairs(list) do n[r.stance] = n[r.stance] + 1 end
-  if n.supports + n.opposes + n.conditional == 0 then return "neutral", n end
   if n.supports > 0 and n.supports == n.opposes then return "conditional", n end
   local best = "supports"
   for _, k in ipairs({ "opposes", "conditional" }) do if n[k] > n[best] then best = k end end
@@ -346,7 +846,7 @@ function M.timeline(rows)
       g.dorder[#g.dorder + 1] = r.file end
     table.insert(g.docs[r.file].list, r)
   end
-  table.sort(order, function(a, b) return a < b end)
+  table.sort(order)
   local out = {}
   for _, key in ipairs(order) do
     local g = groups[key]
@@ -355,7 +855,6 @@ function M.timeline(rows)
     table.sort(docs, function(a, b) if a.date ~= b.date then return a.date < b.date end return a.file < b.file end)
     for _, x in ipairs(docs) do
       local stance, n = summarize(x.list)
-      -- the evidence: the first statement that takes the stance
       local ev = x.list[1]
       for _, r in ipairs(x.list) do if r.stance == stance then ev = r break end end
       out[#out + 1] = { actor = g.actor, topic = g.topic, date = x.date, file = x.file, stance = stance,
@@ -365,36 +864,45 @@ function M.timeline(rows)
   return out
 end
 
--- changes: for each actor and topic, consecutive documents in which it took a side. A neutral
--- position (the actor spoke of the topic without a stance that the cues recognize) is in the
--- timeline but neither starts nor ends a change: "did not say whether" is no change of mind.
+-- changes: for each actor and topic, each document in date order compared with the last one of the
+-- date before (documents of the same date are never compared: nothing can have changed between
+-- them), with the evidence of both
 function M.changes(timeline)
   local out = {}
-  local prev
-  for _, b in ipairs(timeline) do
-    if prev and (prev.actor ~= b.actor or prev.topic ~= b.topic) then prev = nil end
-    if b.stance ~= "neutral" then
-      if prev then
-        out[#out + 1] = { actor = b.actor, topic = b.topic, from_date = prev.date, from_stance = prev.stance,
-          to_date = b.date, to_stance = b.stance,
-          change = prev.stance == b.stance and "same" or (prev.stance .. " -> " .. b.stance),
-          changed = prev.stance ~= b.stance, from_evidence = prev.evidence, evidence = b.evidence }
-      end
-      prev = b
-    elseif prev and (prev.actor ~= b.actor or prev.topic ~= b.topic) then
-      prev = nil
+  local i = 1
+  while i <= #timeline do
+    local j = i
+    while timeline[j + 1] and timeline[j + 1].actor == timeline[i].actor and timeline[j + 1].topic == timeline[i].topic do
+      j = j + 1
     end
+    local base, last, date          -- base: the last document of the date before this one
+    for k = i, j do
+      local b = timeline[k]
+      if b.date ~= date then base, date = last, b.date end
+      if base and base.date ~= "" and b.date ~= "" then
+        out[#out + 1] = { actor = b.actor, topic = b.topic, from_date = base.date, from_stance = base.stance,
+          to_date = b.date, to_stance = b.stance,
+          change = base.stance == b.stance and "same" or (base.stance .. " -> " .. b.stance),
+          changed = base.stance ~= b.stance, from_evidence = base.evidence, to_evidence = b.evidence,
+          evidence = b.evidence }
+      end
+      last = b
+    end
+    i = j + 1
   end
   return out
 end
 
+M.STATEMENT_COLUMNS = { "file", "date", "actor", "topic", "stance", "speaker", "cue", "start", "end", "evidence" }
+
 local function main(args)
   local opt = cli.parse(args, {
-    usage = "Statements of position by actor and topic, and how they changed between documents.",
+    usage = "Statements of position by actor and topic, with their sentences, and how they changed between dates.",
     options = {
       { "--show", value = "statements|timeline|changes", choices = { "statements", "timeline", "changes" },
         default = "statements", help = "what to print (default statements)" },
       { "--data", value = "FILE", help = "another actor/topic file (see scripts/data/positions.lua)" },
+      { "--explain", help = "add a column saying how each statement's holder and stance were decided" },
     },
   })
   local d, err = M.load(opt.data)
@@ -406,10 +914,12 @@ local function main(args)
       opt.format, { widths = { evidence = 60, file = 24 } })
   elseif opt.show == "changes" then
     output.write(M.changes(M.timeline(rows)), { "actor", "topic", "from_date", "from_stance", "to_date",
-      "to_stance", "change", "evidence" }, opt.format, { widths = { evidence = 60 } })
+      "to_stance", "change", "from_evidence", "to_evidence" }, opt.format,
+      { widths = { from_evidence = 40, to_evidence = 40 } })
   else
-    output.write(rows, { "file", "date", "actor", "topic", "stance", "speaker", "evidence" }, opt.format,
-      { widths = { evidence = 70, file = 24 } })
+    local cols = { table.unpack(M.STATEMENT_COLUMNS) }
+    if opt.explain then cols[#cols + 1] = "explain" end
+    output.write(rows, cols, opt.format, { widths = { evidence = 60, file = 24, cue = 24, explain = 40 } })
   end
 end
 

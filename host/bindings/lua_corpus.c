@@ -33,6 +33,17 @@ static int corpus_gc(lua_State *L) {
   return 0;
 }
 
+/* The keys of lector.open's options: another one is an error, not ignored. */
+static const char *const open_keys[] = { "threads", "store", "rebuild", "check", "verify", "annotate",
+                                         "attributes", "warn", "progress", NULL };
+
+/* opts[key] at the top of the stack as a boolean; anything but true or false is an error. */
+static int opt_boolean(lua_State *L, const char *key) {
+  if (!lua_isboolean(L, -1))
+    return luaL_error(L, "lector.open: option '%s' wants true or false, not a %s", key, luaL_typename(L, -1));
+  return lua_toboolean(L, -1);
+}
+
 /* lector.open(path [, opts]) -> Corpus | nil, message */
 static int l_open(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
@@ -40,12 +51,22 @@ static int l_open(lua_State *L) {
   lector_options_init(&o);
   if (!lua_isnoneornil(L, 2)) {
     luaL_checktype(L, 2, LUA_TTABLE);
+    for (lua_pushnil(L); lua_next(L, 2); lua_pop(L, 1)) {
+      int known = 0;
+      for (int i = 0; open_keys[i] && !known; i++)
+        known = lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), open_keys[i]) == 0;
+      if (!known) {
+        lua_pushvalue(L, -2);
+        return luaL_error(L, "lector.open: unknown option '%s' (options: threads, store, rebuild, check, "
+                          "verify, annotate, attributes, warn, progress)", luaL_tolstring(L, -1, NULL));
+      }
+    }
     if (lua_getfield(L, 2, "threads") != LUA_TNIL) o.threads = (int)luaL_checkinteger(L, -1);
-    if (lua_getfield(L, 2, "store") != LUA_TNIL) o.store = lua_toboolean(L, -1);
-    if (lua_getfield(L, 2, "rebuild") != LUA_TNIL) o.rebuild = lua_toboolean(L, -1);
-    if (lua_getfield(L, 2, "check") != LUA_TNIL) o.no_check = !lua_toboolean(L, -1);
-    if (lua_getfield(L, 2, "verify") != LUA_TNIL) o.verify = lua_toboolean(L, -1);
-    if (lua_getfield(L, 2, "annotate") != LUA_TNIL) o.annotate = lua_toboolean(L, -1) ? 1 : -1;
+    if (lua_getfield(L, 2, "store") != LUA_TNIL) o.store = opt_boolean(L, "store");
+    if (lua_getfield(L, 2, "rebuild") != LUA_TNIL) o.rebuild = opt_boolean(L, "rebuild");
+    if (lua_getfield(L, 2, "check") != LUA_TNIL) o.no_check = !opt_boolean(L, "check");
+    if (lua_getfield(L, 2, "verify") != LUA_TNIL) o.verify = opt_boolean(L, "verify");
+    if (lua_getfield(L, 2, "annotate") != LUA_TNIL) o.annotate = opt_boolean(L, "annotate") ? 1 : -1;
     if (lua_getfield(L, 2, "attributes") != LUA_TNIL) o.vrt_attributes = luaL_checkstring(L, -1);
     lua_pop(L, 7);
   }
