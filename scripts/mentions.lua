@@ -26,14 +26,8 @@ local M = {}
 -- the entity lexicon for corpus C: the file given, else the one in the corpus folder, else the
 -- names found in the corpus. Returns the list (with .source saying where it came from) or nil, message
 function M.lexicon(C, path)
-  if path then return lexicon.load(path, "entities") end
-  local found, err = lexicon.in_folder(C.root, "entities")
-  if err then return nil, err end
-  if found then
-    local list, lerr = lexicon.load(found, "entities")
-    if list then list.source = found .. " (found in the corpus folder)" end
-    return list, lerr
-  end
+  local list, err = lexicon.for_corpus(C, "entities", path)
+  if list or err then return list, err end
   return propernames.entities(C)
 end
 

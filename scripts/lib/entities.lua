@@ -15,7 +15,10 @@ local P, R, S, C, Cc, Cp, Ct = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cc, lpeg.Cp,
 
 local M = {}
 
-local alnum = R("az", "AZ", "09") + R("\128\255")
+-- letters and digits, in UTF-8 too; the general punctuation of U+2000-U+203F (curly quotes, dashes)
+-- is not a letter, so that “Saddam’s” starts and ends a name
+local upunct = P"\226\128" * R"\128\191"
+local alnum = R("az", "AZ", "09") + (R"\128\255" - upunct)
 local apos = P"'" + P"\226\128\153"
 local possessive = apos * (S"sS" * -alnum)^-1
 local space = S" \t\r\n"^1
@@ -90,7 +93,7 @@ function M.compile(list)
     alts = alts + lit * Cc(text) * Cp() * possessive^-1 * -alnum
   end
   local mention = Ct(Cp() * alts)
-  local pattern = Ct((mention + alnum^1 + 1)^0)
+  local pattern = Ct((mention + alnum^1 + upunct + 1)^0)
   return setmetatable({ by_alias = by_alias, order = order, pattern = pattern, names = names, types = types },
     Matcher)
 end

@@ -7,6 +7,7 @@
 --   local lexicon = require "lexicon"
 --   local list, err = lexicon.load("my-entities.tsv", "entities")   -- or "actors", "topics"
 --   local path = lexicon.in_folder("corpus", "entities")            -- corpus/entities.lua|tsv, or nil
+--   local list, err = lexicon.for_corpus(corpus, "actors", opt.actors)  -- the file given, else the folder's
 --
 -- entities and actors come back as { source = path, { name =, type =, aliases = { { text =, from =,
 -- ["until"] =, to =, nocase =, when = { words } } } }, ... }; topics as { source = path, { name =,
@@ -305,6 +306,18 @@ function M.in_folder(dir, kind)
   end
   if #found > 1 then return nil, "both " .. found[1] .. " and " .. found[2] .. ": keep one" end
   return found[1]
+end
+
+-- the lexicon of kind for corpus C: the file given (path), else the one kept in the corpus folder
+-- (its .source then says so); nil when there is neither; nil and a message when one is wrong
+function M.for_corpus(C, kind, path)
+  if path then return M.load(path, kind) end
+  local found, err = M.in_folder(C.root, kind)
+  if err then return nil, err end
+  if not found then return nil end
+  local list, lerr = M.load(found, kind)
+  if list then list.source = found .. " (found in the corpus folder)" end
+  return list, lerr
 end
 
 return M

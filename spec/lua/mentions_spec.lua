@@ -176,6 +176,29 @@ describe("scripts/mentions.lua on corpus/", function()
       mentions.sentence(m, true))
   end)
 
+  it("finds with the index exactly what an LPeg scan of each document's text finds", function()
+    local indexed = mentions.count(corpus, matcher, { speakers = false, boilerplate = true }).mentions
+    local n = 0
+    for d in corpus:docs() do
+      local labels = mentions.labels(d)
+      local function label(a, b)
+        for _, l in ipairs(labels) do if a < l[2] and b > l[1] then return true end end
+        return false
+      end
+      local scanned, found = {}, {}
+      for _, m in ipairs((matcher:scan(d:text(), d.date, nil, 0, label))) do
+        scanned[#scanned + 1] = m.start .. "-" .. m.stop .. " " .. m.entity
+      end
+      for _, m in ipairs(indexed) do
+        if m.doc.id == d.id then found[#found + 1] = m.byte_start .. "-" .. m.byte_end .. " " .. m.entity end
+      end
+      assert.are.same(scanned, found)
+      n = n + #found
+    end
+    assert.are.equal(#indexed, n)
+    assert.are.equal(294, n)
+  end)
+
   it("says which rule decided a shared or dated alias, and marks speaker labels", function()
     local rule = {}
     for _, m in ipairs(res.mentions) do rule[m.doc.name:sub(1, 3) .. " " .. m.byte_start] = m.rule end
