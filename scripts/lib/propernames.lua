@@ -25,8 +25,8 @@ M.TITLES = set [[Mr. Mrs. Ms. Miss Dr. Prof. Professor Justice Judge President P
   King Queen Prince Princess Emperor Pope Cardinal Bishop Archbishop Rev. Father Sister Brother Sheikh Ayatollah
   Imam Rabbi Sir Lord Lady Dame Chief Chairman Chairwoman Speaker Commissioner Deputy Foreign Defense Defence
   Interior Gen. Col. Lt. Sgt. Capt. Maj. Adm. Cmdr. Colonel Captain Major Admiral Sergeant Lieutenant Corporal
-  Private Officer Detective Inspector Agent Attorney Counsel Spokesman Spokeswoman Director Leader Commander
-  Marshal Field St. Saint]]
+  Officer Detective Inspector Agent Attorney Counsel Spokesman Spokeswoman Director Leader Commander
+  Marshal St. Saint General]]
 -- words that join the names around them
 M.PARTICLES = set [[de del della der den di da dos das du van von ter bin ibn ben bint abu al el le la y]]
 -- capitalized words that are not names: function words, days, months, pronouns
@@ -119,12 +119,13 @@ local function runs(words, pos, lower_seen, mid)
   mid = mid or {}
   local out, cur, titled = {}, {}, false
   local function close()
-    -- particles do not end a name; a title alone is no name
+    -- particles do not end a name; a title alone is no name; where the corpus is annotated, a run
+    -- needs a PROPN ("Russian" before "Foreign Minister" is none)
     while #cur > 0 and M.PARTICLES[cur[#cur]] do table.remove(cur) end
     if #cur == 1 and M.TITLES[cur[1]] then cur = {} end
+    if pos and not cur.propn then cur = {} end
     if #cur > 0 then cur.person = titled; out[#out + 1] = cur end
     cur, titled = {}, false
-    cur.initial = nil
   end
   local k = 0
   while k < #words do
@@ -132,26 +133,33 @@ local function runs(words, pos, lower_seen, mid)
     local w = words[k]
     local first = k == 1 or M.OPENERS[words[k - 1]] ~= nil
     if not first and capitalized(w) then mid[w] = true end
-    local is_name
+    local nxt = words[k + 1]
+    local is_name, propn
     if pos then
-      is_name = pos[k] == "PROPN" and capitalized(w)
+      propn = pos[k] == "PROPN" and capitalized(w)
+      -- "United Nations", "White House", "New York": a capitalized word inside a sentence that the
+      -- tagger took for an adjective, noun or verb, before a proper name
+      is_name = propn or (not first and capitalized(w) and nxt and capitalized(nxt) and pos[k + 1] == "PROPN"
+        and (pos[k] == "ADJ" or pos[k] == "NOUN" or pos[k] == "VERB"))
     else
       is_name = capitalized(w) and w:match("^[%a\195]") ~= nil
     end
     if is_name and M.NOT_NAMES[w] then is_name = false end
     if is_name and first and not pos and lower_seen(w) then is_name = false end
-    local nxt = words[k + 1]
-    if M.TITLES[w] and capitalized(w) and (#cur == 0 or M.TITLES[cur[#cur]]) and nxt and capitalized(nxt)
-        and (w ~= "General" or #cur > 0) then
-      -- a title before a name: not part of it ("General" only after another title: Secretary General)
-      cur, titled = {}, true
+    if M.TITLES[w] and capitalized(w) and nxt and capitalized(nxt) and (w ~= "General" or M.TITLES[words[k - 1] or ""]) then
+      -- a title before a name ends what came before and is not part of the name ("General" only
+      -- after another title: Secretary General)
+      close()
+      titled = true
     elseif is_name then
       -- an acronym does not run into the name after it ("the US George Bush", "U.S. Naval")
       if #cur > 0 and acronym(cur[#cur]) and not acronym(w) and nxt and capitalized(nxt) then close() end
       if #cur == 0 and first and not pos then cur.initial = true end
       cur[#cur + 1] = w
-    elseif #cur > 0 and M.PARTICLES[w] and nxt == "-" and words[k + 2] and capitalized(words[k + 2]) then
-      cur[#cur + 1] = w .. "-" .. words[k + 2]       -- "al-Ahani", written as the corpus does
+      if propn then cur.propn = true end
+    elseif M.PARTICLES[w] and nxt == "-" and words[k + 2] and capitalized(words[k + 2]) then
+      cur[#cur + 1] = w .. "-" .. words[k + 2]       -- "al-Ahani", "al-Qaida", written as the corpus does
+      cur.propn = true
       k = k + 2
     elseif #cur > 0 and M.PARTICLES[w] and nxt and capitalized(nxt) then
       cur[#cur + 1] = w
