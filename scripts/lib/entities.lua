@@ -182,8 +182,10 @@ end
 
 -- the mentions in text (one document, or consecutive parts of one with the same state):
 -- { start = (bytes from 0 + offset), stop =, entity =, alias =, rule = }. skip(a, b) may veto a match.
+-- state: { last = {}, context = the document's text, doc_name = its name } (all optional)
 function Matcher:scan(text, date, state, offset, skip)
-  state = state or { last = {} }
+  state = state or {}
+  state.last = state.last or {}
   offset = offset or 0
   local out = {}
   local raw = self:matches(text)
@@ -192,8 +194,20 @@ function Matcher:scan(text, date, state, offset, skip)
     local slot = self.by_alias[m[2]]
     if own(slot) then owned[#owned + 1] = { pos = offset + m[1], entity = slot.cands[1].entity } end
   end
+  -- an alias with `when` holds where state.context (the whole document, if given) or else this text
+  -- has one of its words; one with `docs` where state.doc_name is one of them (or is not given)
+  local context = state.context or text
   local ctx = { date = date, last = state.last, later = function(entity, pos)
     for _, o in ipairs(owned) do if o.entity == entity and o.pos > pos then return true end end
+  end, allowed = function(c)
+    if c.docs and state.doc_name and not c.docs[state.doc_name] then return false end
+    if c.when then
+      for _, w in ipairs(c.when) do
+        if (" " .. context .. " "):find("[^%w]" .. w:gsub("%p", "%%%0") .. "[^%w]") then return true end
+      end
+      return false
+    end
+    return true
   end }
   for _, m in ipairs(raw) do
     local a, alias, b = m[1], m[2], m[3]

@@ -66,6 +66,12 @@ describe("the mention matcher", function()
     local m = entities.compile({ { "NATO", aliases = { "NATO", "North Atlantic Treaty Organization",
       { "alliance", nocase = true } } } })
     assert.are.same({ NATO = 3 }, counts("NATO, the Alliance, the North Atlantic Treaty Organization.", "2000", m))
+    local powells = entities.compile({ { "Colin Powell", aliases = { { "Powell", when = { "Iraq" } } } },
+      { "Lewis Powell", aliases = { { "Powell", when = { "Court" } } } } })
+    assert.are.same({ ["Colin Powell"] = 1 }, counts("Powell spoke about Iraq.", "2003", powells))
+    assert.are.same({ ["Lewis Powell"] = 1 }, counts("Powell spoke for the Court.", "1978", powells))
+    assert.are.same({}, counts("Powell spoke.", "1978", powells))
+    assert.are.equal("Lewis Powell", powells:scan("Powell spoke.", "1978", { context = "... the Court ..." })[1].entity)
     assert.has_error(function() entities.compile({ { "X" } }) end, "entities: entry 1 needs a name and a list of aliases")
     assert.has_error(function() entities.compile({ { "X", aliases = { 5 } } }) end, "entities: X: an alias is not a string")
   end)
