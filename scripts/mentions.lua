@@ -145,7 +145,7 @@ function M.evidence(res, explain, marked)
   local rows = {}
   for _, m in ipairs(res.mentions) do
     rows[#rows + 1] = { file = m.doc.name, date = m.doc.date or "", start = m.byte_start, ["end"] = m.byte_end,
-      text = m.text, entity = m.entity, sentence = M.sentence(m, marked), rule = m.rule }
+      text = m.hit:text(), entity = m.entity, sentence = M.sentence(m, marked), rule = m.rule }
   end
   local cols = { "file", "date", "start", "end", "text", "entity", "sentence" }
   if explain then cols[#cols + 1] = "rule" end

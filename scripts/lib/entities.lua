@@ -240,8 +240,9 @@ local function forms(slot)
 end
 
 -- every mention of the matcher's aliases in corpus C, found with the index: a list in corpus order of
--- { doc =, hit =, start =, stop = (token positions), byte_start =, byte_end = (in the file), text =,
--- alias =, entity =, rule = }. Where aliases overlap, the one that starts first wins, then the longest.
+-- { doc =, hit =, start =, stop = (token positions), byte_start =, byte_end = (in the file), alias =,
+-- entity =, rule =, label = }; hit:text() is the text as written, hit.sentence its sentence. Where
+-- aliases overlap, the one that starts first wins, then the longest.
 -- opts: boilerplate (keep boilerplate lines), docs (as for C:hits), labels(d) (a list of byte ranges
 -- {a, b} of d that are speaker labels: the mentions there get label = true).
 function Matcher:find(C, opts)
@@ -324,7 +325,6 @@ function Matcher:resolve_doc(C, d, kept, i, j, opts, out)
       if label then rule = rule .. "; a speaker label" end
       if not (label and opts.speakers == false) then
         r.entity, r.rule, r.label, r.alias, r.slot = entity, rule, label, r.slot.text, nil
-        r.text = r.hit:text()
         out[#out + 1] = r
       end
     end
