@@ -126,8 +126,9 @@ end
 -- later(entity, pos): that entity is named by its own alias later in the same sentence, allowed(c):
 -- the candidate may be meant in this document at all). Returns the entity (nil: no one here) and why.
 -- One candidate: it, unless the date is outside its scope. Several: the one last named in the
--- document by an alias of its own; else the one whose scope admits the date; else the only one
--- without a scope; else the one named later in the same sentence; else "NAME (unresolved)".
+-- document by an alias of its own; else, of those whose scope does not exclude the date (none: no
+-- one), the one whose scope admits it; else the only one without a scope; else the one named later
+-- in the same sentence; else "NAME (unresolved)".
 function M.resolve(slot, ctx, pos)
   local cands = {}
   for _, c in ipairs(slot.cands) do
@@ -152,6 +153,13 @@ function M.resolve(slot, ctx, pos)
     if seen and seen < pos and seen > at then best, at = c.entity, seen end
   end
   if best then return best, alias .. ": " .. best .. " was named last, earlier in the document" end
+  -- outside its scope an alias names no one
+  local scoped = {}
+  for _, c in ipairs(cands) do
+    if in_scope(c, ctx.date) ~= false then scoped[#scoped + 1] = c end
+  end
+  if #scoped == 0 then return nil, alias .. ": the date " .. ctx.date .. " is outside the scope of each" end
+  cands = scoped
   local unscoped = {}
   for _, c in ipairs(cands) do
     local ok = in_scope(c, ctx.date)

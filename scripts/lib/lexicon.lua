@@ -281,7 +281,7 @@ function M.load(path, kind)
   assert(M.KINDS[kind], "lexicon.load: kind must be entities, actors or topics")
   local f, err = io.open(path, "rb")
   if not f then return nil, "cannot open " .. err end
-  local source = f:read("a")
+  local source = f:read("a"):gsub("^\239\187\191", "")   -- a byte-order mark, as spreadsheets write
   f:close()
   if path:match("%.lua$") then
     local list, lerr = data.load(path)

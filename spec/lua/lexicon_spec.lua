@@ -16,14 +16,18 @@ end
 describe("lexicon.load", function()
   teardown(function() os.execute("rm -rf " .. dir) end)
 
-  it("reads actors from a Lua table and from TSV into the same table", function()
+  it("reads actors from a Lua table and from TSV (also with a byte-order mark and CR LF) into the same table", function()
+    local want = { { name = "Russia", type = "country", aliases = { { text = "Russia" }, { text = "Moscow" },
+      { text = "Kremlin", from = "1991-12-26" } } } }
     local lua = assert(lexicon.load(file("a.lua", [[return {
       { "Russia", type = "country", aliases = { "Moscow", { "Kremlin", from = "1991-12-26" } } },
     }]]), "actors"))
     local tsv = assert(lexicon.load(file("a.tsv", "name\ttype\talias\tfrom\nRussia\tcountry\tMoscow\n"
       .. "Russia\tcountry\tKremlin\t1991-12-26\n"), "actors"))
-    local want = { { name = "Russia", type = "country", aliases = { { text = "Russia" }, { text = "Moscow" },
-      { text = "Kremlin", from = "1991-12-26" } } } }
+    local bom = assert(lexicon.load(file("bom.tsv", "\239\187\191name\ttype\talias\tfrom\r\nRussia\tcountry\tMoscow\r\n"
+      .. "Russia\tcountry\tKremlin\t1991-12-26\r\n"), "actors"))
+    bom.source = nil
+    assert.are.same(want, bom)
     lua.source, tsv.source = nil, nil
     assert.are.same(want, lua)
     assert.are.same(want, tsv)

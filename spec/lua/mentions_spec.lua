@@ -47,6 +47,12 @@ describe("the mention matcher", function()
     assert.are.equal("George Bush=George H. W. Bush", list("George Bush", "1991"))
     assert.are.equal("George Bush=George W. Bush", list("George Bush", "2004"))
     assert.are.equal("Jim=James Baker", list("I spoke with Jim.", "1990-11-19"))
+    local presidents = entities.compile({
+      { "George H. W. Bush", aliases = { { "the President", from = "1989-01-20", ["until"] = "1993-01-20" } } },
+      { "Bill Clinton", aliases = { { "the President", from = "1993-01-20", ["until"] = "2001-01-20" } } } })
+    assert.are.same({ ["George H. W. Bush"] = 1 }, counts("the President", "1993-01-19", presidents))
+    assert.are.same({ ["Bill Clinton"] = 1 }, counts("the President", "1993-01-20", presidents))
+    assert.are.same({}, counts("the President", "2010-05-01", presidents))
     assert.are.equal("", list("I spoke with Jim.", "1992-08-24"))
   end)
 
