@@ -129,7 +129,9 @@ function M.rows(res, by, explain)
   return rows, explain and { "file", "date", "entity", "count", "aliases" } or { "file", "date", "entity", "count" }
 end
 
--- the sentence of a mention; marked = true puts [ ] around the matched words
+-- the sentence of a mention; marked = true puts [ ] around the matched words and keeps at most
+-- M.CONTEXT characters of the sentence on each side of them (for a table)
+M.CONTEXT = 60
 function M.sentence(m, marked)
   local s = m.hit.sentence
   local sentence = s:text()
@@ -137,7 +139,11 @@ function M.sentence(m, marked)
   local d = m.doc
   local base = d:text_offset(s.byte_start)
   local a, b = d:text_offset(m.byte_start) - base, d:text_offset(m.byte_end) - base
-  return sentence:sub(1, a) .. "[" .. sentence:sub(a + 1, b) .. "]" .. sentence:sub(b + 1)
+  local left, right = sentence:sub(1, a), sentence:sub(b + 1)
+  local n = utf8.len(left) or #left
+  if n > M.CONTEXT then left = "…" .. left:sub(utf8.offset(left, n - M.CONTEXT + 1) or 1) end
+  if (utf8.len(right) or #right) > M.CONTEXT then right = right:sub(1, (utf8.offset(right, M.CONTEXT + 1) or 1) - 1) .. "…" end
+  return left .. "[" .. sentence:sub(a + 1, b) .. "]" .. right
 end
 
 -- one row per mention, in corpus order: the evidence (--show mentions)
@@ -175,7 +181,7 @@ local function main(args)
   local title = opt.format == "table" and ("entities: " .. tostring(matcher.source)) or nil
   if opt.list or opt.show == "mentions" then
     local rows, cols = M.evidence(res, opt.explain, opt.format == "table")
-    output.write(rows, cols, opt.format, { title = title, widths = { sentence = 200, rule = 80 } })
+    output.write(rows, cols, opt.format, { title = title, widths = { sentence = 2 * M.CONTEXT + 40, rule = 100 } })
     return
   end
   local rows, cols = M.rows(res, opt.by, opt.explain)

@@ -184,7 +184,7 @@ describe("scripts/mentions.lua on corpus/", function()
       rule = "alias 'Saddam'" }, bomb)
     local m
     for _, x in ipairs(res.mentions) do if x.byte_start == 2962 then m = x end end
-    assert.are.equal("Hamza recounted his activities and escape from Iraq in his book, “[Saddam]’s Bombmaker.”",
+    assert.are.equal("…recounted his activities and escape from Iraq in his book, “[Saddam]’s Bombmaker.”",
       mentions.sentence(m, true))
   end)
 
