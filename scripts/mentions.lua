@@ -1,13 +1,15 @@
--- mentions.lua: how often each entity (country, organization, person) is named, per document, per
--- year and in total. Entities and their aliases are data: scripts/data/entities.lua (or --entities
--- FILE), where the rules for case, nesting, possessives, dates and shared surnames are written down.
--- Boilerplate lines and the speaker labels of transcripts ("G. Bush.") are not counted unless asked.
+-- mentions.lua: how often each entity (person, country, organization) is named, per document, per
+-- year and in total, or every mention with its evidence. Entities come from a lexicon: --entities
+-- FILE, else an entities.lua or entities.tsv in the corpus folder (corpus/entities.lua is the seed
+-- corpus's curated list), else the proper names found in the corpus itself (lib/propernames.lua).
+-- doc/lexicons.md has the formats. Mentions are found with the index (lib/entities.lua).
 --
---   lector run scripts/mentions.lua [--corpus DIR] [--by doc|year|total] [--format table|tsv|csv|json]
---                                   [--entities FILE] [--speakers] [--boilerplate] [--list]
+--   lector run scripts/mentions.lua [--corpus DIR] [--by doc|year|total] [--show counts|mentions]
+--     [--entities FILE] [--no-speakers] [--explain] [--boilerplate] [--format table|tsv|csv|json]
 --
--- Columns: by doc: file, date, entity, count; by year: year, entity, count; total: entity, count.
--- --list prints every mention instead: file, start, end, alias, entity.
+-- Columns: by doc: file, date, entity, count; by year: year, entity, count; total: entity, count
+-- (--explain adds the aliases that matched). --show mentions: file, date, start, end (bytes of the
+-- file), text, entity, sentence (--explain adds the rule that decided it).
 -- this file's folder (whether run or required), for its lib/, data/ and packs/
 local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 package.path = here .. "/lib/?.lua;" .. package.path
@@ -16,23 +18,31 @@ local cli = require "cli"
 local output = require "output"
 local text = require "text"
 local entities = require "entities"
-local data = require "data"
+local lexicon = require "lexicon"
+local propernames = require "propernames"
 
 local M = {}
-M.DATA = here .. "/data/entities.lua"
 
--- load and compile an entity file; nil and a message when it cannot be read or is wrong
-function M.load(path)
-  path = path or M.DATA
-  local list, err = data.load(path)
+-- the entity lexicon for corpus C: the file given, else the one in the corpus folder, else the
+-- names found in the corpus. Returns the list (with .source saying where it came from) or nil, message
+function M.lexicon(C, path)
+  local list, err = lexicon.for_corpus(C, "entities", path)
+  if list or err then return list, err end
+  return propernames.entities(C)
+end
+
+-- the matcher for corpus C (see M.lexicon); nil and a message when the lexicon is wrong
+function M.load(C, path)
+  local list, err = M.lexicon(C, path)
   if not list then return nil, err end
-  local ok2, m = pcall(entities.compile, list)
-  if not ok2 then return nil, path .. ": " .. tostring(m) end
+  local ok, m = pcall(entities.compile, list)
+  if not ok then return nil, tostring(list.source) .. ": " .. tostring(m) end
+  m.source = list.source
   return m
 end
 
 -- the byte ranges of d's speaker labels ("G. Bush." opening a turn of a transcript)
-local function labels(d)
+function M.labels(d)
   local ranges = {}
   for t in d:turns() do
     local head = t:text():sub(1, #t.speaker + 2)
@@ -42,41 +52,35 @@ local function labels(d)
   return ranges
 end
 
--- the mentions in one document, sentence by sentence, boilerplate lines left out unless
--- opts.boilerplate, speaker labels unless opts.speakers: list of { start, stop, entity, alias }
-function M.document(matcher, d, opts)
-  opts = opts or {}
-  local ranges = opts.speakers and {} or labels(d)
-  local function skip(a, b)
-    for _, r in ipairs(ranges) do
-      if a < r[2] and b > r[1] then return true end
-    end
-    return false
-  end
-  local state = { last = {} }
-  local out = {}
-  for _, s in ipairs(text.sentences(d, opts.boilerplate)) do
-    state.later = nil
-    for _, m in ipairs((matcher:scan(s.text, d.date, state, s.byte_start, skip))) do out[#out + 1] = m end
-  end
-  return out
-end
-
--- counts: { docs = { {doc=, counts={entity=n}} in date order }, years = {year={entity=n}}, total = {} }
+-- counts: { docs = { {doc=, counts={entity=n}, aliases={entity={alias=n}}} in date order },
+-- mentions = every mention (see entities.find), oldest document first,
+-- years = {year={entity=n}}, total = {} }.
+-- opts: speakers (false: leave speaker labels out), boilerplate
 function M.count(C, matcher, opts)
-  local res = { docs = {}, years = {}, total = {}, mentions = {} }
-  for _, d in ipairs(text.docs(C)) do
-    local counts = {}
-    for _, m in ipairs(M.document(matcher, d, opts)) do
-      counts[m.entity] = (counts[m.entity] or 0) + 1
-      res.total[m.entity] = (res.total[m.entity] or 0) + 1
-      local y = d.year or "undated"
-      res.years[y] = res.years[y] or {}
-      res.years[y][m.entity] = (res.years[y][m.entity] or 0) + 1
-      res.mentions[#res.mentions + 1] = { file = d.name, start = m.start, ["end"] = m.stop, alias = m.alias,
-        entity = m.entity }
-    end
-    res.docs[#res.docs + 1] = { doc = d, counts = counts }
+  opts = opts or {}
+  local found = matcher:find(C, { boilerplate = opts.boilerplate, speakers = opts.speakers, labels = M.labels })
+  local res = { docs = {}, years = {}, total = {}, mentions = found, source = matcher.source }
+  local per, rank = {}, {}
+  for i, d in ipairs(text.docs(C)) do
+    per[d.id] = { doc = d, counts = {}, aliases = {} }
+    res.docs[#res.docs + 1] = per[d.id]
+    rank[d.id] = i
+  end
+  -- the mentions in the order of the documents (oldest first), as the counts are
+  table.sort(found, function(a, b)
+    if a.doc.id ~= b.doc.id then return rank[a.doc.id] < rank[b.doc.id] end
+    return a.start < b.start
+  end)
+  for _, m in ipairs(found) do
+    local x, e = per[m.doc.id], m.entity
+    x.counts[e] = (x.counts[e] or 0) + 1
+    local how = m.alias .. (m.label and " (speaker label)" or "")
+    x.aliases[e] = x.aliases[e] or {}
+    x.aliases[e][how] = (x.aliases[e][how] or 0) + 1
+    res.total[e] = (res.total[e] or 0) + 1
+    local y = m.doc.year or "undated"
+    res.years[y] = res.years[y] or {}
+    res.years[y][e] = (res.years[y][e] or 0) + 1
   end
   return res
 end
@@ -92,8 +96,15 @@ function M.ranked(counts)
   return names
 end
 
--- the rows for --by doc|year|total
-function M.rows(res, by)
+-- "Bush 4, G. Bush (speaker label) 7": the aliases behind a count, most used first
+local function alias_list(t)
+  local parts = {}
+  for _, a in ipairs(M.ranked(t)) do parts[#parts + 1] = a .. " " .. t[a] end
+  return table.concat(parts, ", ")
+end
+
+-- the rows for --by doc|year|total; with explain, each row says the aliases behind it
+function M.rows(res, by, explain)
   local rows = {}
   if by == "year" then
     local years = {}
@@ -111,37 +122,70 @@ function M.rows(res, by)
   end
   for _, x in ipairs(res.docs) do
     for _, e in ipairs(M.ranked(x.counts)) do
-      rows[#rows + 1] = { file = x.doc.name, date = x.doc.date or "", entity = e, count = x.counts[e] }
+      rows[#rows + 1] = { file = x.doc.name, date = x.doc.date or "", entity = e, count = x.counts[e],
+        aliases = alias_list(x.aliases[e]) }
     end
   end
-  return rows, { "file", "date", "entity", "count" }
+  return rows, explain and { "file", "date", "entity", "count", "aliases" } or { "file", "date", "entity", "count" }
+end
+
+-- the sentence of a mention; marked = true puts [ ] around the matched words and keeps at most
+-- M.CONTEXT characters of the sentence on each side of them (for a table)
+M.CONTEXT = 60
+function M.sentence(m, marked)
+  local s = m.hit.sentence
+  local sentence = s:text()
+  if not marked then return sentence end
+  local d = m.doc
+  local base = d:text_offset(s.byte_start)
+  local a, b = d:text_offset(m.byte_start) - base, d:text_offset(m.byte_end) - base
+  local left, right = sentence:sub(1, a), sentence:sub(b + 1)
+  local n = utf8.len(left) or #left
+  if n > M.CONTEXT then left = "…" .. left:sub(utf8.offset(left, n - M.CONTEXT + 1) or 1) end
+  if (utf8.len(right) or #right) > M.CONTEXT then right = right:sub(1, (utf8.offset(right, M.CONTEXT + 1) or 1) - 1) .. "…" end
+  return left .. "[" .. sentence:sub(a + 1, b) .. "]" .. right
+end
+
+-- one row per mention, in corpus order: the evidence (--show mentions)
+function M.evidence(res, explain, marked)
+  local rows = {}
+  for _, m in ipairs(res.mentions) do
+    rows[#rows + 1] = { file = m.doc.name, date = m.doc.date or "", start = m.byte_start, ["end"] = m.byte_end,
+      text = m.hit:text(), entity = m.entity, sentence = M.sentence(m, marked), rule = m.rule }
+  end
+  local cols = { "file", "date", "start", "end", "text", "entity", "sentence" }
+  if explain then cols[#cols + 1] = "rule" end
+  return rows, cols
 end
 
 local function main(args)
   local opt = cli.parse(args, {
-    usage = "Counts mentions of the entities in scripts/data/entities.lua, per document, year or in total.",
+    usage = "Counts the mentions of each entity per document, year or in total, or lists every mention with\n"
+      .. "its evidence. Entities: --entities FILE, else entities.lua|tsv in the corpus folder, else the proper\n"
+      .. "names found in the corpus (doc/lexicons.md).",
     options = {
       { "--by", value = "doc|year|total", choices = { "doc", "year", "total" }, default = "doc",
         help = "count per document (default), per year, or in total" },
-      { "--entities", value = "FILE", help = "another entity file (see scripts/data/entities.lua)" },
-      { "--speakers", help = "also count the speaker labels of transcripts" },
-      { "--list", help = "every mention: file, start, end, alias, entity" },
+      { "--show", value = "counts|mentions", choices = { "counts", "mentions" }, default = "counts",
+        help = "counts (default), or every mention: file, date, bytes, text, entity, sentence" },
+      { "--list", help = "the same as --show mentions" },
+      { "--entities", value = "FILE", help = "the entity lexicon, .lua or .tsv (doc/lexicons.md)" },
+      { "--no-speakers", help = "leave out the speaker labels of transcripts (\"G. Bush.\")" },
+      { "--explain", help = "say which alias and rule decided each row" },
     },
   })
-  local matcher, err = M.load(opt.entities)
-  if not matcher then cli.fail(err) end
   local C = cli.corpus()
-  local res = M.count(C, matcher, opt)
-  if opt.list then
-    table.sort(res.mentions, function(a, b)
-      if a.file ~= b.file then return a.file < b.file end
-      return a.start < b.start
-    end)
-    output.write(res.mentions, { "file", "start", "end", "alias", "entity" }, opt.format)
+  local matcher, err = M.load(C, opt.entities)
+  if not matcher then cli.fail(err) end
+  local res = M.count(C, matcher, { boilerplate = opt.boilerplate, speakers = not opt.no_speakers })
+  local title = opt.format == "table" and ("entities: " .. tostring(matcher.source)) or nil
+  if opt.list or opt.show == "mentions" then
+    local rows, cols = M.evidence(res, opt.explain, opt.format == "table")
+    output.write(rows, cols, opt.format, { title = title, widths = { sentence = 2 * M.CONTEXT + 40, rule = 100 } })
     return
   end
-  local rows, cols = M.rows(res, opt.by)
-  output.write(rows, cols, opt.format)
+  local rows, cols = M.rows(res, opt.by, opt.explain)
+  output.write(rows, cols, opt.format, { title = title, widths = { aliases = 80 } })
 end
 
 if (...) ~= "mentions" then main(arg) end

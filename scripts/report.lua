@@ -4,7 +4,9 @@
 -- network: inline CSS and SVG) with a chart of mentions over time per entity, the resolution
 -- references with their sentences, and the positions timeline with the changes highlighted.
 --
---   lector run scripts/report.lua [--corpus DIR] [--out FILE] [--top N] [--boilerplate]
+--   lector run scripts/report.lua [--corpus DIR] [--out FILE] [--top N] [--entities FILE] [--boilerplate]
+-- Entities as for scripts/mentions.lua: --entities FILE, else entities.lua|tsv in the corpus folder,
+-- else the proper names found in the corpus (doc/lexicons.md).
 -- this file's folder (whether run or required), for its lib/, data/ and packs/
 local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 package.path = here .. "/?.lua;" .. here .. "/lib/?.lua;" .. here .. "/packs/un-resolutions/lua/?.lua;"
@@ -24,6 +26,7 @@ local opt = cli.parse(arg, {
   options = {
     { "--out", value = "FILE", default = "out/report.html", help = "where the HTML page goes (default out/report.html)" },
     { "--top", value = "N", default = "5", help = "entities per year on the terminal, and in the chart (5)" },
+    { "--entities", value = "FILE", help = "the entity lexicon, .lua or .tsv (doc/lexicons.md)" },
   },
 })
 local top = tonumber(opt.top)
@@ -32,9 +35,9 @@ top = math.floor(top)
 local C = cli.corpus()
 
 -- the analyses
-local matcher, err = mentions.load()
+local matcher, err = mentions.load(C, opt.entities)
 if not matcher then cli.fail(err) end
-local counts = mentions.count(C, matcher, opt)
+local counts = mentions.count(C, matcher, { boilerplate = opt.boilerplate })
 local refs = resolutions.corpus(C, opt.boilerplate)
 local pdata, perr = positions.load()
 if not pdata then cli.fail(perr) end
@@ -57,7 +60,7 @@ end
 w(output.format(drows, { "date", "file", "tokens", "title" }, "table", { widths = { title = 60 } }), "\n")
 
 -- 2. mentions per year
-w(string.format("Most mentioned per year (top %d)\n", top))
+w(string.format("Most mentioned per year (top %d; entities: %s)\n", top, matcher.source))
 local years = {}
 for y in pairs(counts.years) do years[#years + 1] = y end
 table.sort(years, function(a, b) return tostring(a) < tostring(b) end)
@@ -89,7 +92,7 @@ w(output.format(changed, { "actor", "topic", "from_date", "from_stance", "to_dat
 
 -- the page
 local page = html.page({ title = "lector report: " .. tostring(info.root), info = info, docs = docs,
-  counts = counts, top = top, refs = refs, timeline = timeline, changes = changes, statements = statements,
+  counts = counts, lexicon = matcher.source, top = top, refs = refs, timeline = timeline, changes = changes, statements = statements,
   rank = mentions.ranked })
 local f = io.open(opt.out, "wb")
 if not f then

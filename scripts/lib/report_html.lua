@@ -150,7 +150,7 @@ function M.page(r)
   local points, what, point_of = time_points(r)
   out[#out + 1] = "<h2>Mentions over time</h2>"
   out[#out + 1] = string.format("<p>Mentions of the most named entities in each %s, in date order "
-    .. "(aliases in <code>scripts/data/entities.lua</code>).</p>", what)
+    .. "(entities: %s).</p>", what, esc(r.lexicon or ""))
   out[#out + 1] = chart(points, entities, what)
   local mrows, cols = {}, { "entity" }
   for _, x in ipairs(points) do cols[#cols + 1] = { key = x.key, label = x.label } end

@@ -54,22 +54,32 @@ describe("scripts on a corpus of their own", function()
   teardown(function() run.rmdir(dir) end)
 
   it("counts mentions per document, year and in total, as TSV when not on a terminal", function()
-    local r = run.lector({ "run", "scripts/mentions.lua", "--corpus", dir .. "/news" })
+    -- with the seed corpus's lexicon; without one, the names found in the corpus (spec/cli/mentions_spec.lua)
+    local seeds = { "--entities", "corpus/entities.lua" }
+    local r = run.lector({ "run", "scripts/mentions.lua", "--corpus", dir .. "/news", table.unpack(seeds) })
     assert.are.equal("", r.err)
     assert.are.equal(0, r.code)
     assert.are.same({ "file\tdate\tentity\tcount", "b.txt\t1990-11-19\tFrance\t1",
       "b.txt\t1990-11-19\tGeorge H. W. Bush\t1", "b.txt\t1990-11-19\tMikhail Gorbachev\t1", "b.txt\t1990-11-19\tRussia\t1",
       "a.txt\t2003-02-01\tRussia\t4", "a.txt\t2003-02-01\tUnited Nations\t1", "a.txt\t2003-02-01\tUnited States\t1",
       "a.txt\t2003-02-01\tVladimir Putin\t1" }, lines(r.out))
-    r = run.lector({ "run", "scripts/mentions.lua", "--corpus", dir .. "/news", "--list" })
-    assert.are.same({ "file\tstart\tend\talias\tentity", "a.txt\t9\t15\tMoscow\tRussia", "a.txt\t34\t41\tKremlin\tRussia",
-      "a.txt\t47\t53\tRussia\tRussia", "a.txt\t70\t91\tU.N. Security Council\tUnited Nations",
-      "a.txt\t114\t116\tUS\tUnited States", "a.txt\t119\t124\tPutin\tVladimir Putin", "a.txt\t130\t136\tRussia\tRussia",
-      "b.txt\t0\t5\tParis\tFrance", "b.txt\t19\t23\tBush\tGeorge H. W. Bush",
-      "b.txt\t28\t37\tGorbachev\tMikhail Gorbachev", "b.txt\t43\t47\tUSSR\tRussia" }, lines(r.out))
-    r = run.lector({ "run", "scripts/mentions.lua", "--corpus=" .. dir .. "/news", "--by", "total", "--format", "csv" })
+    r = run.lector({ "run", "scripts/mentions.lua", "--corpus", dir .. "/news", "--show", "mentions", table.unpack(seeds) })
+    local s1 = "The Kremlin said Russia's envoy met the U.N. Security Council."
+    local s2 = "Putin said Russia could veto the resolution, \"any resolution\", he said."
+    assert.are.same({ "file\tdate\tstart\tend\ttext\tentity\tsentence",
+      "b.txt\t1990-11-19\t0\t5\tParis\tFrance\tParis, 1990-11-19",
+      "b.txt\t1990-11-19\t19\t23\tBush\tGeorge H. W. Bush\tBush met Gorbachev.",
+      "b.txt\t1990-11-19\t28\t37\tGorbachev\tMikhail Gorbachev\tBush met Gorbachev.",
+      "b.txt\t1990-11-19\t43\t47\tUSSR\tRussia\tThe USSR backed resolution 678.",
+      "a.txt\t2003-02-01\t9\t15\tMoscow\tRussia\tTalks in Moscow - 2003-02-01", "a.txt\t2003-02-01\t34\t41\tKremlin\tRussia\t" .. s1,
+      "a.txt\t2003-02-01\t47\t53\tRussia\tRussia\t" .. s1, "a.txt\t2003-02-01\t70\t91\tU.N. Security Council\tUnited Nations\t" .. s1,
+      "a.txt\t2003-02-01\t114\t116\tUS\tUnited States\tLet us see, said the US.",
+      "a.txt\t2003-02-01\t119\t124\tPutin\tVladimir Putin\t" .. s2, "a.txt\t2003-02-01\t130\t136\tRussia\tRussia\t" .. s2 },
+      lines(r.out))
+    r = run.lector({ "run", "scripts/mentions.lua", "--corpus=" .. dir .. "/news", "--by", "total", "--format", "csv",
+      table.unpack(seeds) })
     assert.are.equal("entity,count\r\nRussia,5\r\n", r.out:sub(1, 24))
-    r = run.lector({ "run", "scripts/mentions.lua", "--by=year", "--format=json", "--corpus", dir .. "/news" })
+    r = run.lector({ "run", "scripts/mentions.lua", "--by=year", "--format=json", "--corpus", dir .. "/news", table.unpack(seeds) })
     assert.are.equal("8 1990 France", json_check(r.out, "len(d), d[0]['year'], d[0]['entity']"))
   end)
 
@@ -138,7 +148,8 @@ sys.stdout.write(out.decode().replace("\r\n", "\n"))
 ]]
     local r = run.sh("python3 -c " .. run.quote(py) .. " " .. run.quote(run.bin)
       .. " run scripts/mentions.lua --by total")
-    assert.truthy(r.out:find("entity              count\n------------------  -----\nIraq                75\n", 1, true), r.out)
+    assert.truthy(r.out:find("entities: corpus/entities.lua (found in the corpus folder)\nentity                   count\n"
+      .. "-----------------------  -----\nIraq                     75\n", 1, true), r.out)
   end)
 end)
 
@@ -164,9 +175,9 @@ describe("script errors", function()
     fails({ "run", "scripts/mentions.lua", "--entities", "/no/such.lua" }, 2,
       "mentions.lua: cannot open /no/such.lua: No such file or directory")
     local dir = run.tmpdir()
-    run.write(dir .. "/e.lua", "return { { 'X' } }\n")
+    run.write(dir .. "/e.lua", "return { { 'X', alias = 'x' } }\n")
     fails({ "run", "scripts/mentions.lua", "--entities", dir .. "/e.lua" }, 2,
-      "mentions.lua: " .. dir .. "/e.lua: entities: entry 1 needs a name and a list of aliases")
+      "mentions.lua: " .. dir .. "/e.lua:1: entry 1 (X): unknown key 'alias' (known: aliases, name, type)")
     run.write(dir .. "/p.lua", "return { actors = {} }\n")
     fails({ "run", "scripts/positions.lua", "--data", dir .. "/p.lua" }, 2,
       "positions.lua: " .. dir .. "/p.lua: needs tables `actors` and `topics`")

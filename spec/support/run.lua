@@ -55,6 +55,13 @@ function M.lector(args, opts)
   return M.sh(table.concat(parts, " "), opts)
 end
 
+-- the lines of a command's output, empty ones left out
+function M.lines(s)
+  local t = {}
+  for l in s:gmatch("[^\n]+") do t[#t + 1] = l end
+  return t
+end
+
 -- a fresh temporary folder
 function M.tmpdir()
   local p = io.popen("mktemp -d /tmp/lector-spec.XXXXXX")
