@@ -29,6 +29,7 @@ local text = require "text"
 local entities = require "entities"
 local datafile = require "data"
 local syntax = require "syntax"
+local lexicon = require "lexicon"
 
 local M = {}
 M.DATA = here .. "/data/positions.lua"
@@ -78,13 +79,25 @@ local KNOWN_PREDICATES = { supports = true, opposes = true, actions = true, adje
   nominal = true,
   obligation = true, speech = true, against_topic = true, conditions = true, concessions = true, unclear = true }
 
--- load the data file: actors, topics and predicates, compiled
-function M.load(path)
+-- a topic of a topics lexicon (lexicon.lua) in the data file's form
+local function from_lexicon(t)
+  return { t.name, any = t.triggers, except = t.exclude, also = #t.also > 0 and t.also or nil, follow = t.follow }
+end
+
+-- load the data file: actors, topics and predicates, compiled. own.actors / own.topics (lists as
+-- lexicon.load returns them) replace the data file's.
+function M.load(path, own)
+  own = own or {}
   path = path or M.DATA
   local data, err = datafile.load(path)
   if not data then return nil, err end
   if type(data.actors) ~= "table" or type(data.topics) ~= "table" then
     return nil, path .. ": needs tables `actors` and `topics`"
+  end
+  if own.actors then data.actors = own.actors end
+  if own.topics then
+    data.topics = {}
+    for i, t in ipairs(own.topics) do data.topics[i] = from_lexicon(t) end
   end
   local ok, matcher = pcall(entities.compile, data.actors)
   if not ok then return nil, path .. ": " .. tostring(matcher) end
@@ -901,13 +914,22 @@ local function main(args)
     options = {
       { "--show", value = "statements|timeline|changes", choices = { "statements", "timeline", "changes" },
         default = "statements", help = "what to print (default statements)" },
-      { "--data", value = "FILE", help = "another actor/topic file (see scripts/data/positions.lua)" },
+      { "--data", value = "FILE", help = "another actor/topic/predicate file (see scripts/data/positions.lua)" },
+      { "--actors", value = "FILE", help = "the actors (holders), a lexicon file (doc/lexicons.md)" },
+      { "--topics", value = "FILE", help = "the topics, a lexicon file (doc/lexicons.md)" },
       { "--explain", help = "add a column saying how each statement's holder and stance were decided" },
     },
   })
-  local d, err = M.load(opt.data)
-  if not d then cli.fail(err) end
   local C = cli.corpus()
+  -- the actors and topics given, else those the corpus folder keeps (actors.lua|tsv, topics.lua|tsv)
+  local own = {}
+  for _, kind in ipairs({ "actors", "topics" }) do
+    local list, lerr = lexicon.for_corpus(C, kind, opt[kind])
+    if lerr then cli.fail(lerr) end
+    own[kind] = list
+  end
+  local d, err = M.load(opt.data, own)
+  if not d then cli.fail(err) end
   local rows = M.statements(C, d, opt)
   if opt.show == "timeline" then
     output.write(M.timeline(rows), { "actor", "topic", "date", "file", "stance", "statements", "evidence" },

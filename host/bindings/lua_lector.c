@@ -17,8 +17,12 @@ static void add_token(void *ud, const char *tok, size_t len, size_t offset) {
   lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -2) + 1);
 }
 
+/* The registry slot of the state's tagger, and the name of its metatable (two keys: the registry
+** holds the metatable under its name). */
+static const char TAGGER_SLOT[] = "lector.tagger", TAGGER_META[] = "lector.Tagger";
+
 static int tagger_gc(lua_State *L) {
-  lector_tagger **p = luaL_checkudata(L, 1, "lector.tagger");
+  lector_tagger **p = luaL_checkudata(L, 1, TAGGER_META);
   lector_tagger_free(*p);
   *p = NULL;
   return 0;
@@ -37,8 +41,7 @@ static int l_tokenize(lua_State *L) {
 
 /* The state's tagger (made on first use, freed with the state): a userdata in the registry. */
 static lector_tagger *state_tagger(lua_State *L) {
-  static const char key[] = "lector.tagger";
-  if (lua_getfield(L, LUA_REGISTRYINDEX, key) == LUA_TUSERDATA) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, TAGGER_SLOT) == LUA_TUSERDATA) {
     lector_tagger **p = lua_touserdata(L, -1);
     lua_pop(L, 1);
     return *p;
@@ -46,13 +49,13 @@ static lector_tagger *state_tagger(lua_State *L) {
   lua_pop(L, 1);
   lector_tagger **p = lua_newuserdatauv(L, sizeof *p, 0);
   *p = NULL;
-  if (luaL_newmetatable(L, key)) {
+  if (luaL_newmetatable(L, TAGGER_META)) {
     lua_pushcfunction(L, tagger_gc);
     lua_setfield(L, -2, "__gc");
   }
   lua_setmetatable(L, -2);
   if (!(*p = lector_tagger_new())) luaL_error(L, "lector.tag: out of memory");
-  lua_setfield(L, LUA_REGISTRYINDEX, key);
+  lua_setfield(L, LUA_REGISTRYINDEX, TAGGER_SLOT);
   return *p;
 }
 

@@ -123,6 +123,19 @@ describe("scripts on a corpus of their own", function()
       "Russia\tweapons inspections\t2002-11-08\tsupports\t2003-02-27\topposes\tsupports -> opposes\t"
       .. "Putin said Russia supports the inspections.\tRussia does not want more inspections, Lavrov said." },
       lines(r.out))
+    -- the user's own topics and actors (doc/lexicons.md), given or kept in the corpus folder
+    run.write(dir .. "/topics.tsv", "topic\ttrigger\nchecks\tinspection*\n")
+    run.write(dir .. "/pos/actors.tsv", "name\ttype\talias\nRussian Federation\tcountry\tRussia\n")
+    r = run.lector({ "run", "scripts/positions.lua", "--corpus", dir .. "/pos", "--topics", dir .. "/topics.tsv",
+      "--format", "csv" })
+    assert.are.equal("file,date,actor,topic,stance,speaker,cue,start,end,evidence\r\n"
+      .. "a.txt,2002-11-08,Russian Federation,checks,supports,Russia,supports,20,63,Putin said Russia supports the inspections.\r\n"
+      .. "b.txt,2003-02-27,Russian Federation,checks,opposes,Russia,does not want,20,71,\"Russia does not want more inspections, Lavrov said.\"\r\n",
+      r.out)
+    run.write(dir .. "/bad.tsv", "topic\ttriggers\nchecks\tinspection*\n")
+    r = run.lector({ "run", "scripts/positions.lua", "--corpus", dir .. "/pos", "--topics", dir .. "/bad.tsv" })
+    assert.are.equal(2, r.code)
+    assert.truthy(r.err:find("bad.tsv", 1, true), r.err)
   end)
 end)
 
