@@ -66,6 +66,8 @@ local organs = {
   { "shareholder", "company" }, { "board", "company" },
   { "general synod", "church" }, { "synod", "church" }, { "general conference", "church" }, { "presbytery", "church" },
   { "convocation", "church" }, { "diocese", "church" }, { "diocesan", "church" },
+  { "sen.", "?senate" }, { "senator", "?senate" }, { "rep.", "?house" }, { "congressman", "?house" },
+  { "congresswoman", "?house" }, { "congressmen", "congress" },
   { "legislature", "?legislature" }, { "legislative", "?legislature" }, { "state legislature", "state" },
   { "state senate", "state" }, { "state house", "state" }, { "state assembly", "state" },
   { "committee", "?committee" }, { "council", "?council" }, { "assembly", "?assembly" },

@@ -87,7 +87,9 @@ local acting = set{ "adopted", "adopts", "adopt", "passed", "passes", "pass", "a
   "introduced", "offered", "tabled", "endorsed", "unanimously" }
 local veto_cue = set{ "veto", "vetoes", "vetoed", "vetoing", "permanent" }
 local permanent_members = set{ "russia", "moscow", "china", "beijing", "france", "paris", "britain", "london",
-  "u.s.", "washington", "russia's", "china's", "france's", "britain's", "soviet", "ussr", "kremlin" }
+  "u.s.", "washington", "russia's", "china's", "france's", "britain's", "soviet", "ussr", "kremlin", "united",
+  "america", "american", "u.k.", "uk" }
+local abstain_cue = set{ "abstained", "abstaining", "abstain", "abstains", "abstention", "abstentions" }
 local force_cue = set{ "force", "military", "hostilities", "war" }
 local force_verb = set{ "authorize", "authorizing", "authorise", "authorising", "sanction", "allow", "permit",
   "use", "approve", "approving" }
@@ -166,6 +168,9 @@ local function body_of(self, toks, i, a, number, organs, anaphor, det)
   if has(toks, 1, n, veto_cue) and (self.doc.un or has(toks, 1, n, permanent_members)) then
     return "sc", "inferred", "a veto is the Security Council's"
   end
+  if has(toks, 1, n, abstain_cue) and has(toks, 1, n, permanent_members) then
+    return "sc", "inferred", "a permanent member's abstention is in the Security Council"
+  end
   -- 5. the nearest body mentioned in the sentences before
   local near = bodies.nearest(self.mentions, self.index - 1, M.WINDOW - 1, function() return true end)
   if near then
@@ -206,14 +211,22 @@ local function status_of(self, toks, i, a, det, number, plural, anaphor)
   local v = near(senses.vetoed)
   if v and not senses.unreal(toks, v) then return "vetoed", word(v), "vetoed" end
   local rj = near(senses.rejected)
-  if rj and not senses.unreal(toks, rj) and lw(toks, rj + 1) ~= "to" then return "rejected", word(rj), "rejected" end
+  if rj and not senses.unreal(toks, rj) and (rj > i or lw(toks, rj + 1) ~= "to") then
+    return "rejected", word(rj), "rejected"
+  end
   -- "adopted resolution 1483", "a resolution adopted by the Council"
   if senses.adopted[lw(toks, a - 1)] and not senses.unreal(toks, a - 1) and lw(toks, a - 2) ~= "be" then
     return "adopted", word(a - 1), "adoption verb before it"
   end
   -- "the United Nations passes resolutions", "to adopt a resolution": not yet adopted
   local before = lw(toks, a - 1)
-  if present_adopt[before] then return "proposed", word(a - 1), "adopting verb in the present or infinitive" end
+  if present_adopt[before] then
+    -- "voted 5-2 to approve the resolution": the vote took place
+    if lw(toks, a - 2) == "to" and (lw(toks, a - 3) == "voted" or lw(toks, a - 4) == "voted") then
+      return "adopted", word(a - 1), "voted to adopt it"
+    end
+    return "proposed", word(a - 1), "adopting verb in the present or infinitive"
+  end
   if det["draft"] then return "draft", "draft", "a draft" end
   local cited = near(senses.cited, math.max(1, a - 4), i - 1)
   if cited then return "cited", word(cited), "cited: a verb of compliance or reference before it" end
@@ -222,6 +235,7 @@ local function status_of(self, toks, i, a, det, number, plural, anaphor)
     -- "voted 15-0 for the resolution", "voted it through"
     local voted = near(set{ "voted", "votes" })
     if voted and (lw(toks, voted + 1):match("^%d+%-%d+$") or lw(toks, voted + 1) == "unanimously"
+      or lw(toks, voted + 1):match("^%d+$") and lw(toks, voted + 2) == "to" and lw(toks, voted + 3):match("^%d+$")
       or lw(toks, voted + 1) == "through" or voted < i and lw(toks, voted + 1) == "the") then ad = voted end
   end
   local unreal_ad = ad and (ad < i and senses.unreal(toks, ad) or ad > i and
