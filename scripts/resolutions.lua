@@ -43,6 +43,29 @@ local function explain(r)
   return table.concat(parts, "; ")
 end
 
+-- the sentences of d, with those the corpus splits inside a symbol joined again: "draft A/C." +
+-- "3/48/L.7", "H.J.Res." + "114", "Res." + "242 of 1967" (a sentence that ends in an abbreviation
+-- and one that begins with a digit or a parenthesis)
+local broken_end = { "Res%.$", "RES%.$", "/%u+%.$", "%f[%w]%u%.$", "[Nn]os?%.$", "Art%.$" }
+function M.sentences(d, keep_boilerplate)
+  local out = {}
+  for _, s in ipairs(text.sentences(d, keep_boilerplate)) do
+    local prev = out[#out]
+    local joins = false
+    if prev and s.text:match("^[%d(]") then
+      for _, p in ipairs(broken_end) do if prev.text:match(p) then joins = true break end end
+    end
+    if joins then
+      local gap = s.byte_start - prev.byte_end
+      out[#out] = { text = prev.text .. (" "):rep(gap) .. s.text, byte_start = prev.byte_start,
+        byte_end = s.byte_end, start = prev.start, stop = s.stop }
+    else
+      out[#out + 1] = s
+    end
+  end
+  return out
+end
+
 -- the rows of the sentences of d numbered in `wanted` (a sorted list of indices; nil: all of them)
 local function rows_of(d, sentences, wanted)
   local whole = {}
@@ -67,7 +90,7 @@ end
 
 -- the rows of one document, every sentence read
 function M.document(d, keep_boilerplate)
-  return rows_of(d, text.sentences(d, keep_boilerplate))
+  return rows_of(d, M.sentences(d, keep_boilerplate))
 end
 
 -- the rows of the corpus, every sentence of every document read, in file order
@@ -98,7 +121,7 @@ function M.corpus(C, keep_boilerplate)
   local rows = {}
   local docs, by_doc = M.candidates(C)
   for _, d in ipairs(docs) do
-    local sentences = text.sentences(d, keep_boilerplate)
+    local sentences = M.sentences(d, keep_boilerplate)
     local offsets = by_doc[d.id]
     table.sort(offsets)
     -- the sentences that hold a trigger, and the ones before each that the finder remembers

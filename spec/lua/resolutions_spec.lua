@@ -335,3 +335,29 @@ describe("scripts/resolutions.lua on a folder of real sentences", function()
     assert.are.same(scan, indexed)
   end)
 end)
+
+describe("scripts/resolutions.lua on symbols the corpus splits into two sentences", function()
+  local run = require "spec.support.run"
+  local dir
+  setup(function()
+    dir = run.tmpdir()
+    run.write(dir .. "/a.txt", "UN notes - 2005-01-01\n\nThe text recalls draft A/C.3/48/L.7 and S/RES/1441 (2002).\n\n"
+      .. "Congress passed H.J.Res. 114 and S.Res. 95.\n\nIt rained.\n\nThe Security Council met. It rained. "
+      .. "The Council adopted Res. 242 of 1967.\n")
+  end)
+  teardown(function() run.rmdir(dir) end)
+
+  it("joins them again, finds the numbers whole, and the index gives the same rows", function()
+    local C = assert(lector.open(dir, { warn = function() end }))
+    local got = {}
+    for i, r in ipairs(R.corpus(C)) do got[i] = { r.start, r.matched, r.body, r.status, r.number } end
+    assert.are.same({
+      { 46, "A/C.3/48/L.7", "UN General Assembly", "draft", "A/C.3/48/L.7" },
+      { 63, "S/RES/1441 (2002)", "UN Security Council", "cited", "S/RES/1441 (2002)" },
+      { 99, "H.J.Res. 114", "US Congress", "cited", "H.J.Res. 114" },
+      { 116, "S.Res. 95", "US Senate", "cited", "S.Res. 95" },
+      { 197, "Res. 242", "UN Security Council", "adopted", "242" },
+    }, got)
+    assert.are.same(evidence(R.scan(C)), evidence(R.corpus(C)))
+  end)
+end)
