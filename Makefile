@@ -5,7 +5,8 @@
 #   make check   the test suite again under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench   benchmark corpora and peers side by side (slow; never part of make test)
 #   make accuracy   the tagger against held-out treebanks, positions against the hand-labelled seed
-#                   statements (bench/accuracy/; never part of make test)
+#                   statements (bench/accuracy/; never part of make test), then make accuracy-resolutions:
+#                   the resolution finder against hand-labelled real sentences
 #   make train-tagger   the tagger's model host/core/tag/en.model.gz again, from UD English EWT
 #   make tag-speed   the tagger's tokens/s on one thread, median of 5 runs (bench/tag_speed.c)
 #
@@ -48,7 +49,7 @@ HOST_O  := $(CLI_SRC:host/%.c=$(B)/%.o)
 LUAMODS := $(sort $(shell find host/lua -name '*.lua'))
 CTESTS  := $(patsubst spec/c/%.c,$(B)/%,$(filter-out spec/c/ctest.c,$(wildcard spec/c/test_*.c)))
 
-.PHONY: all deps run test check bench peers doc clean accuracy train-tagger tag-speed
+.PHONY: all deps run test check bench peers doc clean accuracy accuracy-resolutions train-tagger tag-speed
 all: $(P)/lector $(P)/liblector.a $(P)/lector.so $(CTESTS) $(B)/ptydrive
 
 deps:
@@ -116,6 +117,11 @@ accuracy: deps $(B)/tagacc $(P)/lector
 	@for t in bench/accuracy/*.conllu.gz; do $(B)/tagacc "$$t" || exit 1; done
 	@$(P)/lector annotate corpus > /dev/null
 	@$(P)/lector run bench/accuracy/positions.lua --corpus corpus
+	@$(MAKE) -s accuracy-resolutions
+
+# the resolution finder against spec/fixtures/resolutions/gold.tsv (bench/accuracy/resolutions.lua)
+accuracy-resolutions: deps all
+	@./lector bench/accuracy/resolutions.lua
 
 tag-speed: deps $(B)/tag_speed
 	$(B)/tag_speed

@@ -1,15 +1,18 @@
 -- resolutions.lua: every reference to a formal resolution in the corpus, one row per occurrence of
--- "resolution(s)" (two rows for "resolutions 678 and 687") and per related instrument without the
--- word ("Article 51" of the UN Charter, "U.N. order(s)", a limit "set by the U.N."), saying whether
--- it is a reference at all (not a military resolution, a New Year's resolution, the resolution of a
--- dispute, a screen resolution), which body, its status, how specific it is, and its number.
--- The grammar is the un_resolutions.finder module of the un-resolutions pack (scripts/packs/).
+-- "resolution(s)" (one per item for "resolutions 242 and 338" or "660 to 678") and per related
+-- instrument without the word ("Article 51" of the UN Charter, "U.N. orders", a limit "set by the
+-- U.N.", "S/RES/678", "H.J.Res. 114"), saying whether it is a reference at all (not a screen
+-- resolution, a bank's resolution regime, conflict resolution, a New Year's resolution), which body
+-- (and whether the text names it or it was inferred), its number, status and the verb that decided
+-- the status, with its evidence: document, date, byte span and sentence. The grammar is the
+-- un_resolutions.finder module of the un-resolutions pack (scripts/packs/).
 --
---   lector run scripts/resolutions.lua [--corpus DIR] [--format table|tsv|csv|json] [--all]
+-- The sentences the grammar reads are found through the index: those with a trigger word (M.TRIGGERS)
+-- and the finder.WINDOW - 1 sentences before each, which is all that the finder's memory reaches;
+-- the rows are exactly those of reading every sentence (--scan does that, and the specs compare).
 --
--- Columns: file, start, end (byte offsets of the matched words in the file, end excluded), matched,
--- is_reference, body, status, specificity, number, sentence.
--- this file's folder (whether run or required), for its lib/, data/ and packs/
+--   lector run scripts/resolutions.lua [--corpus DIR] [--format table|tsv|csv|json] [--references]
+--                                      [--explain] [--scan]
 local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 package.path = here .. "/lib/?.lua;" .. here .. "/packs/un-resolutions/lua/?.lua;" .. package.path
 
@@ -20,29 +23,78 @@ local finder = require "un_resolutions.finder"
 
 local M = {}
 
-M.COLUMNS = { "file", "start", "end", "matched", "is_reference", "body", "status", "specificity", "number",
-  "sentence" }
+M.COLUMNS = { "file", "date", "start", "end", "matched", "is_reference", "body", "body_source", "status", "verb",
+  "number", "specificity", "sentence" }
 
--- the rows of one document
-function M.document(d, keep_boilerplate)
-  local sentences = text.sentences(d, keep_boilerplate)
+-- the words and phrases whose sentences the grammar reads (case-insensitive, inside hyphen compounds
+-- too: "high-resolution"); "RES" and "Res" are the symbols S/RES/678, H.J.Res. 114
+M.TRIGGERS = { "resolution", "resolutions", "res", "article", "orders", "unscr", "L.", "set by", "imposed by",
+  "established by", "mandated by", "fixed by", "laid by" }
+
+-- the rule behind each field, as one column
+local function explain(r)
+  local w = r.why or {}
+  local parts = { "sense: " .. (w.sense or "") }
+  if r.is_reference == "yes" then
+    parts[#parts + 1] = "body: " .. (w.body or "")
+    parts[#parts + 1] = "status: " .. (w.status or "")
+    if (w.number or "") ~= "" then parts[#parts + 1] = "number: " .. w.number end
+  end
+  return table.concat(parts, "; ")
+end
+
+-- the sentences of d, with those the corpus splits inside a symbol joined again: "draft A/C." +
+-- "3/48/L.7", "H.J.Res." + "114", "Res." + "242 of 1967" (a sentence that ends in an abbreviation
+-- and one that begins with a digit or a parenthesis)
+local broken_end = { "Res%.$", "RES%.$", "/%u+%.$", "%f[%w]%u%.$", "[Nn]os?%.$", "Art%.$" }
+function M.sentences(d, keep_boilerplate)
+  local out = {}
+  for _, s in ipairs(text.sentences(d, keep_boilerplate)) do
+    local prev = out[#out]
+    local joins = false
+    if prev and s.text:match("^[%d(]") then
+      for _, p in ipairs(broken_end) do if prev.text:match(p) then joins = true break end end
+    end
+    if joins then
+      local gap = s.byte_start - prev.byte_end
+      out[#out] = { text = prev.text .. (" "):rep(gap) .. s.text, byte_start = prev.byte_start,
+        byte_end = s.byte_end, start = prev.start, stop = s.stop }
+    else
+      out[#out + 1] = s
+    end
+  end
+  return out
+end
+
+-- the rows of the sentences of d numbered in `wanted` (a sorted list of indices; nil: all of them)
+local function rows_of(d, sentences, wanted)
   local whole = {}
   for i, s in ipairs(sentences) do whole[i] = s.text end
   local scan = finder.scanner({ context = table.concat(whole, "\n") })
   local rows = {}
-  for _, s in ipairs(sentences) do
-    for _, r in ipairs(scan:sentence(s.text, s.byte_start)) do
-      r.file, r["end"], r.doc = d.name, r.stop, d
+  local function read(i)
+    local s = sentences[i]
+    for _, r in ipairs(scan:sentence(s.text, s.byte_start, i)) do
+      r.file, r.date, r["end"], r.doc = d.name, d.date or "", r.stop, d
       r.sentence = s.text:gsub("%s+", " ")
       r.sentence_text, r.sentence_start = s.text, s.byte_start
       rows[#rows + 1] = r
     end
   end
+  if wanted then for _, i in ipairs(wanted) do read(i) end
+  else for i = 1, #sentences do read(i) end end
+  -- after the whole document: a later sentence may have told more of a reference
+  for _, r in ipairs(rows) do r.explain = explain(r) end
   return rows
 end
 
--- the rows of the corpus, in file order
-function M.corpus(C, keep_boilerplate)
+-- the rows of one document, every sentence read
+function M.document(d, keep_boilerplate)
+  return rows_of(d, M.sentences(d, keep_boilerplate))
+end
+
+-- the rows of the corpus, every sentence of every document read, in file order
+function M.scan(C, keep_boilerplate)
   local rows = {}
   for d in C:docs() do
     for _, r in ipairs(M.document(d, keep_boilerplate)) do rows[#rows + 1] = r end
@@ -50,19 +102,63 @@ function M.corpus(C, keep_boilerplate)
   return rows
 end
 
+-- the byte offsets of the trigger words, by document (in corpus order)
+function M.candidates(C)
+  local by_doc, docs = {}, {}
+  for _, word in ipairs(M.TRIGGERS) do
+    for h in C:hits(word):each() do
+      local list = by_doc[h.doc.id]
+      if not list then list = {}; by_doc[h.doc.id] = list; docs[#docs + 1] = h.doc end
+      list[#list + 1] = h.byte_start
+    end
+  end
+  table.sort(docs, function(a, b) return a.id < b.id end)
+  return docs, by_doc
+end
+
+-- the rows of the corpus found through the index: the same rows as M.scan
+function M.corpus(C, keep_boilerplate)
+  local rows = {}
+  local docs, by_doc = M.candidates(C)
+  for _, d in ipairs(docs) do
+    local sentences = M.sentences(d, keep_boilerplate)
+    local offsets = by_doc[d.id]
+    table.sort(offsets)
+    -- the sentences that hold a trigger, and the ones before each that the finder remembers
+    local want, k = {}, 1
+    for i, s in ipairs(sentences) do
+      while offsets[k] and offsets[k] < s.byte_start do k = k + 1 end
+      if offsets[k] and offsets[k] < s.byte_end then
+        for j = math.max(1, i - finder.WINDOW + 1), i do want[j] = true end
+      end
+    end
+    local wanted = {}
+    for i = 1, #sentences do if want[i] then wanted[#wanted + 1] = i end end
+    for _, r in ipairs(rows_of(d, sentences, wanted)) do rows[#rows + 1] = r end
+  end
+  return rows
+end
+
 local function main(args)
   local opt = cli.parse(args, {
-    usage = "Finds references to resolutions (and Article 51, U.N. orders, limits set by the U.N.).",
-    options = { { "--references", help = "only the rows that are references (is_reference = yes)" } },
+    usage = "Finds references to resolutions (and Article 51, U.N. orders, limits set by the U.N.), with\n"
+      .. "their body, number, status and evidence.",
+    options = {
+      { "--references", help = "only the rows that are references (is_reference = yes)" },
+      { "--explain", help = "add a column saying which rule decided each field" },
+      { "--scan", help = "read every sentence instead of finding them through the index (same rows)" },
+    },
   })
   local C = cli.corpus()
-  local rows = M.corpus(C, opt.boilerplate)
+  local rows = opt.scan and M.scan(C, opt.boilerplate) or M.corpus(C, opt.boilerplate)
   if opt.references then
     local keep = {}
     for _, r in ipairs(rows) do if r.is_reference == "yes" then keep[#keep + 1] = r end end
     rows = keep
   end
-  output.write(rows, M.COLUMNS, opt.format, { widths = { sentence = 50, matched = 24, file = 24 } })
+  local columns = { table.unpack(M.COLUMNS) }
+  if opt.explain then columns[#columns + 1] = "explain" end
+  output.write(rows, columns, opt.format, { widths = { sentence = 50, matched = 24, file = 24, explain = 40 } })
 end
 
 -- run as a script (lector run scripts/resolutions.lua), or required as a module by report.lua

@@ -190,11 +190,13 @@ describe("lector pack", function()
     assert.are.equal(0, r.code, r.err)
     local lines = {}
     for l in r.out:gmatch("[^\n]+") do lines[#lines + 1] = l end
-    assert.are.equal(21, #lines)
-    assert.are.equal("file\tstart\tend\tmatched\tis_reference\tbody\tstatus\tspecificity\tnumber\tsentence", lines[1])
-    assert.truthy(lines[3]:find("^000_e46888d005b16152%.txt\t533\t543\tresolution\tyes\tUN Security Council\tproposed\tanaphoric\t\t"), lines[3])
+    assert.are.equal(20, #lines)
+    assert.are.equal("file\tdate\tstart\tend\tmatched\tis_reference\tbody\tbody_source\tstatus\tverb\tnumber\t"
+      .. "specificity\tsentence", lines[1])
+    assert.truthy(lines[3]:find("^000_e46888d005b16152%.txt\t2002%-09%-20\t533\t543\tresolution\tyes\t"
+      .. "UN Security Council\tinferred\tproposed\tveto\t\tanaphoric\t"), lines[3])
     r = lector { "pack", "run", "un-resolutions:summary" }
-    assert.truthy(r.out:find("^body\tstatus\tcount\nUN Security Council\tproposed\t8\n"), r.out)
+    assert.truthy(r.out:find("^body\tstatus\tcount\nUN Security Council\tproposed\t12\n"), r.out)
     r = lector { "pack", "test", "un-resolutions" }
     assert.are.equal(0, r.code, r.out .. r.err)
   end)

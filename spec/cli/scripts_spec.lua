@@ -87,12 +87,19 @@ describe("scripts on a corpus of their own", function()
     local r = run.lector({ "run", "scripts/resolutions.lua", "--corpus", dir .. "/news", "--format", "csv" })
     assert.are.equal(0, r.code)
     local l = lines(r.out:gsub("\r", ""))
-    assert.are.equal("file,start,end,matched,is_reference,body,status,specificity,number,sentence", l[1])
-    assert.are.equal('a.txt,152,162,resolution,yes,UN Security Council,proposed,specific,,"Putin said Russia '
-      .. 'could veto the resolution, ""any resolution"", he said."', l[2])
-    assert.are.equal('a.txt,169,179,resolution,yes,UN Security Council,hypothetical,generic,,"Putin said Russia '
-      .. 'could veto the resolution, ""any resolution"", he said."', l[3])
-    assert.are.equal("b.txt,55,69,resolution 678,yes,none,existing,numbered,678,The USSR backed resolution 678.", l[4])
+    assert.are.equal("file,date,start,end,matched,is_reference,body,body_source,status,verb,number,specificity,"
+      .. "sentence", l[1])
+    assert.are.equal('a.txt,2003-02-01,152,162,resolution,yes,UN Security Council,inferred,proposed,veto,,specific,'
+      .. '"Putin said Russia could veto the resolution, ""any resolution"", he said."', l[2])
+    assert.are.equal('a.txt,2003-02-01,169,179,resolution,yes,UN Security Council,inferred,proposed,veto,,generic,'
+      .. '"Putin said Russia could veto the resolution, ""any resolution"", he said."', l[3])
+    assert.are.equal("b.txt,1990-11-19,55,69,resolution 678,yes,unknown,unknown,cited,,678,numbered,"
+      .. "The USSR backed resolution 678.", l[4])
+    r = run.lector({ "run", "scripts/resolutions.lua", "--corpus", dir .. "/news", "--format", "tsv", "--explain" })
+    l = lines(r.out)
+    assert.truthy(l[1]:find("\tsentence\texplain$"), l[1])
+    assert.truthy(l[2]:find("\tsense: formal: a formal word near it; body: a veto is the Security Council's; "
+      .. "status: a veto threatened$"), l[2])
     run.write(dir .. "/news/c.txt", "Note - 2004-01-01\n\nA military resolution is no resolution of the dispute.\n")
     r = run.lector({ "run", "scripts/resolutions.lua", "--corpus", dir .. "/news", "--references" })
     assert.are.equal(4, #lines(r.out))

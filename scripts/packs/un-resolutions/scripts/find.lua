@@ -1,7 +1,7 @@
 -- lector pack run un-resolutions:find [--references]: one TSV row per occurrence of "resolution(s)"
 -- (and per related instrument without the word) in the corpus, with a header line. Columns: file,
--- start, end (byte offsets in the document's text, end excluded), matched, is_reference, body,
--- status, specificity, number, sentence. --references keeps the rows whose is_reference is "yes".
+-- date, start, end (byte offsets in the document's text, end excluded), matched, is_reference, body,
+-- body_source, status, verb, number, specificity, sentence. --references keeps the rows whose is_reference is "yes".
 local finder = require "un_resolutions.finder"
 local rows = require "un_resolutions.rows"
 

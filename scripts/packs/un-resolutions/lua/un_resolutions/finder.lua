@@ -1,52 +1,47 @@
--- un_resolutions/finder.lua: finds references to formal resolutions in running text and says what
--- each one is: a reference or another sense of the word, which body, its status, how specific it is,
--- and its number as written. Also the related instruments that do not use the word: "Article 51"
--- of the UN Charter, "U.N. order(s)", a limit "set by the U.N.", "H.J.Res. 114", "UNSCR 1441".
---
--- It works on plain strings (no corpus needed), one sentence at a time, with a scanner that keeps
--- what a document said before (so "the resolution" after a first mention is anaphoric and keeps
--- the body of its antecedent):
+-- un_resolutions/finder.lua: finds references to formal resolutions in running English and says
+-- what each one is: a reference or another sense of the word, which body adopted it (and whether the
+-- text names the body or the finder inferred it), its number as written, its status, and the verb
+-- that decided the status. Also the related instruments without the word: "Article 51" of the UN
+-- Charter, "U.N. order(s)", a limit "set by the U.N.", "H.J.Res. 114", "UNSCR 1441", "S/RES/678".
 --
 --   local finder = require "un_resolutions.finder"
 --   for _, r in ipairs(finder.find("The Council adopted resolution 1441 (2002).")) do
---     print(r.start, r.stop, r.matched, r.is_reference, r.body, r.status, r.specificity, r.number)
+--     print(r.start, r.stop, r.matched, r.is_reference, r.body, r.body_source, r.status, r.number, r.verb)
 --   end
---   local scan = finder.scanner()          -- one per document
---   scan:sentence(text, offset)            -- rows for one sentence; offset is added to start/stop
+--   local scan = finder.scanner { context = whole_text }  -- one per document
+--   scan:sentence(text, offset [, index])                 -- the rows of one sentence (index: its number)
 --
--- Offsets are bytes from 0, stop excluded. The grammars are LPeg; the cue words are tables below,
--- so the classification can be read and changed in one place.
+-- Offsets are bytes from 0, stop excluded. A scanner remembers the document: the last reference
+-- ("the resolution" takes up its body), the bodies mentioned in the last sentences (a bare "the
+-- House" is the Georgia House after "the Georgia Legislature"), and what the whole text speaks of.
+-- What it remembers reaches back at most M.WINDOW sentences (and to the last reference), so a
+-- caller may scan only the sentences with a trigger word and the M.WINDOW sentences before each
+-- (scripts/resolutions.lua does, through the index) and get the rows of a full scan.
 --
--- What the fields mean:
---   is_reference  yes, or no for the other senses: an outcome ("a military resolution", "the
---                 resolution of the dispute"), a New Year's resolution, determination ("with quiet
---                 resolution"), image or screen resolution; also no when nothing formal (a body, a
---                 number, adopt/vote/veto/draft/comply...) is near and no reference came before.
---   body          UN Security Council, UN General Assembly, another UN organ by name (UN Human
---                 Rights Council...), UN unspecified (U.N., the Charter), US Congress (Congress,
---                 Senate, House, joint resolution, H.J.Res.), another body by name (European
---                 Parliament, city council, shareholders...), or none. Inferred where the text implies
---                 it: a veto, or a UN resolution authorizing force, is the Council's; S/RES/ and
---                 "687 (1991)" are the Council's, A/RES/, "48/126" and "2625 (XXV)" the Assembly's; a
---                 bare "resolution 678" is the Council's in a text that speaks of the UN; "the
---                 resolution" keeps the body of the one it takes up.
---   status        draft, proposed (sought, introduced, submitted, pending a vote), adopted (passed,
---                 approved), vetoed, existing (in force: complied with, breached, recalled, cited by
---                 number), hypothetical (any, another, whether, if, a resolution that may never come).
---   specificity   numbered; anaphoric ("such a resolution", "the resolution" after a first mention);
---                 specific (one resolution, by its content, body or draft); generic (resolutions in
---                 general, "any resolution", "all U.N. resolutions").
---   number        as written: "678", "687 (1991)", "S/RES/1441 (2002)", "48/126", "A/C.3/48/L.7";
---                 "resolutions 678 and 687" gives two rows, the second matching the number alone.
+-- Fields of a row:
+--   is_reference  yes, or no for the other senses (senses.lua).
+--   body          UN Security Council, UN General Assembly, a UN organ by name, UN unspecified, US
+--                 Congress, US Senate, US House, US state legislature, national parliament, EU, city
+--                 council, company board, church synod, other, unknown (bodies.lua).
+--   body_source   written (the sentence names it), inferred (a bare organ name, the number's form, a
+--                 veto, the reference taken up, the nearest body mentioned before, the document), or
+--                 unknown.
+--   number        as written with symbol and suffix: "1441 (2002)", "S/RES/678", "A/RES/ES-10/14";
+--                 a list or range gives a row per item (numbers.lua).
+--   status        adopted, draft, proposed (sought, offered, pending, hypothetical), rejected, vetoed,
+--                 cited (an existing one referred to).
+--   verb          the word that decided the status ("adopted", "veto", "comply"), or "".
+--   specificity   numbered, anaphoric, specific, generic.
+--   why           { sense =, body =, status = }: the rule that decided each field (--explain).
 local lpeg = require "lpeg"
-local P, R, S, C, Cp, Ct, Cc = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct, lpeg.Cc
+local bodies = require "un_resolutions.bodies"
+local numbers = require "un_resolutions.numbers"
+local senses = require "un_resolutions.senses"
+local P, R, S, C, Cp, Ct = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct
+local set, lw, has, low = senses.set, senses.lw, senses.has, senses.low
 
 local M = {}
-
-M.BODY = {
-  sc = "UN Security Council", ga = "UN General Assembly", un = "UN unspecified",
-  congress = "US Congress", none = "none",
-}
+M.WINDOW = 4          -- sentences back that a bare organ or a body-less reference looks for a body
 
 -- {==================================================================
 -- Words: a tokenizer that keeps abbreviations (U.N., H.J.Res.), symbols (S/RES/1441) and
@@ -54,267 +49,225 @@ M.BODY = {
 -- ===================================================================
 local alpha = R("az", "AZ") + R("\128\255")
 local digit = R"09"
-local apos = P"'" + P"\226\128\153"            -- ' and ’
+local apos = P"'" + P"\226\128\153"
 local wordch = alpha + digit
--- an abbreviation keeps its final dot (U.N., H.J.Res., Mr.); a word does not (end of sentence)
 local abbr = (alpha * P".")^2 * (alpha^1 * P".")^0 + R"AZ" * R"az"^-3 * P"." * -(S" \t\n"^1 * R"AZ" * R"az")
 local word = abbr + (wordch^1 * ((S"./-" + apos) * wordch^1)^0)
 local punct = (1 - (wordch + S" \t\r\n"))
-local token = Ct(Cp() * C(word + punct) * Cp())
-local tokens_g = Ct((S" \t\r\n"^0 * token)^0)
+local tokens_g = Ct((S" \t\r\n"^0 * Ct(Cp() * C(word + punct) * Cp()))^0)
 
 -- the tokens of s: list of {from, text, to} (from 1, to exclusive as Lua positions)
 local function tokenize(s) return tokens_g:match(s) or {} end
 M.tokenize = tokenize
 
-local function low(t) return (t or ""):lower():gsub("\226\128\153", "'") end
-
--- {==================================================================
--- Grammars for numbers: "678", "687 (1991)", "S/RES/1441", "S/RES/1441 (2002)", "48/126",
--- "A/RES/48/126", "A/C.3/48/L.7", and lists of them ("678 and 687", "660, 661 and 678").
--- ===================================================================
-local sp = S" \t\n"^1
-local year = digit * digit * digit * digit
-local symbol_part = (R"AZ" + digit)^1 * (P"." * (R"AZ" + digit)^1)^0
-local un_symbol = R"AZ" * (R"AZ" + P".")^0 * (P"/" * symbol_part)^1   -- S/RES/1441, A/C.3/48/L.7
-local session_no = digit^1 * (P"/" * digit^1)^1                       -- 48/126
-local plain_no = digit^1 * (P"-" * digit^1)^-1 * (R"AZ")^-1 * -(alpha + digit)
-local roman = S"IVXL"^1
-local number = (un_symbol + session_no + plain_no) * (S" \t"^0 * "(" * (year + roman) * ")")^-1
--- a vote tally after the word is not its number: "approved the resolution 77 to 23", "by 14-1"
-local tally = digit * digit^-2 * (S" \t"^1 * P"to" * S" \t"^1 + P"-") * digit * digit^-2 * -(alpha + digit)
-local number_c = -tally * Cp() * C(number) * Cp()
-local sep = S" \t"^0 * P"," * S" \t"^0 * (P"and" * sp)^-1 + sp * (P"and" + P"&" + P"or") * sp
-  + S" \t"^0 * P"," * S" \t"^0
-local lead = (P"No." + P"no." + P"Nos." + P"number" + P"numbers" + P"#") * S" \t"^0
-local number_list = Ct(Ct(lead^-1 * number_c) * Ct(sep * lead^-1 * number_c)^0)
-
--- the resolution word itself
 local function ci(w)
   local p = P(true)
   for ch in w:gmatch(".") do p = p * S(ch:lower() .. ch:upper()) end
   return p
 end
-local res_word = ci"resolution" * S"sS"^-1 * -(alpha)
--- instruments of the US Congress and the Security Council's own abbreviation
-local congress_sym = (ci"H." * (ci"J." + ci"Con.")^-1 + ci"S." * (ci"J." + ci"Con.")^-1) * ci"Res." * S" \t"^0
-local unscr = P"UNSCR" * S" \t"^1
-local instrument_no = Ct(Cp() * C(congress_sym) * number_c) + Ct(Cp() * C(unscr) * number_c)
+local res_word = (ci"resolution" * S"sS"^-1 + P"Res.") * -alpha
+
+-- does a text speak of the United Nations?
+function M.un_context(text) return bodies.context(text).un end
 
 -- {==================================================================
--- Cue words (lower case) and the bodies they name.
+-- Classification of one occurrence of the word at token i
 -- ===================================================================
-local function set(list) local t = {} for _, w in ipairs(list) do t[w] = true end return t end
+local determiners = set{ "the", "a", "an", "any", "all", "such", "this", "that", "these", "those", "another",
+  "no", "every", "each", "its", "their", "our", "his", "her", "your", "my" }
+local adjectives = set{ "new", "second", "further", "draft", "proposed", "earlier", "previous", "relevant",
+  "several", "many", "two", "three", "both", "some", "other", "same", "said", "yet", "binding", "firm",
+  "strong", "tough", "joint", "concurrent", "nonbinding", "non-binding", "congressional", "parliamentary",
+  "british", "backed", "existing", "separate", "fresh", "possible", "final", "original", "key", "landmark",
+  "various", "numerous", "formal", "unanimous", "compromise", "rival", "alternative", "tougher", "similar",
+  "privilege", "silly", "usual", "following", "general" }
+-- verbs by which a body named before "the resolution" acts on it
+local acting = set{ "adopted", "adopts", "adopt", "passed", "passes", "pass", "approved", "approves", "voted",
+  "votes", "vote", "rejected", "rejects", "vetoed", "considered", "considers", "debated", "debates",
+  "introduced", "offered", "tabled", "endorsed", "unanimously" }
+local veto_cue = set{ "veto", "vetoes", "vetoed", "vetoing", "permanent" }
+local permanent_members = set{ "russia", "moscow", "china", "beijing", "france", "paris", "britain", "london",
+  "u.s.", "washington", "russia's", "china's", "france's", "britain's", "soviet", "ussr", "kremlin", "united",
+  "america", "american", "u.k.", "uk" }
+local abstain_cue = set{ "abstained", "abstaining", "abstain", "abstains", "abstention", "abstentions" }
+local force_cue = set{ "force", "military", "hostilities", "war" }
+local force_verb = set{ "authorize", "authorizing", "authorise", "authorising", "sanction", "allow", "permit",
+  "use", "approve", "approving" }
 
--- other senses of "resolution": words just before it
-local other_before = set{ "military", "peaceful", "diplomatic", "political", "negotiated", "swift", "quick",
-  "speedy", "rapid", "early", "prompt", "eventual", "amicable", "satisfactory", "final", "conflict", "dispute",
-  "problem", "crisis", "screen", "image", "display", "video", "spatial", "temporal", "spectral", "high", "higher",
-  "low", "lower", "full", "native", "pixel", "hd", "4k", "8k", "1080p", "720p", "camera", "print", "printing",
-  "sensor", "monitor", "year's", "years", "year", "great", "firm", "steely", "grim", "quiet", "fresh", "personal",
-  "optical", "angular", "frequency", "energy", "mass", "plot", "conflict-resolution", "dispute-resolution",
-  "grievance", "claims", "debt", "bank", "anaphora", "name", "domain", "dns", "address", "ambiguity", "lexical" }
--- "resolution of/to the X": an outcome, unless X is a body that resolves
-local outcome_objects = set{ "dispute", "disputes", "conflict", "conflicts", "crisis", "problem", "problems",
-  "issue", "issues", "question", "questions", "matter", "case", "cases", "situation", "differences", "tension",
-  "tensions", "standoff", "stand-off", "impasse", "deadlock", "war", "hostilities", "claims", "claim", "complaint",
-  "complaints", "grievances", "grievance", "debate", "ambiguity", "contradiction", "plot", "story", "image",
-  "picture", "pictures", "images", "screen", "display", "pixels", "tension", "struggle", "fighting", "controversy",
-  "disagreement", "row", "quarrel", "feud", "strike", "negotiations", "talks", "this", "that", "it", "these" }
-local tech_after = set{ "pixels", "pixel", "dpi", "ppi", "megapixels", "megapixel", "lines", "x", "×",
-  "monitor", "screen", "display", "displays", "photos", "images", "image", "video", "videos", "camera", "cameras",
-  "settings", "setting", "mode", "scale" }
-
--- words that make "resolution" a formal act when near it
-local formal = set{ "adopt", "adopts", "adopted", "adopting", "adoption", "pass", "passes", "passed", "passing",
-  "vote", "votes", "voted", "voting", "veto", "vetoes", "vetoed", "vetoing", "table", "tabled", "sponsor",
-  "sponsored", "sponsors", "co-sponsored", "cosponsored", "draft", "drafted", "drafting", "introduce",
-  "introduced", "approve", "approved", "approves", "reject", "rejected", "comply", "complied", "compliance",
-  "violation", "violations", "violate", "violated", "violating", "breach", "defy", "defied", "defying",
-  "implement", "implemented", "implementation", "enforce", "enforced", "enforcement", "pursuant", "unanimously",
-  "unanimous", "submitted", "submit", "proposed", "propose", "resolved", "council", "assembly", "congress",
-  "congressional", "senate", "house", "parliament", "parliamentary", "legislature", "duma", "committee", "board",
-  "u.n.", "un", "united", "nations", "un's", "u.n.'s", "joint", "concurrent", "binding", "nonbinding",
-  "non-binding", "authorizing", "authorising", "authorize", "authorise", "condemning", "condemn", "urging",
-  "calling", "demanding", "endorsing", "forcing", "sanction", "sanctions", "invoking", "invoked",
-  "operative", "preambular", "paragraph", "clause", "amendment", "amendments", "motion", "delegates", "member",
-  "members", "states", "cabinet", "municipal", "shareholders", "shareholder", "annual", "meeting", "chamber",
-  "lawmakers", "legislators", "deputies", "mps", "senators", "representatives", "ratify", "ratified" }
-
--- Bodies named in the sentence, longest first: {pattern words (lower case), body}
-local organs = {
-  { "security council", "sc" }, { "unsc", "sc" }, { "general assembly", "ga" }, { "unga", "ga" },
-  { "human rights council", "UN Human Rights Council" }, { "commission on human rights", "UN Commission on Human Rights" },
-  { "economic and social council", "UN Economic and Social Council" }, { "ecosoc", "UN Economic and Social Council" },
-  { "trusteeship council", "UN Trusteeship Council" }, { "third committee", "ga" }, { "first committee", "ga" },
-  { "sixth committee", "ga" }, { "iaea board", "IAEA Board of Governors" }, { "board of governors", "IAEA Board of Governors" },
-  { "world health assembly", "World Health Assembly" }, { "unesco", "UNESCO" },
-  { "house of representatives", "congress" }, { "joint resolution", "congress" }, { "concurrent resolution", "congress" },
-  { "congressional", "congress" }, { "congress", "congress" }, { "u.s. senate", "congress" }, { "us senate", "congress" },
-  { "u.s. house", "congress" }, { "senate", "congress" }, { "house", "congress" },
-  { "european parliament", "European Parliament" }, { "arab league", "Arab League" }, { "african union", "African Union" },
-  { "nato", "NATO" }, { "duma", "Russian Duma" }, { "state duma", "Russian Duma" }, { "bundestag", "Bundestag" },
-  { "knesset", "Knesset" }, { "national assembly", "National Assembly" }, { "parliament", "parliament" },
-  { "city council", "city council" }, { "committee", "committee" }, { "town council", "town council" }, { "county board", "county board" },
-  { "shareholders", "shareholders" }, { "board", "board" }, { "cabinet", "cabinet" }, { "legislature", "legislature" },
-  { "council", "council" }, { "assembly", "assembly" }, { "u.n.", "un" }, { "un", "un" }, { "united nations", "un" }, { "u.n.'s", "un" }, { "un's", "un" },
-}
--- case matters for these (US/UN are words in lower case)
-local case_organs = { ["un"] = "UN", ["un's"] = "UN's", ["house"] = "House", ["senate"] = "Senate",
-  ["congress"] = "Congress", ["assembly"] = "Assembly", ["unsc"] = "UNSC", ["unga"] = "UNGA", ["nato"] = "NATO",
-  ["unesco"] = "UNESCO", ["ecosoc"] = "ECOSOC", ["council"] = "Council" }
-
--- {==================================================================
--- Helpers over a token list
--- ===================================================================
-
--- the body named at token i (returns body, number of tokens) or nil
--- the organs by their first word, each with its words, in the order of the list (longest first)
-local organ_index = {}
-for _, o in ipairs(organs) do
-  local words = {}
-  for w in o[1]:gmatch("%S+") do words[#words + 1] = w end
-  local list = organ_index[words[1]] or {}
-  organ_index[words[1]] = list
-  list[#list + 1] = { words = words, code = o[2] }
-end
-
-local function organ_at(toks, i)
-  local t0 = toks[i]
-  if not t0 then return nil end
-  local cands = organ_index[low(t0[2])]
-  if not cands then return nil end
-  for _, o in ipairs(cands) do
-    local words = o.words
-    local ok = true
-    for k = 2, #words do
-      local t = toks[i + k - 1]
-      if not t or low(t[2]) ~= words[k] then ok = false break end
-    end
-    if ok and #words == 1 and case_organs[words[1]] then
-      local t = t0[2]:gsub("\226\128\153", "'")
-      ok = t == case_organs[words[1]] or t == case_organs[words[1]]:upper()
-    end
-    if ok then return o.code, #words end
-  end
-end
-
-local function body_name(code)
-  return M.BODY[code] or code
-end
-
--- rank of bodies: a named organ beats "the UN" beats nothing
-local function better(a, b)
-  if not b then return true end
-  if a == "un" then return false end
-  if b == "un" then return true end
-  return false
-end
-
--- the body named within toks[a..b] nearest to position i
-local function find_body(toks, a, b, i)
-  local best, dist
-  local j = a
-  while j <= b do
-    local o, n = organ_at(toks, j)
-    if o then
-      local d = math.abs(j - i)
-      if not best or (better(o, best)) or (not better(best, o) and d < dist) then best, dist = o, d end
-      j = j + n
+-- the first token of the phrase before the word ("a new U.S.-backed draft resolution")
+local function phrase_start(toks, i)
+  local a = i
+  while a > 1 and i - a < 7 do
+    local w = lw(toks, a - 1)
+    if determiners[w] then
+      a = a - 1
+      local w2 = lw(toks, a - 1)
+      if (w == "a" or w == "an") and w2 == "such" or w == "the" and (w2 == "all" or w2 == "both")
+        or w == "another" and w2 == "yet" or w == "such" and (w2 == "any" or w2 == "all" or w2 == "no") then
+        a = a - 1
+      end
+      break
+    elseif adjectives[w] or bodies.at(toks, a - 1) or w:match("backed$") or w:match("^%d") or w == ","
+      or w == "and" or w:match("'s$") or w == "security" or w == "general"
+      or toks[a - 1][2]:match("^%u") and (not toks[a - 1][2]:match("^%u%l+$") or a - 1 > 1) then
+      a = a - 1
     else
-      j = j + 1
+      break
     end
   end
-  return best
+  return a
 end
 
-local function has(toks, a, b, words)
-  for j = math.max(a, 1), math.min(b, #toks) do
-    if words[low(toks[j][2])] then return j end
+-- the body of the reference at i: code, source, rule. organs: the bodies the sentence names
+local function body_of(self, toks, i, a, number, organs, anaphor, det)
+  local n = #toks
+  -- 1. named in the sentence: in the phrase ("a Congressional resolution", "resolution of the
+  -- Security Council") first, else the nearest; the UN's organ rather than "the UN"
+  local best, best_d
+  local un_organ
+  for _, o in ipairs(organs) do
+    if o.code == nil then goto next end
+    if bodies.is_un(o.code) and o.code ~= "un" then un_organ = o end
+    local in_phrase = (o.j >= a - 1 and o.j < i) or (o.j > i and o.j <= i + 4
+      and (lw(toks, o.j - 1) == "of" or lw(toks, o.j - 1) == "by" or lw(toks, o.j - 2) == "by"))
+    local d = (in_phrase and 0 or 100) + math.abs(o.j - i) + (o.j > i and 0.5 or 0)
+    if not best or d < best_d then best, best_d = o, d end
+    ::next::
   end
-end
-
-local function lw(toks, j) return toks[j] and low(toks[j][2]) or "" end
-
--- {==================================================================
--- Classification of one occurrence of the word at token index i (toks = the sentence's tokens)
--- ===================================================================
-local modal = set{ "would", "could", "should", "might", "may", "must", "will", "shall", "can", "to", "'ll" }
-local hypo_det = set{ "any", "another", "whether", "if", "unless", "possible", "possibly", "potential",
-  "hypothetical", "future", "second", "further", "fresh" }
-local generic_det = set{ "any", "all", "many", "several", "various", "numerous", "some", "countless", "previous",
-  "past", "those", "these", "earlier", "prior", "relevant", "other", "such" }
-local proposal_words = set{ "proposed", "propose", "proposes", "proposing", "proposal", "submitted", "submit",
-  "submits", "tabled", "table", "tables", "introduced", "introduce", "introduces", "sponsored", "sponsor",
-  "sponsoring", "co-sponsored", "backed", "new", "seek", "seeks", "seeking", "sought", "push", "pushes",
-  "pushing", "pushed", "press", "pressing", "pressed", "circulate", "circulated", "circulating", "put", "want",
-  "wants", "get", "getting", "forcing", "planned", "planning", "expected", "drafting", "negotiate",
-  "negotiating", "negotiated", "pending", "upcoming", "rejected", "defeated", "failed", "reject", "rejects", "withdrawn", "withdrew",
-  "debated", "debating", "debate" }
-local existing_words = set{ "comply", "complied", "complying", "compliance", "violation", "violations",
-  "violate", "violates", "violated", "violating", "breach", "breaches", "breached", "defy", "defies", "defied",
-  "defying", "defiance", "flout", "flouted", "flouting", "implement", "implemented", "implementing",
-  "implementation", "enforce", "enforced", "enforcing", "enforcement", "pursuant", "under", "accordance",
-  "existing", "previous", "earlier", "prior", "past", "relevant", "invoking", "invoked", "invoke", "cited",
-  "citing", "obligations", "respect", "respected", "ignored", "ignore", "ignoring", "recalling", "recalls",
-  "recalled", "reaffirming", "reaffirms", "reaffirmed", "noting", "notes", "bearing", "accordance", "terms",
-  "requirements", "demands", "provisions", "stipulated", "stipulates", "mandated", "set", "laid" }
-local adopted_words = set{ "adopted", "passed", "approved", "unanimously", "endorsed", "ratified" }
-local vetoed_words = set{ "vetoed", "blocked" }
-local content_after = set{ "on", "authorizing", "authorising", "authorize", "authorise", "calling", "condemning",
-  "demanding", "urging", "forcing", "designed", "directed", "against", "endorsing", "that", "which", "to",
-  "approving", "requiring", "imposing", "setting", "establishing", "concerning", "regarding", "about",
-  "declaring", "expressing", "recognizing", "recognising", "welcoming", "extending", "giving", "allowing",
-  "for", "in", "sanctioning", "threatening", "deploring", "reaffirming", "with" }
-
-local function is_other_sense(toks, i, formal_near)
-  local prev, prev2 = lw(toks, i - 1), lw(toks, i - 2)
-  local nxt, nxt2, nxt3 = lw(toks, i + 1), lw(toks, i + 2), lw(toks, i + 3)
-  -- New Year's resolution(s), New Year resolution
-  if (prev == "year's" or prev == "year" or prev == "years'" or prev == "year’s") and
-     (prev2 == "new" or prev2 == "new-year") then return "new year" end
-  if prev == "year" and prev2 == "'s" then return "new year" end
-  -- measurements: "a resolution of 300 dpi", "1920x1080 resolution", "resolution: 4K"
-  if tech_after[nxt] or (nxt == "of" and tech_after[nxt3]) then return "technical" end
-  if prev:match("^%d+x%d+$") or prev:match("^%d+p$") or prev == "megapixel" then return "technical" end
-  -- "resolution of/to the dispute"
-  if nxt == "of" or nxt == "to" or nxt == "for" then
-    local j = i + 2
-    while toks[j] and (set{ "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "any", "all",
-      "these", "those", "such" })[lw(toks, j)] do j = j + 1 end
-    -- skip adjectives up to the noun (three words at most)
-    for k = j, j + 3 do
-      if outcome_objects[lw(toks, k)] then return "outcome" end
-      local o = organ_at(toks, k)
-      if o then break end
+  -- "the resolution" takes up the one before, unless a body in its phrase or one that acts on it
+  -- ("the Senate passed the resolution") says otherwise
+  if best and best_d >= 100 and anaphor and self.last and self.last.body_code then
+    local acts = best.j < a and has(toks, best.j + 1, a - 1, acting)
+    if not acts then return self.last.body_code, "inferred", "the body of the reference it takes up" end
+  end
+  if best then
+    if best.code == "un" and un_organ then best = un_organ end
+    local code, source, rule = best.code, best.source, best.rule
+    if code == "un" and self.doc.sc and not self.doc.ga then
+      return "sc", "inferred", "the UN's, in a document that speaks of the Security Council"
     end
-  end
-  if other_before[prev] and not (prev == "final" and formal_near) and not (prev == "new" ) then
-    if prev == "high" or prev == "low" or prev == "higher" or prev == "lower" or prev == "full" then return "technical" end
-    if not formal_near or prev == "military" or prev == "peaceful" or prev == "diplomatic" or prev == "conflict"
-      or prev == "dispute" or prev == "screen" or prev == "image" then
-      return "outcome"
+    if code == "un" and has(toks, 1, n, veto_cue) then return "sc", "inferred", "a UN veto is the Council's" end
+    if code == "un" and has(toks, 1, n, force_cue) and has(toks, 1, n, force_verb) then
+      return "sc", "inferred", "a UN resolution on force is the Council's"
     end
+    return code, source, rule
   end
-  -- "with (great) resolution", "resolution and courage": determination
-  if (prev == "with" or prev == "of") and not formal_near then return "determination" end
+  -- 2. the number's form
+  if number then
+    if number:match("^S/") then return "sc", "inferred", "symbol S/RES/ is the Security Council's" end
+    if number:match("^A/") or number:match("^ES%-") or number:match("^%d+/%d+") or number:match("%([IVXL]+%)$") then
+      return "ga", "inferred", "symbol A/, ES- or session/number is the General Assembly's"
+    end
+    if number:match("%(%d%d%d%d%)") then return "sc", "inferred", "number (year) is the Security Council's" end
+  end
+  -- 3. the reference taken up
+  if (anaphor or det["another"] or det["such"] or det["similar"]) and self.last and self.last.body_code then
+    return self.last.body_code, "inferred", "the body of the reference it takes up"
+  end
+  -- 4. a veto where the UN is spoken of, or by a permanent member of the Security Council
+  if has(toks, 1, n, veto_cue) and (self.doc.un or has(toks, 1, n, permanent_members)) then
+    return "sc", "inferred", "a veto is the Security Council's"
+  end
+  if has(toks, 1, n, abstain_cue) and has(toks, 1, n, permanent_members) then
+    return "sc", "inferred", "a permanent member's abstention is in the Security Council"
+  end
+  -- 5. the nearest body mentioned in the sentences before
+  local near = bodies.nearest(self.mentions, self.index - 1, M.WINDOW - 1, function() return true end)
+  if near then
+    if near == "un" and self.doc.sc and not self.doc.ga then near = "sc" end
+    return near, "inferred", "nearest body mentioned before"
+  end
+  -- 6. the document
+  if number and self.doc.un then
+    return self.doc.ga and not self.doc.sc and "ga" or "sc", "inferred", "a numbered resolution in a UN document"
+  end
+  if self.doc.un then
+    if self.doc.sc and not self.doc.ga then return "sc", "inferred", "document speaks of the Security Council" end
+    if self.doc.ga and not self.doc.sc then return "ga", "inferred", "document speaks of the General Assembly" end
+    return "un", "inferred", "document speaks of the UN"
+  end
+  if self.doc.state > 0 and self.doc.state > self.doc.congress then
+    return "state", "inferred", "document speaks of a state legislature"
+  end
+  if self.doc.congress > 0 then return "congress", "inferred", "document speaks of Congress" end
+  return nil, "unknown", "no body named or inferable"
 end
 
--- does a text speak of the United Nations (so that a bare "resolution 678" is the Council's)?
-local un_words = (P"U.N." + P"UN" * -alpha + ci"United Nations" + ci"Security Council" + ci"General Assembly"
-  + P"Charter" + P"UNSC" + P"S/RES/")
-local un_find = (1 - un_words)^0 * un_words
-function M.un_context(text) return un_find:match(text) ~= nil end
+local present_adopt = set{ "pass", "passes", "adopt", "adopts", "approve", "approves", "passing", "adopting" }
 
-local Scanner = {}
-Scanner.__index = Scanner
+-- the same, where a veto makes a UN resolution the Security Council's
+function M.Scanner_body(self, toks, i, a, number, organs, anaphor, det)
+  local code, source, rule = body_of(self, toks, i, a, number, organs, anaphor, det)
+  if code == "un" and has(toks, 1, #toks, veto_cue) then return "sc", "inferred", "a UN veto is the Council's" end
+  return code, source, rule
+end
 
--- a scanner keeps what a document said before: the last reference (for anaphora)
-function M.scanner(opts)
-  opts = opts or {}
-  local un = opts.un_context
-  if un == nil and opts.context then un = M.un_context(opts.context) end
-  return setmetatable({ last = nil, un_context = un or false }, Scanner)
+-- the status of the reference at i: status, verb, rule
+local function status_of(self, toks, i, a, det, number, plural, anaphor)
+  local n = #toks
+  local from, to = math.max(1, a - 6), math.min(n, i + 10)
+  local function near(words, x, y) return has(toks, x or from, y or to, words) end
+  local function word(j) return toks[j][2] end
+  local v = near(senses.vetoed)
+  if v and not senses.unreal(toks, v) then return "vetoed", word(v), "vetoed" end
+  local rj = near(senses.rejected)
+  if rj and not senses.unreal(toks, rj) and (rj > i or lw(toks, rj + 1) ~= "to") then
+    return "rejected", word(rj), "rejected"
+  end
+  -- "adopted resolution 1483", "a resolution adopted by the Council"
+  if senses.adopted[lw(toks, a - 1)] and not senses.unreal(toks, a - 1) and lw(toks, a - 2) ~= "be" then
+    return "adopted", word(a - 1), "adoption verb before it"
+  end
+  -- "the United Nations passes resolutions", "to adopt a resolution": not yet adopted
+  local before = lw(toks, a - 1)
+  if present_adopt[before] then
+    -- "voted 5-2 to approve the resolution": the vote took place
+    if lw(toks, a - 2) == "to" and (lw(toks, a - 3) == "voted" or lw(toks, a - 4) == "voted") then
+      return "adopted", word(a - 1), "voted to adopt it"
+    end
+    return "proposed", word(a - 1), "adopting verb in the present or infinitive"
+  end
+  if det["draft"] then return "draft", "draft", "a draft" end
+  local cited = near(senses.cited, math.max(1, a - 4), i - 1)
+  if cited then return "cited", word(cited), "cited: a verb of compliance or reference before it" end
+  local ad = near(senses.adopted)
+  if not ad then
+    -- "voted 15-0 for the resolution", "voted it through"
+    local voted = near(set{ "voted", "votes" })
+    if voted and (lw(toks, voted + 1):match("^%d+%-%d+$") or lw(toks, voted + 1) == "unanimously"
+      or lw(toks, voted + 1):match("^%d+$") and lw(toks, voted + 2) == "to" and lw(toks, voted + 3):match("^%d+$")
+      or lw(toks, voted + 1) == "through" or voted < i and lw(toks, voted + 1) == "the") then ad = voted end
+  end
+  local unreal_ad = ad and (ad < i and senses.unreal(toks, ad) or ad > i and
+    (has(toks, i + 1, ad - 1, senses.modal) or lw(toks, i + 1) == ")" and has(toks, math.max(1, a - 5), a - 1, senses.modal)))
+  if ad and not unreal_ad and not near(set{ "get", "getting", "got" }, from, ad) then
+    return "adopted", word(ad), "adoption verb near it"
+  end
+  if number then
+    local c = near(senses.cited)
+    return "cited", c and word(c) or "", "a numbered resolution is an existing one"
+  end
+  local c = near(senses.cited)
+  if c or det["all"] or det["previous"] or det["earlier"] or det["existing"] then
+    return "cited", c and word(c) or "", "an existing one"
+  end
+  local pr = near(senses.proposal)
+  if pr then return "proposed", word(pr), "a verb of proposing" end
+  if ad then return "proposed", word(ad), "adoption sought or hypothetical" end
+  local veto = near(set{ "veto", "vetoes", "vetoing" })
+  if veto then return "proposed", word(veto), "a veto threatened" end
+  if det["any"] or det["another"] or det["yet"] or near(set{ "whether", "if", "unless", "need" }, from, i - 1) then
+    return "proposed", "", "hypothetical"
+  end
+  if (det["such"] or anaphor or det["similar"]) and self.last then
+    local s = self.last.status
+    return s == "adopted" and "cited" or s, "", "the status of the reference it takes up"
+  end
+  if near(senses.modal, from, i - 1) then return "proposed", "", "modal before it" end
+  if plural then return "cited", "", "plural: existing ones" end
+  local first = lw(toks, a)
+  if first == "a" or first == "an" then return "proposed", "", "a new one" end
+  return "cited", "", "default: referred to"
 end
 
 local function row(sent, offset, a, b, fields)
@@ -324,150 +277,111 @@ local function row(sent, offset, a, b, fields)
   return fields
 end
 
--- classify the occurrence of the word at token index i
-function Scanner:classify(toks, i, number)
-  local n = #toks
-  local window_a, window_b = math.max(1, i - 8), math.min(n, i + 8)
-  local formal_near = number ~= nil or has(toks, window_a, window_b, formal) ~= nil
-  local other = is_other_sense(toks, i, formal_near)
-  local r = { is_reference = "yes" }
-  -- nothing formal near the word, no body named, no earlier reference: not a formal resolution
-  -- ("the photo's resolution is too low", "she spoke with resolution")
-  if not other and not formal_near and not self.last and not find_body(toks, 1, n, i) then other = "plain" end
-  if other then
-    r.is_reference, r.body, r.status, r.specificity, r.number = "no", "none", "", "", ""
-    return r
-  end
-  -- the determiner phrase before the word: up to six tokens back, stopping at a verb-like break
-  local det_a = i
-  local determiners = set{ "the", "a", "an", "any", "all", "such", "this", "that", "these", "those", "another",
-    "no", "every", "each", "its", "their", "our", "his", "her", "your", "my" }
-  local adjectives = set{ "new", "second", "further", "draft", "proposed", "earlier", "previous", "relevant",
-    "several", "many", "two", "three", "both", "some", "other", "same", "said", "yet", "binding", "firm",
-    "strong", "tough", "joint", "concurrent", "nonbinding", "non-binding", "congressional", "parliamentary",
-    "british", "backed", "existing", "separate", "fresh", "possible", "final", "original", "key", "landmark",
-    "various", "numerous", "further", "formal", "unanimous", "compromise", "rival", "alternative", "tougher" }
-  while det_a > 1 and i - det_a < 7 do
-    local w = lw(toks, det_a - 1)
-    if determiners[w] then
-      det_a = det_a - 1
-      -- "such a", "all the", "any such", "yet another", "not any": one more word, then stop
-      local w2 = lw(toks, det_a - 1)
-      if (w == "a" or w == "an") and w2 == "such" or w == "the" and (w2 == "all" or w2 == "both")
-        or w == "another" and w2 == "yet" or w == "such" and (w2 == "any" or w2 == "all" or w2 == "no") then
-        det_a = det_a - 1
-      end
-      break
-    elseif adjectives[w] or organ_at(toks, det_a - 1) or w:match("backed$") or w:match("^%d")
-      or w == "," or w == "and" or w:match("'s$") or w == "'s" or w == "security" or w == "general"
-      or toks[det_a - 1][2]:match("^%u") and not toks[det_a - 1][2]:match("^%u%l+$") then
-      det_a = det_a - 1
-    elseif toks[det_a - 1][2]:match("^%u%l+") and det_a - 1 > 1 then
-      -- a capitalized name inside the phrase (a U.S., British and Spanish-backed draft)
-      det_a = det_a - 1
-    else
-      break
-    end
-  end
-  local det = {}
-  for j = det_a, i - 1 do det[lw(toks, j)] = true end
-  local first = lw(toks, det_a)
-  local plural = lw(toks, i):sub(-1) == "s"
-
-  -- body: named in the sentence (nearest, named organ first), else inferred, else the antecedent's
-  local body = find_body(toks, 1, n, i)
-  local vetoish = has(toks, 1, n, set{ "veto", "vetoes", "vetoed", "vetoing", "permanent" })
-  local force = has(toks, 1, n, set{ "force", "military", "hostilities", "war" }) and
-    has(toks, 1, n, set{ "authorize", "authorizing", "authorise", "authorising", "sanction", "allow",
-      "permit", "use", "approve", "approving" })
-  if number and not body then
-    local num = number
-    if num:match("^S/") then body = "sc"
-    elseif num:match("^A/") or num:match("^%d+/%d+") or num:match("%([IVXL]+%)$") then body = "ga"
-    elseif num:match("%(%d%d%d%d%)") or self.un_context then body = "sc"
-    end
-  end
-  local anaphor = (first == "the" or first == "this" or first == "that" or first == "such" or det["said"]
-    or det["same"]) and not number
-  if not body and (anaphor or det["another"] or det["such"]) and self.last then body = self.last.body_code end
-  if (not body or body == "un") and (vetoish and body ~= "congress") then body = "sc" end
-  if body == "un" and force then body = "sc" end
-  if not body and number and (self.un_context) then body = "un" end
-  if not body and vetoish then body = "sc" end
-  -- what a later sentence implies about the resolution it takes up ("could veto the resolution")
-  if anaphor and self.last and self.last.body_code == "un" and body == "sc" then
-    self.last.body_code, self.last.body = "sc", body_name("sc")
-  end
-  if body == "council" then
-    body = (self.un_context or (number and number:match("%(%d%d%d%d%)"))) and "sc" or "Council"
-  end
-  if body == "assembly" then body = self.un_context and "ga" or "Assembly" end
-
-  -- specificity
-  local nxt = lw(toks, i + 1)
-  local content = content_after[nxt]
-  local spec
-  if number then spec = "numbered"
-  elseif first == "such" or det["such"] or ((first == "the" or first == "this" or first == "that" or det["said"]
-    or det["same"]) and not content and self.last) then spec = "anaphoric"
-  elseif det["any"] or det["all"] or det["another"] or det["many"] or det["several"] or det["some"] or det["various"]
-    or det["previous"] or det["earlier"] or det["relevant"] or det["numerous"] or det["those"] or det["these"]
-    or (plural and (first == lw(toks, i) or organ_at(toks, det_a))) and not content then spec = "generic"
-  elseif plural and not (first == "the" or first == "this" or first == "that") then spec = "generic"
-  elseif content or first == "the" or first == "this" or first == "that" or det["draft"] or det["new"]
-    or det["proposed"] or det["joint"] or det["concurrent"] then spec = "specific"
-  elseif plural and not content then spec = "generic"
-  else spec = "generic" end
-  if (det["any"] or det["all"] or det["another"]) and content then spec = "generic" end
-
-  -- status
-  local before_a, after_b = math.max(1, det_a - 6), math.min(n, i + 10)
-  local status
-  local function near(words, a, b) return has(toks, a or before_a, b or after_b, words) end
-  local modal_at = near(modal, before_a, i - 1)
-  local v = near(vetoed_words)
-  local ad = near(adopted_words)
-  -- "voted 15-0 for the resolution": a tally after a vote is an adoption
-  local voted = near(set{ "voted", "votes" }, before_a, i - 1)
-  if not ad and voted and (lw(toks, voted + 1):match("^%d+%-%d+$") or lw(toks, voted + 1) == "unanimously") then ad = voted end
-  local adopted_before = adopted_words[lw(toks, det_a - 1)] and not modal[lw(toks, det_a - 2)]
-    and lw(toks, det_a - 2) ~= "be" and lw(toks, det_a - 2) ~= "being"
-  if v and not (lw(toks, v - 1) == "not" or lw(toks, v - 1) == "be") then status = "vetoed"
-  elseif adopted_before then status = "adopted"
-  elseif det["draft"] or lw(toks, i - 1) == "draft" then status = "draft"
-  elseif near(existing_words, math.max(1, det_a - 4), i - 1) then status = "existing"
-  elseif ad and not (modal[lw(toks, ad - 1)] or modal[lw(toks, ad - 2)] or lw(toks, ad - 1) == "be"
-    and modal[lw(toks, ad - 2)] or near(set{ "get", "getting", "got" }, before_a, ad)) then status = "adopted"
-  elseif number or near(existing_words) or det["all"] or det["previous"] or det["earlier"] or det["existing"]
-    then status = "existing"
-  elseif det["any"] or det["another"] or det["yet"] or near(set{ "whether", "if", "unless", "need",
-    }, before_a, i - 1) or (plural and near(set{ "passes", "adopts" }, before_a, i - 1)) then
-    status = "hypothetical"
-  elseif near(proposal_words) or ad or near(set{ "veto", "vetoes", "vetoing" }) or (modal_at and near(set{ "adopt",
-    "pass", "approve", "support", "back", "vote", "passed", "adopted" })) then status = "proposed"
-  elseif det["such"] then status = self.last and self.last.status or "hypothetical"
-  elseif anaphor and self.last then
-    -- the resolution taken up again: once adopted, it now exists
-    status = self.last.status == "adopted" and "existing" or self.last.status
-  elseif plural then status = "existing"
-  elseif modal_at then status = "hypothetical"
-  else status = first == "a" and "proposed" or "existing" end
-
-  -- "a resolution" that someone seeks or drafts is a particular one
-  if spec == "generic" and not plural and (first == "a" or first == "an") and (status == "proposed"
-    or status == "draft" or status == "adopted" or status == "vetoed") then spec = "specific" end
-  r.body_code = body
-  r.body = body and body_name(body) or "none"
-  r.status, r.specificity, r.number = status, spec, number or ""
-  return r
+local function not_reference(why)
+  return { is_reference = "no", body = "", body_source = "", status = "", specificity = "", number = "",
+    verb = "", why = { sense = why, body = "", status = "" } }
 end
 
--- rows for one sentence; offset (bytes, default 0) is added to start/stop
-function Scanner:sentence(sent, offset)
+local Scanner = {}
+Scanner.__index = Scanner
+Scanner.body = M.Scanner_body
+
+-- a scanner keeps what a document said before; opts.context is the document's whole text
+function M.scanner(opts)
+  opts = opts or {}
+  local doc = bodies.context(opts.context or "")
+  if opts.un_context ~= nil then doc.un = opts.un_context end
+  return setmetatable({ last = nil, doc = doc, mentions = {}, index = 0 }, Scanner)
+end
+
+-- classify the occurrence of the word at token index i (organs: the sentence's named bodies)
+function Scanner:classify(toks, i, number, organs)
+  local n = #toks
+  local formal_near = number ~= nil or has(toks, math.max(1, i - 8), math.min(n, i + 8), senses.formal) ~= nil
+  local other = senses.other(toks, i, formal_near, self.last ~= nil)
+  if not other and not formal_near and not self.last and #organs == 0 then
+    -- nothing formal near it: a reference only if a body was named in the sentence just before
+    local prev = bodies.nearest(self.mentions, self.index - 1, 0, function(c) return c ~= "un" end)
+    local such = lw(toks, i - 1) == "such" or lw(toks, i - 2) == "such" and lw(toks, i - 1) == "a"
+    local doc_bodies = self.doc.un or self.doc.state > 0 or self.doc.congress > 0
+    if not prev and not (such and doc_bodies) then other = "plain: nothing formal near it" end
+  end
+  if other then return not_reference(other) end
+  local a = phrase_start(toks, i)
+  local det = {}
+  for j = a, i - 1 do det[lw(toks, j)] = true end
+  local first = lw(toks, a)
+  local plural = lw(toks, i):sub(-1) == "s"
+  local anaphor = (first == "the" or first == "this" or first == "that" or first == "such" or first == "its"
+    or det["said"] or det["same"]) and not number
+  local body, source, body_rule = self:body(toks, i, a, number, organs, anaphor, det)
+  local status, verb, status_rule = status_of(self, toks, i, a, det, number, plural, anaphor)
+  -- what a later sentence says of the resolution it takes up ("Moscow could veto the resolution")
+  if anaphor and self.last and self.last.body_code == "un" and body == "sc" then
+    self.last.body_code, self.last.body, self.last.body_source = "sc", bodies.name("sc"), "inferred"
+    self.last.why.body = "a later sentence vetoes it or names the Council"
+  end
+  local spec
+  local content = senses.content_after[lw(toks, i + 1)]
+  if number then spec = "numbered"
+  elseif first == "such" or det["such"] or (anaphor and not content and self.last) then spec = "anaphoric"
+  elseif det["any"] or det["all"] or det["another"] or det["many"] or det["several"] or det["some"]
+    or det["various"] or det["previous"] or det["relevant"] or det["those"] or det["these"] or plural then
+    spec = "generic"
+  elseif content or anaphor or det["draft"] or det["new"] or det["proposed"] or det["joint"] then spec = "specific"
+  else spec = "generic" end
+  if spec == "generic" and not plural and (first == "a" or first == "an") and status ~= "cited" then
+    spec = "specific"
+  end
+  return { is_reference = "yes", body_code = body, body = bodies.name(body), body_source = source,
+    status = status, verb = verb, specificity = spec, number = number or "",
+    why = { sense = "formal: " .. (number and "a number" or formal_near and "a formal word near it"
+      or #organs > 0 and "a body named" or "a reference or body before it"), body = body_rule,
+      status = status_rule } }
+end
+
+-- the bodies the sentence names, resolved, in order. A bare organ sees the ones named before it in
+-- the sentence and those written out in the sentences before; only the written ones are remembered
+-- for later sentences, so that what a sentence means never hangs on a chain of guesses before it.
+function Scanner:organs(toks)
+  local out, j = {}, 1
+  local seen = {}
+  for k, m in ipairs(self.mentions) do seen[k] = m end
+  while j <= #toks do
+    local code, nw = bodies.at(toks, j)
+    if code and not (code == "?house" and lw(toks, j + 1) == "of" and lw(toks, j + 2) ~= "representatives") then
+      local resolved, source, rule = bodies.resolve(code, toks, j, seen, self.index, self.doc)
+      out[#out + 1] = { j = j, code = resolved, source = source, rule = rule }
+      if resolved then seen[#seen + 1] = { index = self.index, code = resolved } end
+      if source == "written" then self.mentions[#self.mentions + 1] = { index = self.index, code = resolved } end
+      j = j + nw
+    else
+      j = j + 1
+    end
+  end
+  return out
+end
+
+-- a row for a reference without the word; remembered as the last reference
+local function instrument(self, rows, sent, offset, a, b, code, status, spec, number, why, source)
+  rows[#rows + 1] = row(sent, offset, a, b, { is_reference = "yes", body = bodies.name(code), body_code = code,
+    body_source = source or "inferred", status = status, verb = "", specificity = spec, number = number,
+    why = { sense = why, body = why, status = why } })
+  self.last = rows[#rows]
+end
+
+-- rows for one sentence; offset (bytes, default 0) is added to start/stop; index is the sentence's
+-- number in the document (default: one more than the last)
+function Scanner:sentence(sent, offset, index)
   offset = offset or 0
+  self.index = index or (self.index + 1)
+  -- forget mentions older than the window: the rows depend only on the last M.WINDOW sentences
+  local keep = {}
+  for _, m in ipairs(self.mentions) do if self.index - m.index < M.WINDOW then keep[#keep + 1] = m end end
+  self.mentions = keep
   local toks = tokenize(sent)
+  local organs = self:organs(toks)
   local rows = {}
-  if M.un_context(sent) then self.un_context = true end
   local i = 1
   while i <= #toks do
     local t = toks[i]
@@ -476,25 +390,22 @@ function Scanner:sentence(sent, offset)
     local compound = w:find("%-[Rr]esolutions?$")
     if compound and not w:find("^[Rr]esolution") then
       -- "dispute-resolution", "high-resolution": a compound is never the formal act
-      local a = t[1] + compound
-      rows[#rows + 1] = row(sent, offset, a, t[3], { is_reference = "no", body = "none", status = "",
-        specificity = "", number = "" })
-    elseif res_word:match(w) == #w + 1 then
-      -- numbers after the word
-      local nums = number_list:match(sent, t[3] + (sent:match("^[ \t]*", t[3]) and #sent:match("^[ \t]*", t[3]) or 0))
-      if nums and #nums > 0 and not sent:sub(t[3]):match("^%s*%d+%s*[%%]") then
+      rows[#rows + 1] = row(sent, offset, t[1] + compound, t[3], not_reference("a compound"))
+    elseif res_word:match(w) == #w + 1 and (w ~= "Res." or sent:match("^%s*%d", t[3])) then
+      local at = t[3] + #sent:match("^[ \t]*", t[3])
+      local nums = numbers.list(sent, at)
+      if nums and #nums > 0 and not sent:match("^%s*%d+%s*%%", t[3]) then
         for k, nm in ipairs(nums) do
-          local a, text, b = nm[1], nm[2], nm[3]
-          local r = self:classify(toks, i, text)
-          if k == 1 then rows[#rows + 1] = row(sent, offset, t[1], b, r)
-          else rows[#rows + 1] = row(sent, offset, a, b, r) end
+          local r = self:classify(toks, i, nm[2], organs)
+          r.why.number = nm.range and "an item of a range" or k > 1 and "an item of a list" or "number after the word"
+          rows[#rows + 1] = row(sent, offset, k == 1 and t[1] or nm[1], nm[3], r)
         end
-        -- skip the tokens of the numbers
         local last_b = nums[#nums][3]
         while toks[i + 1] and toks[i + 1][1] < last_b do i = i + 1 end
-        self.last = rows[#rows]
+        if rows[#rows].is_reference == "yes" then self.last = rows[#rows] end
       else
-        local r = self:classify(toks, i, nil)
+        local r = self:classify(toks, i, nil, organs)
+        r.why.number = ""
         rows[#rows + 1] = row(sent, offset, t[1], t[3], r)
         if r.is_reference == "yes" then self.last = r end
       end
@@ -506,57 +417,61 @@ function Scanner:sentence(sent, offset)
       local of_un = tail:match("^of the u%.?n%.?'?s?") or tail:match("^of the united nations")
         or tail:match("^of the charter") or tail:match("^of the un charter") or tail:match("^of the u%.n%. charter")
         or tail:match("^of chapter [vx]+ of the") and tail:find("charter")
-      local of_other = tail:match("^of ") or tail:match("^%(") 
-      if of_un or (not of_other and self.un_context) then
-        local b = toks[i + 1][3]
-        rows[#rows + 1] = row(sent, offset, t[1], b, { is_reference = "yes", body = body_name("un"), body_code = "un",
-          status = "existing", specificity = "numbered", number = toks[i + 1][2] })
+      local of_other = tail:match("^of ") or tail:match("^%(")
+      if of_un or (not of_other and self.doc.un) then
+        instrument(self, rows, sent, offset, t[1], toks[i + 1][3], "un", "cited", "numbered", toks[i + 1][2],
+          "an article of the UN Charter", of_un and "written" or "inferred")
         i = i + 1
       end
-    elseif (lw_ == "order" or lw_ == "orders") and i > 1 then
+    elseif lw_ == "orders" and i > 1 then
+      -- "U.N. orders to disarm": the resolutions in general; a single "U.N. order" is as often an
+      -- inspector's or an agency's, and is left out
       local prev = lw(toks, i - 1)
-      local o = organ_at(toks, i - 1) or (i > 2 and organ_at(toks, i - 2))
-      if o and (prev == "u.n." or prev == "un" or prev == "nations" or prev == "council" or prev == "assembly"
-        or prev == "un's" or prev == "u.n.'s") then
+      local o = bodies.at(toks, i - 1) or (i > 2 and bodies.at(toks, i - 2))
+      if o and (prev == "u.n." or prev == "un" or prev == "nations" or prev == "council" or prev == "un's"
+        or prev == "u.n.'s") then
         local j = i - 1
-        while j > 1 and (organ_at(toks, j - 1) or lw(toks, j - 1) == "security" or lw(toks, j - 1) == "united") do j = j - 1 end
+        while j > 1 and (bodies.at(toks, j - 1) or lw(toks, j - 1) == "security" or lw(toks, j - 1) == "united") do
+          j = j - 1
+        end
         local det = lw(toks, j - 1)
         local definite = det == "the" or det == "this" or det == "that"
         local spec = (lw_ == "orders" and not definite) and "generic"
-          or (content_after[lw(toks, i + 1)] or definite) and "specific" or "generic"
-        rows[#rows + 1] = row(sent, offset, toks[j][1], t[3], { is_reference = "yes", body = body_name(o),
-          body_code = o, status = "existing", specificity = spec, number = "" })
+          or (senses.content_after[lw(toks, i + 1)] or definite) and "specific" or "generic"
+        local code = o == "?council" and "sc" or o
+        if code == "un" and self.doc.sc and not self.doc.ga then code = "sc" end
+        instrument(self, rows, sent, offset, toks[j][1], t[3], code, "cited", spec, "", "an order of the UN")
       end
     elseif (lw_ == "set" or lw_ == "imposed" or lw_ == "established" or lw_ == "mandated" or lw_ == "fixed"
       or lw_ == "laid") and lw(toks, i + 1) == "by" then
       local j = i + 2
       if lw(toks, j) == "the" then j = j + 1 end
-      local o, nw = organ_at(toks, j)
-      if o and o ~= "congress" and (o == "un" or o == "sc" or o == "ga" or o:match("^UN ")) then
-        local b = toks[j + nw - 1][3]
-        rows[#rows + 1] = row(sent, offset, t[1], b, { is_reference = "yes", body = body_name(o), body_code = o,
-          status = "existing", specificity = "specific", number = "" })
+      local o, nw = bodies.at(toks, j)
+      if o and bodies.is_un(o == "?council" and "sc" or o) then
+        local code = o == "un" and self.doc.sc and not self.doc.ga and "sc" or o
+        instrument(self, rows, sent, offset, t[1], toks[j + nw - 1][3], code, "cited", "specific", "",
+          "a limit set by the UN")
         i = j + nw - 1
       end
     elseif w:match("^[AS]/[%u%d]") and (w:find("/RES/", 1, true) or w:find("/L%.%d")) then
       -- a UN document symbol on its own: S/RES/1441 (2002), A/RES/48/126, a draft A/C.3/48/L.7
-      local m = number_c:match(sent, t[1])
-      if m then
-        local a, text, b = number_c:match(sent, t[1])
-        local body = text:match("^S/") and "sc" or "ga"
-        rows[#rows + 1] = row(sent, offset, a, b, { is_reference = "yes", body = body_name(body), body_code = body,
-          status = text:find("/L%.") and "draft" or "existing", specificity = "numbered", number = text })
+      local a, text, b = numbers.symbol:match(sent, t[1])
+      if a then
+        local code = text:match("^S/") and "sc" or "ga"
+        instrument(self, rows, sent, offset, a, b, code, text:find("/L%.") and "draft" or "cited", "numbered", text,
+          "a UN document symbol")
         while toks[i + 1] and toks[i + 1][1] < b do i = i + 1 end
-        self.last = rows[#rows]
       end
     else
-      local m = instrument_no:match(sent, t[1])
-      if m then
-        local body = m[2]:match("UNSCR") and "sc" or "congress"
-        rows[#rows + 1] = row(sent, offset, m[1], m[5], { is_reference = "yes", body = body_name(body),
-          body_code = body, status = "existing", specificity = "numbered", number = m[4] })
-        while toks[i + 1] and toks[i + 1][1] < m[5] do i = i + 1 end
-        self.last = rows[#rows]
+      local a, sym, _, text, b = numbers.congress:match(sent, t[1])
+      local code = "congress"
+      if not a then a, sym, _, text, b = numbers.unscr:match(sent, t[1]); code = "sc" end
+      if a then
+        local chamber = sym:match("^[Hh]") and "house" or sym:match("^[Ss]") and "senate" or "sc"
+        if code == "congress" and not sym:match("[JjCc]") then code = chamber end
+        instrument(self, rows, sent, offset, a, b, code, "cited", "numbered",
+          code == "sc" and text or (sym:gsub("%s+$", "") .. " " .. text), "a symbol of Congress or UNSCR")
+        while toks[i + 1] and toks[i + 1][1] < b do i = i + 1 end
       end
     end
     i = i + 1
@@ -565,11 +480,14 @@ function Scanner:sentence(sent, offset)
   -- ("breach of relevant resolutions, including resolution 687 (1991)")
   local named
   for _, r in ipairs(rows) do
-    if r.is_reference == "yes" and r.body_code and r.body_code ~= "congress" and r.body:match("^UN") then named = r end
+    if r.is_reference == "yes" and r.body_code and bodies.is_un(r.body_code) then named = r end
   end
   if named then
     for _, r in ipairs(rows) do
-      if r.is_reference == "yes" and r.body == "none" then r.body, r.body_code = named.body, named.body_code end
+      if r.is_reference == "yes" and (r.body_code == nil or r.body_code == "un" and named.body_code ~= "un") then
+        r.body, r.body_code, r.body_source = named.body, named.body_code, "inferred"
+        r.why.body = "the body of another reference in the sentence"
+      end
     end
   end
   return rows
@@ -601,7 +519,7 @@ end
 -- every row in a text (one document): its sentences scanned in order
 function M.find(text, opts)
   opts = opts or {}
-  if opts.un_context == nil then opts.context = text end
+  opts.context = opts.context or text
   local scan = M.scanner(opts)
   local rows = {}
   for _, s in ipairs(M.sentences(text)) do
@@ -610,6 +528,6 @@ function M.find(text, opts)
   return rows
 end
 
-M.COLUMNS = { "matched", "is_reference", "body", "status", "specificity", "number" }
+M.COLUMNS = { "matched", "is_reference", "body", "body_source", "status", "number", "verb", "specificity" }
 
 return M

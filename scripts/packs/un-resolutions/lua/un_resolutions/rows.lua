@@ -1,20 +1,21 @@
 -- un_resolutions/rows.lua: the finder run over a lector corpus, document by document and sentence by
 -- sentence (the corpus's own segmentation), with one scanner per document so that anaphora ("the
--- resolution") keep their antecedent. Rows carry the file name, byte offsets in the document's text
--- and the sentence.
+-- resolution") keep their antecedent. Rows carry their evidence: the file name, the document's
+-- date, byte offsets in the document's text and the sentence.
 local M = {}
 
-M.COLUMNS = { "file", "start", "end", "matched", "is_reference", "body", "status", "specificity", "number",
-  "sentence" }
+M.COLUMNS = { "file", "date", "start", "end", "matched", "is_reference", "body", "body_source", "status", "verb",
+  "number", "specificity", "sentence" }
 
 -- the rows of one document d, in text order
 function M.document(d, finder)
   local scan = finder.scanner { context = d:text() }
-  local out = {}
+  local out, index = {}, 0
   for s in d:sentences() do
     local text = s:text()
-    for _, r in ipairs(scan:sentence(text, s.byte_start)) do
-      r.file, r["end"], r.sentence = d.name, r.stop, (text:gsub("%s+", " "))
+    index = index + 1
+    for _, r in ipairs(scan:sentence(text, s.byte_start, index)) do
+      r.file, r.date, r["end"], r.sentence = d.name, d.date or "", r.stop, (text:gsub("%s+", " "))
       out[#out + 1] = r
     end
   end
