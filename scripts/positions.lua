@@ -545,7 +545,7 @@ local function nominal_stance(d, s, ti, tj, ctx)
       if flips % 2 == 1 then stance = class == "supports" and "opposes" or "supports" end
       local out = {}
       for _, h in ipairs(holders) do
-        out[#out + 1] = { actor = h[1], speaker = h[2], stance = stance, cue = words_of(s, a, n + 1),
+        out[#out + 1] = { actor = h[1], speaker = h[2], stance = stance, cue = words_of(s, a, n + 1), cue_a = a, cue_b = n + 1,
           explain = string.format("holder: %s; stance: noun '%s'%s", how, w.word,
             #words > 0 and (", turned by '" .. table.concat(words, "', '") .. "'") or "") }
       end
@@ -567,7 +567,7 @@ local function compound_stance(d, s, ti, ctx)
       end
       local out = {}
       for _, h in ipairs(actors_in(s, ctx.mentions, a, e)) do
-        out[#out + 1] = { actor = h[1], speaker = h[2], stance = "supports", cue = words_of(s, a, n),
+        out[#out + 1] = { actor = h[1], speaker = h[2], stance = "supports", cue = words_of(s, a, n), cue_a = a, cue_b = n,
           explain = "holder: named before '-" .. s.t[n].word .. "'; stance: compound '" .. words_of(s, a, n) .. "'" }
       end
       return out
@@ -691,7 +691,7 @@ stance_of = function(d, s, ti, tj, ctx, pk, class, kind, cue_last)
   local cue = words_of(s, g.first, cue_last)
   local out = {}
   for _, h in ipairs(holders) do
-    out[#out + 1] = { actor = h[1], speaker = h[2], stance = stance, cue = cue,
+    out[#out + 1] = { actor = h[1], speaker = h[2], stance = stance, cue = cue, cue_a = g.first, cue_b = cue_last,
       explain = string.format("holder: %s; stance: %s '%s'%s", how, kind, cue,
         #why > 0 and (", " .. table.concat(why, ", ")) or "") }
   end
@@ -809,7 +809,10 @@ function M.document(d, doc, opts)
                 rows[#rows + 1] = { file = doc.name, date = doc.date or "", year = doc.year, actor = st.actor,
                   topic = t.name, stance = st.stance, speaker = st.speaker, cue = st.cue,
                   start = sp.byte_start, ["end"] = sp.byte_end, evidence = stext:gsub("%s+", " "),
-                  explain = st.explain, doc = doc }
+                  explain = st.explain, doc = doc,
+                  -- the words of the stance, as bytes of the file (for the report's marks)
+                  sentence_text = stext, sentence_start = sp.byte_start,
+                  cue_start = sp.byte_start + at[st.cue_a][1], cue_stop = sp.byte_start + at[st.cue_b][2] }
                 ctx.last = { actor = st.actor, alias = st.speaker }
                 since_last = 0
               end

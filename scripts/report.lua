@@ -89,6 +89,12 @@ for _, c in ipairs(changes) do if c.changed then changed[#changed + 1] = c end e
 w(string.format("Positions: %d statements; %d comparisons of an actor's stance on a topic between documents; %d changes\n",
   #statements, #changes, #changed))
 w(output.format(changed, { "actor", "topic", "from_date", "from_stance", "to_date", "to_stance" }, "table"), "\n")
+-- the evidence of each change: the sentence on each side
+for i, c in ipairs(changed) do
+  w(string.format("%d. %s on %s\n   %s  %s: %s\n   %s  %s: %s\n", i, c.actor, c.topic, c.from_date, c.from_stance,
+    c.from_evidence, c.to_date, c.to_stance, c.to_evidence))
+end
+if #changed > 0 then w("\n") end
 
 -- the page
 local page = html.page({ title = "lector report: " .. tostring(info.root), info = info, docs = docs,

@@ -1,6 +1,7 @@
 -- report_html.lua: the HTML page of scripts/report.lua: one self-contained file (inline CSS and SVG,
 -- no script, no network) that any browser opens. The parts have ids the report spec looks for:
--- #documents, #mentions-chart (an SVG line chart), #mentions, #resolutions, #positions, #changes.
+-- #documents, #mentions-chart (an SVG line chart), #mentions, #resolutions, #positions, #statements,
+-- #changes.
 local M = {}
 
 local function esc(s)
@@ -125,7 +126,7 @@ local function marked(r)
   local s, a = r.sentence_text or r.sentence, (r.start or 0) - (r.sentence_start or 0)
   local b = (r.stop or 0) - (r.sentence_start or 0)
   if not r.sentence_text or a < 0 or b > #s then return esc(r.sentence) end
-  return (esc(s:sub(1, a)) .. "<mark>" .. esc(s:sub(a + 1, b)) .. "</mark>" .. esc(s:sub(b + 1))):gsub("%s+", " ")
+  return ((esc(s:sub(1, a)) .. "<mark>" .. esc(s:sub(a + 1, b)) .. "</mark>" .. esc(s:sub(b + 1))):gsub("%s+", " "))
 end
 
 -- the page; r = { title, info, docs, counts (mentions.count), top, refs, timeline, changes,
@@ -214,13 +215,24 @@ function M.page(r)
     return string.format('<span title="%s">%s%s</span>', esc(x.t.evidence), esc(x.t.stance),
       x.t.statements > 1 and (" (" .. x.t.statements .. ")") or ""), x.t.stance .. (x.changed and " changed" or "")
   end)
+  -- statements, with the words of the stance marked
+  out[#out + 1] = string.format("<h2>Statements</h2><p>%d statements of a stance, each with its sentence; the "
+    .. "words that carry the stance are marked.</p>", #r.statements)
+  out[#out + 1] = table_html("statements", { "date", "actor", "topic", "stance", "speaker", "sentence" }, r.statements,
+    function(row, c)
+      if c == "stance" then return esc(row.stance), row.stance end
+      if c == "sentence" then
+        return marked({ sentence_text = row.sentence_text, sentence = row.evidence, sentence_start = row.sentence_start,
+          start = row.cue_start, stop = row.cue_stop })
+      end
+    end)
   -- changes
   local ch = {}
   for _, c in ipairs(r.changes) do if c.changed then ch[#ch + 1] = c end end
-  out[#out + 1] = string.format("<h2>What changed</h2><p>%d changes between consecutive documents in which "
-    .. "the actor took a side.</p>", #ch)
+  out[#out + 1] = string.format("<h2>What changed</h2><p>%d changes of an actor's stance on a topic between "
+    .. "documents of different dates, with the sentence on each side.</p>", #ch)
   out[#out + 1] = table_html("changes", { "actor", "topic", "from_date", "from_stance", "to_date", "to_stance",
-    "evidence" }, ch, function(row, c)
+    "from_evidence", "to_evidence" }, ch, function(row, c)
     if c == "from_stance" or c == "to_stance" then return esc(row[c]), row[c] end
   end)
   out[#out + 1] = "</body></html>\n"

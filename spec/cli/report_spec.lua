@@ -18,7 +18,8 @@ local PROBE = [[
     "mentions " + q("#mentions tbody tr"),
     "resolutions " + q("#resolutions tbody tr") + " marked " + q("#resolutions mark"),
     "positions " + q("#positions tbody tr") + " changed " + q("#positions td.changed"),
-    "changes " + q("#changes tbody tr"),
+    "statements " + q("#statements tbody tr") + " marked " + q("#statements mark"),
+    "changes " + q("#changes tbody tr") + " with both sentences " + q("#changes td:nth-child(8)"),
     "external " + q("script[src], link, img, iframe")
   ];
   var pre = document.createElement("pre");
@@ -49,6 +50,9 @@ describe("scripts/report.lua", function()
     assert.truthy(out:find("004_3bf8bdfe55aae150.txt   9911  resolution       US Congress          vetoed", 1, true))
     assert.truthy(out:find("Positions: 40 statements; 8 comparisons of an actor's stance on a topic between documents; 2 changes\n", 1, true))
     assert.truthy(out:find("Russia         UN resolution authorizing force  1990-11-19  supports     2003-02-27  opposes\n", 1, true))
+    assert.truthy(out:find("1. Russia on UN resolution authorizing force\n   1990-11-19  supports: And so, after "
+      .. "all-around consideration and analysis, we have come to the conclusion that a UN Security Council resolution "
+      .. "should be adopted.\n   2003-02-27  opposes: But Putin said Russia", 1, true), out)
     assert.truthy(out:find("Written: " .. dir .. "/report.html (", 1, true))
   end)
 
@@ -75,7 +79,8 @@ describe("scripts/report.lua", function()
       "mentions 36",
       "resolutions 19 marked 19",
       "positions 16 changed 2",
-      "changes 2",
+      "statements 40 marked 40",
+      "changes 2 with both sentences 2",
       "external 0",
     }, "\n"), probe)
   end)
