@@ -32,21 +32,23 @@ function M.docs(C)
   return docs
 end
 
--- the set of token positions that are boilerplate in d: the host leaves them out of hits
+-- whether span s (its text phrase) of d is boilerplate: the host leaves such words out of hits
 -- when asked (boilerplate = false), so a span is boilerplate when its words are found only then
+function M.is_boilerplate(C, d, s, phrase)
+  -- boilerplate is short lines of web page chrome: long sentences are not looked up
+  if not (s.stop >= s.start and s.stop - s.start < 24) then return false end
+  local all = C:hits(phrase, { docs = d })
+  local kept = C:hits(phrase, { docs = d, boilerplate = false })
+  local in_all, in_kept = false, false
+  for h in all:each() do if h.start == s.start then in_all = true end end
+  for h in kept:each() do if h.start == s.start then in_kept = true end end
+  return in_all and not in_kept
+end
+
 local function boiler_set(C, d, spans, texts)
   local set = {}
   for i, s in ipairs(spans) do
-    -- boilerplate is short lines of web page chrome: long sentences are not looked up
-    if s.stop >= s.start and s.stop - s.start < 24 then
-      local phrase = texts[i]
-      local all = C:hits(phrase, { docs = d })
-      local kept = C:hits(phrase, { docs = d, boilerplate = false })
-      local in_all, in_kept = false, false
-      for h in all:each() do if h.start == s.start then in_all = true end end
-      for h in kept:each() do if h.start == s.start then in_kept = true end end
-      if in_all and not in_kept then set[s.start] = true end
-    end
+    if M.is_boilerplate(C, d, s, texts[i]) then set[s.start] = true end
   end
   return set
 end

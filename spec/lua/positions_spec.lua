@@ -177,6 +177,32 @@ describe("scripts/positions.lua on corpus/", function()
     run.rmdir(dir)
   end)
 
+  it("finds through the index exactly the statements that looking at every sentence finds", function()
+    local function keys(list)
+      local out = {}
+      for i, r in ipairs(list) do out[i] = table.concat({ r.file, r.start, r.actor, r.topic, r.stance, r.cue }, "|") end
+      return out
+    end
+    assert.are.same(keys(positions.statements(corpus, data, { scan = true })), keys(rows))
+    -- a generated corpus: the seeds' sentences dealt round-robin into twelve dated documents
+    local dir = run.tmpdir()
+    local docs = {}
+    for i = 1, 12 do docs[i] = { string.format("Dispatch %d - 200%d-0%d-1%d\n", i, i % 5, 1 + i % 9, i % 10) } end
+    local n = 0
+    for d in corpus:docs() do
+      for sp in d:sentences() do
+        n = n + 1
+        table.insert(docs[1 + n % 12], sp:text())
+      end
+    end
+    for i, lines in ipairs(docs) do run.write(string.format("%s/d%02d.txt", dir, i), table.concat(lines, "\n\n") .. "\n") end
+    local G = assert(lector.open(dir, { warn = function() end }))
+    local scan, indexed = positions.statements(G, data, { scan = true }), positions.statements(G, data, {})
+    assert.are.same(keys(scan), keys(indexed))
+    assert.is_true(#indexed >= 20, tostring(#indexed))
+    run.rmdir(dir)
+  end)
+
   it("never compares documents of the same date", function()
     for _, c in ipairs(positions.changes(positions.timeline(rows))) do
       assert.is_true(c.from_date < c.to_date, c.from_date .. " " .. c.to_date)
