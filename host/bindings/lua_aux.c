@@ -142,6 +142,11 @@ lb_corpus *lb_corpus_new(lua_State *L, const char *path, const lector_options *o
     if (!cu->vrt_attributes) luaL_error(L, "out of memory");
     cu->opt.vrt_attributes = cu->vrt_attributes;
   }
+  if (cu->opt.text_field) {
+    cu->text_field = strdup(cu->opt.text_field);
+    if (!cu->text_field) luaL_error(L, "out of memory");
+    cu->opt.text_field = cu->text_field;
+  }
   return cu;
 }
 

@@ -27,6 +27,7 @@ typedef struct lb_corpus {
   char *path;
   lector_options opt;
   char *vrt_attributes;      /* owned copy of opt.vrt_attributes */
+  char *text_field;          /* owned copy of opt.text_field */
   int closed;
   /* A subcorpus (C:where) has no c of its own: its user value is the corpus it narrows, and
   ** subset a byte per document (1 = kept), which every method applies to its scope. */

@@ -65,6 +65,8 @@ typedef struct lector_options {
                              ** more): the layers are dropped and the corpus forgets them */
   const char *vrt_attributes; /* the columns of .vrt files without a positional-attributes comment,
                              ** "word,pos,lemma" (CWB's default when NULL); remembered by the corpus */
+  const char *text_field;    /* the field of a .json/.jsonl document that is its text ("text", else
+                             ** "body", else "content" when NULL); remembered by the corpus */
 } lector_options;
 
 /* Fills o with the defaults. */

@@ -1,6 +1,7 @@
 /*
-** srcfix.h: what the loader's unit tests (test_source.c, test_import.c) share: a corpus folder
-** under /tmp, files written into it, and the documents src_load hands out, collected.
+** srcfix.h: what the loader's unit tests (test_source.c, test_import.c, test_json.c) share: a
+** corpus folder under /tmp, files written into it, the documents src_load hands out, collected,
+** their metadata as one string, and (for one thread) the warnings as one string.
 */
 #ifndef SRCFIX_H
 #define SRCFIX_H
@@ -73,6 +74,52 @@ static inline int on_doc(void *ud, src_doc *d) {
 static inline void docs_free(docs *ds) {
   for (int i = 0; i < ds->n; i++) src_doc_free(&ds->d[i]);
   ds->n = 0;
+}
+
+/* Loads the file at path (relative to the root) as a document of that kind; the src_load result. */
+static inline int load(src_ctx *c, const char *path, int kind, docs *out) {
+  src_file f = { (char *)path, (uint8_t)kind, 0, 0 };
+  return src_load(c, &f, on_doc, out);
+}
+
+/* "k=v|k=v" in the document's order. */
+static inline const char *meta_str(const src_doc *d) {
+  static char buf[4096];
+  size_t k = 0;
+  buf[0] = '\0';
+  if (!d) return "(no document)";
+  for (size_t i = 0; i < d->nmeta && k < sizeof buf; i++)
+    k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s=%s", i ? "|" : "", d->meta[i].key, d->meta[i].value);
+  return buf;
+}
+
+/* Warnings, collected as "file: message", one per line, in order (from one thread). */
+typedef struct wlog {
+  char buf[16384];
+  size_t k;
+  int n;
+} wlog;
+
+static inline void wlog_on(void *ud, const char *file, const char *msg) {
+  wlog *w = ud;
+  w->n++;
+  if (w->k < sizeof w->buf)
+    w->k += (size_t)snprintf(w->buf + w->k, sizeof w->buf - w->k, "%s: %s\n", file, msg);
+}
+
+static inline void wlog_clear(wlog *w) {
+  w->k = 0;
+  w->n = 0;
+  w->buf[0] = '\0';
+}
+
+/* A loader context on dir whose warnings go to w (cleared). */
+static inline src_ctx *wlog_open(const char *dir, wlog *w) {
+  char err[256];
+  wlog_clear(w);
+  src_ctx *c = src_open(dir, wlog_on, w, err, sizeof err);
+  if (!c) fprintf(stderr, "src_open(%s): %s\n", dir, err);
+  return c;
 }
 
 #endif

@@ -19,39 +19,6 @@
 /* {====================================================================== scaffolding */
 
 
-/* Warnings, collected as "file: message", one per line, in order. */
-typedef struct warns {
-  char buf[16384];
-  size_t k;
-  int n;
-} warns;
-
-static void on_warn(void *ud, const char *file, const char *msg) {
-  warns *w = ud;
-  w->n++;
-  if (w->k < sizeof w->buf)
-    w->k += (size_t)snprintf(w->buf + w->k, sizeof w->buf - w->k, "%s: %s\n", file, msg);
-}
-
-static void warns_clear(warns *w) {
-  w->k = 0;
-  w->n = 0;
-  w->buf[0] = '\0';
-}
-
-static src_ctx *open_dir(const char *dir, warns *w) {
-  char err[256];
-  warns_clear(w);
-  src_ctx *c = src_open(dir, on_warn, w, err, sizeof err);
-  if (!c) fprintf(stderr, "src_open(%s): %s\n", dir, err);
-  return c;
-}
-
-static int load(src_ctx *c, const char *path, int kind, docs *out) {
-  src_file f = { (char *)path, (uint8_t)kind, 0, 0 };
-  return src_load(c, &f, on_doc, out);
-}
-
 /* The value of attribute name of token i, or NULL. */
 static const char *value(const src_doc *d, size_t i, const char *name) {
   const src_tokens *t = d->pre;
@@ -117,15 +84,6 @@ static const char *attrs_str(const src_doc *d) {
   return buf;
 }
 
-static const char *meta_str(const src_doc *d) {
-  static char buf[4096];
-  size_t k = 0;
-  buf[0] = '\0';
-  if (!d) return "(no document)";
-  for (size_t i = 0; i < d->nmeta && k < sizeof buf; i++)
-    k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s=%s", i ? "|" : "", d->meta[i].key, d->meta[i].value);
-  return buf;
-}
 
 /* memcmp that takes NULL for no bytes */
 static int same_mem(const void *a, const void *b, size_t n) { return n == 0 || memcmp(a, b, n) == 0; }
@@ -184,9 +142,9 @@ static int maps_to_forms(const src_doc *d, const char *file, size_t n) {
 /* {====================================================================== CoNLL-U */
 
 static void test_conllu_fixture(void) {
-  warns w;
+  wlog w;
   docs ds = { .n = 0 };
-  src_ctx *c = open_dir(FIXTURES, &w);
+  src_ctx *c = wlog_open(FIXTURES, &w);
   CHECK_INT(load(c, "news.conllu", SRC_CONLLU, &ds), 0);
   CHECK_STR(w.buf, "");
   CHECK_INT(ds.n, 2);
@@ -242,7 +200,7 @@ static void test_conllu_fixture(void) {
 /* Each kind of damage, with the warning it gives and what is still loaded. */
 static void test_conllu_errors(void) {
   char *dir = mkcorpus();
-  warns w;
+  wlog w;
   docs ds = { .n = 0 };
   puts_(dir, "bad.conllu",
         "# sent_id = b1\n"
@@ -267,7 +225,7 @@ static void test_conllu_errors(void) {
         "1\tcan\tcan\tAUX\tMD\t_\t0\troot\t_\t_\n"
         "3\thelp\thelp\tVERB\tVB\t_\t1\txcomp\t_\t_\n"
         "4-3\tx\t_\t_\t_\t_\t_\t_\t_\t_");
-  src_ctx *c = open_dir(dir, &w);
+  src_ctx *c = wlog_open(dir, &w);
   CHECK_INT(load(c, "bad.conllu", SRC_CONLLU, &ds), 0);
   CHECK_STR(w.buf,
             "bad.conllu: line 10: no blank line after the sentence: one is assumed\n"
@@ -296,7 +254,7 @@ static void test_conllu_errors(void) {
                              "# newdoc id = a\n# newpar\n\n# newdoc\n1\tVote\tvote\tNOUN\tNN\t_\t0\troot\t_\t_\n");
   puts_(dir, "pre.conllu", "1\tHello\thello\tINTJ\tUH\t_\t0\troot\t_\t_\n\n# newdoc id = x\n"
                            "1\tBye\tbye\tINTJ\tUH\t_\t0\troot\t_\t_\n");
-  warns_clear(&w);
+  wlog_clear(&w);
   CHECK_INT(load(c, "mixed.conllu", SRC_CONLLU, &ds), 0);
   CHECK_INT(load(c, "pre.conllu", SRC_CONLLU, &ds), 0);
   CHECK_STR(w.buf, "mixed.conllu: line 1: comments before the first \"# newdoc\" (line 2), ignored\n"
@@ -322,7 +280,7 @@ static void test_conllu_errors(void) {
   puts_(dir, "cp.conllu", "\xEF\xBB\xBF# newdoc id = c\r\n# text = caf\xe9 ouvert\r\n"
                           "1\tcaf\xe9\tcaf\xe9\tNOUN\tNN\t_\t0\troot\t_\t_\r\n"
                           "2\touvert\touvert\tADJ\tJJ\t_\t1\tamod\t_\t_\r\n");
-  warns_clear(&w);
+  wlog_clear(&w);
   CHECK_INT(load(c, "cp.conllu", SRC_CONLLU, &ds), 0);
   CHECK_STR(w.buf, "cp.conllu: line 2: not valid UTF-8 (byte offset 32): the document decoded as Windows-1252\n");
   CHECK_STR(ds.d[0].name, "cp.conllu#1");
@@ -340,11 +298,11 @@ static void test_conllu_errors(void) {
 ** and a document with more warnings than the cap: no crash, warnings capped, rereading agrees. */
 static void test_conllu_adversarial(void) {
   char *dir = mkcorpus();
-  warns w;
+  wlog w;
   docs ds = { .n = 0 };
   size_t n = 0;
   char *file = ct_slurp(FIXTURES "/news.conllu", &n);
-  src_ctx *c = open_dir(dir, &w);
+  src_ctx *c = wlog_open(dir, &w);
   int bad = 0;
   for (size_t cut = 0; cut <= n; cut += 7) {
     put(dir, "cut.conllu", file, cut);
@@ -359,7 +317,7 @@ static void test_conllu_adversarial(void) {
   for (size_t i = 2; i < big; i++) { line[k++] = '\t'; line[k++] = 'x'; }
   line[k++] = '\n';
   put(dir, "wide.conllu", line, k);
-  warns_clear(&w);
+  wlog_clear(&w);
   CHECK_INT(load(c, "wide.conllu", SRC_CONLLU, &ds), 0);
   CHECK_STR(w.buf, "wide.conllu: line 1: 100000 fields where CoNLL-U has 10: the last 99990 ignored\n");
   CHECK_STR(tokens_str(&ds.d[0], "misc", NULL), "Tabs/x");
@@ -370,7 +328,7 @@ static void test_conllu_adversarial(void) {
     line[i] = (char)(x % 255 + 1);
   }
   put(dir, "noise.conllu", line, 2 * big);
-  warns_clear(&w);
+  wlog_clear(&w);
   CHECK_INT(load(c, "noise.conllu", SRC_CONLLU, &ds), 0);
   CHECK(w.n >= 2 && w.n <= 2 * (20 + 2) + 2);
   CHECK_INT(reread_all(c, "noise.conllu", &ds), 0);
@@ -378,7 +336,7 @@ static void test_conllu_adversarial(void) {
   k = 0;
   for (int i = 0; i < 30; i++) k += (size_t)sprintf(line + k, "%d\tword\n", i + 1);
   put(dir, "short.conllu", line, k);
-  warns_clear(&w);
+  wlog_clear(&w);
   CHECK_INT(load(c, "short.conllu", SRC_CONLLU, &ds), 0);
   CHECK_INT(w.n, 21);
   CHECK(strstr(w.buf, "short.conllu: line 20: 2 fields where CoNLL-U has 10: the missing ones read as \"_\"\n"
@@ -397,9 +355,9 @@ static void test_conllu_adversarial(void) {
 /* {====================================================================== VRT */
 
 static void test_vrt_fixture(void) {
-  warns w;
+  wlog w;
   docs ds = { .n = 0 };
-  src_ctx *c = open_dir(FIXTURES, &w);
+  src_ctx *c = wlog_open(FIXTURES, &w);
   CHECK_INT(load(c, "news.vrt", SRC_VRT, &ds), 0);
   CHECK_STR(w.buf, "");
   CHECK_INT(ds.n, 2);
@@ -460,14 +418,14 @@ static void test_vrt_fixture(void) {
 
 static void test_vrt_errors(void) {
   char *dir = mkcorpus();
-  warns w;
+  wlog w;
   docs ds = { .n = 0 };
   static const char bad[] =
     "<text id=\"t1\">\n<s>\nRussia\tNP\tRussia\nhas\tVHZ\thave\textra\nsigned\tVVN\n<p>\n</s>\n</x>\n"
     "<ne type=ORG>\n<br/>\non\tIN\ton\ncaf\xe9\tNN\tcaf\xe9\n</text>\nstray\tNN\tstray\n"
     "<text id=\"t2\" id=\"t3\">\n<s>\n</s>\n<3\tSYM\t<3\n";
   puts_(dir, "bad.vrt", bad);
-  src_ctx *c = open_dir(dir, &w);
+  src_ctx *c = wlog_open(dir, &w);
   CHECK_INT(load(c, "bad.vrt", SRC_VRT, &ds), 0);
   char want[4096];
   snprintf(want, sizeof want,
@@ -518,7 +476,7 @@ static void test_vrt_errors(void) {
     if (x % 97 == 0) noise[i] = '<';
   }
   put(dir, "noise.vrt", noise, 200000);
-  warns_clear(&w);
+  wlog_clear(&w);
   CHECK_INT(load(c, "noise.vrt", SRC_VRT, &ds), 0);
   CHECK(w.n >= 2 && w.n <= 30);
   CHECK_INT(reread_all(c, "noise.vrt", &ds), 0);
@@ -535,7 +493,7 @@ static void test_vrt_errors(void) {
 /* Sidecar rows name a CoNLL-U or VRT document as "file#N", as they name .jsonl lines. */
 static void test_sidecar_rows(void) {
   char *dir = mkcorpus();
-  warns w;
+  wlog w;
   docs ds = { .n = 0 };
   size_t n1 = 0, n2 = 0;
   char *a = ct_slurp(FIXTURES "/news.conllu", &n1), *b = ct_slurp(FIXTURES "/news.vrt", &n2);
@@ -543,7 +501,7 @@ static void test_sidecar_rows(void) {
   put(dir, "news.vrt", b, n2);
   puts_(dir, "metadata.tsv", "file\tsource\tdate\nnews.conllu#35\tWilson Center\t\nnews.vrt#27\tWilson\t1990-11-20\n"
                              "news.vrt#9\tnone\t\ngone.vrt#3\tnone\t\n");
-  src_ctx *c = open_dir(dir, &w);
+  src_ctx *c = wlog_open(dir, &w);
   src_list l = { 0 };
   CHECK_INT(src_scan(c, &l), 0);
   CHECK_INT(l.n, 2);
@@ -554,7 +512,7 @@ static void test_sidecar_rows(void) {
   CHECK_INT(ds.n, 4);
   CHECK_STR(meta_str(&ds.d[1]), "id=wilson-1990-11-19|source=Wilson Center|lang=en");
   CHECK_STR(meta_str(&ds.d[3]), "date=1990-11-20|id=wilson-1990|source=Wilson|lang=und");
-  warns_clear(&w);
+  wlog_clear(&w);
   CHECK_INT(src_sidecar_unused(c), 2);
   CHECK_STR(w.buf, "metadata.tsv: line 4: no document \"news.vrt#9\" in the corpus, row unused\n");
   src_list_free(&l);

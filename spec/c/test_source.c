@@ -78,11 +78,6 @@ static src_ctx *open_dir(const char *dir, warns *w) {
   return c;
 }
 
-/* Loads the file at path (relative to the root) as a document of that kind; the src_load result. */
-static int load(src_ctx *c, const char *path, int kind, docs *out) {
-  src_file f = { (char *)path, (uint8_t)kind, 0, 0 };
-  return src_load(c, &f, on_doc, out);
-}
 
 /* Scans and loads everything; returns the number of files. */
 static size_t load_all(src_ctx *c, docs *out) {
@@ -100,16 +95,6 @@ static const src_doc *doc_named(const docs *ds, const char *name) {
   return NULL;
 }
 
-/* "k=v|k=v" in the document's order. */
-static const char *meta_str(const src_doc *d) {
-  static char buf[4096];
-  size_t k = 0;
-  buf[0] = '\0';
-  if (!d) return "(no document)";
-  for (size_t i = 0; i < d->nmeta && k < sizeof buf; i++)
-    k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s=%s", i ? "|" : "", d->meta[i].key, d->meta[i].value);
-  return buf;
-}
 
 /* "(norm,orig)(norm,orig)..." */
 static const char *map_str(const src_doc *d) {
@@ -317,7 +302,7 @@ static void test_unreadable(void) {
   puts_(dir, "paper.pdf", "%PDF");
   in(dir, "paper.pdf", path, sizeof path);
   CHECK(src_open(path, on_warn, &w, err, sizeof err) == NULL);
-  snprintf(want, sizeof want, "%s is neither a folder nor a .txt, .md, .jsonl, .conllu or .vrt file", path);
+  snprintf(want, sizeof want, "%s is neither a folder nor a .txt, .md, .jsonl, .json, .conllu or .vrt file", path);
   CHECK_STR(err, want);
   CHECK_INT(w.n, 0);
   warns_done(&w);
@@ -620,7 +605,7 @@ static void test_jsonl(void) {
   CHECK_INT(ds.n, 2);
   CHECK_STR(all_warnings(&w),
             "d.jsonl: line 3: invalid JSON at byte 16: expected a string key, line skipped\n"
-            "d.jsonl: line 4: no \"text\" field, line skipped\n"
+            "d.jsonl: line 4: no text field (\"text\", \"body\" or \"content\"), line skipped\n"
             "d.jsonl: line 5: not a JSON object, line skipped\n"
             "d.jsonl: line 8: invalid JSON at byte 13: text after the object, line skipped\n");
   const src_doc *d = &ds.d[0];
@@ -710,7 +695,7 @@ static void test_jsonl_errors(void) {
     { "{\"text\" \"a\"}", "invalid JSON at byte 8: expected ':'" },
     { "{\"text\": \"a\", \"l\": [1 2]}", "invalid JSON at byte 22: expected ',' or ']'" },
     { "{\"text\": \"a\"", "invalid JSON at byte 12: expected ',' or '}'" },
-    { "{}", "no \"text\" field" },
+    { "{}", "no text field (\"text\", \"body\" or \"content\")" },
     { "\"just a string\"", "not a JSON object" },
     { "xyz", "invalid JSON at byte 0: expected a value" },
   };

@@ -69,10 +69,41 @@ describe("lector index", function()
   it("rejects what it does not know, with the usage", function()
     local r = run.lector({ "index", c, "--fast" })
     assert.are.equal(2, r.code)
-    assert.are.equal("lector: index: unknown option '--fast'\nusage: lector index [DIR] [--rebuild] [--verify] [--annotate | --no-annotate] [--attributes A,B,..] [--threads N]\n", r.err)
+    assert.are.equal("lector: index: unknown option '--fast'\nusage: lector index [DIR] [--rebuild] [--verify] [--annotate | --no-annotate] [--attributes A,B,..] "
+      .. "[--text-field NAME] [--threads N]\n", r.err)
     r = run.lector({ "index", c, "--threads", "two" })
     assert.are.equal(2, r.code)
     assert.truthy(r.err:find("--threads needs a whole number, not 'two'", 1, true), r.err)
+  end)
+end)
+
+describe("lector index on JSON documents", function()
+  it("reads a document per object, names what it cannot read, remembers the text field", function()
+    local dir = run.tmpdir()
+    local c = dir .. "/speeches"
+    os.execute("mkdir -p " .. c)
+    run.write(c .. "/1990.json", '[{"date": "1990-11-19", "speaker": {"name": "Bush", "party": "R"}, '
+      .. '"text": "We will not accept the occupation of Kuwait."}, "stray", {"title": "empty"}]\n')
+    run.write(c .. "/2003.json", '{"date": "2003-02-27", "speaker": {"name": "Putin"}, '
+      .. '"body": "Russia could not support any resolution.", "speech": "A different text."}\n')
+    run.write(c .. "/notes.json", '"not a document"\n')
+    local r = run.lector({ "index", c })
+    assert.are.equal(0, r.code)
+    assert.are.equal("lector: " .. c .. "/1990.json: element 2 (byte offset 124): not a JSON object, element skipped\n"
+      .. "lector: " .. c .. "/1990.json: element 3: no text field (\"text\", \"body\" or \"content\"), element skipped\n"
+      .. "lector: " .. c .. "/notes.json: not a JSON object or an array of objects, skipped\n", r.err)
+    assert.truthy(r.out:find(": 3 files, 2 documents, 16 tokens,", 1, true), r.out)
+    local code = "for d in corpus:docs() do io.write(d.name, '|', d.date, '|', d.meta['speaker.name'], '|', "
+      .. "d:text(), '\\n') end"
+    assert.are.equal("1990.json#1|1990-11-19|Bush|We will not accept the occupation of Kuwait.\n"
+      .. "2003.json|2003-02-27|Putin|Russia could not support any resolution.\n",
+      run.lector({ "--corpus", c, "-e", code }).out)
+    -- another text field, given once: the index is built again and later opens keep it
+    r = run.lector({ "index", c, "--text-field", "speech" })
+    assert.truthy(r.out:find(": 3 files, 1 documents, 4 tokens,", 1, true), r.out)
+    assert.truthy(run.slurp(c .. "/.lector/config"):find("text-field = speech\n", 1, true))
+    assert.are.equal("2003.json|2003-02-27|Putin|A different text.\n", run.lector({ "--corpus", c, "-e", code }).out)
+    run.rmdir(dir)
   end)
 end)
 

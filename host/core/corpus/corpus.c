@@ -287,6 +287,22 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
                                            strcmp(cols, o->vrt_attributes) == 0))
       cfg_set(path, "vrt-attributes", o->vrt_attributes);
   }
+  {                                               /* the text field of JSON documents, likewise */
+    char field[256];
+    const char *name = o->text_field;
+    if (name && !*name) {
+      snprintf(err, errlen, "the text field has no name");
+      goto done;
+    }
+    if (!name && cfg_get(path, "text-field", field, sizeof field)) name = field;
+    if (name && src_set_text_field(c->src, name)) {
+      snprintf(err, errlen, "out of memory");
+      goto done;
+    }
+    if (o->text_field && o->store && !(cfg_get(path, "text-field", field, sizeof field) &&
+                                       strcmp(field, o->text_field) == 0))
+      cfg_set(path, "text-field", o->text_field);
+  }
   uint64_t context = src_context_hash(c->src);
   if (o->store) prev = open_stored(c, o, &ex, &wl);
   if (prev && ex.context_hash != context) {       /* the sidecar or boilerplate list changed */

@@ -1,7 +1,9 @@
 /*
 ** format_jsonl.c: .jsonl files, one document per non-empty line. Each line is a JSON object (parsed
-** in json.c) whose "text" field is the document's text, mapped back to the bytes of the line, and
-** whose other fields are its metadata. A bad line is skipped with a warning; the rest still loads.
+** in json.c) whose text field ("text", "body" or "content", or the one the corpus names) is the
+** document's text, mapped back to the bytes of the line, and whose other fields are its metadata.
+** A bad line is skipped with a warning; the rest still loads. src_json_doc, one object as a
+** document, is also what format_json.c makes of the objects of a .json file.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,10 +11,8 @@
 
 #include "source_int.h"
 
-/* Line number lineno of a .jsonl file, s[0, n) without its line end, at byte_start in the file.
-** Returns 0 with d filled; 1 when the line is skipped (warned), or -1 when out of memory. */
-static int line_doc(src_loader *L, const char *s, size_t n, uint32_t lineno, uint64_t byte_start,
-                    src_doc *d) {
+int src_json_doc(src_loader *L, const char *s, size_t n, uint32_t lineno, uint64_t byte_start, const char *what,
+                 src_doc *d) {
   char msg[200];
   size_t bad;
   unsigned flags = SRC_JSON;
@@ -23,7 +23,7 @@ static int line_doc(src_loader *L, const char *s, size_t n, uint32_t lineno, uin
   memset(&f, 0, sizeof f);
   int cp = !src_utf8_valid(s, n, &bad);
   if (cp) flags |= SRC_CP1252;
-  int r = src_json_line(s, n, cp, &t, &flags, &f, msg, sizeof msg);
+  int r = src_json_object(s, n, cp, L->c->text_field, &t, &flags, &f, msg, sizeof msg);
   if (r == 0) {
     d->flags = flags;
     r = src_nb_take(&t, d);
@@ -38,15 +38,20 @@ static int line_doc(src_loader *L, const char *s, size_t n, uint32_t lineno, uin
     src_nb_free(&t);
     src_kvb_free(&f);
     src_doc_free(d);
-    if (r > 0) src_lwarn(L, "line %u: %s, line skipped", lineno, msg);
+    if (r > 0 && lineno) src_lwarn(L, "%s %u: %s, %s skipped", what, lineno, msg, what);
+    else if (r > 0) src_lwarn(L, "%s, skipped", msg);
     return r;
   }
-  if (cp) src_lwarn(L, "line %u: not valid UTF-8 (byte %zu): decoded as Windows-1252", lineno, bad);
+  if (cp && lineno) src_lwarn(L, "%s %u: not valid UTF-8 (byte %zu): decoded as Windows-1252", what, lineno, bad);
+  else if (cp) src_lwarn(L, "not valid UTF-8 (byte %zu): decoded as Windows-1252", bad);
   d->line = lineno;
   d->byte_start = byte_start;
   d->byte_len = n;
   size_t nl = strlen(L->base) + 12;
-  if ((d->name = malloc(nl)) != NULL) snprintf(d->name, nl, "%s#%u", L->base, lineno);
+  if ((d->name = malloc(nl)) != NULL) {
+    if (lineno) snprintf(d->name, nl, "%s#%u", L->base, lineno);
+    else snprintf(d->name, nl, "%s", L->base);
+  }
   if (!d->name || src_doc_finish(L, d, 0, &f)) {
     src_kvb_free(&f);
     src_doc_free(d);
@@ -73,7 +78,7 @@ static int jsonl_docs(src_loader *L, const char *buf, size_t n, src_doc_fn fn, v
     if (le > off && buf[le - 1] == '\r') le--;
     if (!blank_json(buf + off, le - off)) {
       src_doc d;
-      int r = line_doc(L, buf + off, le - off, lineno, off, &d);
+      int r = src_json_doc(L, buf + off, le - off, lineno, off, "line", &d);
       if (r < 0) return -1;
       if (r == 0 && fn(ud, &d)) return -1;
     }
@@ -105,7 +110,7 @@ static int jsonl_reread(src_loader *L, int fd, uint64_t size, uint32_t line, uin
     && (start == 0 || s[-1] == '\n' || (start == 3 && src_bom(buf, 3)))
     && (hi == start + len || s[len] == '\n' || s[len] == '\r')
     && !memchr(s, 0, (size_t)len);
-  int r = whole ? line_doc(L, s, (size_t)len, line, start, d) : 1;
+  int r = whole ? src_json_doc(L, s, (size_t)len, line, start, "line", d) : 1;
   free(buf);
   if (r < 0) { snprintf(err, errlen, "out of memory"); return -1; }
   if (r == 0) return 0;

@@ -1,9 +1,11 @@
 /*
-** json.c: one line of a .jsonl file, read by a small strict JSON parser (RFC 8259). The
-** "text" field becomes the document's text, with an offset map back to the bytes of the line so
-** that a token's span can still be given in file bytes; the other fields become metadata: strings
-** decoded, numbers, true and false as their JSON text, arrays and objects as their JSON text, null
-** left out. Nothing is converted to numbers, so nothing is lost.
+** json.c: one JSON object as a document (a line of a .jsonl file, an object or an array element of
+** a .json file), read by a small strict JSON parser (RFC 8259). The text field (the one the corpus
+** names, else "text", else "body", else "content") becomes the document's text, with an offset map
+** back to the object's bytes so that a token's span can still be given in file bytes; the other
+** fields become metadata: strings decoded, numbers, true and false as their JSON text, the fields
+** of a nested object flattened with dots ("author.party"), arrays as their JSON text, null left
+** out. Nothing is converted to numbers, so nothing is lost.
 */
 #include <stdio.h>
 #include <string.h>
@@ -13,7 +15,7 @@
 #define IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
 
 typedef struct jp {
-  const unsigned char *s, *p, *e;   /* the line, the cursor, the end */
+  const unsigned char *s, *p, *e;   /* the object's bytes, the cursor, the end */
   int cp1252;                       /* bytes >= 0x80 in strings are Windows-1252 */
   const char *err;                  /* the first error, and where it is */
   size_t errat;
@@ -202,35 +204,95 @@ static int value(jp *j, int depth) {
   }
 }
 
-/* One member's value: the text, or a metadata field (the first of a repeated key counts). */
-static int member(jp *j, const src_nbuf *key, src_nbuf *val, src_nbuf *t, unsigned *flags,
-                  src_kvb *f, int *text) {
-  if (key->n == 4 && memcmp(key->s, "text", 4) == 0) {
-    if (*text == 1 || !at(j, '"')) {
-      if (!*text) *text = 2;             /* there, but not a string */
-      return value(j, 0);
+/* The text fields a document may have, best first, when the corpus names none. */
+static const char *const TEXT_KEYS[] = { "text", "body", "content", NULL };
+
+/* How good key[0, n) is as the text field: 0 not at all, more is better. */
+static int text_rank(const char *field, const char *key, size_t n) {
+  if (field) return strlen(field) == n && memcmp(field, key, n) == 0;
+  for (int i = 0; TEXT_KEYS[i]; i++)
+    if (strlen(TEXT_KEYS[i]) == n && memcmp(TEXT_KEYS[i], key, n) == 0) return 3 - i;
+  return 0;
+}
+
+/* Which member of the object at j->p is the text: the key of the best rank whose value is a string
+** (into best, with its rank in *rank; 0 when none). When none is, *there names a text key with
+** another value (else it is left empty). Leaves j where it was; an error is left for the second
+** pass to report. */
+static void find_text(const jp *j0, const char *field, src_nbuf *best, int *rank, src_nbuf *there) {
+  jp j = *j0;
+  src_nbuf key;
+  memset(&key, 0, sizeof key);
+  key.nomap = 1;
+  *rank = 0;
+  j.p++;
+  skip_ws(&j);
+  while (at(&j, '"')) {
+    key.n = 0;
+    if (string(&j, &key, 0, NULL) || key.err) break;
+    skip_ws(&j);
+    if (!at(&j, ':')) break;
+    j.p++;
+    skip_ws(&j);
+    int r = text_rank(field, key.s ? key.s : "", key.n);
+    if (r && !at(&j, '"') && there->n == 0) src_nb_put(there, key.s, key.n, 0);
+    if (r > *rank && at(&j, '"')) {
+      *rank = r;
+      best->n = 0;
+      src_nb_put(best, key.s, key.n, 0);
     }
-    *text = 1;
-    return string(j, t, 1, flags);
+    if (value(&j, 0)) break;
+    skip_ws(&j);
+    if (!at(&j, ',')) break;
+    j.p++;
+    skip_ws(&j);
+  }
+  src_nb_free(&key);
+}
+
+/* The parser's scratch for one object: the key being read (with the prefix of the objects it is
+** nested in, "author."), a value, and what the text field is. */
+typedef struct jdoc {
+  src_nbuf key, val, textkey;
+  int text;              /* 1 once the text was read */
+  src_nbuf *t;
+  unsigned *flags;
+  src_kvb *f;
+} jdoc;
+
+static int members(jp *j, jdoc *o, size_t prefix, int depth);
+
+/* One member's value: the text, a nested object's fields, or a metadata field (the first of a
+** repeated key counts). o->key holds its key, after prefix bytes of its parents' names. */
+static int member(jp *j, jdoc *o, size_t prefix, int depth) {
+  src_nbuf *key = &o->key, *val = &o->val;
+  if (prefix == 0 && o->textkey.n == key->n && key->n > 0 && memcmp(key->s, o->textkey.s, key->n) == 0) {
+    if (o->text || !at(j, '"')) return value(j, 0);   /* the first string of the key counts */
+    o->text = 1;
+    return string(j, o->t, 1, o->flags);
   }
   const unsigned char *v = j->p;
-  if (key->n == 0) return value(j, 0);   /* a field without a name is no metadata */
+  if (key->n == prefix) return value(j, 0);   /* a field without a name is no metadata */
+  if (at(j, '{')) {                           /* "author": {"party": "D"} gives author.party */
+    if (depth >= SRC_JSON_DEPTH) return fail(j, j->p, "nested too deep");
+    src_nb_put(key, ".", 1, 0);
+    return members(j, o, key->n, depth + 1);
+  }
   if (at(j, '"')) {
     val->n = 0;
     if (string(j, val, 0, NULL)) return 1;
     if (val->err) return 0;
-    if (src_kvb_put(f, key->s, key->n, val->s ? val->s : "", val->n, 0)) val->err = 1;
+    if (src_kvb_put(o->f, key->s, key->n, val->s ? val->s : "", val->n, 0)) val->err = 1;
     return 0;
   }
   if (value(j, 0)) return 1;
   if (j->p - v == 4 && memcmp(v, "null", 4) == 0) return 0;
-  if (src_kvb_put(f, key->s, key->n, (const char *)v, (size_t)(j->p - v), 0)) val->err = 1;
+  if (src_kvb_put(o->f, key->s, key->n, (const char *)v, (size_t)(j->p - v), 0)) val->err = 1;
   return 0;
 }
 
-/* The members of the object at j->p. */
-static int object(jp *j, src_nbuf *key, src_nbuf *val, src_nbuf *t, unsigned *flags, src_kvb *f,
-                  int *text) {
+/* The members of the object at j->p, their keys after prefix bytes of o->key. */
+static int members(jp *j, jdoc *o, size_t prefix, int depth) {
   j->p++;
   skip_ws(j);
   if (at(j, '}')) {
@@ -239,13 +301,13 @@ static int object(jp *j, src_nbuf *key, src_nbuf *val, src_nbuf *t, unsigned *fl
   }
   for (;;) {
     if (!at(j, '"')) return fail(j, j->p, "expected a string key");
-    key->n = 0;
-    if (string(j, key, 0, NULL)) return 1;
+    o->key.n = prefix;
+    if (string(j, &o->key, 0, NULL)) return 1;
     skip_ws(j);
     if (!at(j, ':')) return fail(j, j->p, "expected ':'");
     j->p++;
     skip_ws(j);
-    if (member(j, key, val, t, flags, f, text)) return 1;
+    if (member(j, o, prefix, depth)) return 1;
     skip_ws(j);
     if (at(j, '}')) {
       j->p++;
@@ -257,15 +319,19 @@ static int object(jp *j, src_nbuf *key, src_nbuf *val, src_nbuf *t, unsigned *fl
   }
 }
 
-int src_json_line(const char *s, size_t n, int cp1252, src_nbuf *t, unsigned *flags, src_kvb *f,
-                  char *msg, size_t msglen) {
+int src_json_object(const char *s, size_t n, int cp1252, const char *field, src_nbuf *t, unsigned *flags,
+                    src_kvb *f, char *msg, size_t msglen) {
   jp j;
-  src_nbuf key, val;
-  int text = 0, r;
+  jdoc o;
+  int rank, r;
+  src_nbuf there;
   memset(&j, 0, sizeof j);
-  memset(&key, 0, sizeof key);
-  memset(&val, 0, sizeof val);
-  key.nomap = val.nomap = 1;
+  memset(&o, 0, sizeof o);
+  memset(&there, 0, sizeof there);
+  o.key.nomap = o.val.nomap = o.textkey.nomap = there.nomap = 1;
+  o.t = t;
+  o.flags = flags;
+  o.f = f;
   j.s = j.p = (const unsigned char *)s;
   j.e = j.s + n;
   j.cp1252 = cp1252;
@@ -278,18 +344,40 @@ int src_json_line(const char *s, size_t n, int cp1252, src_nbuf *t, unsigned *fl
                   j.err ? j.err : "text after the value");
     return 1;
   }
-  r = object(&j, &key, &val, t, flags, f, &text);
+  find_text(&j, field, &o.textkey, &rank, &there);
+  src_nb_put(&there, "", 1, 0);                 /* NUL-terminated, for the message */
+  r = members(&j, &o, 0, 0);
   if (r == 0) {
     skip_ws(&j);
     if (j.p != j.e) r = fail(&j, j.p, "text after the object");
   }
-  int oom = key.err == 1 || val.err == 1 || t->err == 1;
-  src_nb_free(&key);
-  src_nb_free(&val);
-  if (oom) return -1;
-  if (r) snprintf(msg, msglen, "invalid JSON at byte %zu: %s", j.errat, j.err);
-  else if (t->err) snprintf(msg, msglen, "text larger than 4 GiB once decoded");
-  else if (text != 1) snprintf(msg, msglen, text ? "field \"text\" is not a string" : "no \"text\" field");
-  else return 0;
-  return 1;
+  int oom = o.key.err == 1 || o.val.err == 1 || o.textkey.err == 1 || there.err == 1 || t->err == 1;
+  src_nb_free(&o.key);
+  src_nb_free(&o.val);
+  src_nb_free(&o.textkey);
+  if (!oom) {
+    if (r) snprintf(msg, msglen, "invalid JSON at byte %zu: %s", j.errat, j.err);
+    else if (t->err) snprintf(msg, msglen, "text larger than 4 GiB once decoded");
+    else if (o.text != 1 && there.n > 1) snprintf(msg, msglen, "field \"%s\" is not a string", there.s);
+    else if (o.text != 1 && field) snprintf(msg, msglen, "no \"%s\" field", field);
+    else if (o.text != 1) snprintf(msg, msglen, "no text field (\"text\", \"body\" or \"content\")");
+    else r = -2;
+  }
+  src_nb_free(&there);
+  return oom ? -1 : r == -2 ? 0 : 1;
+}
+
+int src_json_skip(const char *s, size_t n, size_t *off, char *msg, size_t msglen) {
+  jp j;
+  memset(&j, 0, sizeof j);
+  j.s = (const unsigned char *)s;
+  j.p = j.s + *off;
+  j.e = j.s + n;
+  skip_ws(&j);
+  if (value(&j, 0)) {
+    snprintf(msg, msglen, "invalid JSON at byte %zu: %s", j.errat, j.err);
+    return 1;
+  }
+  *off = (size_t)(j.p - j.s);
+  return 0;
 }

@@ -20,7 +20,7 @@
 /* Every format the loader reads. A new one is a file of its own and a line here (and its kind in
 ** source.h); src_scan lists its files, src_load and src_read_doc hand them to it. */
 static const src_format *const formats[] = { &src_format_txt, &src_format_md, &src_format_jsonl,
-                                              &src_format_conllu, &src_format_vrt };
+                                              &src_format_json, &src_format_conllu, &src_format_vrt };
 
 #define NFORMATS (sizeof formats / sizeof *formats)
 
@@ -41,7 +41,7 @@ static const src_format *format_of(int kind) {
   return formats[0];
 }
 
-/* The extensions, for a message: ".txt, .md, .jsonl, .conllu or .vrt". */
+/* The extensions, for a message: ".txt, .md, .jsonl, .json, .conllu or .vrt". */
 static void extension_list(char *buf, size_t len) {
   size_t k = 0, total = 0, i = 0;
   for (size_t f = 0; f < NFORMATS; f++)
@@ -97,11 +97,20 @@ void src_close(src_ctx *c) {
   src_boiler_free(c);
   for (size_t i = 0; i < c->nvrt_cols; i++) free(c->vrt_cols[i]);
   free(c->vrt_cols);
+  free(c->text_field);
   free(c->root);
   free(c);
 }
 
 const char *src_root(const src_ctx *c) { return c->root; }
+
+int src_set_text_field(src_ctx *c, const char *name) {
+  char *f = strdup(name);
+  if (!f) return -1;
+  free(c->text_field);
+  c->text_field = f;
+  return 0;
+}
 
 int src_set_attributes(src_ctx *c, const char *spec, char *err, size_t errlen) {
   size_t n = 1, k = 0;
@@ -215,6 +224,7 @@ uint64_t src_context_hash(src_ctx *c) {
   static const char *const names[] = { "metadata.tsv", "metadata.csv", "boilerplate.lst" };
   uint64_t h = src_hash(&c->root_file, sizeof c->root_file, 1);
   for (size_t i = 0; i < c->nvrt_cols; i++) h = src_hash(c->vrt_cols[i], strlen(c->vrt_cols[i]) + 1, h);
+  if (c->text_field) h = src_hash(c->text_field, strlen(c->text_field) + 1, h ^ 0x7E47);
   if (c->root_file) return h;
   for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
     src_loader L;

@@ -1,13 +1,14 @@
 /*
 ** source.h: the loader. Finds a corpus's files, reads them, and hands out documents as normalized
 ** UTF-8 text with their metadata, their boilerplate lines, and a map back to the bytes of the file.
-** It decides what a document is (a .txt/.md file, one line of a .jsonl file, a "# newdoc" of a
+** It decides what a document is (a .txt/.md file, one line of a .jsonl file, an object of a .json
+** file, a "# newdoc" of a
 ** CoNLL-U file, a <text> of a VRT file) and what its text says about itself (title, date); the
 ** metadata sidecar (metadata.tsv or metadata.csv) wins over that. The annotated formats (.conllu,
 ** .vrt) also give the document's tokens, sentences, attributes and regions (src_doc.pre).
 ** Bad input never stops it: each problem becomes one warning naming the file, and the rest loads.
 ** The files: load.c (src_open, src_load, src_read_doc, the table of formats), walk.c (src_scan),
-** one file per format (format_text.c, format_jsonl.c with json.c, format_conllu.c and format_vrt.c
+** one file per format (format_text.c, format_jsonl.c and format_json.c with json.c, format_conllu.c and format_vrt.c
 ** with tokens.c), sidecar.c, boiler.c and textmeta.c (metadata), common.c (what they all use);
 ** source_int.h says how they fit together. doc/formats.md describes the annotated formats.
 */
@@ -25,7 +26,7 @@
 ** threads at once (src_load is thread-safe). */
 typedef void (*src_warn_fn)(void *ud, const char *file, const char *msg);
 
-enum { SRC_TXT = 0, SRC_MD = 1, SRC_JSONL = 2, SRC_CONLLU = 3, SRC_VRT = 4 };
+enum { SRC_TXT = 0, SRC_MD = 1, SRC_JSONL = 2, SRC_CONLLU = 3, SRC_VRT = 4, SRC_JSONDOC = 5 };
 
 typedef struct src_file {
   char *path;          /* relative to the root, '/'-separated; "" when the root is itself a file */
@@ -130,10 +131,14 @@ const char *src_root(const src_ctx *c);
 ** comes twice. Returns 0, or -1 with a message in err (the setting is then unchanged). Call it
 ** before loading: it is part of src_context_hash. */
 int src_set_attributes(src_ctx *c, const char *spec, char *err, size_t errlen);
+/* The field of a JSON document (.json, .jsonl) that holds its text; without this, "text", else
+** "body", else "content". name is not empty. Returns 0, or -1 when memory ran out. Call it before
+** loading: it is part of src_context_hash. */
+int src_set_text_field(src_ctx *c, const char *name);
 
 /* Lists the documents' files into out (empty on entry): sorted by path (bytewise), recursive,
 ** following symbolic links, skipping hidden entries (a name starting with '.', so also .lector/),
-** and files that are not .txt, .md, .jsonl, .conllu or .vrt. Unreadable folders, broken links and symlink loops
+** and files that are not .txt, .md, .jsonl, .json, .conllu or .vrt. Unreadable folders, broken links and symlink loops
 ** are warned about and skipped. Also warns, once per context, about sidecar rows that name no
 ** listed file. Returns 0, or -1 if out of memory (out is then empty). */
 int src_scan(src_ctx *c, src_list *out);

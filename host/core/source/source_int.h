@@ -3,8 +3,8 @@
 ** other (a file calls only files listed before it): common.c (warnings, the text builder with its
 ** offset map, decoding, key/value lists, hashing, reading files); sidecar.c (the metadata sidecar);
 ** boiler.c (boilerplate rules); textmeta.c (titles and dates in texts, a document's metadata);
-** json.c (one .jsonl line); tokens.c (what the annotated formats share: the builder of src_tokens,
-** decoding fields); format_text.c, format_jsonl.c, format_conllu.c and format_vrt.c (the formats, on
+** json.c (one JSON object); tokens.c (what the annotated formats share: the builder of src_tokens,
+** decoding fields); format_text.c, format_jsonl.c, format_json.c, format_conllu.c and format_vrt.c (the formats, on
 ** the src_format interface below); load.c (the formats' registry, src_open, src_load,
 ** src_read_doc); walk.c (src_scan).
 */
@@ -112,6 +112,8 @@ struct src_ctx {
   /* the columns of a VRT file without a positional-attributes comment (src_set_attributes) */
   char **vrt_cols;          /* the word's name first, then the attributes'; NULL: word pos lemma */
   size_t nvrt_cols;
+  char *text_field;         /* the field of a JSON document that is its text (src_set_text_field);
+                            ** NULL: "text", else "body", else "content" */
 };
 
 /* One file being loaded: who to name in warnings and documents, and per-call scratch. */
@@ -283,12 +285,25 @@ int src_parse_date(const char *s, size_t n, char iso[11]);
 
 /* {====================================================================== json.c */
 
-/* Parses one .jsonl line (s, n). The "text" field goes into t with its map to the line's bytes (CR
-** LF and CR folded to LF, flags gaining SRC_CRLF); the other fields into f. cp1252: the line is not
-** UTF-8, so bytes >= 0x80 inside strings are Windows-1252. Returns 0; 1 when the line is to be
-** skipped, with the reason in msg; -1 when memory ran out. */
-int src_json_line(const char *s, size_t n, int cp1252, src_nbuf *t, unsigned *flags, src_kvb *f,
-                  char *msg, size_t msglen);
+/* Parses one JSON object (s, n): a .jsonl line, or an object of a .json file. The text field
+** (field, or when NULL "text", else "body", else "content") goes into t with its map to the object's
+** bytes (CR LF and CR folded to LF, flags gaining SRC_CRLF); the other fields into f, nested
+** objects' fields under "name.field". cp1252: the bytes are not UTF-8, so bytes >= 0x80 inside
+** strings are Windows-1252. Returns 0; 1 when the object is to be skipped, with the reason in msg;
+** -1 when memory ran out. */
+int src_json_object(const char *s, size_t n, int cp1252, const char *field, src_nbuf *t, unsigned *flags,
+                    src_kvb *f, char *msg, size_t msglen);
+
+/* Moves *off past the JSON value at or after *off in s[0, n) (white space before it skipped).
+** Returns 0; 1 with what is wrong in msg. */
+int src_json_skip(const char *s, size_t n, size_t *off, char *msg, size_t msglen);
+
+/* One JSON object s[0, n) at byte_start of its file as document number `number` (a .jsonl line, or
+** an element of a .json array; 0 for the whole file, a .json object), d filled and named
+** "base#number" (base when 0); what ("line", "element") is how warnings name it. Returns 0; 1 when
+** it is skipped (warned); -1 when memory ran out. (format_jsonl.c) */
+int src_json_doc(src_loader *L, const char *s, size_t n, uint32_t number, uint64_t byte_start, const char *what,
+                 src_doc *d);
 
 /* }====================================================================== */
 
@@ -382,6 +397,7 @@ typedef struct src_format {
 
 extern const src_format src_format_txt, src_format_md;   /* format_text.c */
 extern const src_format src_format_jsonl;                /* format_jsonl.c */
+extern const src_format src_format_json;                 /* format_json.c */
 extern const src_format src_format_conllu;               /* format_conllu.c */
 extern const src_format src_format_vrt;                  /* format_vrt.c */
 

@@ -47,7 +47,9 @@ checksum of the stored index, not only its header and sizes), `annotate` (true: 
 English tagger gives every token a part of speech `pos` (Universal Dependencies), `xpos` (Penn
 Treebank) and a `lemma`; a corpus annotated once stays annotated; false drops the layers),
 `attributes` (the columns of .vrt files without a positional-attributes comment, "word,pos,lemma"
-by default; remembered). Returns nil and a message when the path cannot be opened at all.]],
+by default; remembered), `text_field` (the field of .json and .jsonl documents that is their text:
+"text", else "body", else "content" by default; remembered). An unknown option or a value of the
+wrong type is an error. Returns nil and a message when the path cannot be opened at all.]],
         example = [[
 local C = lector.open("corpus", { rebuild = true })
 print(#C, C.tokens > 4000, C:info().from_store)  --> 5	true	false
@@ -57,7 +59,7 @@ print(lector.open("no/such/folder"))          --> nil	no/such/folder: cannot ope
 local stages = {}
 lector.open("corpus", { store = false, progress = function(p) stages[#stages + 1] = p.stage end })
 print(table.concat(stages, " "))              --> reading merging done
-print(pcall(lector.open, "corpus", { anotate = true }))   --> false	lector.open: unknown option 'anotate' (options: threads, store, rebuild, check, verify, annotate, attributes, warn, progress)
+print(pcall(lector.open, "corpus", { anotate = true }))   --> false	lector.open: unknown option 'anotate' (options: threads, store, rebuild, check, verify, annotate, attributes, text_field, warn, progress)
 print(pcall(lector.open, "corpus", { annotate = 1 }))     --> false	lector.open: option 'annotate' wants true or false, not a number
 ]] },
       { name = "lector.tokenize", since = "0.1.0",

@@ -7,7 +7,8 @@
 -- Exit status: 0; 2 for a usage error; 1 when the corpus cannot be opened.
 local args = require "lector.cmd.args"
 
-local USAGE = "usage: lector index [DIR] [--rebuild] [--verify] [--annotate | --no-annotate] [--attributes A,B,..] [--threads N]"
+local USAGE = "usage: lector index [DIR] [--rebuild] [--verify] [--annotate | --no-annotate] [--attributes A,B,..] "
+  .. "[--text-field NAME] [--threads N]"
 
 local function die(code, msg)
   io.stderr:write("lector: index: ", msg, "\n")
@@ -18,7 +19,8 @@ local function mb(n) return string.format("%.1f MB", n / 1e6) end
 
 local SPEC = {
   flags = { ["--rebuild"] = true, ["--verify"] = true, ["--annotate"] = true, ["--no-annotate"] = true },
-  values = { ["--threads"] = args.whole("--threads"), ["--corpus"] = args.any, ["--attributes"] = args.any },
+  values = { ["--threads"] = args.whole("--threads"), ["--corpus"] = args.any, ["--attributes"] = args.any,
+    ["--text-field"] = args.any },
 }
 
 return function(corpus, argv)
