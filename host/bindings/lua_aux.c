@@ -137,15 +137,12 @@ lb_corpus *lb_corpus_new(lua_State *L, const char *path, const lector_options *o
   if (!cu->path) luaL_error(L, "out of memory");
   if (o) cu->opt = *o; else lector_options_init(&cu->opt);
   cu->opt.warn = NULL;               /* the Lua handler is installed at open time */
-  if (cu->opt.vrt_attributes) {      /* the caller's string may not outlive a lazy open */
-    cu->vrt_attributes = strdup(cu->opt.vrt_attributes);
-    if (!cu->vrt_attributes) luaL_error(L, "out of memory");
-    cu->opt.vrt_attributes = cu->vrt_attributes;
-  }
-  if (cu->opt.text_field) {
-    cu->text_field = strdup(cu->opt.text_field);
-    if (!cu->text_field) luaL_error(L, "out of memory");
-    cu->opt.text_field = cu->text_field;
+  const char **given[] = { &cu->opt.vrt_attributes, &cu->opt.text_field, &cu->opt.name_fields,
+                           &cu->opt.name_sep, &cu->opt.name_pattern };
+  for (size_t i = 0; i < sizeof given / sizeof *given; i++) {
+    if (!*given[i]) continue;        /* the caller's string may not outlive a lazy open */
+    if (!(cu->strings[i] = strdup(*given[i]))) luaL_error(L, "out of memory");
+    *given[i] = cu->strings[i];
   }
   return cu;
 }

@@ -26,8 +26,9 @@ typedef struct lb_corpus {
   lector_corpus *c;
   char *path;
   lector_options opt;
-  char *vrt_attributes;      /* owned copy of opt.vrt_attributes */
-  char *text_field;          /* owned copy of opt.text_field */
+  char *strings[5];          /* owned copies of the option strings (vrt_attributes, text_field,
+                             ** name_fields, name_sep, name_pattern): the caller's may not outlive
+                             ** a lazy open */
   int closed;
   /* A subcorpus (C:where) has no c of its own: its user value is the corpus it narrows, and
   ** subset a byte per document (1 = kept), which every method applies to its scope. */

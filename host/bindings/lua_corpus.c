@@ -28,16 +28,17 @@ static int corpus_gc(lua_State *L) {
   cu->path = NULL;
   free(cu->subset);
   cu->subset = NULL;
-  free(cu->vrt_attributes);
-  cu->vrt_attributes = NULL;
-  free(cu->text_field);
-  cu->text_field = NULL;
+  for (size_t i = 0; i < sizeof cu->strings / sizeof *cu->strings; i++) {
+    free(cu->strings[i]);
+    cu->strings[i] = NULL;
+  }
   return 0;
 }
 
 /* The keys of lector.open's options: another one is an error, not ignored. */
 static const char *const open_keys[] = { "threads", "store", "rebuild", "check", "verify", "annotate",
-                                         "attributes", "text_field", "warn", "progress", NULL };
+                                         "attributes", "text_field", "name_fields", "name_sep", "name_pattern",
+                                         "warn", "progress", NULL };
 
 /* opts[key] at the top of the stack as a boolean; anything but true or false is an error. */
 static int opt_boolean(lua_State *L, const char *key) {
@@ -60,7 +61,7 @@ static int l_open(lua_State *L) {
       if (!known) {
         lua_pushvalue(L, -2);
         return luaL_error(L, "lector.open: unknown option '%s' (options: threads, store, rebuild, check, "
-                          "verify, annotate, attributes, text_field, warn, progress)", luaL_tolstring(L, -1, NULL));
+                          "verify, annotate, attributes, text_field, name_fields, name_sep, name_pattern, warn, progress)", luaL_tolstring(L, -1, NULL));
       }
     }
     if (lua_getfield(L, 2, "threads") != LUA_TNIL) o.threads = (int)luaL_checkinteger(L, -1);
@@ -71,7 +72,10 @@ static int l_open(lua_State *L) {
     if (lua_getfield(L, 2, "annotate") != LUA_TNIL) o.annotate = opt_boolean(L, "annotate") ? 1 : -1;
     if (lua_getfield(L, 2, "attributes") != LUA_TNIL) o.vrt_attributes = luaL_checkstring(L, -1);
     if (lua_getfield(L, 2, "text_field") != LUA_TNIL) o.text_field = luaL_checkstring(L, -1);
-    lua_pop(L, 8);
+    if (lua_getfield(L, 2, "name_fields") != LUA_TNIL) o.name_fields = luaL_checkstring(L, -1);
+    if (lua_getfield(L, 2, "name_sep") != LUA_TNIL) o.name_sep = luaL_checkstring(L, -1);
+    if (lua_getfield(L, 2, "name_pattern") != LUA_TNIL) o.name_pattern = luaL_checkstring(L, -1);
+    lua_pop(L, 11);
   }
   lb_corpus *cu = lb_corpus_new(L, path, &o);
   if (lua_istable(L, 2) && lua_getfield(L, 2, "warn") != LUA_TNIL) {

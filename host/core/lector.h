@@ -67,6 +67,11 @@ typedef struct lector_options {
                              ** "word,pos,lemma" (CWB's default when NULL); remembered by the corpus */
   const char *text_field;    /* the field of a .json/.jsonl document that is its text ("text", else
                              ** "body", else "content" when NULL); remembered by the corpus */
+  const char *name_fields;   /* metadata from file names: "year,speaker,party", the parts of a name
+                             ** split on name_sep ("_-" when NULL); or name_pattern,
+                             ** "{country}_{session}_{year}". Remembered by the corpus ("" forgets) */
+  const char *name_sep;
+  const char *name_pattern;
 } lector_options;
 
 /* Fills o with the defaults. */

@@ -70,7 +70,7 @@ describe("lector index", function()
     local r = run.lector({ "index", c, "--fast" })
     assert.are.equal(2, r.code)
     assert.are.equal("lector: index: unknown option '--fast'\nusage: lector index [DIR] [--rebuild] [--verify] [--annotate | --no-annotate] [--attributes A,B,..] "
-      .. "[--text-field NAME] [--threads N]\n", r.err)
+      .. "[--text-field NAME] [--name-fields F,G,.. [--name-sep CHARS] | --name-pattern P] [--threads N]\n", r.err)
     r = run.lector({ "index", c, "--threads", "two" })
     assert.are.equal(2, r.code)
     assert.truthy(r.err:find("--threads needs a whole number, not 'two'", 1, true), r.err)
@@ -103,6 +103,38 @@ describe("lector index on JSON documents", function()
     assert.truthy(r.out:find(": 3 files, 1 documents, 4 tokens,", 1, true), r.out)
     assert.truthy(run.slurp(c .. "/.lector/config"):find("text-field = speech\n", 1, true))
     assert.are.equal("2003.json|2003-02-27|Putin|A different text.\n", run.lector({ "--corpus", c, "-e", code }).out)
+    run.rmdir(dir)
+  end)
+end)
+
+describe("lector index with metadata in the file names", function()
+  it("takes fields by separator or by pattern, names the files that do not fit, and remembers", function()
+    local dir = run.tmpdir()
+    local c = dir .. "/speeches"
+    os.execute("mkdir -p " .. c)
+    run.write(c .. "/1990_bush_r.txt", "Iraq must leave Kuwait.\n")
+    run.write(c .. "/2003_putin_ur.txt", "Russia objects.\n")
+    run.write(c .. "/notes.txt", "Read me.\n")
+    local code = "for d in corpus:docs() do io.write(d.name, '|', tostring(d.date), '|', tostring(d.meta.speaker), "
+      .. "'|', tostring(d.meta.party), '\\n') end"
+    local r = run.lector({ "index", c, "--name-fields", "year,speaker,party" })
+    assert.are.equal(0, r.code)
+    assert.are.equal("lector: " .. c .. "/notes.txt: the name has 1 part split on \"_-\", --name-fields has 3 "
+      .. "(year,speaker,party): no fields taken from it\n", r.err)
+    -- later opens need no flags
+    assert.are.equal("1990_bush_r.txt|1990|bush|r\n2003_putin_ur.txt|2003|putin|ur\nnotes.txt|nil|nil|nil\n",
+      run.lector({ "--corpus", c, "-e", code }).out)
+    assert.are.equal("# lector: how this corpus is opened (lector writes this file; see doc/formats.md)\n"
+      .. "name-fields = year,speaker,party\n", run.slurp(c .. "/.lector/config"))
+    -- a pattern replaces the fields
+    r = run.lector({ "index", c, "--name-pattern", "{year}_{speaker}_{party}" })
+    assert.are.equal("lector: " .. c .. "/notes.txt: the name \"notes\" does not fit --name-pattern "
+      .. "{year}_{speaker}_{party}: no fields taken from it\n", r.err)
+    assert.are.equal("# lector: how this corpus is opened (lector writes this file; see doc/formats.md)\n"
+      .. "name-pattern = {year}_{speaker}_{party}\n", run.slurp(c .. "/.lector/config"))
+    r = run.lector({ "index", c, "--name-pattern", "{year}{speaker}" })
+    assert.are.equal(1, r.code)
+    assert.truthy(r.err:find("--name-pattern: two fields with nothing between them at byte 6", 1, true), r.err)
     run.rmdir(dir)
   end)
 end)

@@ -1,7 +1,8 @@
 /*
 ** config.c: what a corpus remembers of how it was opened, so that later opens, scripts and the
 ** REPL need no flags: a small text file ROOT/.lector/config of "key = value" lines beside the
-** index (for now: annotate = yes, once the built-in tagger annotated it). Unlike the index, it
+** index (annotate, vrt-attributes, text-field, name-fields, name-sep, name-pattern: see
+** doc/formats.md). Unlike the index, it
 ** survives a rebuild (a new lector, a damaged index). A corpus that is one file has none.
 */
 #include <stdio.h>
@@ -65,7 +66,7 @@ int cfg_set(const char *root, const char *key, const char *value) {
     fputs(line, out);
   }
   if (in) fclose(in);
-  fprintf(out, "%s = %s\n", key, value);
+  if (*value) fprintf(out, "%s = %s\n", key, value);   /* "" forgets the key */
   int bad = fclose(out) != 0;
   if (bad || rename(tmp, path) != 0) { remove(tmp); return -1; }
   return 0;

@@ -233,6 +233,49 @@ static void store_index(lector_corpus *c, const st_extra *ex) {
   c->store_error = strdup(msg);
 }
 
+
+/* The setting given for key (remembered in the corpus's config when it is stored; "" forgets it),
+** else the one remembered, else NULL. */
+static const char *setting(const char *path, const lector_options *o, const char *given, const char *key,
+                           char *buf, size_t n) {
+  if (given) {
+    if (o->store && !(cfg_get(path, key, buf, n) && strcmp(buf, given) == 0)) cfg_set(path, key, given);
+    return *given ? given : NULL;
+  }
+  return cfg_get(path, key, buf, n) && *buf ? buf : NULL;
+}
+
+/* How the corpus's files are read, given or remembered: the columns of .vrt files, the text field
+** of JSON documents, the metadata in file names. Returns 0, or -1 with a message in err. */
+static int describe_sources(lector_corpus *c, const char *path, const lector_options *o, char *err,
+                            size_t errlen) {
+  char cols[1024], field[256], fields[1024], sep[64], pattern[1024];
+  const char *spec = setting(path, o, o->vrt_attributes, "vrt-attributes", cols, sizeof cols);
+  if (spec && src_set_attributes(c->src, spec, err, errlen)) return -1;
+  if (o->text_field && !*o->text_field) {
+    snprintf(err, errlen, "the text field has no name");
+    return -1;
+  }
+  const char *name = setting(path, o, o->text_field, "text-field", field, sizeof field);
+  if (name && src_set_text_field(c->src, name)) {
+    snprintf(err, errlen, "out of memory");
+    return -1;
+  }
+  if (o->name_fields && o->name_pattern) {
+    snprintf(err, errlen, "file names are described by fields or by a pattern, not both");
+    return -1;
+  }
+  /* one way of describing names replaces the other */
+  const char *nf = setting(path, o, o->name_fields ? o->name_fields : o->name_pattern ? "" : NULL, "name-fields",
+                           fields, sizeof fields);
+  const char *ns = setting(path, o, o->name_sep ? o->name_sep : o->name_pattern ? "" : NULL, "name-sep", sep, sizeof sep);
+  const char *np = setting(path, o, o->name_pattern ? o->name_pattern : o->name_fields ? "" : NULL, "name-pattern",
+                           pattern, sizeof pattern);
+  if (nf && src_set_name_fields(c->src, nf, ns, err, errlen)) return -1;
+  if (!nf && np && src_set_name_pattern(c->src, np, err, errlen)) return -1;
+  return 0;
+}
+
 /* Sets c->lang to the metadata "lang" most of c's documents have (the first seen among equals; at
 ** most 16 different values are told apart, the rest not counted), or "und". */
 static void majority_lang(lector_corpus *c) {
@@ -278,31 +321,7 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
   }
   c->src = src_open(path, collect_warning, &wl, err, errlen);
   if (!c->src) goto done;
-  {                                               /* the columns of .vrt files: given, or remembered */
-    char cols[1024];
-    const char *spec = o->vrt_attributes;
-    if (!spec && cfg_get(path, "vrt-attributes", cols, sizeof cols)) spec = cols;
-    if (spec && src_set_attributes(c->src, spec, err, errlen)) goto done;
-    if (o->vrt_attributes && o->store && !(cfg_get(path, "vrt-attributes", cols, sizeof cols) &&
-                                           strcmp(cols, o->vrt_attributes) == 0))
-      cfg_set(path, "vrt-attributes", o->vrt_attributes);
-  }
-  {                                               /* the text field of JSON documents, likewise */
-    char field[256];
-    const char *name = o->text_field;
-    if (name && !*name) {
-      snprintf(err, errlen, "the text field has no name");
-      goto done;
-    }
-    if (!name && cfg_get(path, "text-field", field, sizeof field)) name = field;
-    if (name && src_set_text_field(c->src, name)) {
-      snprintf(err, errlen, "out of memory");
-      goto done;
-    }
-    if (o->text_field && o->store && !(cfg_get(path, "text-field", field, sizeof field) &&
-                                       strcmp(field, o->text_field) == 0))
-      cfg_set(path, "text-field", o->text_field);
-  }
+  if (describe_sources(c, path, o, err, errlen)) goto done;
   uint64_t context = src_context_hash(c->src);
   if (o->store) prev = open_stored(c, o, &ex, &wl);
   if (prev && ex.context_hash != context) {       /* the sidecar or boilerplate list changed */

@@ -31,8 +31,8 @@ struct lector_corpus {
 const ix_annotator *lector_tagger_annotator(void);
 
 /* The corpus's remembered settings (config.c): the value of key into value[0..n), 1 when there is
-** one; cfg_set writes it (0, or -1 when the folder cannot hold it: the setting is then not
-** remembered). */
+** one; cfg_set writes it, or forgets the key when value is "" (0, or -1 when the folder cannot
+** hold it: the setting is then not remembered). */
 int cfg_get(const char *root, const char *key, char *value, size_t n);
 int cfg_set(const char *root, const char *key, const char *value);
 

@@ -98,6 +98,7 @@ void src_close(src_ctx *c) {
   for (size_t i = 0; i < c->nvrt_cols; i++) free(c->vrt_cols[i]);
   free(c->vrt_cols);
   free(c->text_field);
+  src_name_free(c);
   free(c->root);
   free(c);
 }
@@ -225,6 +226,7 @@ uint64_t src_context_hash(src_ctx *c) {
   uint64_t h = src_hash(&c->root_file, sizeof c->root_file, 1);
   for (size_t i = 0; i < c->nvrt_cols; i++) h = src_hash(c->vrt_cols[i], strlen(c->vrt_cols[i]) + 1, h);
   if (c->text_field) h = src_hash(c->text_field, strlen(c->text_field) + 1, h ^ 0x7E47);
+  h = src_name_hash(c, h);
   if (c->root_file) return h;
   for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
     src_loader L;

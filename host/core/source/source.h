@@ -135,6 +135,15 @@ int src_set_attributes(src_ctx *c, const char *spec, char *err, size_t errlen);
 ** "body", else "content". name is not empty. Returns 0, or -1 when memory ran out. Call it before
 ** loading: it is part of src_context_hash. */
 int src_set_text_field(src_ctx *c, const char *name);
+/* Metadata from the file names (without folders and extension): the fields spec names
+** ("year,speaker,party"; an empty name skips its part) split on any of the characters sep ("_-"
+** when NULL or empty), or a pattern of {fields} and the text between them
+** ("{country}_{session}_{year}"). A name that does not fit is warned about; fields that look like
+** dates are written as ISO dates; "year" dates a document without "date". The file's own fields
+** and the sidecar win over these. Returns 0, or -1 with a message in err (the setting is then
+** off). Call before loading: part of src_context_hash. */
+int src_set_name_fields(src_ctx *c, const char *spec, const char *sep, char *err, size_t errlen);
+int src_set_name_pattern(src_ctx *c, const char *pattern, char *err, size_t errlen);
 
 /* Lists the documents' files into out (empty on entry): sorted by path (bytewise), recursive,
 ** following symbolic links, skipping hidden entries (a name starting with '.', so also .lector/),

@@ -2,7 +2,8 @@
 ** source_int.h: what the loader's files share and nobody else sees, in the order they build on each
 ** other (a file calls only files listed before it): common.c (warnings, the text builder with its
 ** offset map, decoding, key/value lists, hashing, reading files); sidecar.c (the metadata sidecar);
-** boiler.c (boilerplate rules); textmeta.c (titles and dates in texts, a document's metadata);
+** boiler.c (boilerplate rules); dates.c (dates as writers write them); namemeta.c (metadata from
+** file names); textmeta.c (titles and dates in texts, a document's metadata);
 ** json.c (one JSON object); tokens.c (what the annotated formats share: the builder of src_tokens,
 ** decoding fields); format_text.c, format_jsonl.c, format_json.c, format_conllu.c and format_vrt.c (the formats, on
 ** the src_format interface below); load.c (the formats' registry, src_open, src_load,
@@ -92,6 +93,13 @@ typedef struct bp_rule {
   pcre2_code *re;
 } bp_rule;
 
+/* A part of how file names are made (namemeta.c): a field, or the literal text between fields. */
+typedef struct src_name_part {
+  int field;                /* 1: a field named text ("" skips its part); 0: literal text */
+  char *text;
+} src_name_part;
+enum { SRC_NAME_FIELDS = 1, SRC_NAME_PATTERN = 2 };
+
 struct src_ctx {
   char *root;               /* as given, without trailing '/' */
   int root_file;            /* the root is a single file */
@@ -114,6 +122,12 @@ struct src_ctx {
   size_t nvrt_cols;
   char *text_field;         /* the field of a JSON document that is its text (src_set_text_field);
                             ** NULL: "text", else "body", else "content" */
+  /* metadata from file names (namemeta.c): none, fields split on separators, or a pattern */
+  int name_mode;            /* 0, SRC_NAME_FIELDS or SRC_NAME_PATTERN */
+  src_name_part *name_parts;
+  size_t nname_parts;
+  char *name_sep;           /* SRC_NAME_FIELDS: the separator characters */
+  char *name_spec;          /* the fields or the pattern as given, for messages */
 };
 
 /* One file being loaded: who to name in warnings and documents, and per-call scratch. */
@@ -122,6 +136,7 @@ typedef struct src_loader {
   const char *wfile;      /* the name warnings carry: the relative path, or the root */
   const char *base;       /* document names: the relative path, or the root file's own name */
   int quiet;              /* src_read_doc: warnings were given when the file was first loaded */
+  int name_warned;        /* the file's name was said not to fit (once per file) */
   pcre2_match_data *md;
 } src_loader;
 
@@ -266,6 +281,28 @@ int src_boiler_mark(const src_ctx *c, src_doc *d, pcre2_match_data **md);
 
 /* }====================================================================== */
 
+/* {====================================================================== dates.c */
+
+/* Parses a whole string as a date (2002-09-20, November 19, 1990, 19 Nov. 1990, ...);
+** returns 1 with the ISO form in iso, -1 when it is shaped as a date but the day is not one of
+** the month's (2002-02-30), or 0. */
+int src_parse_date(const char *s, size_t n, char iso[11]);
+
+/* }====================================================================== */
+
+/* {====================================================================== namemeta.c */
+
+/* The fields of the file name of document `name` (as src_set_name_fields or src_set_name_pattern
+** describe it) into m, replacing what is there; a name that does not fit is warned about once per
+** file. Returns 0, or -1 when memory ran out. */
+int src_name_meta(src_loader *L, const char *name, src_kvb *m);
+
+/* h mixed with how names are described (part of src_context_hash); the description freed. */
+uint64_t src_name_hash(const src_ctx *c, uint64_t h);
+void src_name_free(src_ctx *c);
+
+/* }====================================================================== */
+
 /* {====================================================================== textmeta.c */
 
 /* Finishes a document whose text is made: marks its boilerplate lines, then fills d->meta with the
@@ -275,11 +312,6 @@ int src_doc_finish(src_loader *L, src_doc *d, int from_text, const src_kvb *fiel
 
 /* What the text says about itself: the title (a slice of text) and the date (ISO, or ""). */
 void src_text_meta(const src_doc *d, const char **title, size_t *tlen, char date[11]);
-
-/* Parses a whole string as a date (2002-09-20, November 19, 1990, 19 Nov. 1990, ...);
-** returns 1 with the ISO form in iso, -1 when it is shaped as a date but the day is not one of
-** the month's (2002-02-30), or 0. */
-int src_parse_date(const char *s, size_t n, char iso[11]);
 
 /* }====================================================================== */
 

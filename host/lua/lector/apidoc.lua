@@ -48,7 +48,9 @@ English tagger gives every token a part of speech `pos` (Universal Dependencies)
 Treebank) and a `lemma`; a corpus annotated once stays annotated; false drops the layers),
 `attributes` (the columns of .vrt files without a positional-attributes comment, "word,pos,lemma"
 by default; remembered), `text_field` (the field of .json and .jsonl documents that is their text:
-"text", else "body", else "content" by default; remembered). An unknown option or a value of the
+"text", else "body", else "content" by default; remembered), `name_fields` ("year,speaker,party":
+metadata from the parts of the file names split on `name_sep`, "_-" by default) or `name_pattern`
+("{country}_{session}_{year}"), remembered (doc/formats.md). An unknown option or a value of the
 wrong type is an error. Returns nil and a message when the path cannot be opened at all.]],
         example = [[
 local C = lector.open("corpus", { rebuild = true })
@@ -59,7 +61,7 @@ print(lector.open("no/such/folder"))          --> nil	no/such/folder: cannot ope
 local stages = {}
 lector.open("corpus", { store = false, progress = function(p) stages[#stages + 1] = p.stage end })
 print(table.concat(stages, " "))              --> reading merging done
-print(pcall(lector.open, "corpus", { anotate = true }))   --> false	lector.open: unknown option 'anotate' (options: threads, store, rebuild, check, verify, annotate, attributes, text_field, warn, progress)
+print(pcall(lector.open, "corpus", { anotate = true }))   --> false	lector.open: unknown option 'anotate' (options: threads, store, rebuild, check, verify, annotate, attributes, text_field, name_fields, name_sep, name_pattern, warn, progress)
 print(pcall(lector.open, "corpus", { annotate = 1 }))     --> false	lector.open: option 'annotate' wants true or false, not a number
 ]] },
       { name = "lector.tokenize", since = "0.1.0",

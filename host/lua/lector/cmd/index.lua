@@ -8,7 +8,7 @@
 local args = require "lector.cmd.args"
 
 local USAGE = "usage: lector index [DIR] [--rebuild] [--verify] [--annotate | --no-annotate] [--attributes A,B,..] "
-  .. "[--text-field NAME] [--threads N]"
+  .. "[--text-field NAME] [--name-fields F,G,.. [--name-sep CHARS] | --name-pattern P] [--threads N]"
 
 local function die(code, msg)
   io.stderr:write("lector: index: ", msg, "\n")
@@ -20,7 +20,8 @@ local function mb(n) return string.format("%.1f MB", n / 1e6) end
 local SPEC = {
   flags = { ["--rebuild"] = true, ["--verify"] = true, ["--annotate"] = true, ["--no-annotate"] = true },
   values = { ["--threads"] = args.whole("--threads"), ["--corpus"] = args.any, ["--attributes"] = args.any,
-    ["--text-field"] = args.any },
+    ["--text-field"] = args.any, ["--name-fields"] = args.any, ["--name-sep"] = args.any,
+    ["--name-pattern"] = args.any },
 }
 
 return function(corpus, argv)
