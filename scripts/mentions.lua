@@ -4,11 +4,12 @@
 -- corpus's curated list), else the proper names found in the corpus itself (lib/propernames.lua).
 -- doc/lexicons.md has the formats. Mentions are found with the index (lib/entities.lua).
 --
---   lector run scripts/mentions.lua [--corpus DIR] [--by doc|year|total] [--show counts|mentions]
---     [--entities FILE] [--no-speakers] [--explain] [--boilerplate] [--format table|tsv|csv|json]
+--   lector run scripts/mentions.lua [--corpus DIR] [--by doc|year|decade|month|total|FIELD]
+--     [--where FIELD=VALUE,..] [--show counts|mentions] [--entities FILE] [--no-speakers] [--explain]
+--     [--boilerplate] [--format table|tsv|csv|json]
 --
--- Columns: by doc: file, date, entity, count; by year: year, entity, count; total: entity, count
--- (--explain adds the aliases that matched). --show mentions: file, date, start, end (bytes of the
+-- Columns: by doc: file, date, entity, count; by year (decade, month, any metadata field): year,
+-- entity, count; total: entity, count (--explain adds the aliases that matched). --show mentions: file, date, start, end (bytes of the
 -- file), text, entity, sentence (--explain adds the rule that decided it).
 -- this file's folder (whether run or required), for its lib/, data/ and packs/
 local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
@@ -20,6 +21,7 @@ local text = require "text"
 local entities = require "entities"
 local lexicon = require "lexicon"
 local propernames = require "propernames"
+local groups = require "groups"
 
 local M = {}
 
@@ -55,17 +57,24 @@ end
 -- counts: { docs = { {doc=, counts={entity=n}, aliases={entity={alias=n}}} in date order },
 -- mentions = every mention (see entities.find), oldest document first,
 -- years = {year={entity=n}}, total = {} }.
--- opts: speakers (false: leave speaker labels out), boilerplate
+-- opts: speakers (false: leave speaker labels out), boilerplate, keep (a function doc -> boolean:
+-- the documents counted; all when nil)
 function M.count(C, matcher, opts)
   opts = opts or {}
   local found = matcher:find(C, { boilerplate = opts.boilerplate, speakers = opts.speakers, labels = M.labels })
-  local res = { docs = {}, years = {}, total = {}, mentions = found, source = matcher.source }
+  local res = { docs = {}, years = {}, total = {}, mentions = {}, source = matcher.source }
   local per, rank = {}, {}
   for i, d in ipairs(text.docs(C)) do
-    per[d.id] = { doc = d, counts = {}, aliases = {} }
-    res.docs[#res.docs + 1] = per[d.id]
-    rank[d.id] = i
+    if not opts.keep or opts.keep(d) then
+      per[d.id] = { doc = d, counts = {}, aliases = {} }
+      res.docs[#res.docs + 1] = per[d.id]
+      rank[d.id] = i
+    end
   end
+  for _, m in ipairs(found) do
+    if per[m.doc.id] then res.mentions[#res.mentions + 1] = m end
+  end
+  found = res.mentions
   -- the mentions in the order of the documents (oldest first), as the counts are
   table.sort(found, function(a, b)
     if a.doc.id ~= b.doc.id then return rank[a.doc.id] < rank[b.doc.id] end
@@ -103,19 +112,23 @@ local function alias_list(t)
   return table.concat(parts, ", ")
 end
 
--- the rows for --by doc|year|total; with explain, each row says the aliases behind it
-function M.rows(res, by, explain)
+-- the rows for --by doc, total, or a group of documents (key: doc -> its group, groups.by); with
+-- explain, each row says the aliases behind it
+function M.rows(res, by, explain, key)
   local rows = {}
-  if by == "year" then
-    local years = {}
-    for y in pairs(res.years) do years[#years + 1] = y end
-    table.sort(years, function(a, b) return tostring(a) < tostring(b) end)
-    for _, y in ipairs(years) do
-      for _, e in ipairs(M.ranked(res.years[y])) do
-        rows[#rows + 1] = { year = y, entity = e, count = res.years[y][e] }
-      end
+  if by ~= "doc" and by ~= "total" then
+    key = key or function(d) return d.year or "undated" end
+    local per, names = {}, {}
+    for _, x in ipairs(res.docs) do
+      local g = key(x.doc)
+      if not per[g] then per[g] = {}; names[#names + 1] = g end
+      for e, n in pairs(x.counts) do per[g][e] = (per[g][e] or 0) + n end
     end
-    return rows, { "year", "entity", "count" }
+    table.sort(names, function(a, b) return tostring(a) < tostring(b) end)
+    for _, g in ipairs(names) do
+      for _, e in ipairs(M.ranked(per[g])) do rows[#rows + 1] = { [by] = g, entity = e, count = per[g][e] } end
+    end
+    return rows, { by, "entity", "count" }
   elseif by == "total" then
     for _, e in ipairs(M.ranked(res.total)) do rows[#rows + 1] = { entity = e, count = res.total[e] } end
     return rows, { "entity", "count" }
@@ -164,8 +177,9 @@ local function main(args)
       .. "its evidence. Entities: --entities FILE, else entities.lua|tsv in the corpus folder, else the proper\n"
       .. "names found in the corpus (doc/lexicons.md).",
     options = {
-      { "--by", value = "doc|year|total", choices = { "doc", "year", "total" }, default = "doc",
-        help = "count per document (default), per year, or in total" },
+      { "--by", value = "doc|year|decade|month|total|FIELD", default = "doc",
+        help = "count per document (default), per year, decade, month, metadata field, or in total" },
+      { "--where", value = "FIELD=VALUE,..", help = "only the documents whose FIELD is one of the values" },
       { "--show", value = "counts|mentions", choices = { "counts", "mentions" }, default = "counts",
         help = "counts (default), or every mention: file, date, bytes, text, entity, sentence" },
       { "--list", help = "the same as --show mentions" },
@@ -175,16 +189,24 @@ local function main(args)
     },
   })
   local C = cli.corpus()
+  local key, kerr = groups.by(C, opt.by)
+  if not key then cli.fail(kerr) end
+  local keep
+  if opt.where then
+    local werr
+    keep, werr = groups.where(C, opt.where)
+    if not keep then cli.fail(werr) end
+  end
   local matcher, err = M.load(C, opt.entities)
   if not matcher then cli.fail(err) end
-  local res = M.count(C, matcher, { boilerplate = opt.boilerplate, speakers = not opt.no_speakers })
+  local res = M.count(C, matcher, { boilerplate = opt.boilerplate, speakers = not opt.no_speakers, keep = keep })
   local title = opt.format == "table" and ("entities: " .. tostring(matcher.source)) or nil
   if opt.list or opt.show == "mentions" then
     local rows, cols = M.evidence(res, opt.explain, opt.format == "table")
     output.write(rows, cols, opt.format, { title = title, widths = { sentence = 2 * M.CONTEXT + 40, rule = 100 } })
     return
   end
-  local rows, cols = M.rows(res, opt.by, opt.explain)
+  local rows, cols = M.rows(res, opt.by, opt.explain, key)
   output.write(rows, cols, opt.format, { title = title, widths = { aliases = 80 } })
 end
 

@@ -1,0 +1,46 @@
+-- Grouping and selecting documents by any metadata field (scripts/lib/groups.lua) in the shipped
+-- scripts: mentions.lua --by a field that the file names give (--name-fields), --by decade, --where,
+-- and the errors that name the fields there are.
+local run = require "spec.support.run"
+
+describe("mentions.lua --by FIELD and --where", function()
+  local dir, c
+  setup(function()
+    dir = run.tmpdir()
+    c = dir .. "/speeches"
+    os.execute("mkdir -p " .. c)
+    run.write(c .. "/1990_bush_r.txt", "Iraq must leave Kuwait. Iraq will comply.\n")
+    run.write(c .. "/1991_clinton_d.txt", "Iraq and Russia met.\n")
+    run.write(c .. "/2003_kerry_d.txt", "Russia and Iraq, and Russia again.\n")
+    run.write(dir .. "/entities.tsv", "name\ttype\talias\nIraq\tcountry\tIraq\nRussia\tcountry\tRussia\n"
+      .. "Kuwait\tcountry\tKuwait\n")
+    assert.are.equal(0, run.lector({ "index", c, "--name-fields", "year,speaker,party" }).code)
+  end)
+  teardown(function() run.rmdir(dir) end)
+
+  local function mentions(...)
+    return run.lector({ "run", "scripts/mentions.lua", "--corpus", c, "--entities", dir .. "/entities.tsv",
+      "--format", "tsv", ... })
+  end
+
+  it("counts per party, per decade, and for the documents selected", function()
+    assert.are.equal("party\tentity\tcount\nd\tRussia\t3\nd\tIraq\t2\nr\tIraq\t2\nr\tKuwait\t1\n", mentions("--by", "party").out)
+    assert.are.equal("decade\tentity\tcount\n1990s\tIraq\t3\n1990s\tKuwait\t1\n1990s\tRussia\t1\n"
+      .. "2000s\tRussia\t2\n2000s\tIraq\t1\n", mentions("--by", "decade").out)
+    assert.are.equal("speaker\tentity\tcount\nclinton\tIraq\t1\nclinton\tRussia\t1\nkerry\tRussia\t2\n"
+      .. "kerry\tIraq\t1\n", mentions("--by", "speaker", "--where", "party=D").out)
+    assert.are.equal("entity\tcount\nIraq\t2\nKuwait\t1\n", mentions("--by", "total", "--where", "year=1990").out)
+  end)
+
+  it("names the fields there are when one is not", function()
+    local r = mentions("--by", "parti")
+    assert.are.equal(2, r.code)
+    assert.are.equal("mentions.lua: unknown field 'parti' for --by (fields: date, lang, party, speaker, year; "
+      .. "and doc, year, decade, month, total)\n", r.err)
+    r = mentions("--where", "party")
+    assert.are.equal(2, r.code)
+    assert.are.equal("mentions.lua: --where wants FIELD=VALUE[,VALUE...], not 'party'\n", r.err)
+    r = mentions("--where", "colour=red")
+    assert.truthy(r.err:find("unknown field 'colour' for --where", 1, true), r.err)
+  end)
+end)
