@@ -33,7 +33,8 @@ static void print_usage(FILE *f) {
     "commands:\n"
     "  run SCRIPT [args]   run a Lua script with the global `corpus` open (also: %s SCRIPT)\n"
     "  repl                interactive Lua with the corpus loaded\n"
-    "  info                the corpus: documents, titles, dates, tokens, distinct forms\n"
+    "  info [DIR]          the corpus: documents, titles, dates, tokens, distinct forms, metadata\n"
+    "                      fields with how many documents have each\n"
     "  query QUERY         a CQP query: --count, --kwic, --dump, --format tsv|csv|json\n"
     "  index [DIR]         build or update the on-disk index (--rebuild, --verify, --threads N,\n"
     "                      --annotate: add lemma, pos and xpos from the built-in English tagger;\n"
@@ -330,6 +331,8 @@ static int pmain(lua_State *L) {
     const char *dir = index_options(&co, argv, argc, script + 1);
     lb_corpus_new(L, dir ? dir : corpus_path(o.corpus, argv, argc, script + 1), &co);
     lua_setglobal(L, "corpus");
+  } else if (is_cmd && strcmp(argv[script], "info") == 0 && script + 1 < argc && argv[script + 1][0] != '-') {
+    host_set_corpus(L, argv[script + 1]);        /* `lector info DIR` describes DIR */
   } else {
     host_set_corpus(L, corpus_path(o.corpus, argv, argc, script ? script + 1 : argc));
   }

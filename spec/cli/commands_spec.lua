@@ -12,8 +12,11 @@ describe("lector info", function()
     assert.are.equal("corpus corpus: 5 documents, 4377 tokens, 1184 distinct forms, 213 sentences", l[1])
     assert.are.equal('    5  1990-11-19     2155 tokens  004_3bf8bdfe55aae150.txt  "Record of a Conversation '
       .. 'between M. S. Gorbachev and President of the US George Bush in Paris"', l[6])
-    assert.are.equal("attributes: word pos xpos lemma (lector's English tagger)", l[7])
-    assert.truthy(l[8]:find("^index: "))
+    assert.are.equal("metadata fields:", l[7])
+    assert.are.equal("  kind             5 of 5 documents (2 values: news, transcript)", l[10])
+    assert.are.equal("dates: 1990-11-19 to 2004-07-24; 0 documents without a date", l[14])
+    assert.are.equal("attributes: word pos xpos lemma (lector's English tagger)", l[15])
+    assert.truthy(l[16]:find("^index: "))
   end)
 end)
 

@@ -32,6 +32,26 @@ describe("mentions.lua --by FIELD and --where", function()
     assert.are.equal("entity\tcount\nIraq\t2\nKuwait\t1\n", mentions("--by", "total", "--where", "year=1990").out)
   end)
 
+  it("lector info DIR lists the fields, how many documents have each, the dates and the undated", function()
+    run.write(c .. "/notes.txt", "Read me.\n")
+    local r = run.lector({ "info", c })
+    assert.are.equal(0, r.code)
+    assert.truthy(r.out:find("^corpus " .. c:gsub("%p", "%%%0") .. ": 4 documents,"), r.out)
+    assert.truthy(r.out:find("metadata fields:\n"
+      .. "  date             3 of 4 documents (3 values: 1990, 1991, 2003)\n"
+      .. "  lang             4 of 4 documents (2 values: und, en)\n"
+      .. "  party            3 of 4 documents (2 values: d, r)\n"
+      .. "  speaker          3 of 4 documents (3 values: bush, clinton, kerry)\n"
+      .. "  year             3 of 4 documents (3 values: 1990, 1991, 2003)\n"
+      .. "dates: 1990 to 2003; 1 document without a date\n", 1, true), r.out)
+    assert.truthy(r.out:find("1 warning while loading, on stderr", 1, true), r.out)
+    assert.truthy(r.err:find("notes.txt: the name has 1 part", 1, true), r.err)
+    os.remove(c .. "/notes.txt")
+    r = run.lector({ "info", c, "--fields" })
+    assert.are.equal(2, r.code)
+    assert.are.equal("lector: info: unknown argument '--fields'\nusage: lector info [DIR]\n", r.err)
+  end)
+
   it("names the fields there are when one is not", function()
     local r = mentions("--by", "parti")
     assert.are.equal(2, r.code)
