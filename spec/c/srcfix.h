@@ -82,6 +82,16 @@ static inline int load(src_ctx *c, const char *path, int kind, docs *out) {
   return src_load(c, &f, on_doc, out);
 }
 
+/* Scans and loads everything; returns the number of files. */
+static inline size_t load_all(src_ctx *c, docs *out) {
+  src_list l = { 0 };
+  if (src_scan(c, &l)) return 0;
+  for (size_t i = 0; i < l.n; i++) src_load(c, &l.f[i], on_doc, out);
+  size_t n = l.n;
+  src_list_free(&l);
+  return n;
+}
+
 /* "k=v|k=v" in the document's order. */
 static inline const char *meta_str(const src_doc *d) {
   static char buf[4096];

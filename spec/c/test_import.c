@@ -153,7 +153,7 @@ static void test_conllu_fixture(void) {
   CHECK_INT(d->line, 1);
   CHECK_INT(d->byte_start, 0);
   CHECK_STR(d->text, "They don't let Iraq avoid responsibility.\nNo vote is expected.\n\nBlix delivered a report.");
-  CHECK_STR(meta_str(d), "title=President Bush Discusses Iraq with Russian Officials|date=2002-09-20|id=voa-2002-09-20|lang=und");
+  CHECK_STR(meta_str(d), "title=President Bush Discusses Iraq with Russian Officials|date=2002-09-20|id=voa-2002-09-20|date_from=document|lang=und");
   CHECK_STR(attrs_str(d), "lemma pos xpos feats head deprel deps misc");
   CHECK_STR(tokens_str(d, "lemma", "pos"),
             "They/they/PRON don't/do/AUX don't/not/PART let/let/VERB Iraq/Iraq/PROPN avoid/avoid/VERB "
@@ -365,7 +365,7 @@ static void test_vrt_fixture(void) {
   CHECK_STR(d->name, "news.vrt#3");
   CHECK_INT(d->line, 3);
   CHECK_STR(d->text, "Hans Blix delivered a 17-page report .\n\n\xE2\x80\x9C Breakthrough & progress \xE2\x80\x9D");
-  CHECK_STR(meta_str(d), "title=Bush & Putin Discuss Iraq|date=2003-02-27|id=voa-2003|lang=und");
+  CHECK_STR(meta_str(d), "title=Bush & Putin Discuss Iraq|date=2003-02-27|id=voa-2003|date_from=document|lang=und");
   CHECK_STR(attrs_str(d), "lemma pos ref");
   CHECK_STR(tokens_str(d, "pos", "ref"), "Hans/NNP/1 Blix/NNP/2 delivered/VBD/3 a/DT/4 17-page/JJ/5 report/NN/6 ./SENT/7 | "
                                         "\xE2\x80\x9C/``/1 Breakthrough/NN/2 &/CC/3 progress/NN/4 \xE2\x80\x9D/''/5");
@@ -375,7 +375,7 @@ static void test_vrt_fixture(void) {
   d = &ds.d[1];
   CHECK_STR(d->name, "news.vrt#27");
   CHECK_STR(d->text, "If you cannot help me <\xC3\xA9\xE2\x98\xBA>");
-  CHECK_STR(meta_str(d), "date=1990-11-19|id=wilson-1990|lang=und");
+  CHECK_STR(meta_str(d), "date=1990-11-19|id=wilson-1990|date_from=document|lang=und");
   CHECK_STR(regions_str(d), "turn[0,6) speaker=Gorbachev; s[0,6)");
   size_t n = 0;
   char *file = ct_slurp(FIXTURES "/news.vrt", &n);
@@ -511,7 +511,7 @@ static void test_sidecar_rows(void) {
   for (size_t i = 0; i < l.n; i++) src_load(c, &l.f[i], on_doc, &ds);
   CHECK_INT(ds.n, 4);
   CHECK_STR(meta_str(&ds.d[1]), "id=wilson-1990-11-19|source=Wilson Center|lang=en");
-  CHECK_STR(meta_str(&ds.d[3]), "date=1990-11-20|id=wilson-1990|source=Wilson|lang=und");
+  CHECK_STR(meta_str(&ds.d[3]), "date=1990-11-20|id=wilson-1990|source=Wilson|date_from=metadata.tsv|lang=und");
   wlog_clear(&w);
   CHECK_INT(src_sidecar_unused(c), 2);
   CHECK_STR(w.buf, "metadata.tsv: line 4: no document \"news.vrt#9\" in the corpus, row unused\n");

@@ -32,7 +32,7 @@ static void test_array(void) {
   if (ds.n == 4) {
     CHECK_STR(ds.d[0].name, "speeches.json#1");
     CHECK_STR(ds.d[0].text, "We will not accept it.");
-    CHECK_STR(meta_str(&ds.d[0]), "date=1990-11-19|speaker=Bush|party=R|lang=en");
+    CHECK_STR(meta_str(&ds.d[0]), "date=1990-11-19|speaker=Bush|party=R|date_from=document|lang=en");
     CHECK_STR(ds.d[1].name, "speeches.json#2");
     CHECK_STR(ds.d[1].text, "Russia objects.");
     CHECK_STR(meta_str(&ds.d[1]), "speaker.name=Putin|speaker.office.title=President|lang=und");

@@ -8,6 +8,7 @@
 #include "source/source.h"
 #include "srcfix.h"
 
+
 static void test_fields(void) {
   char *dir = mkcorpus(), err[256];
   puts_(dir, "1990_bush_r.txt", "Iraq must comply.\n");
@@ -28,10 +29,10 @@ static void test_fields(void) {
                    "1991_gorbachev_cpsu.jsonl: line 3: no text field (\"text\", \"body\" or \"content\"), line skipped\n");
   CHECK_INT(ds.n, 4);
   if (ds.n == 4) {
-    CHECK_STR(meta_str(&ds.d[0]), "date=1990|year=1990|speaker=bush|party=r|lang=und");
+    CHECK_STR(meta_str(&ds.d[0]), "date=1990|year=1990|speaker=bush|party=r|date_from=file name|lang=und");
     CHECK_STR(meta_str(&ds.d[1]), "lang=und");
-    CHECK_STR(meta_str(&ds.d[2]), "date=1991|year=1991|speaker=gorbachev|party=cpsu|lang=und");
-    CHECK_STR(meta_str(&ds.d[3]), "date=1991|year=1991|speaker=gorbachev|party=own|lang=und");  /* its own field wins */
+    CHECK_STR(meta_str(&ds.d[2]), "date=1991|year=1991|speaker=gorbachev|party=cpsu|date_from=file name|lang=und");
+    CHECK_STR(meta_str(&ds.d[3]), "date=1991|year=1991|speaker=gorbachev|party=own|date_from=file name|lang=und");  /* its own field wins */
   }
   docs_free(&ds);
   /* another separator; an empty name skips its part; a full date is written as one */
@@ -39,7 +40,7 @@ static void test_fields(void) {
   CHECK_INT(src_set_name_fields(c, "date,", "-", err, sizeof err), 0);
   CHECK_INT(load(c, "19901119-baker.txt", SRC_TXT, &ds), 0);
   CHECK_STR(w.buf, "");
-  CHECK_STR(meta_str(&ds.d[0]), "date=1990-11-19|lang=und");
+  CHECK_STR(meta_str(&ds.d[0]), "date=1990-11-19|date_from=file name|lang=und");
   docs_free(&ds);
   CHECK_INT(src_set_name_fields(c, "year,sp eaker", NULL, err, sizeof err), -1);
   CHECK_STR(err, "--name-fields: \"sp eaker\" is not a field name (letters, digits, '_', '-', '.')");
@@ -66,7 +67,7 @@ static void test_pattern(void) {
   CHECK_INT(ds.n, 3);
   if (ds.n == 3) {
     /* the sidecar wins; a field takes as little as lets the rest match (the last one the rest) */
-    CHECK_STR(meta_str(&ds.d[0]), "date=1990|country=USA|session=45th|year=1990|lang=und");
+    CHECK_STR(meta_str(&ds.d[0]), "date=1990|country=USA|session=45th|year=1990|date_from=file name|lang=und");
     CHECK_STR(meta_str(&ds.d[1]), "country=GBR|session=58|year=EU_2003-02|lang=und");
     CHECK_STR(meta_str(&ds.d[2]), "lang=und");
   }
@@ -82,8 +83,36 @@ static void test_pattern(void) {
   free(dir);
 }
 
+/* A date from several sources: the text's, then the file name's, then the document's own field, then
+** the sidecar's, the last one winning, and date_from says which. */
+static void test_date_sources(void) {
+  char *dir = mkcorpus(), err[256];
+  puts_(dir, "1990_a.txt", "Paris, 19 November 1991\n\nText.\n");
+  puts_(dir, "x_b.txt", "Paris, 19 November 1991\n\nText.\n");
+  puts_(dir, "1992_c.jsonl", "{\"text\": \"T.\", \"date\": \"1993-01-02\"}\n");
+  puts_(dir, "1994_d.txt", "Text.\n");
+  puts_(dir, "metadata.tsv", "file\tdate\n1994_d.txt\t1995-03\n");
+  wlog w;
+  src_ctx *c = wlog_open(dir, &w);
+  CHECK_INT(src_set_name_fields(c, "year,who", NULL, err, sizeof err), 0);
+  docs ds = { .n = 0 };
+  CHECK_INT(load_all(c, &ds), 4);
+  CHECK_INT(ds.n, 4);
+  if (ds.n == 4) {
+    CHECK_STR(meta_str(&ds.d[0]), "date=1990|year=1990|who=a|date_from=file name|lang=und");
+    CHECK_STR(meta_str(&ds.d[1]), "date=1993-01-02|year=1992|who=c|date_from=document|lang=und");
+    CHECK_STR(meta_str(&ds.d[2]), "date=1995-03|year=1994|who=d|date_from=metadata.tsv|lang=und");
+    CHECK_STR(meta_str(&ds.d[3]), "date=1991-11-19|year=x|who=b|date_from=text|lang=und");
+  }
+  docs_free(&ds);
+  src_close(c);
+  rmtree(dir);
+  free(dir);
+}
+
 int main(void) {
   RUN(test_fields);
+  RUN(test_date_sources);
   RUN(test_pattern);
   return ct_summary();
 }

@@ -79,15 +79,6 @@ static src_ctx *open_dir(const char *dir, warns *w) {
 }
 
 
-/* Scans and loads everything; returns the number of files. */
-static size_t load_all(src_ctx *c, docs *out) {
-  src_list l = { 0 };
-  if (src_scan(c, &l)) return 0;
-  for (size_t i = 0; i < l.n; i++) src_load(c, &l.f[i], on_doc, out);
-  size_t n = l.n;
-  src_list_free(&l);
-  return n;
-}
 
 static const src_doc *doc_named(const docs *ds, const char *name) {
   for (int i = 0; i < ds->n; i++)
@@ -638,7 +629,7 @@ static void test_jsonl(void) {
   CHECK_STR(d->text, "a\nb\nc");
   CHECK_INT(d->flags, SRC_JSON | SRC_CRLF);
   CHECK_STR(map_str(d), "(0,9)(2,14)(4,17)");
-  CHECK_STR(meta_str(d), "title=T|date=2001-01-01|lang=und");   /* fields as given: no title from the text */
+  CHECK_STR(meta_str(d), "title=T|date=2001-01-01|date_from=document|lang=und");   /* fields as given: no title from the text */
   CHECK_MEM(jsonl_sample + d->byte_start + src_to_orig(d, 4), 1, "c");
   CHECK(roundtrips(d));
   docs_free(&ds);
@@ -864,16 +855,16 @@ static void test_sidecar_csv(void) {
 
 static void test_seed_meta(void) {
   static const struct { const char *name, *meta, *boiler; } want[] = {
-    { "000_e46888d005b16152.txt", "title=President Bush Discusses Iraq with Russian Officials|date=2002-09-20|lang=en",
+    { "000_e46888d005b16152.txt", "title=President Bush Discusses Iraq with Russian Officials|date=2002-09-20|date_from=text|lang=en",
       "[0,19)[21,34)" },
     { "001_0b1a02bd6284fa36.txt",
       "title=Pres. Bush and Russia\xE2\x80\x99s Putin Discuss Iraq As Security Council Meets|lang=en", "[0,46)" },
     { "002_378a0fa01cf8e0c6.txt", "lang=en", "[3908,3922)[3924,3943)[3945,4000)" },
-    { "003_b732a128a37d961c.txt", "title=Russian, Iraqi Foreign Ministers Meet in Moscow|date=2004-07-24|lang=en",
+    { "003_b732a128a37d961c.txt", "title=Russian, Iraqi Foreign Ministers Meet in Moscow|date=2004-07-24|date_from=text|lang=en",
       "[0,19)[21,34)" },
     { "004_3bf8bdfe55aae150.txt",
       "title=Record of a Conversation between M. S. Gorbachev and President of the US George Bush in Paris"
-      "|date=1990-11-19|lang=en", "" },
+      "|date=1990-11-19|date_from=text|lang=en", "" },
   };
   /* the seeds alone, without corpus/metadata.tsv, so that what is read is the text's own */
   char *dir = mkcorpus();
@@ -918,28 +909,28 @@ static void test_text_meta(void) {
     { "md1.md", "# Heading Here\n\nBody text.\n", "title=Heading Here|lang=und" },
     { "md2.md", "Intro line\n\n## Closed Heading ##\n\nBody.\n", "title=Closed Heading|lang=und" },
     { "md3.md", "My Title\n========\n\nBody.\n", "title=My Title|lang=und" },
-    { "md4.md", "# Talks - 2003-02-27\n\nBody.\n", "title=Talks|date=2003-02-27|lang=und" },
+    { "md4.md", "# Talks - 2003-02-27\n\nBody.\n", "title=Talks|date=2003-02-27|date_from=text|lang=und" },
     { "md5.md", "#hashtag is no heading\n\nBody.\n", "title=#hashtag is no heading|lang=und" },
-    { "d01.txt", "Nov. 19, 1990\n\nSome Title\n\nBody.\n", "title=Some Title|date=1990-11-19|lang=und" },
-    { "d02.txt", "19 November 1990\n\nBody text.\n", "date=1990-11-19|lang=und" },
-    { "d03.txt", "Sept. 20, 2002\n\nBody text.\n", "date=2002-09-20|lang=und" },
+    { "d01.txt", "Nov. 19, 1990\n\nSome Title\n\nBody.\n", "title=Some Title|date=1990-11-19|date_from=text|lang=und" },
+    { "d02.txt", "19 November 1990\n\nBody text.\n", "date=1990-11-19|date_from=text|lang=und" },
+    { "d03.txt", "Sept. 20, 2002\n\nBody text.\n", "date=2002-09-20|date_from=text|lang=und" },
     { "d04.txt", "2002-02-30\n\nBody text goes here.\n", "lang=und" },
     { "d05.txt", "Summit Ends - 2002-02-30\n\nBody.\n", "title=Summit Ends|lang=und" },
-    { "d06.txt", "Leap - 2004-02-29\n\nBody.\n", "title=Leap|date=2004-02-29|lang=und" },
+    { "d06.txt", "Leap - 2004-02-29\n\nBody.\n", "title=Leap|date=2004-02-29|date_from=text|lang=und" },
     { "d07.txt", "No Leap - 1900-02-29\n\nBody.\n", "title=No Leap|lang=und" },
-    { "d08.txt", "MOSCOW, July 24, 2004\n\nBody text.\n", "date=2004-07-24|lang=und" },
-    { "d09.txt", "Date: 19th November 1990\n\nA Title\n\nBody.\n", "title=A Title|date=1990-11-19|lang=und" },
+    { "d08.txt", "MOSCOW, July 24, 2004\n\nBody text.\n", "date=2004-07-24|date_from=text|lang=und" },
+    { "d09.txt", "Date: 19th November 1990\n\nA Title\n\nBody.\n", "title=A Title|date=1990-11-19|date_from=text|lang=und" },
     { "d10.txt", "June 31, 2001\n\nBody.\n", "lang=und" },
-    { "d11.txt", "Talks | May 5, 2001\n\nBody.\n", "title=Talks|date=2001-05-05|lang=und" },
-    { "d12.txt", "Talks \xE2\x80\x94 5 May 2001\n\nBody.\n", "title=Talks|date=2001-05-05|lang=und" },
-    { "d13.txt", "november 19 1990\n\nBody.\n", "date=1990-11-19|lang=und" },
+    { "d11.txt", "Talks | May 5, 2001\n\nBody.\n", "title=Talks|date=2001-05-05|date_from=text|lang=und" },
+    { "d12.txt", "Talks \xE2\x80\x94 5 May 2001\n\nBody.\n", "title=Talks|date=2001-05-05|date_from=text|lang=und" },
+    { "d13.txt", "november 19 1990\n\nBody.\n", "date=1990-11-19|date_from=text|lang=und" },
     { "t01.txt", "Talks With the U.S.\n\nBody.\n", "title=Talks With the U.S.|lang=en" },
     { "t02.txt", "This is a sentence.\n\nBody.\n", "lang=und" },
     { "t03.txt", "Title\nBody continues right away.\n", "lang=und" },
     { "t04.txt", "Citation:\n\nBody.\n", "lang=und" },
     { "t05.txt", "A first paragraph that runs on, as the first lines of a story do.\n\n"
                  "In April, 2001, Iraqi Vice President Taha Yasin Ramadan met with Putin.\n\n"
-                 "April 5, 2001\n\nMore.\n", "date=2001-04-05|lang=en" },
+                 "April 5, 2001\n\nMore.\n", "date=2001-04-05|date_from=text|lang=en" },
     { "t06.txt", "Breaking News\n\nReal Title\n\nBody.\n", "title=Real Title|lang=und" },
     { "t07.txt", "  Spaced Title  \n\nBody.\n", "title=Spaced Title|lang=und" },
     { "t08.txt", "Only a title\n", "lang=und" },

@@ -39,6 +39,7 @@ describe("mentions.lua --by FIELD and --where", function()
     assert.truthy(r.out:find("^corpus " .. c:gsub("%p", "%%%0") .. ": 4 documents,"), r.out)
     assert.truthy(r.out:find("metadata fields:\n"
       .. "  date             3 of 4 documents (3 values: 1990, 1991, 2003)\n"
+      .. "  date_from        3 of 4 documents (1 value: file name)\n"
       .. "  lang             4 of 4 documents (2 values: und, en)\n"
       .. "  party            3 of 4 documents (2 values: d, r)\n"
       .. "  speaker          3 of 4 documents (3 values: bush, clinton, kerry)\n"
@@ -55,7 +56,7 @@ describe("mentions.lua --by FIELD and --where", function()
   it("names the fields there are when one is not", function()
     local r = mentions("--by", "parti")
     assert.are.equal(2, r.code)
-    assert.are.equal("mentions.lua: unknown field 'parti' for --by (fields: date, lang, party, speaker, year; "
+    assert.are.equal("mentions.lua: unknown field 'parti' for --by (fields: date, date_from, lang, party, speaker, year; "
       .. "and doc, year, decade, month, total)\n", r.err)
     r = mentions("--where", "party")
     assert.are.equal(2, r.code)

@@ -201,12 +201,21 @@ static int flatten(const src_kvb *m, src_doc *d) {
 
 /* Fills d->meta: title and date from the text when from_text, then the fields of the file's name
 ** (namemeta.c), then fields (the document's own: JSON, CoNLL-U, VRT), then the sidecar's row for
-** d->name, each later one winning, then the language detected when none gave "lang". Returns 0,
-** or -1 when out of memory. */
+** d->name, each later one winning; "date_from" says which gave the date ("text", "file name",
+** "document", "metadata.tsv" or "metadata.csv"); then the language detected when none gave "lang".
+** Returns 0, or -1 when out of memory. */
+/* Whether m has a field key (any value). */
+static int has_key(const src_kvb *m, const char *key) {
+  for (size_t i = 0; m && i < m->n; i++)
+    if (strcmp(m->e[i].key, key) == 0) return 1;
+  return 0;
+}
+
 static int doc_meta(src_loader *L, src_doc *d, int from_text, const src_kvb *fields) {
   src_ctx *c = L->c;
   src_kvb m;
   int r = 0;
+  const char *date_from = NULL;      /* which source gave the date, the last one winning */
   memset(&m, 0, sizeof m);
   if (from_text) {
     const char *title;
@@ -215,18 +224,32 @@ static int doc_meta(src_loader *L, src_doc *d, int from_text, const src_kvb *fie
     src_text_meta(d, &title, &tl, date);
     if (title) r |= src_kvb_put(&m, "title", 5, title, tl, 1);
     if (date[0]) r |= src_kvb_put(&m, "date", 4, date, 10, 1);
+    if (date[0]) date_from = "text";
   }
-  if (d->name) r |= src_name_meta(L, d->name, &m);     /* the file name over the text */
+  if (d->name) {                                      /* the file name over the text */
+    src_kvb names;
+    memset(&names, 0, sizeof names);
+    r |= src_name_meta(L, d->name, &names);
+    for (size_t i = 0; i < names.n; i++)
+      r |= src_kvb_put(&m, names.e[i].key, strlen(names.e[i].key), names.e[i].value, strlen(names.e[i].value), 1);
+    if (has_key(&names, "date")) date_from = "file name";
+    src_kvb_free(&names);
+  }
   for (size_t i = 0; fields && i < fields->n; i++)
     r |= src_kvb_put(&m, fields->e[i].key, strlen(fields->e[i].key), fields->e[i].value,
                      strlen(fields->e[i].value), 1);
+  if (has_key(fields, "date")) date_from = "document";
   const side_row *row = src_sidecar_row(c, d->name);
   if (row) {
     for (size_t k = 0; k < c->ncols; k++) {
       const char *v = row->cell[k];
       if (v) r |= src_kvb_put(&m, c->cols[k], strlen(c->cols[k]), v, strlen(v), 1);
+      if (v && strcmp(c->cols[k], "date") == 0) date_from = c->side_name;
     }
   }
+  /* where the date came from, unless a source says so itself */
+  if (date_from && has_key(&m, "date") && !has_key(&m, "date_from"))
+    r |= src_kvb_put(&m, "date_from", 9, date_from, strlen(date_from), 1);
   int has_lang = 0;
   for (size_t i = 0; i < m.n && !has_lang; i++) has_lang = strcmp(m.e[i].key, "lang") == 0;
   if (!has_lang) {
