@@ -53,6 +53,16 @@ describe("mentions.lua --by FIELD and --where", function()
     assert.are.equal("lector: info: unknown argument '--fields'\nusage: lector info [DIR]\n", r.err)
   end)
 
+  it("ranks the words that set one party's documents apart from another's (keyness.lua)", function()
+    local r = run.lector({ "run", "scripts/keyness.lua", "--corpus", c, "--compare", "party=d,r", "--min", "2",
+      "--format", "tsv" })
+    assert.are.equal(0, r.code)
+    assert.are.equal("word\ttarget\treference\tll\tlog_ratio\nand\t3\t0\t3.48\t2.05\nrussia\t3\t0\t3.48\t2.05\n", r.out)
+    r = run.lector({ "run", "scripts/keyness.lua", "--corpus", c, "--compare", "party=x" })
+    assert.are.equal(2, r.code)
+    assert.are.equal("keyness.lua: no document has party=x\n", r.err)
+  end)
+
   it("names the fields there are when one is not", function()
     local r = mentions("--by", "parti")
     assert.are.equal(2, r.code)
