@@ -12,7 +12,8 @@
 -- its position per document in date order, and what changed between documents of different dates.
 --
 --   lector run scripts/positions.lua [--corpus DIR] [--show statements|timeline|changes]
---                                    [--format table|tsv|csv|json] [--data FILE] [--explain]
+--     [--by doc|year|decade|month|FIELD] [--where FIELD=VALUE,..] [--actors FILE] [--topics FILE]
+--     [--data FILE] [--explain] [--scan] [--format table|tsv|csv|json]
 --
 -- statements: file, date, actor, topic, stance, speaker, cue, start, end, evidence (the sentence;
 --             start/end its byte span in the file), and with --explain how each was decided.
@@ -31,6 +32,7 @@ local datafile = require "data"
 local syntax = require "syntax"
 local stance = require "stance"
 local lexicon = require "lexicon"
+local groups = require "groups"
 
 local M = {}
 M.DATA = here .. "/data/positions.lua"
@@ -273,7 +275,9 @@ function M.statements(C, d, opts)
   local pos = not opts.scan and M.candidates(C, d)
   for _, doc in ipairs(text.docs(C)) do
     local at
-    if pos then
+    if opts.keep and not opts.keep(doc) then
+      at = {}                            -- a document --where leaves out: nothing read
+    elseif pos then
       at = {}
       local lo, hi = 1, #pos + 1          -- the first position at or after the document's first
       while lo < hi do
@@ -308,21 +312,26 @@ local function summarize(list)
 end
 
 -- timeline: { {actor, topic, date, file, stance, statements, evidence}, ... } by actor, topic, date
-function M.timeline(rows)
-  local groups, order = {}, {}
+-- With group (a function doc -> its group, groups.by), one row per group of documents instead of
+-- per document: its `date` is then the group's name (a year, a decade, a month, a party ...).
+function M.timeline(rows, group)
+  local pairs_, order = {}, {}
   for _, r in ipairs(rows) do
     local key = r.actor .. "\0" .. r.topic
-    if not groups[key] then groups[key] = { actor = r.actor, topic = r.topic, docs = {}, dorder = {} }
+    if not pairs_[key] then pairs_[key] = { actor = r.actor, topic = r.topic, docs = {}, dorder = {} }
       order[#order + 1] = key end
-    local g = groups[key]
-    if not g.docs[r.file] then g.docs[r.file] = { file = r.file, date = r.date, list = {} }
-      g.dorder[#g.dorder + 1] = r.file end
-    table.insert(g.docs[r.file].list, r)
+    local g = pairs_[key]
+    local unit = group and tostring(group(r.doc)) or r.file
+    if not g.docs[unit] then
+      g.docs[unit] = { file = group and "" or r.file, date = group and unit or r.date, list = {} }
+      g.dorder[#g.dorder + 1] = unit
+    end
+    table.insert(g.docs[unit].list, r)
   end
   table.sort(order)
   local out = {}
   for _, key in ipairs(order) do
-    local g = groups[key]
+    local g = pairs_[key]
     local docs = {}
     for _, f in ipairs(g.dorder) do docs[#docs + 1] = g.docs[f] end
     table.sort(docs, function(a, b) if a.date ~= b.date then return a.date < b.date end return a.file < b.file end)
@@ -379,9 +388,26 @@ local function main(args)
       { "--topics", value = "FILE", help = "the topics, a lexicon file (doc/lexicons.md)" },
       { "--explain", help = "add a column saying how each statement's holder and stance were decided" },
       { "--scan", help = "look at every sentence instead of finding them through the index (same rows)" },
+      { "--by", value = "doc|year|decade|month|FIELD", default = "doc",
+        help = "the timeline per document (default), per year, decade, month or metadata field" },
+      { "--where", value = "FIELD=VALUE,..", help = "only the documents whose FIELD is one of the values" },
     },
   })
   local C = cli.corpus()
+  local group
+  if opt.by ~= "doc" then
+    local gerr
+    group, gerr = groups.by(C, opt.by)
+    if not group then cli.fail(gerr) end
+    if opt.show == "changes" and not (opt.by == "year" or opt.by == "decade" or opt.by == "month") then
+      cli.fail("--show changes compares dates: --by doc, year, decade or month, not " .. opt.by)
+    end
+  end
+  if opt.where then
+    local werr
+    opt.keep, werr = groups.where(C, opt.where)
+    if not opt.keep then cli.fail(werr) end
+  end
   -- the actors and topics given, else those the corpus folder keeps (actors.lua|tsv, topics.lua|tsv)
   local own = {}
   for _, kind in ipairs({ "actors", "topics" }) do
@@ -393,10 +419,17 @@ local function main(args)
   if not d then cli.fail(err) end
   local rows = M.statements(C, d, opt)
   if opt.show == "timeline" then
-    output.write(M.timeline(rows), { "actor", "topic", "date", "file", "stance", "statements", "evidence" },
-      opt.format, { widths = { evidence = 60, file = 24 } })
+    local rows_t = M.timeline(rows, group)
+    if group then
+      for _, t in ipairs(rows_t) do t[opt.by] = t.date end
+      output.write(rows_t, { "actor", "topic", opt.by, "stance", "statements", "evidence" }, opt.format,
+        { widths = { evidence = 60 } })
+    else
+      output.write(rows_t, { "actor", "topic", "date", "file", "stance", "statements", "evidence" },
+        opt.format, { widths = { evidence = 60, file = 24 } })
+    end
   elseif opt.show == "changes" then
-    output.write(M.changes(M.timeline(rows)), { "actor", "topic", "from_date", "from_stance", "to_date",
+    output.write(M.changes(M.timeline(rows, group)), { "actor", "topic", "from_date", "from_stance", "to_date",
       "to_stance", "change", "from_evidence", "to_evidence" }, opt.format,
       { widths = { from_evidence = 40, to_evidence = 40 } })
   else

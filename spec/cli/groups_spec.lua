@@ -63,6 +63,26 @@ describe("mentions.lua --by FIELD and --where", function()
     assert.are.equal("keyness.lua: no document has party=x\n", r.err)
   end)
 
+  it("gives positions per group and for the documents selected (positions.lua)", function()
+    run.write(c .. "/1992_bush_r.txt", "Bush said the United States supports the sanctions.\n")
+    run.write(c .. "/2004_kerry_d.txt", "Kerry said the United States opposes the sanctions.\n")
+    local r = run.lector({ "run", "scripts/positions.lua", "--corpus", c, "--show", "timeline", "--by", "party",
+      "--format", "tsv" })
+    assert.are.equal("actor\ttopic\tparty\tstance\tstatements\tevidence\n"
+      .. "United States\tsanctions\td\topposes\t1\tKerry said the United States opposes the sanctions.\n"
+      .. "United States\tsanctions\tr\tsupports\t1\tBush said the United States supports the sanctions.\n", r.out)
+    r = run.lector({ "run", "scripts/positions.lua", "--corpus", c, "--show", "changes", "--by", "decade",
+      "--format", "tsv" })
+    assert.truthy(r.out:find("\nUnited States\tsanctions\t1990s\tsupports\t2000s\topposes\tsupports -> opposes\t", 1, true), r.out)
+    r = run.lector({ "run", "scripts/positions.lua", "--corpus", c, "--where", "party=r", "--format", "tsv" })
+    assert.are.equal(2, #run.lines(r.out))
+    r = run.lector({ "run", "scripts/positions.lua", "--corpus", c, "--show", "changes", "--by", "party" })
+    assert.are.equal(2, r.code)
+    assert.are.equal("positions.lua: --show changes compares dates: --by doc, year, decade or month, not party\n", r.err)
+    os.remove(c .. "/1992_bush_r.txt")
+    os.remove(c .. "/2004_kerry_d.txt")
+  end)
+
   it("names the fields there are when one is not", function()
     local r = mentions("--by", "parti")
     assert.are.equal(2, r.code)
