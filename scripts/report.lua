@@ -5,6 +5,7 @@
 -- references with their sentences, and the positions timeline with the changes highlighted.
 --
 --   lector run scripts/report.lua [--corpus DIR] [--out FILE] [--top N] [--entities FILE] [--boilerplate]
+--     [--by year|decade|month|FIELD] [--where FIELD=VALUE,..]
 -- Entities as for scripts/mentions.lua: --entities FILE, else entities.lua|tsv in the corpus folder,
 -- else the proper names found in the corpus (doc/lexicons.md).
 -- this file's folder (whether run or required), for its lib/, data/ and packs/
@@ -19,6 +20,7 @@ local mentions = require "mentions"
 local resolutions = require "resolutions"
 local positions = require "positions"
 local html = require "report_html"
+local groups = require "groups"
 
 local opt = cli.parse(arg, {
   usage = "The full report: documents, mentions per year, resolution references, position changes;\n"
@@ -27,24 +29,40 @@ local opt = cli.parse(arg, {
     { "--out", value = "FILE", default = "out/report.html", help = "where the HTML page goes (default out/report.html)" },
     { "--top", value = "N", default = "5", help = "entities per year on the terminal, and in the chart (5)" },
     { "--entities", value = "FILE", help = "the entity lexicon, .lua or .tsv (doc/lexicons.md)" },
+    { "--by", value = "year|decade|month|FIELD", default = "year",
+      help = "the groups the counts and rates per 1,000 tokens are given for (default year)" },
+    { "--where", value = "FIELD=VALUE,..", help = "only the documents whose FIELD is one of the values" },
   },
 })
 local top = tonumber(opt.top)
 if not top or top < 1 then cli.fail("--top needs a positive number, not '" .. tostring(opt.top) .. "'") end
 top = math.floor(top)
 local C = cli.corpus()
+local group, gerr = groups.by(C, opt.by)
+if not group then cli.fail(gerr) end
+if opt.where then
+  local werr
+  opt.keep, werr = groups.where(C, opt.where)
+  if not opt.keep then cli.fail(werr) end
+end
 
 -- the analyses
 local matcher, err = mentions.load(C, opt.entities)
 if not matcher then cli.fail(err) end
-local counts = mentions.count(C, matcher, { boilerplate = opt.boilerplate })
-local refs = resolutions.corpus(C, opt.boilerplate)
+local counts = mentions.count(C, matcher, { boilerplate = opt.boilerplate, keep = opt.keep })
+local refs = {}
+for _, r in ipairs(resolutions.corpus(C, opt.boilerplate)) do
+  if not opt.keep or opt.keep(r.doc) then refs[#refs + 1] = r end
+end
 local pdata, perr = positions.load()
 if not pdata then cli.fail(perr) end
 local statements = positions.statements(C, pdata, opt)
 local timeline = positions.timeline(statements)
 local changes = positions.changes(timeline)
-local docs = text.docs(C)
+local docs = {}
+for _, d in ipairs(text.docs(C)) do
+  if not opt.keep or opt.keep(d) then docs[#docs + 1] = d end
+end
 
 local w = io.write
 local info = C:info()
@@ -73,6 +91,35 @@ for _, y in ipairs(years) do
   w(string.format("  %s  %s\n", y, table.concat(parts, ", ")))
 end
 w("\n")
+
+-- 2b. per group: documents, tokens, mentions and references, with rates per 1,000 tokens
+local per, names = {}, {}
+local function slot(d)
+  local g = tostring(group(d))
+  if not per[g] then per[g] = { [opt.by] = g, documents = 0, tokens = 0, mentions = 0, references = 0 }; names[#names + 1] = g end
+  return per[g]
+end
+for _, d in ipairs(docs) do
+  local x = slot(d)
+  x.documents, x.tokens = x.documents + 1, x.tokens + d.tokens
+end
+for _, x in ipairs(counts.docs) do
+  for _, n in pairs(x.counts) do slot(x.doc).mentions = slot(x.doc).mentions + n end
+end
+for _, r in ipairs(refs) do
+  if r.is_reference == "yes" then slot(r.doc).references = slot(r.doc).references + 1 end
+end
+table.sort(names)
+local grows = {}
+for _, g in ipairs(names) do
+  local x = per[g]
+  x.mentions_per_1000 = string.format("%.1f", x.tokens > 0 and 1000 * x.mentions / x.tokens or 0)
+  x.references_per_1000 = string.format("%.2f", x.tokens > 0 and 1000 * x.references / x.tokens or 0)
+  grows[#grows + 1] = x
+end
+w(string.format("Per %s: mentions and resolution references, and per 1,000 tokens\n", opt.by))
+w(output.format(grows, { opt.by, "documents", "tokens", "mentions", "mentions_per_1000", "references",
+  "references_per_1000" }, "table"), "\n")
 
 -- 3. resolution references
 local yes, other = {}, 0

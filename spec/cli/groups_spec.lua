@@ -83,6 +83,17 @@ describe("mentions.lua --by FIELD and --where", function()
     os.remove(c .. "/2004_kerry_d.txt")
   end)
 
+  it("reports counts and rates per 1,000 tokens per party, for the documents selected (report.lua)", function()
+    local r = run.lector({ "run", "scripts/report.lua", "--corpus", c, "--entities", dir .. "/entities.tsv",
+      "--by", "party", "--where", "year=1990,2003", "--out", dir .. "/r.html" })
+    assert.are.equal(0, r.code)
+    assert.truthy(r.out:find("Per party: mentions and resolution references, and per 1,000 tokens\n"
+      .. "party  documents  tokens  mentions  mentions_per_1000  references  references_per_1000\n"
+      .. "-----  ---------  ------  --------  -----------------  ----------  -------------------\n"
+      .. "d              1       8         3              375.0           0  0.00\n"
+      .. "r              1       9         3              333.3           0  0.00\n", 1, true), r.out)
+  end)
+
   it("names the fields there are when one is not", function()
     local r = mentions("--by", "parti")
     assert.are.equal(2, r.code)
