@@ -73,7 +73,8 @@ for _, p in ipairs(passages) do
     errors[#errors + 1] = { split = p.split, text = string.format("%s %s at %d: gold %s | %s | %s | %s, got %s | %s | %s | %s\n    %s",
       what, p.source, g and g.at or r.start, g and g.is_reference or "-", g and g.body or "-", g and g.number or "-",
       g and g.status or "-", r and r.is_reference or "-", r and r.body or "-", r and r.number or "-",
-      r and r.status or "-", p.sentence) }
+      r and r.status or "-", p.sentence) .. (r and r.why and string.format("\n    why: %s | %s | %s",
+      r.why.sense or "", r.why.body or "", r.why.status or "") or "") }
   end
   for _, g in ipairs(p.gold) do
     local r = pred_for(g.at)
