@@ -228,6 +228,11 @@ local cases = {
     { 312, 322, "Article 25", "yes", "UN unspecified", "written", "cited", "25", "" } },
   { "We would like to request the General Assembly, its President and the Secretary-General to assist in the passage of a special resolution in support of the initiative declaring Central Asia a nuclear-weapon-free zone.",
     { 125, 135, "resolution", "yes", "UN General Assembly", "written", "proposed", "", "passage" } },
+  -- a draft's symbol in brackets after "the draft resolution" is that draft's, not another row
+  { "With these considerations, the Government of Japan has decided to cosponsor the draft resolution requesting the General Assembly to decide that any proposal in the Assembly which would result in depriving the Republic of China of representation in the United Nations is an important question under Article 18 of the Charter [AfL.632 and Add.l and 2] and also the draft resolution seeking to affirm the right of representation of the Government of the People's Republic of China, to recommend that it should be seated in the Security Council as a permanent member, and at the same time to affirm the continued right of representation of the Government of the Republic of China [A/L.633 and Add.l and 2], 56.",
+    { 86, 96, "resolution", "yes", "UN General Assembly", "written", "draft", "", "draft" },
+    { 298, 308, "Article 18", "yes", "UN unspecified", "written", "cited", "18", "" },
+    { 369, 379, "resolution", "yes", "UN unspecified", "inferred", "draft", "", "draft" } },
 }
 
 local function fields(r)
@@ -235,6 +240,14 @@ local function fields(r)
 end
 
 describe("un_resolutions.finder", function()
+  it("reads \"such a resolution is necessary\" as one still wanted (the seeds, corpus/004)", function()
+    local scan = finder.scanner { context = "the UN" }
+    scan:sentence("We must get a resolution passed in the UN which would sanction the adoption of the necessary "
+      .. "measures, that is, the use of force, in order to convince Saddam Hussein that he must comply with the UN's "
+      .. "demands.", 0)
+    local rows = scan:sentence("However, I have come to the conclusion that such a resolution is necessary.", 0)
+    assert.are.same({ 51, "yes", "proposed" }, { rows[1].start, rows[1].is_reference, rows[1].status })
+  end)
   it("reads a plural in a document that speaks of the UN as its resolutions, not as determination", function()
     local scan = finder.scanner { context = "the United Nations" }
     local rows = scan:sentence("At the same time we must unfortunately note that difficulties are being encountered in "
@@ -373,7 +386,7 @@ describe("scripts/resolutions.lua on a folder of real sentences", function()
   it("finds through the index exactly the rows of reading every sentence", function()
     local C = assert(lector.open(dir, { warn = function() end }))
     local scan, indexed = evidence(R.scan(C)), evidence(R.corpus(C))
-    assert.are.equal(973, #scan)
+    assert.are.equal(970, #scan)
     assert.are.same(scan, indexed)
   end)
 end)

@@ -124,14 +124,19 @@ end
 -- governs it ("must get a resolution passed"); or nil
 local participle_stop = set{ ";", ":", "which", "that", "who", "whereby", "whose", "where", "when", "while" }
 local participle_aux = set{ "be", "been", "being", "get", "got", "getting", "see", "have", "has", "had" }
-local function participle_after(toks, i)
+-- verbs that take "a resolution adopted" as their object: "get a resolution passed", "see it adopted"
+local causative = set{ "get", "gets", "got", "getting", "see", "seeing", "have", "want", "wants", "like", "need",
+  "needs", "it" }
+local function participle_after(toks, i, a)
   local n = #toks
   for j = i + 1, math.min(n, i + 10) do
     local w = lw(toks, j)
     if participle_stop[w] or senses.is_modal(toks, j) then return nil end
     if (w == "," or w == "and") and determiners[lw(toks, j + 1)] then return nil end
     if (w == "adopted" or w == "passed" or w == "approved") and not participle_aux[lw(toks, j - 1)] then
-      return j, toks[j][2], senses.unreal(toks, j)
+      local before = a and (lw(toks, a - 1) == "(" and a - 2 or a - 1)
+      local unreal = before and causative[lw(toks, before)] and senses.unreal(toks, before + 1)
+      return j, toks[j][2], unreal
     end
   end
 end
@@ -270,7 +275,7 @@ local function status_of(self, toks, i, a, det, number, plural, anaphor)
   if senses.adopted[lw(toks, a - 1)] and not senses.unreal(toks, a - 1) and lw(toks, a - 2) ~= "be" then
     return "adopted", word(a - 1), "adoption verb before it"
   end
-  local p, pw, unreal = participle_after(toks, i)
+  local p, pw, unreal = participle_after(toks, i, a)
   if p and unreal then return "proposed", pw, "adoption sought or hypothetical" end
   if p then return "adopted", pw, "adopted, in a participle after it" end
   -- "the Declaration ..., adopted at the last session [resolution 2734 (XXV)]": what it names was adopted
@@ -314,6 +319,12 @@ local function status_of(self, toks, i, a, det, number, plural, anaphor)
     return "proposed", word(a - 1), "adopting verb in the present or infinitive"
   end
   if det["draft"] then return "draft", "draft", "a draft" end
+  -- "such a resolution is necessary": one still wanted
+  local be = lw(toks, i + 1)
+  if (be == "is" or be == "was" or be == "would") and near(set{ "necessary", "needed", "required", "essential",
+    "indispensable", "desirable", "urgent" }, i + 2, i + 4) then
+    return "proposed", "", "said to be needed"
+  end
   local cited = near(senses.cited, math.max(1, a - 4), i - 1)
   if cited then return "cited", word(cited), "cited: a verb of compliance or reference before it" end
   local ad = near(senses.adopted)
@@ -411,7 +422,8 @@ function Scanner:classify(toks, i, number, organs)
   local body, source, body_rule = self:body(toks, i, a, number, organs, anaphor, det)
   local status, verb, status_rule = status_of(self, toks, i, a, det, number, plural, anaphor)
   -- what a later sentence says of the resolution it takes up ("Moscow could veto the resolution")
-  if anaphor and self.last and self.last.body_code == "un" and body == "sc" then
+  if anaphor and self.last and self.last.body_code == "un" and body == "sc"
+    and self.last.why.sense ~= "an article of the UN Charter" then
     self.last.body_code, self.last.body, self.last.body_source = "sc", bodies.name("sc"), "inferred"
     self.last.why.body = "a later sentence vetoes it or names the Council"
   end
@@ -552,7 +564,14 @@ function Scanner:sentence(sent, offset, index)
     elseif w:match("^[AS]/[%u%d]") and (w:find("/RES/", 1, true) or w:find("/L%.%d")) then
       -- a UN document symbol on its own: S/RES/1441 (2002), A/RES/48/126, a draft A/C.3/48/L.7
       local a, text, b = numbers.symbol:match(sent, t[1])
-      if a then
+      -- "the draft resolution seeking ... [A/L.633 and Add.1 and 2]": that draft's symbol, not another
+      local of_draft = false
+      if i > 1 and (lw(toks, i - 1) == "[" or lw(toks, i - 1) == "(") and text and text:find("/L%.") then
+        for _, r in ipairs(rows) do
+          if r.is_reference == "yes" and r.status == "draft" and r.number == "" then of_draft = true end
+        end
+      end
+      if a and not of_draft then
         local code = text:match("^S/") and "sc" or "ga"
         instrument(self, rows, sent, offset, a, b, code, text:find("/L%.") and "draft" or "cited", "numbered", text,
           "a UN document symbol")
@@ -580,7 +599,8 @@ function Scanner:sentence(sent, offset, index)
   end
   if named then
     for _, r in ipairs(rows) do
-      if r.is_reference == "yes" and (r.body_code == nil or r.body_code == "un" and named.body_code ~= "un") then
+      if r.is_reference == "yes" and (r.body_code == nil or r.body_code == "un" and named.body_code ~= "un")
+        and r.why.sense ~= "an article of the UN Charter" then
         r.body, r.body_code, r.body_source = named.body, named.body_code, "inferred"
         r.why.body = "the body of another reference in the sentence"
       end
