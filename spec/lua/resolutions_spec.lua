@@ -228,6 +228,9 @@ local cases = {
     { 312, 322, "Article 25", "yes", "UN unspecified", "written", "cited", "25", "" } },
   { "We would like to request the General Assembly, its President and the Secretary-General to assist in the passage of a special resolution in support of the initiative declaring Central Asia a nuclear-weapon-free zone.",
     { 125, 135, "resolution", "yes", "UN General Assembly", "written", "proposed", "", "passage" } },
+  -- "the Soviet Union" names no body; a draft's symbol with its revision, in brackets
+  { "All that we received were general accusations from the Soviet Union representative that our only interest was in espionage and that our suggestions meant that we did not genuinely want disarmament; or else bald restatements of those slogans which are again set forth in the draft resolution [A/2485/Rev.1] submitted on 21 September.",
+    { 280, 304, "resolution [A/2485/Rev.1", "yes", "UN General Assembly", "inferred", "draft", "A/2485/Rev.1", "draft" } },
   -- a draft's symbol in brackets after "the draft resolution" is that draft's, not another row
   { "With these considerations, the Government of Japan has decided to cosponsor the draft resolution requesting the General Assembly to decide that any proposal in the Assembly which would result in depriving the Republic of China of representation in the United Nations is an important question under Article 18 of the Charter [AfL.632 and Add.l and 2] and also the draft resolution seeking to affirm the right of representation of the Government of the People's Republic of China, to recommend that it should be seated in the Security Council as a permanent member, and at the same time to affirm the continued right of representation of the Government of the Republic of China [A/L.633 and Add.l and 2], 56.",
     { 86, 96, "resolution", "yes", "UN General Assembly", "written", "draft", "", "draft" },

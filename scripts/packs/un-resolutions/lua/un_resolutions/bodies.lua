@@ -114,6 +114,8 @@ function M.at(toks, i)
     end
     -- "the congressional delegation" is a state's members of Congress, not a body that resolves
     if ok and words[#words] == "congressional" and low(toks[i + 1] and toks[i + 1][2]) == "delegation" then ok = false end
+    -- "the Soviet Union" is a State, not a union that resolves
+    if ok and words[1] == "union" and low(toks[i - 1] and toks[i - 1][2]) == "soviet" then ok = false end
     if ok then return o.code, #words end
   end
 end
