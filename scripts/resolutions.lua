@@ -27,9 +27,10 @@ M.COLUMNS = { "file", "date", "start", "end", "matched", "is_reference", "body",
   "number", "specificity", "sentence" }
 
 -- the words and phrases whose sentences the grammar reads (case-insensitive, inside hyphen compounds
--- too: "high-resolution"); "RES" and "Res" are the symbols S/RES/678, H.J.Res. 114
+-- too: "high-resolution"); "RES" and "Res" are the symbols S/RES/678, H.J.Res. 114; the index keeps a
+-- closing quote in the word ("Resolution' 32/174" in a scanned record), the finder does not
 M.TRIGGERS = { "resolution", "resolutions", "res", "article", "orders", "unscr", "L.", "set by", "imposed by",
-  "established by", "mandated by", "fixed by", "laid by" }
+  "established by", "mandated by", "fixed by", "laid by", "resolution'", "resolutions'" }
 
 -- the rule behind each field, as one column
 local function explain(r)

@@ -1,7 +1,8 @@
 -- bench/accuracy/resolutions.lua: measures the resolution finder against the hand-labelled real
 -- sentences of spec/fixtures/resolutions/gold.tsv (one row per occurrence of a trigger word:
 -- is_reference, body, number, status, with the sentences before it and the document's sentences
--- that name a body as context). Prints precision,
+-- that name a body as context; a row is matched by the finder's row that starts at its word or
+-- whose span holds it). Prints precision,
 -- recall and F1 of references, and the accuracy of body, number and status over the references
 -- found, for the dev part (rules were written looking at it), the held-out part (never looked at
 -- while writing rules) and both. `make accuracy-resolutions` runs it.
@@ -59,10 +60,12 @@ local errors = {}
 
 for _, p in ipairs(passages) do
   local rows = predict(p)
-  local pred_at = {}
-  for _, r in ipairs(rows) do pred_at[r.start] = r end
-  local gold_at = {}
-  for _, g in ipairs(p.gold) do gold_at[g.at] = g end
+  -- a gold row is the finder's row that starts at its word, else the one whose span holds it
+  local used = {}
+  local function pred_for(at)
+    for _, r in ipairs(rows) do if r.start == at then return r end end
+    for _, r in ipairs(rows) do if r.start < at and at < r.stop then return r end end
+  end
   local function count(field, n)
     for _, t in ipairs{ tallies[p.split], tallies.all } do t[field] = t[field] + (n or 1) end
   end
@@ -70,10 +73,12 @@ for _, p in ipairs(passages) do
     errors[#errors + 1] = { split = p.split, text = string.format("%s %s at %d: gold %s | %s | %s | %s, got %s | %s | %s | %s\n    %s",
       what, p.source, g and g.at or r.start, g and g.is_reference or "-", g and g.body or "-", g and g.number or "-",
       g and g.status or "-", r and r.is_reference or "-", r and r.body or "-", r and r.number or "-",
-      r and r.status or "-", p.sentence) }
+      r and r.status or "-", p.sentence) .. (r and r.why and string.format("\n    why: %s | %s | %s",
+      r.why.sense or "", r.why.body or "", r.why.status or "") or "") }
   end
   for _, g in ipairs(p.gold) do
-    local r = pred_at[g.at]
+    local r = pred_for(g.at)
+    if r then used[r] = true end
     local said = r and r.is_reference == "yes"
     if g.is_reference == "yes" and said then
       count("tp")
@@ -86,8 +91,8 @@ for _, p in ipairs(passages) do
     elseif g.is_reference == "yes" then count("fn"); wrong("missed", g, r)
     elseif said then count("fp"); wrong("false", g, r) end
   end
-  for at, r in pairs(pred_at) do
-    if r.is_reference == "yes" and not gold_at[at] then count("fp"); wrong("unlabelled", nil, r) end
+  for _, r in ipairs(rows) do
+    if r.is_reference == "yes" and not used[r] then count("fp"); wrong("unlabelled", nil, r) end
   end
 end
 

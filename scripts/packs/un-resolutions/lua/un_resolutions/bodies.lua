@@ -71,7 +71,8 @@ local organs = {
   { "legislature", "?legislature" }, { "legislative", "?legislature" }, { "state legislature", "state" },
   { "state senate", "state" }, { "state house", "state" }, { "state assembly", "state" },
   { "committee", "?committee" }, { "council", "?council" }, { "assembly", "?assembly" },
-  { "convention", "other" }, { "organization", "other" }, { "association", "other" }, { "union", "other" },
+  { "convention", "other" }, { "organization", "?organization" }, { "conference", "other" },
+  { "united nations conference", "un" }, { "senate of the united states", "senate" }, { "association", "other" }, { "union", "other" },
   { "league", "other" }, { "federation", "other" }, { "society", "other" }, { "workers", "other" },
   { "u.n.", "un" }, { "un", "un" }, { "united nations", "un" }, { "u.n.'s", "un" }, { "un's", "un" },
 }
@@ -113,6 +114,8 @@ function M.at(toks, i)
     end
     -- "the congressional delegation" is a state's members of Congress, not a body that resolves
     if ok and words[#words] == "congressional" and low(toks[i + 1] and toks[i + 1][2]) == "delegation" then ok = false end
+    -- "the Soviet Union" is a State, not a union that resolves
+    if ok and words[1] == "union" and low(toks[i - 1] and toks[i - 1][2]) == "soviet" then ok = false end
     if ok then return o.code, #words end
   end
 end
@@ -211,6 +214,12 @@ function M.resolve(code, toks, j, mentions, index, doc)
     local near = nearest(mentions, index, back, function(c) return c ~= "un" end)
     if near then return near, "inferred", "committee of the nearest body mentioned" end
     return nil, "unknown", "a bare committee, no body named before"
+  elseif kind == "organization" then
+    -- "the Organization" in a speech at the UN is the UN; "the Organization of African Unity" is not
+    if doc.un and toks[j][2] == "Organization" and low(toks[j + 1] and toks[j + 1][2]) ~= "of"
+      and (prev == "the" or prev == "this" or prev == "our") then
+      return "un", "inferred", "the Organization, in a document that speaks of the UN"
+    end
   end
   return "other", "inferred", "unknown organ"
 end

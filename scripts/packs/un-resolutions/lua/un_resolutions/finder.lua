@@ -80,7 +80,7 @@ local adjectives = set{ "new", "second", "further", "draft", "proposed", "earlie
   "strong", "tough", "joint", "concurrent", "nonbinding", "non-binding", "congressional", "parliamentary",
   "british", "backed", "existing", "separate", "fresh", "possible", "final", "original", "key", "landmark",
   "various", "numerous", "formal", "unanimous", "compromise", "rival", "alternative", "tougher", "similar",
-  "privilege", "silly", "usual", "following", "general" }
+  "privilege", "silly", "usual", "following", "general", "special" }
 -- verbs by which a body named before "the resolution" acts on it
 local acting = set{ "adopted", "adopts", "adopt", "passed", "passes", "pass", "approved", "approves", "voted",
   "votes", "vote", "rejected", "rejects", "vetoed", "considered", "considers", "debated", "debates",
@@ -118,6 +118,46 @@ local function phrase_start(toks, i)
   return a
 end
 
+-- "resolution 52/165, adopted on 15 December 1997", "resolutions on embargoes adopted by the United
+-- Nations", "resolution 3212 (XXIX), unanimously adopted": the participle of adoption after the
+-- reference, within its noun phrase: the token, its word and whether a modal or a verb of wanting
+-- governs it ("must get a resolution passed"); or nil
+local participle_stop = set{ ";", ":", "which", "that", "who", "whereby", "whose", "where", "when", "while" }
+local participle_aux = set{ "be", "been", "being", "get", "got", "getting", "see", "have", "has", "had" }
+-- verbs that take "a resolution adopted" as their object: "get a resolution passed", "see it adopted"
+local causative = set{ "get", "gets", "got", "getting", "see", "seeing", "have", "want", "wants", "like", "need",
+  "needs", "it" }
+local function participle_after(toks, i, a)
+  local n = #toks
+  for j = i + 1, math.min(n, i + 10) do
+    local w = lw(toks, j)
+    if participle_stop[w] or senses.is_modal(toks, j) then return nil end
+    if (w == "," or w == "and") and determiners[lw(toks, j + 1)] then return nil end
+    if (w == "adopted" or w == "passed" or w == "approved") and not participle_aux[lw(toks, j - 1)] then
+      local before = a and (lw(toks, a - 1) == "(" and a - 2 or a - 1)
+      local unreal = before and causative[lw(toks, before)] and senses.unreal(toks, before + 1)
+      return j, toks[j][2], unreal
+    end
+  end
+end
+
+-- does the sentence name the organ (code)?
+local function has_organ(organs, code)
+  for _, o in ipairs(organs) do if o.code == code then return true end end
+  return false
+end
+
+-- the organ a number's form tells: code, rule; or nil
+local function number_form(number)
+  if not number then return nil end
+  if number:match("^S/") then return "sc", "symbol S/RES/ is the Security Council's" end
+  if number:match("^A/") or number:match("^ES%-") or number:match("^%d+/%d+")
+    or number:match("%(E?S?%-?[IVXL]+%)$") then
+    return "ga", "symbol A/, ES- or session/number or (session) is the General Assembly's"
+  end
+  if number:match("%(%d%d%d%d%)") then return "sc", "number (year) is the Security Council's" end
+end
+
 -- the body of the reference at i: code, source, rule. organs: the bodies the sentence names
 local function body_of(self, toks, i, a, number, organs, anaphor, det)
   local n = #toks
@@ -128,11 +168,26 @@ local function body_of(self, toks, i, a, number, organs, anaphor, det)
   for _, o in ipairs(organs) do
     if o.code == nil then goto next end
     if bodies.is_un(o.code) and o.code ~= "un" then un_organ = o end
+    local by = set{ "by", "in", "at" }
     local in_phrase = (o.j >= a - 1 and o.j < i) or (o.j > i and o.j <= i + 4
       and (lw(toks, o.j - 1) == "of" or lw(toks, o.j - 1) == "by" or lw(toks, o.j - 2) == "by"))
+      -- "the resolution on mercenaries adopted in the Security Council"
+      or (o.j > i and o.j <= i + 10 and (by[lw(toks, o.j - 1)] or by[lw(toks, o.j - 2)])
+        and participle_after(toks, i) == (by[lw(toks, o.j - 1)] and o.j - 2 or o.j - 3))
     local d = (in_phrase and 0 or 100) + math.abs(o.j - i) + (o.j > i and 0.5 or 0)
     if not best or d < best_d then best, best_d = o, d end
     ::next::
+  end
+  -- "resolutions adopted at Mexico City", "adopted at the Accra Conference": a meeting's, not an
+  -- organ's (unless the words name one or a session of one)
+  local p = participle_after(toks, i)
+  if p and lw(toks, p + 1) == "at" then
+    local j = lw(toks, p + 2) == "the" and p + 3 or p + 2
+    local o = bodies.at(toks, j)
+    local session = has(toks, j, math.min(n, j + 4), set{ "session", "sessions", "meeting", "meetings" })
+    if toks[j] and toks[j][2]:match("^%u") and not session and (not o or o == "other") then
+      return "other", "inferred", "adopted at a conference or a meeting"
+    end
   end
   -- "the resolution" takes up the one before, unless a body in its phrase or one that acts on it
   -- ("the Senate passed the resolution") says otherwise
@@ -142,24 +197,24 @@ local function body_of(self, toks, i, a, number, organs, anaphor, det)
   end
   if best then
     if best.code == "un" and un_organ then best = un_organ end
+    -- "United Nations resolution 2626 (XXV)": the number says which organ
+    local form = best.code == "un" and best_d >= 100 and number_form(number)
+    if form then return form, "inferred", "the UN named, the number's form tells the organ" end
     local code, source, rule = best.code, best.source, best.rule
     if code == "un" and self.doc.sc and not self.doc.ga then
       return "sc", "inferred", "the UN's, in a document that speaks of the Security Council"
     end
-    if code == "un" and has(toks, 1, n, veto_cue) then return "sc", "inferred", "a UN veto is the Council's" end
+    if code == "un" and has(toks, 1, n, veto_cue) and not has_organ(organs, "ga") then
+      return "sc", "inferred", "a UN veto is the Council's"
+    end
     if code == "un" and has(toks, 1, n, force_cue) and has(toks, 1, n, force_verb) then
       return "sc", "inferred", "a UN resolution on force is the Council's"
     end
     return code, source, rule
   end
   -- 2. the number's form
-  if number then
-    if number:match("^S/") then return "sc", "inferred", "symbol S/RES/ is the Security Council's" end
-    if number:match("^A/") or number:match("^ES%-") or number:match("^%d+/%d+") or number:match("%([IVXL]+%)$") then
-      return "ga", "inferred", "symbol A/, ES- or session/number is the General Assembly's"
-    end
-    if number:match("%(%d%d%d%d%)") then return "sc", "inferred", "number (year) is the Security Council's" end
-  end
+  local code, rule = number_form(number)
+  if code then return code, "inferred", rule end
   -- 3. the reference taken up
   if (anaphor or det["another"] or det["such"] or det["similar"]) and self.last and self.last.body_code then
     return self.last.body_code, "inferred", "the body of the reference it takes up"
@@ -198,7 +253,9 @@ local present_adopt = set{ "pass", "passes", "adopt", "adopts", "approve", "appr
 -- the same, where a veto makes a UN resolution the Security Council's
 function M.Scanner_body(self, toks, i, a, number, organs, anaphor, det)
   local code, source, rule = body_of(self, toks, i, a, number, organs, anaphor, det)
-  if code == "un" and has(toks, 1, #toks, veto_cue) then return "sc", "inferred", "a UN veto is the Council's" end
+  if code == "un" and has(toks, 1, #toks, veto_cue) and not has_organ(organs, "ga") then
+    return "sc", "inferred", "a UN veto is the Council's"
+  end
   return code, source, rule
 end
 
@@ -218,9 +275,43 @@ local function status_of(self, toks, i, a, det, number, plural, anaphor)
   if senses.adopted[lw(toks, a - 1)] and not senses.unreal(toks, a - 1) and lw(toks, a - 2) ~= "be" then
     return "adopted", word(a - 1), "adoption verb before it"
   end
+  local p, pw, unreal = participle_after(toks, i, a)
+  if p and unreal then return "proposed", pw, "adoption sought or hypothetical" end
+  if p then return "adopted", pw, "adopted, in a participle after it" end
+  -- "the Declaration ..., adopted at the last session [resolution 2734 (XXV)]": what it names was adopted
+  local open = lw(toks, a - 1)
+  if open == "[" or open == "(" or open == "/" then
+    for j = a - 2, math.max(1, a - 16), -1 do
+      local w = lw(toks, j)
+      if w == ";" or w == "." then break end
+      if (w == "adopted" or w == "adopt" or w == "approved" or w == "passed") and not senses.unreal(toks, j) then
+        return "adopted", word(j), "the words it names in brackets were adopted"
+      end
+    end
+  end
+  -- "after the adoption of resolution 1325", "pioneered the adoption of a resolution"; "called for the
+  -- adoption of a resolution", "assist in the passage of a resolution": sought
+  if lw(toks, a - 1) == "of" and (lw(toks, a - 2) == "adoption" or lw(toks, a - 2) == "passage") then
+    local k = lw(toks, a - 3) == "the" and a - 4 or a - 3
+    local before = lw(toks, k)
+    local sought = before == "for" or before == "in" or before == "to" or senses.modal[before]
+      or senses.proposal[before] or before == "called" or before == "urged" or before == "requested"
+    local first = lw(toks, a)
+    if not sought and (not (first == "a" or first == "an") or before:match("ed$")) then
+      return "adopted", word(a - 2), "the adoption of it"
+    end
+    return "proposed", word(a - 2), "the adoption of it sought"
+  end
   -- "the United Nations passes resolutions", "to adopt a resolution": not yet adopted
   local before = lw(toks, a - 1)
   if present_adopt[before] then
+    -- "used its veto to block the Council from adopting any resolutions": blocked
+    if lw(toks, a - 2) == "from" and near(set{ "block", "blocked", "blocking", "prevent", "prevented",
+      "preventing", "veto", "vetoes", "vetoed" }, 1, a - 3) then
+      return near(veto_cue, 1, n) and "vetoed" or "rejected", word(a - 1), "blocked from adopting it"
+    end
+    -- "when adopting its resolutions": the body's own, in general
+    if plural and (det["its"] or det["their"]) then return "cited", "", "its resolutions: existing ones" end
     -- "voted 5-2 to approve the resolution": the vote took place
     if lw(toks, a - 2) == "to" and (lw(toks, a - 3) == "voted" or lw(toks, a - 4) == "voted") then
       return "adopted", word(a - 1), "voted to adopt it"
@@ -228,6 +319,12 @@ local function status_of(self, toks, i, a, det, number, plural, anaphor)
     return "proposed", word(a - 1), "adopting verb in the present or infinitive"
   end
   if det["draft"] then return "draft", "draft", "a draft" end
+  -- "such a resolution is necessary": one still wanted
+  local be = lw(toks, i + 1)
+  if (be == "is" or be == "was" or be == "would") and near(set{ "necessary", "needed", "required", "essential",
+    "indispensable", "desirable", "urgent" }, i + 2, i + 4) then
+    return "proposed", "", "said to be needed"
+  end
   local cited = near(senses.cited, math.max(1, a - 4), i - 1)
   if cited then return "cited", word(cited), "cited: a verb of compliance or reference before it" end
   local ad = near(senses.adopted)
@@ -238,8 +335,11 @@ local function status_of(self, toks, i, a, det, number, plural, anaphor)
       or lw(toks, voted + 1):match("^%d+$") and lw(toks, voted + 2) == "to" and lw(toks, voted + 3):match("^%d+$")
       or lw(toks, voted + 1) == "through" or voted < i and lw(toks, voted + 1) == "the") then ad = voted end
   end
+  local function modal_in(x, y)
+    for j = math.max(1, x), y do if senses.is_modal(toks, j) then return true end end
+  end
   local unreal_ad = ad and (ad < i and senses.unreal(toks, ad) or ad > i and
-    (has(toks, i + 1, ad - 1, senses.modal) or lw(toks, i + 1) == ")" and has(toks, math.max(1, a - 5), a - 1, senses.modal)))
+    (modal_in(i + 1, ad - 1) or lw(toks, i + 1) == ")" and modal_in(a - 5, a - 1)))
   if ad and not unreal_ad and not near(set{ "get", "getting", "got" }, from, ad) then
     return "adopted", word(ad), "adoption verb near it"
   end
@@ -248,7 +348,8 @@ local function status_of(self, toks, i, a, det, number, plural, anaphor)
     return "cited", c and word(c) or "", "a numbered resolution is an existing one"
   end
   local c = near(senses.cited)
-  if c or det["all"] or det["previous"] or det["earlier"] or det["existing"] then
+  if c or det["all"] or det["previous"] or det["earlier"] or det["existing"]
+    or plural and (det["various"] or det["numerous"] or det["many"] or det["several"] or det["relevant"]) then
     return "cited", c and word(c) or "", "an existing one"
   end
   local pr = near(senses.proposal)
@@ -263,7 +364,9 @@ local function status_of(self, toks, i, a, det, number, plural, anaphor)
     local s = self.last.status
     return s == "adopted" and "cited" or s, "", "the status of the reference it takes up"
   end
-  if near(senses.modal, from, i - 1) then return "proposed", "", "modal before it" end
+  for j = from, i - 1 do
+    if senses.is_modal(toks, j) then return "proposed", "", "modal before it" end
+  end
   if plural then return "cited", "", "plural: existing ones" end
   local first = lw(toks, a)
   if first == "a" or first == "an" then return "proposed", "", "a new one" end
@@ -304,7 +407,9 @@ function Scanner:classify(toks, i, number, organs)
     local prev = bodies.nearest(self.mentions, self.index - 1, 0, function(c) return c ~= "un" end)
     local such = lw(toks, i - 1) == "such" or lw(toks, i - 2) == "such" and lw(toks, i - 1) == "a"
     local doc_bodies = self.doc.un or self.doc.state > 0 or self.doc.congress > 0
-    if not prev and not (such and doc_bodies) then other = "plain: nothing formal near it" end
+    -- plural "resolutions" where the document speaks of the UN: its resolutions ("further resolutions")
+    local un_plural = lw(toks, i):sub(-1) == "s" and self.doc.un
+    if not prev and not (such and doc_bodies) and not un_plural then other = "plain: nothing formal near it" end
   end
   if other then return not_reference(other) end
   local a = phrase_start(toks, i)
@@ -317,7 +422,8 @@ function Scanner:classify(toks, i, number, organs)
   local body, source, body_rule = self:body(toks, i, a, number, organs, anaphor, det)
   local status, verb, status_rule = status_of(self, toks, i, a, det, number, plural, anaphor)
   -- what a later sentence says of the resolution it takes up ("Moscow could veto the resolution")
-  if anaphor and self.last and self.last.body_code == "un" and body == "sc" then
+  if anaphor and self.last and self.last.body_code == "un" and body == "sc"
+    and self.last.why.sense ~= "an article of the UN Charter" then
     self.last.body_code, self.last.body, self.last.body_source = "sc", bodies.name("sc"), "inferred"
     self.last.why.body = "a later sentence vetoes it or names the Council"
   end
@@ -394,6 +500,8 @@ function Scanner:sentence(sent, offset, index)
     elseif res_word:match(w) == #w + 1 and (w ~= "Res." or sent:match("^%s*%d", t[3])) then
       local at = t[3] + #sent:match("^[ \t]*", t[3])
       local nums = numbers.list(sent, at)
+      -- "the General Assembly resolution [2184 (XXI)]": the number in brackets right after the word
+      if not nums and at > t[3] and sent:sub(at, at) == "[" then nums = numbers.list(sent, at + 1) end
       if nums and #nums > 0 and not sent:match("^%s*%d+%s*%%", t[3]) then
         for k, nm in ipairs(nums) do
           local r = self:classify(toks, i, nm[2], organs)
@@ -456,7 +564,14 @@ function Scanner:sentence(sent, offset, index)
     elseif w:match("^[AS]/[%u%d]") and (w:find("/RES/", 1, true) or w:find("/L%.%d")) then
       -- a UN document symbol on its own: S/RES/1441 (2002), A/RES/48/126, a draft A/C.3/48/L.7
       local a, text, b = numbers.symbol:match(sent, t[1])
-      if a then
+      -- "the draft resolution seeking ... [A/L.633 and Add.1 and 2]": that draft's symbol, not another
+      local of_draft = false
+      if i > 1 and (lw(toks, i - 1) == "[" or lw(toks, i - 1) == "(") and text and text:find("/L%.") then
+        for _, r in ipairs(rows) do
+          if r.is_reference == "yes" and r.status == "draft" and r.number == "" then of_draft = true end
+        end
+      end
+      if a and not of_draft then
         local code = text:match("^S/") and "sc" or "ga"
         instrument(self, rows, sent, offset, a, b, code, text:find("/L%.") and "draft" or "cited", "numbered", text,
           "a UN document symbol")
@@ -484,7 +599,8 @@ function Scanner:sentence(sent, offset, index)
   end
   if named then
     for _, r in ipairs(rows) do
-      if r.is_reference == "yes" and (r.body_code == nil or r.body_code == "un" and named.body_code ~= "un") then
+      if r.is_reference == "yes" and (r.body_code == nil or r.body_code == "un" and named.body_code ~= "un")
+        and r.why.sense ~= "an article of the UN Charter" then
         r.body, r.body_code, r.body_source = named.body, named.body_code, "inferred"
         r.why.body = "the body of another reference in the sentence"
       end

@@ -1,7 +1,7 @@
 -- un_resolutions/numbers.lua: the numbers of resolutions as written, with their full symbol and
 -- suffix, and lists and ranges of them, as LPeg grammars: "678", "1441 (2002)", "2625 (XXV)",
 -- "S/RES/678", "S/RES/1441 (2002)", "A/RES/60/1", "A/RES/60.1", "A/RES/ES-10/14", "ES-10/14",
--- "48/126", "A/C.3/48/L.7", "2019-45", and the US Congress's "H.J.Res. 114", "S. Res. 95".
+-- "48/126", "A/C.3/48/L.7", "2019-45", "3202 (S-VI)", "1621 A (LI)", "A/2485/Rev.1", and the US Congress's "H.J.Res. 114", "S. Res. 95".
 --
 --   local numbers = require "un_resolutions.numbers"
 --   numbers.list:match(s, i)   -- { {from, text, to}, ... }: the numbers of a list or range at i
@@ -23,14 +23,18 @@ local sp = S" \t\n"^1
 local sp0 = S" \t\n"^0
 local year = digit * digit * digit * digit
 local roman = S"IVXL"^1
-local suffix = (S" \t"^0 * "(" * (year + roman) * ")")^-1
+-- "(2002)", "(XXV)", a special or emergency special session's "(S-VI)", "(ES-VII)"
+local suffix = (S" \t"^0 * "(" * (year + (P"ES-" + P"S-")^-1 * roman) * ")")^-1
+-- the letter of a part of a resolution: "1621 A (LI)", "41/162 A", "38/188 G"
+local letter = (P" " * R"AZ" * #(S" ,;.:)]" + -P(1)))^-1
 
 local part = (R"AZ" + digit)^1 * (P"." * (R"AZ" + digit)^1)^0
+local revision = (P"Rev." + P"Add." + P"Corr.") * digit^1
 local es = P"ES-" * digit^1
--- a UN document symbol: S/RES/1441, A/RES/60/1, A/RES/ES-10/14, A/C.3/48/L.7
-local un_symbol = R"AZ" * (R"AZ" + P".")^0 * (P"/" * (es + part))^1
-local session_no = (es + digit^1) * (P"/" * digit^1)^1               -- 48/126, ES-10/14
-local plain_no = digit^1 * (P"-" * digit^1)^-1 * R"AZ"^-1 * -(alpha + digit)
+-- a UN document symbol: S/RES/1441, A/RES/60/1, A/RES/ES-10/14, A/C.3/48/L.7, A/2485/Rev.1
+local un_symbol = R"AZ" * (R"AZ" + P".")^0 * (P"/" * (es + revision + part))^1
+local session_no = (es + digit^1) * (P"/" * digit^1)^1 * letter      -- 48/126, ES-10/14, 41/162 A
+local plain_no = digit^1 * (P"-" * digit^1)^-1 * R"AZ"^-1 * -(alpha + digit) * letter
 local number = (un_symbol + session_no + plain_no) * suffix
 M.number = number
 

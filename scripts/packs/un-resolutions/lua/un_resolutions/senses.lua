@@ -94,8 +94,13 @@ function M.other(toks, i, formal_near, after_reference)
       return "outcome"
     end
   end
-  -- "with (great) resolution", "resolution and courage": determination
-  if (prev == "with" or prev == "of") and not formal_near then return "determination" end
+  -- "with (great) resolution", "resolution and courage": determination, never plural ("a number of
+  -- resolutions")
+  if (prev == "with" or prev == "of") and not formal_near and lw(toks, i):sub(-1) ~= "s" then
+    return "determination"
+  end
+  -- "conflict prevention and resolution", "prevention, management and resolution"
+  if prev == "and" and (prev2 == "prevention" or prev2 == "management") then return "outcome" end
   -- "his resolution", "my resolutions": a person's, unless something formal is near
   if (prev == "his" or prev == "her" or prev == "my" or prev == "your" or prev == "our" or prev == "their"
     or prev == "new" and (prev2 == "his" or prev2 == "her" or prev2 == "my")) and not formal_near
@@ -141,7 +146,8 @@ M.cited = set{ "comply", "complied", "complying", "compliance", "violation", "vi
   "existing", "previous", "earlier", "prior", "past", "relevant", "invoking", "invoked", "invoke", "cited",
   "citing", "obligations", "respect", "respected", "ignored", "ignore", "ignoring", "recalling", "recalls",
   "recalled", "reaffirming", "reaffirms", "reaffirmed", "noting", "notes", "bearing", "terms",
-  "requirements", "demands", "provisions", "stipulated", "stipulates", "mandated", "section" }
+  "requirements", "demands", "provisions", "stipulated", "stipulates", "mandated", "section", "based",
+  "despite", "contrary" }
 M.adopted = set{ "adopted", "passed", "approved", "unanimously", "endorsed", "ratified", "carried", "executed",
   "signed" }
 M.vetoed = set{ "vetoed", "blocked" }
@@ -152,6 +158,19 @@ M.content_after = set{ "on", "authorizing", "authorising", "authorize", "authori
   "declaring", "expressing", "recognizing", "recognising", "welcoming", "extending", "giving", "allowing",
   "for", "in", "sanctioning", "threatening", "deploring", "reaffirming", "with" }
 
+-- is the word at k a modal or a verb of wanting? "to" only as the sign of an infinitive, not as a
+-- preposition ("contrary to the Charter", "made to the resolutions")
+local not_verb = set{ "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+  "all", "any", "some", "each", "every", "such", "no", "which", "whom", "it", "them", "him", "us", "me" }
+function M.is_modal(toks, k)
+  local w = lw(toks, k)
+  if not M.modal[w] then return false end
+  if w ~= "to" then return true end
+  local nx = toks[k + 1] and toks[k + 1][2] or ""
+  return nx ~= "" and not not_verb[low(nx)] and not nx:match("^%u") and not nx:match("^%d")
+    and not nx:match("^%p")
+end
+
 -- the verb at j is negated, or governed by a modal or a verb of wanting ("must get a resolution
 -- passed", "would like to see it passed", "should be adopted"): up to seven words back, stopping at a
 -- clause boundary or a real auxiliary ("which the House voted", "was adopted")
@@ -161,7 +180,7 @@ function M.unreal(toks, j)
   for k = j - 1, math.max(1, j - 7), -1 do
     local w = lw(toks, k)
     if boundary[w] then return false end
-    if M.modal[w] or (w == "not" or w == "never") and j - k <= 2 then return true end
+    if M.is_modal(toks, k) or (w == "not" or w == "never") and j - k <= 2 then return true end
   end
   return false
 end
