@@ -20,6 +20,7 @@ local cli = require "cli"
 local output = require "output"
 local text = require "text"
 local finder = require "un_resolutions.finder"
+local groups = require "groups"
 
 local M = {}
 
@@ -148,14 +149,44 @@ local function main(args)
       { "--references", help = "only the rows that are references (is_reference = yes)" },
       { "--explain", help = "add a column saying which rule decided each field" },
       { "--scan", help = "read every sentence instead of finding them through the index (same rows)" },
+      { "--by", value = "year|decade|month|FIELD",
+        help = "instead of the rows, how many references per group, body and status" },
+      { "--where", value = "FIELD=VALUE,..", help = "only the documents whose FIELD is one of the values" },
     },
   })
   local C = cli.corpus()
+  local group, where
+  if opt.by then
+    local gerr
+    group, gerr = groups.by(C, opt.by)
+    if not group then cli.fail(gerr) end
+  end
+  if opt.where then
+    local werr
+    where, werr = groups.where(C, opt.where)
+    if not where then cli.fail(werr) end
+  end
   local rows = opt.scan and M.scan(C, opt.boilerplate) or M.corpus(C, opt.boilerplate)
-  if opt.references then
-    local keep = {}
-    for _, r in ipairs(rows) do if r.is_reference == "yes" then keep[#keep + 1] = r end end
-    rows = keep
+  local keep = {}
+  for _, r in ipairs(rows) do
+    if (not opt.references or r.is_reference == "yes") and (not where or where(r.doc)) then keep[#keep + 1] = r end
+  end
+  rows = keep
+  if group then                  -- the references per group, body and status
+    local n, order = {}, {}
+    for _, r in ipairs(rows) do
+      if r.is_reference == "yes" then
+        local k = table.concat({ tostring(group(r.doc)), r.body, r.status }, "\0")
+        if not n[k] then n[k] = { [opt.by] = tostring(group(r.doc)), body = r.body, status = r.status, count = 0 }
+          order[#order + 1] = k end
+        n[k].count = n[k].count + 1
+      end
+    end
+    table.sort(order)
+    local out = {}
+    for i, k in ipairs(order) do out[i] = n[k] end
+    output.write(out, { opt.by, "body", "status", "count" }, opt.format)
+    return
   end
   local columns = { table.unpack(M.COLUMNS) }
   if opt.explain then columns[#columns + 1] = "explain" end

@@ -94,6 +94,13 @@ describe("mentions.lua --by FIELD and --where", function()
       .. "r              1       9         3              333.3           0  0.00\n", 1, true), r.out)
   end)
 
+  it("counts resolution references per group, body and status (resolutions.lua)", function()
+    local r = run.lector({ "run", "scripts/resolutions.lua", "--by", "decade", "--where", "kind=news",
+      "--format", "tsv" })
+    assert.are.equal("decade\tbody\tstatus\tcount\n2000s\tUN Security Council\tcited\t2\n"
+      .. "2000s\tUN Security Council\tdraft\t1\n2000s\tUN Security Council\tproposed\t6\n", r.out)
+  end)
+
   it("names the fields there are when one is not", function()
     local r = mentions("--by", "parti")
     assert.are.equal(2, r.code)
