@@ -139,6 +139,55 @@ return function(lector, Corpus, Document, Hits)
     end,
   })
 
+  -- C:freq{by = FIELD} for a metadata field (party, speaker, kind ...) rather than an attribute: the
+  -- words counted in each group of documents, side by side. Rows {form, count, groups = {value =
+  -- count}} from the most frequent in all; the second result the tokens of each group. min and
+  -- limit apply to the counts in all the groups.
+  local raw_freq = Corpus.freq
+  register(Corpus, "Corpus:", {
+    freq = function(self, opts)
+      local by = type(opts) == "table" and opts.by or nil
+      if not by then return raw_freq(self, opts) end
+      for _, a in ipairs(self:attributes().positional) do
+        if a == by then return raw_freq(self, opts) end
+      end
+      local values, seen = {}, {}
+      for d in self:docs() do
+        local v = d.meta and d.meta[by]
+        if v and not seen[v] then seen[v] = true; values[#values + 1] = v end
+      end
+      if #values == 0 then return raw_freq(self, opts) end      -- names neither: its error
+      table.sort(values)
+      local o = {}
+      for k, v in pairs(opts) do o[k] = v end
+      o.by, o.limit, o.min = nil, nil, nil
+      local rows, index, tokens = {}, {}, {}
+      for _, v in ipairs(values) do
+        local part, n = raw_freq(self, setmetatable({ docs = self:where{ [by] = v } }, { __index = o }))
+        tokens[v] = n
+        for _, r in ipairs(part) do
+          local row = index[r.form]
+          if not row then
+            row = { form = r.form, count = 0, groups = {} }
+            index[r.form] = row
+            rows[#rows + 1] = row
+          end
+          row.count = row.count + r.count
+          row.groups[v] = r.count
+        end
+      end
+      table.sort(rows, function(a, b)
+        if a.count ~= b.count then return a.count > b.count end
+        return a.form < b.form
+      end)
+      local out = {}
+      for _, r in ipairs(rows) do
+        if (not opts.min or r.count >= opts.min) and (not opts.limit or #out < opts.limit) then out[#out + 1] = r end
+      end
+      return out, tokens
+    end,
+  })
+
   register(Hits, "Hits:", {
     -- hits:texts() -> list of the matched texts, as written
     texts = function(self)

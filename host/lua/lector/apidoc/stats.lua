@@ -8,7 +8,9 @@ return {
 byte order, and the number of tokens counted. Forms are folded (lower case) unless `case = true`.
 opts: `by` (a positional attribute to count instead of the word: "lemma", "pos", ...; its values
 as they are), `words` (false: keep punctuation), `min` (smallest count, 1), `limit`, and `docs`,
-`boilerplate` as for C:count. C:near and C:keywords take `by` too.]],
+`boilerplate` as for C:count. C:near and C:keywords take `by` too. With `by` a metadata field
+(`"kind"`, `"party"`, ...), the words are counted in each group of documents side by side: each
+row has `groups` (value -> count), and the second result is the tokens of each group.]],
       example = [[
 local rows, tokens = corpus:freq{limit = 3}
 print(tokens, rows[1].form, rows[1].count, rows[3].form)          --> 4377	the	230	of
@@ -16,6 +18,8 @@ print(corpus:freq{docs = corpus:doc(5), limit = 1}[1].form)       --> the
 local pos = corpus:freq{by = "pos", limit = 2}
 print(pos[1].form, pos[1].count, pos[2].form)                     --> NOUN	665	VERB
 print(corpus:freq{by = "lemma", limit = 3}[3].form)               --> be
+local kinds, sizes = corpus:freq{by = "kind", limit = 2}
+print(kinds[2].form, kinds[2].groups.news, kinds[2].groups.transcript, sizes.news)   --> to	80	70	2222
 ]] },
     { name = "Corpus:near", since = "0.1.0",
       sig = "C:near(node [, opts]) -> rows, nodes",
