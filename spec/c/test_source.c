@@ -293,7 +293,7 @@ static void test_unreadable(void) {
   puts_(dir, "paper.pdf", "%PDF");
   in(dir, "paper.pdf", path, sizeof path);
   CHECK(src_open(path, on_warn, &w, err, sizeof err) == NULL);
-  snprintf(want, sizeof want, "%s is neither a folder nor a .txt, .md, .jsonl, .json, .conllu or .vrt file", path);
+  snprintf(want, sizeof want, "%s is neither a folder nor a .txt, .md, .jsonl, .json, .csv, .tsv, .conllu or .vrt file", path);
   CHECK_STR(err, want);
   CHECK_INT(w.n, 0);
   warns_done(&w);

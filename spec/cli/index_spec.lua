@@ -107,6 +107,27 @@ describe("lector index on JSON documents", function()
   end)
 end)
 
+describe("lector index on tables of documents", function()
+  it("reads a document per row, the other columns as metadata, and names what it cannot read", function()
+    local dir = run.tmpdir()
+    local c = dir .. "/statements"
+    os.execute("mkdir -p " .. c)
+    run.write(c .. "/votes.csv", 'date,speaker,text\n1990-11-19,Bush,"Iraq must leave Kuwait, ""now""."\n'
+      .. "2003-02-27,Putin\n2004,Kerry,Sanctions stay.\n")
+    run.write(c .. "/notes.csv", "a,b\n1,2\n")
+    run.write(c .. "/entities.tsv", "name\ttype\talias\nIraq\tcountry\tIraq\n")
+    local r = run.lector({ "index", c })
+    assert.are.equal(0, r.code)
+    assert.are.equal("lector: " .. c .. "/notes.csv: line 1: no text column (\"text\", \"body\" or \"content\"; "
+      .. "columns: a, b), skipped\nlector: " .. c .. "/votes.csv: line 3: 2 fields where the header has 3, row skipped\n", r.err)
+    assert.truthy(r.out:find(": 2 files, 2 documents,", 1, true), r.out)
+    local code = "for d in corpus:docs() do io.write(d.name, '|', d.date, '|', d.meta.speaker, '|', d:text(), '\\n') end"
+    assert.are.equal("votes.csv#2|1990-11-19|Bush|Iraq must leave Kuwait, \"now\".\nvotes.csv#4|2004|Kerry|Sanctions stay.\n",
+      run.lector({ "--corpus", c, "-e", code }).out)
+    run.rmdir(dir)
+  end)
+end)
+
 describe("lector index with metadata in the file names", function()
   it("takes fields by separator or by pattern, names the files that do not fit, and remembers", function()
     local dir = run.tmpdir()

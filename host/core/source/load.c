@@ -20,7 +20,8 @@
 /* Every format the loader reads. A new one is a file of its own and a line here (and its kind in
 ** source.h); src_scan lists its files, src_load and src_read_doc hand them to it. */
 static const src_format *const formats[] = { &src_format_txt, &src_format_md, &src_format_jsonl,
-                                              &src_format_json, &src_format_conllu, &src_format_vrt };
+                                              &src_format_json, &src_format_table, &src_format_conllu,
+                                              &src_format_vrt };
 
 #define NFORMATS (sizeof formats / sizeof *formats)
 
@@ -41,7 +42,7 @@ static const src_format *format_of(int kind) {
   return formats[0];
 }
 
-/* The extensions, for a message: ".txt, .md, .jsonl, .json, .conllu or .vrt". */
+/* The extensions, for a message: ".txt, .md, .jsonl, .json, .csv, .tsv, .conllu or .vrt". */
 static void extension_list(char *buf, size_t len) {
   size_t k = 0, total = 0, i = 0;
   for (size_t f = 0; f < NFORMATS; f++)

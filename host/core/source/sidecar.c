@@ -13,7 +13,7 @@
 
 /* {====================================================================== records: TSV and CSV */
 
-/* A record of the sidecar: owned cells, and the line it starts on. */
+/* A record of the sidecar: owned cells (decoded from records.c's spans), and the line it starts on. */
 typedef struct rec {
   char **cell;
   size_t n, cap;
@@ -38,84 +38,24 @@ static void rec_clear(rec *r) {
   r->n = 0;
 }
 
-/* A TSV record: one line, cells split on tabs, each trimmed. */
-static int tsv_record(const char *s, size_t len, size_t *pos, rec *r) {
-  const char *nl = memchr(s + *pos, '\n', len - *pos);
-  size_t e = nl ? (size_t)(nl - s) : len, a = *pos;
-  for (size_t k = *pos;; k++) {
-    if (k < e && s[k] != '\t') continue;
-    size_t ca = a, cb = k;
-    src_trim(s, &ca, &cb);
-    if (rec_add(r, s + ca, cb - ca)) return -1;
-    a = k + 1;
-    if (k == e) break;
-  }
-  *pos = e + 1;
-  return 0;
-}
-
-/* A CSV record (RFC 4180): quoted cells may hold commas, newlines and doubled quotes; unquoted cells
-** are trimmed. Text after a closing quote is kept, as spreadsheets do. *broken: a quote never closed. */
-static int csv_record(const char *s, size_t len, size_t *pos, uint32_t *line, rec *r, int *broken) {
-  size_t i = *pos;
-  char *buf = NULL;
-  size_t bn = 0, bcap = 0;
-  for (;;) {
-    if (i < len && s[i] == '"') {
-      bn = 0;
-      for (i++;; i++) {
-        if (i >= len) { *broken = 1; break; }
-        if (s[i] == '"') {
-          if (i + 1 < len && s[i + 1] == '"') i++;
-          else { i++; break; }
-        }
-        if (s[i] == '\n') (*line)++;
-        if (bn + 1 >= bcap) {
-          bcap = bcap ? 2 * bcap : 64;
-          char *nb = realloc(buf, bcap);
-          if (!nb) { free(buf); return -1; }
-          buf = nb;
-        }
-        buf[bn++] = s[i];
-      }
-      size_t a = i;
-      while (i < len && s[i] != ',' && s[i] != '\n') i++;
-      if (i > a) {
-        if (bn + (i - a) + 1 >= bcap) {
-          bcap = bn + (i - a) + 64;
-          char *nb = realloc(buf, bcap);
-          if (!nb) { free(buf); return -1; }
-          buf = nb;
-        }
-        memcpy(buf + bn, s + a, i - a);
-        bn += i - a;
-      }
-      if (rec_add(r, buf ? buf : "", bn)) { free(buf); return -1; }
-    } else {
-      size_t a = i, b;
-      while (i < len && s[i] != ',' && s[i] != '\n') i++;
-      b = i;
-      src_trim(s, &a, &b);
-      if (rec_add(r, s + a, b - a)) { free(buf); return -1; }
-    }
-    if (i < len && s[i] == ',') { i++; continue; }
-    break;
-  }
-  free(buf);
-  *pos = i + 1;
-  return 0;
-}
-
-/* The next record; 1 when there is one, 0 at the end, -1 when out of memory. */
-static int next_record(const char *s, size_t len, size_t *pos, uint32_t *line, int csv, rec *r,
+/* The next record (records.c), its cells decoded into r; 1 when there is one, 0 at the end, -1 when
+** out of memory. sr is the caller's scratch. */
+static int next_record(const char *s, size_t len, size_t *pos, uint32_t *line, int csv, rec *r, src_record *sr,
                        int *broken) {
   rec_clear(r);
-  *broken = 0;
-  if (*pos >= len) return 0;
-  r->line = *line;
-  int e = csv ? csv_record(s, len, pos, line, r, broken) : tsv_record(s, len, pos, r);
-  (*line)++;
-  return e ? -1 : 1;
+  int got = src_next_record(s, len, pos, line, csv, sr, broken);
+  if (got <= 0) return got;
+  r->line = sr->line;
+  for (size_t k = 0; k < sr->n; k++) {
+    src_nbuf b;
+    memset(&b, 0, sizeof b);
+    b.nomap = 1;
+    src_cell_put(s, &sr->cell[k], &b, 0);
+    int bad = b.err || rec_add(r, b.s ? b.s : "", b.n);
+    src_nb_free(&b);
+    if (bad) return -1;
+  }
+  return 1;
 }
 
 static int blank_record(const rec *r) { return r->n == 1 && r->cell[0][0] == '\0'; }
@@ -208,12 +148,14 @@ static void sort_rows(src_ctx *c) {
 
 static int parse_sidecar(src_ctx *c, const char *s, size_t len, int csv) {
   rec r;
+  src_record sr;
   memset(&r, 0, sizeof r);
+  memset(&sr, 0, sizeof sr);
   size_t pos = 0, nhead = 0, filecol = 0, cap = 0;
   uint32_t line = 1;
   long *colmap = NULL;
   int broken, got, rc = 0;
-  while ((got = next_record(s, len, &pos, &line, csv, &r, &broken)) > 0) {
+  while ((got = next_record(s, len, &pos, &line, csv, &r, &sr, &broken)) > 0) {
     if (blank_record(&r)) continue;
     if (broken) {
       src_warnf(c, c->side_name, "line %u: a quoted field is never closed, row skipped", r.line);
@@ -240,6 +182,7 @@ static int parse_sidecar(src_ctx *c, const char *s, size_t len, int csv) {
   if (got < 0) rc = -1;
   rec_clear(&r);
   free(r.cell);
+  free(sr.cell);
   free(colmap);
   if (rc) return rc;
   sort_rows(c);

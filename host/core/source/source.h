@@ -2,7 +2,7 @@
 ** source.h: the loader. Finds a corpus's files, reads them, and hands out documents as normalized
 ** UTF-8 text with their metadata, their boilerplate lines, and a map back to the bytes of the file.
 ** It decides what a document is (a .txt/.md file, one line of a .jsonl file, an object of a .json
-** file, a "# newdoc" of a
+** file, a row of a .csv/.tsv table, a "# newdoc" of a
 ** CoNLL-U file, a <text> of a VRT file) and what its text says about itself (title, date); the
 ** metadata sidecar (metadata.tsv or metadata.csv) wins over that. The annotated formats (.conllu,
 ** .vrt) also give the document's tokens, sentences, attributes and regions (src_doc.pre).
@@ -26,7 +26,7 @@
 ** threads at once (src_load is thread-safe). */
 typedef void (*src_warn_fn)(void *ud, const char *file, const char *msg);
 
-enum { SRC_TXT = 0, SRC_MD = 1, SRC_JSONL = 2, SRC_CONLLU = 3, SRC_VRT = 4, SRC_JSONDOC = 5 };
+enum { SRC_TXT = 0, SRC_MD = 1, SRC_JSONL = 2, SRC_CONLLU = 3, SRC_VRT = 4, SRC_JSONDOC = 5, SRC_TABLE = 6 };
 
 typedef struct src_file {
   char *path;          /* relative to the root, '/'-separated; "" when the root is itself a file */
@@ -147,7 +147,9 @@ int src_set_name_pattern(src_ctx *c, const char *pattern, char *err, size_t errl
 
 /* Lists the documents' files into out (empty on entry): sorted by path (bytewise), recursive,
 ** following symbolic links, skipping hidden entries (a name starting with '.', so also .lector/),
-** and files that are not .txt, .md, .jsonl, .json, .conllu or .vrt. Unreadable folders, broken links and symlink loops
+** the files at the top that describe the corpus (metadata.tsv, metadata.csv, and the lexicons
+** entities.tsv, actors.tsv, topics.tsv), and files that are not .txt, .md, .jsonl, .json, .csv,
+** .tsv, .conllu or .vrt. Unreadable folders, broken links and symlink loops
 ** are warned about and skipped. Also warns, once per context, about sidecar rows that name no
 ** listed file. Returns 0, or -1 if out of memory (out is then empty). */
 int src_scan(src_ctx *c, src_list *out);

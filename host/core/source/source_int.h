@@ -1,11 +1,12 @@
 /*
 ** source_int.h: what the loader's files share and nobody else sees, in the order they build on each
 ** other (a file calls only files listed before it): common.c (warnings, the text builder with its
-** offset map, decoding, key/value lists, hashing, reading files); sidecar.c (the metadata sidecar);
+** offset map, decoding, key/value lists, hashing, reading files); records.c (the records of a TSV
+** or CSV table); sidecar.c (the metadata sidecar);
 ** boiler.c (boilerplate rules); dates.c (dates as writers write them); namemeta.c (metadata from
 ** file names); textmeta.c (titles and dates in texts, a document's metadata);
 ** json.c (one JSON object); tokens.c (what the annotated formats share: the builder of src_tokens,
-** decoding fields); format_text.c, format_jsonl.c, format_json.c, format_conllu.c and format_vrt.c (the formats, on
+** decoding fields); format_text.c, format_jsonl.c, format_json.c, format_csv.c, format_conllu.c and format_vrt.c (the formats, on
 ** the src_format interface below); load.c (the formats' registry, src_open, src_load,
 ** src_read_doc); walk.c (src_scan).
 */
@@ -256,6 +257,39 @@ char *src_read_again(const src_loader *L, int fd, uint64_t size, uint64_t len, c
 
 /* }====================================================================== */
 
+/* {====================================================================== records.c */
+
+/* A cell of a table's record: bytes [a, b) of the input (inside the quotes when quoted, where a
+** doubled quote stands for one), then [ta, tb), text after a closing quote (empty otherwise). */
+typedef struct src_cell {
+  size_t a, b;
+  int quoted;
+  size_t ta, tb;
+} src_cell;
+
+/* A record: its cells, the line it starts on (1-based), its bytes [start, end). */
+typedef struct src_record {
+  src_cell *cell;
+  size_t n, cap;
+  uint32_t line;
+  size_t start, end;
+} src_record;
+
+/* The record at *pos of s[0, len): CSV (RFC 4180) when csv, else TSV; *pos and *line move past it.
+** Returns 1 with r filled, 0 at the end, -1 when out of memory; *broken: a quote never closed. */
+int src_next_record(const char *s, size_t len, size_t *pos, uint32_t *line, int csv, src_record *r, int *broken);
+
+/* Whether r is an empty line. */
+int src_record_blank(const src_record *r);
+
+/* The text of cell c of s (doubled quotes made one) put into b, offsets base + those in s. */
+void src_cell_put(const char *s, const src_cell *c, src_nbuf *b, uint64_t base);
+
+/* Whether cell c of s is text (unquoted, compared in ASCII without regard to case). */
+int src_cell_is(const char *s, const src_cell *c, const char *text);
+
+/* }====================================================================== */
+
 /* {====================================================================== sidecar.c */
 
 /* Reads metadata.tsv (else metadata.csv) into c; problems are warnings. Returns 0, or -1 when out
@@ -430,6 +464,7 @@ typedef struct src_format {
 extern const src_format src_format_txt, src_format_md;   /* format_text.c */
 extern const src_format src_format_jsonl;                /* format_jsonl.c */
 extern const src_format src_format_json;                 /* format_json.c */
+extern const src_format src_format_table;                /* format_csv.c */
 extern const src_format src_format_conllu;               /* format_conllu.c */
 extern const src_format src_format_vrt;                  /* format_vrt.c */
 

@@ -57,6 +57,16 @@ static int push_dir(walker *w, const struct stat *st, const char *rel) {
   return 0;
 }
 
+/* Whether rel is one of the files at the top of a corpus folder that describe the corpus rather
+** than hold documents: the metadata sidecar, and the lexicons the scripts read (doc/lexicons.md). */
+static int corpus_own(const char *rel) {
+  static const char *const own[] = { "metadata.tsv", "metadata.csv", "entities.tsv", "actors.tsv", "topics.tsv",
+                                     NULL };
+  for (int i = 0; own[i]; i++)
+    if (strcmp(rel, own[i]) == 0) return 1;
+  return 0;
+}
+
 /* The names in a folder, hidden ones left out; NULL with *n == 0 when empty or unreadable. */
 static char **read_names(walker *w, const char *full, const char *rel, size_t *n) {
   char eb[128];
@@ -115,6 +125,7 @@ static void walk_entry(walker *w, const char *rel, const char *full) {
   }
   int kind = src_kind_of(rel);
   if (kind < 0) return;
+  if (corpus_own(rel)) return;
   if (!S_ISREG(st.st_mode)) {
     src_warnf(w->c, rel, "not a regular file, skipped");
     return;
