@@ -186,7 +186,11 @@ static void test_scan_sorted(void) {
   in(dir, "b.txt", path, sizeof path);
   stat(path, &st);
   CHECK_INT(l.f[3].mtime_ns, (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec);
-  CHECK_STR(all_warnings(&w), "");
+  /* a file of another type is named (by its extension), never skipped silently */
+  CHECK_STR(all_warnings(&w), "x.txt.bak: 1 .bak file not read (x.txt.bak): lector reads .txt, .md, .jsonl, "
+                              ".json, .csv, .tsv, .conllu or .vrt\n"
+                              "notes.pdf: 1 .pdf file not read (notes.pdf): lector reads .txt, .md, .jsonl, "
+                              ".json, .csv, .tsv, .conllu or .vrt\n");
   CHECK_STR(src_root(c), dir);
   src_list_free(&l);
   CHECK_INT(l.n, 0);

@@ -53,6 +53,8 @@ describe("a corpus with bad files", function()
       "lector: " .. root .. "dangling.txt: broken symbolic link (No such file or directory), skipped",
       "lector: " .. root .. "loop1.txt: broken symbolic link (Too many levels of symbolic links), skipped",
       "lector: " .. root .. "loop2.txt: broken symbolic link (Too many levels of symbolic links), skipped",
+      "lector: " .. root .. "notes.pdf: 1 .pdf file not read (notes.pdf): lector reads .txt, .md, .jsonl, .json, "
+        .. ".csv, .tsv, .conllu or .vrt",
       "lector: " .. root .. "nul.txt: binary file (NUL byte at offset 3), skipped",
       "lector: " .. root .. "sub/up: symbolic link loop (back to the corpus folder), skipped",
     }, lines(r.err))
@@ -61,7 +63,7 @@ describe("a corpus with bad files", function()
   it("counts the warnings in lector info", function()
     local i = run.lector({ "--corpus", dir .. "/c", "info" })
     assert.are.equal(0, i.code)
-    assert.truthy(i.out:find("\n6 warnings while loading, on stderr", 1, true), i.out)
+    assert.truthy(i.out:find("\n7 warnings while loading, on stderr", 1, true), i.out)
   end)
 end)
 

@@ -107,6 +107,27 @@ describe("lector index on JSON documents", function()
   end)
 end)
 
+describe("lector index on files it does not read", function()
+  it("names them by extension, and fails when no document was read", function()
+    local dir = run.tmpdir()
+    local c = dir .. "/web"
+    os.execute("mkdir -p " .. c)
+    for i = 1, 12 do run.write(string.format("%s/p%02d.html", c, i), "<p>x</p>\n") end
+    run.write(c .. "/notes", "x\n")
+    local r = run.lector({ "index", c })
+    assert.are.equal(1, r.code)
+    assert.are.equal("indexed " .. c, r.out:match("^(indexed %S+)"))
+    assert.truthy(r.out:find(": 0 files, 0 documents\n", 1, true), r.out)
+    assert.are.equal("lector: " .. c .. "/notes: 1 file without an extension not read (notes): lector reads .txt, "
+      .. ".md, .jsonl, .json, .csv, .tsv, .conllu or .vrt\n"
+      .. "lector: " .. c .. "/p01.html: 12 .html files not read (p01.html, p02.html, p03.html, p04.html, p05.html, "
+      .. "p06.html, p07.html, p08.html, p09.html, p10.html and 2 more): lector reads .txt, .md, .jsonl, .json, .csv, "
+      .. ".tsv, .conllu or .vrt\n"
+      .. "lector: index: no document was read in " .. c .. " (the warnings above say why)\n", r.err)
+    run.rmdir(dir)
+  end)
+end)
+
 describe("lector index on tables of documents", function()
   it("reads a document per row, the other columns as metadata, and names what it cannot read", function()
     local dir = run.tmpdir()

@@ -43,7 +43,7 @@ static const src_format *format_of(int kind) {
 }
 
 /* The extensions, for a message: ".txt, .md, .jsonl, .json, .csv, .tsv, .conllu or .vrt". */
-static void extension_list(char *buf, size_t len) {
+void src_extension_list(char *buf, size_t len) {
   size_t k = 0, total = 0, i = 0;
   for (size_t f = 0; f < NFORMATS; f++)
     for (const char *const *e = formats[f]->extensions; *e; e++) total++;
@@ -73,7 +73,7 @@ src_ctx *src_open(const char *root, src_warn_fn warn, void *ud, char *err, size_
     closedir(d);
   } else if (!S_ISREG(st.st_mode) || src_kind_of(root) < 0) {
     char ext[128];
-    extension_list(ext, sizeof ext);
+    src_extension_list(ext, sizeof ext);
     snprintf(err, errlen, "%s is neither a folder nor a %s file", root, ext);
     return NULL;
   }

@@ -147,9 +147,9 @@ int src_set_name_pattern(src_ctx *c, const char *pattern, char *err, size_t errl
 
 /* Lists the documents' files into out (empty on entry): sorted by path (bytewise), recursive,
 ** following symbolic links, skipping hidden entries (a name starting with '.', so also .lector/),
-** the files at the top that describe the corpus (metadata.tsv, metadata.csv, and the lexicons
-** entities.tsv, actors.tsv, topics.tsv), and files that are not .txt, .md, .jsonl, .json, .csv,
-** .tsv, .conllu or .vrt. Unreadable folders, broken links and symlink loops
+** the files at the top that describe the corpus (metadata.tsv, metadata.csv, boilerplate.lst, and
+** the lexicons entities, actors, topics .tsv or .lua), and files that are not .txt, .md, .jsonl,
+** .json, .csv, .tsv, .conllu or .vrt (warned about, by extension). Unreadable folders, broken links and symlink loops
 ** are warned about and skipped. Also warns, once per context, about sidecar rows that name no
 ** listed file. Returns 0, or -1 if out of memory (out is then empty). */
 int src_scan(src_ctx *c, src_list *out);

@@ -465,6 +465,9 @@ extern const src_format src_format_txt, src_format_md;   /* format_text.c */
 extern const src_format src_format_jsonl;                /* format_jsonl.c */
 extern const src_format src_format_json;                 /* format_json.c */
 extern const src_format src_format_table;                /* format_csv.c */
+
+/* The extensions the formats read, for a message: ".txt, .md, ... or .vrt" (load.c). */
+void src_extension_list(char *buf, size_t len);
 extern const src_format src_format_conllu;               /* format_conllu.c */
 extern const src_format src_format_vrt;                  /* format_vrt.c */
 

@@ -1,13 +1,15 @@
 /*
 ** walk.c: the folder walk (src_scan). Lists a corpus's document files, sorted by path, following
-** symbolic links but not around a loop, leaving out hidden entries and files no format reads, and
-** warning about what cannot be read. Which files are documents is the formats' registry's call
+** symbolic links but not around a loop, leaving out hidden entries, and warning about what cannot be
+** read: the files no format reads are named, by extension, with what lector reads. Which files are documents is the formats' registry's call
 ** (src_kind_of, in load.c).
 */
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "source_int.h"
@@ -21,6 +23,8 @@ static int64_t mtime_ns(const struct stat *st) {
 typedef struct walker {
   src_ctx *c;
   src_list *out;
+  char **other;        /* the files of types no format reads, named in warnings after the walk */
+  size_t nother, other_cap;
   struct { dev_t dev; ino_t ino; const char *rel; } *stack;   /* the folders on the current path */
   size_t depth, cap;
   int oom;
@@ -58,10 +62,11 @@ static int push_dir(walker *w, const struct stat *st, const char *rel) {
 }
 
 /* Whether rel is one of the files at the top of a corpus folder that describe the corpus rather
-** than hold documents: the metadata sidecar, and the lexicons the scripts read (doc/lexicons.md). */
+** than hold documents: the metadata sidecar, the boilerplate list, and the lexicons the scripts
+** read (doc/lexicons.md). */
 static int corpus_own(const char *rel) {
-  static const char *const own[] = { "metadata.tsv", "metadata.csv", "entities.tsv", "actors.tsv", "topics.tsv",
-                                     NULL };
+  static const char *const own[] = { "metadata.tsv", "metadata.csv", "boilerplate.lst", "entities.tsv",
+                                     "entities.lua", "actors.tsv", "actors.lua", "topics.tsv", "topics.lua", NULL };
   for (int i = 0; own[i]; i++)
     if (strcmp(rel, own[i]) == 0) return 1;
   return 0;
@@ -124,7 +129,19 @@ static void walk_entry(walker *w, const char *rel, const char *full) {
     return;
   }
   int kind = src_kind_of(rel);
-  if (kind < 0) return;
+  if (kind < 0) {
+    if (!S_ISREG(st.st_mode) || corpus_own(rel)) return;
+    if (w->nother == w->other_cap) {
+      size_t cap = w->other_cap ? 2 * w->other_cap : 16;
+      char **o = realloc(w->other, cap * sizeof *o);
+      if (!o) { w->oom = 1; return; }
+      w->other = o;
+      w->other_cap = cap;
+    }
+    if (!(w->other[w->nother] = strdup(rel))) { w->oom = 1; return; }
+    w->nother++;
+    return;
+  }
   if (corpus_own(rel)) return;
   if (!S_ISREG(st.st_mode)) {
     src_warnf(w->c, rel, "not a regular file, skipped");
@@ -163,6 +180,45 @@ static int cmp_file(const void *a, const void *b) {
   return strcmp(((const src_file *)a)->path, ((const src_file *)b)->path);
 }
 
+#if !defined(SRC_OTHER_NAMES)
+#define SRC_OTHER_NAMES 10   /* files a warning about other types names; it counts the rest */
+#endif
+
+/* The extension of a file name (".html"), or "" when it has none. */
+static const char *extension(const char *rel) {
+  const char *slash = strrchr(rel, '/'), *dot = strrchr(rel, '.');
+  return dot && (!slash || dot > slash) && dot[1] ? dot : "";
+}
+
+static int cmp_other(const void *a, const void *b) {
+  const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+  int e = strcasecmp(extension(x), extension(y));
+  return e ? e : strcmp(x, y);
+}
+
+/* One warning per extension for the files no format reads: how many, which, and what is read. */
+static void warn_other(walker *w) {
+  char formats[128], names[1024];
+  if (!w->nother) return;
+  src_extension_list(formats, sizeof formats);
+  qsort(w->other, w->nother, sizeof *w->other, cmp_other);
+  for (size_t i = 0; i < w->nother;) {
+    size_t j = i, k = 0;
+    const char *ext = extension(w->other[i]);
+    while (j < w->nother && strcasecmp(extension(w->other[j]), ext) == 0) j++;
+    names[0] = '\0';
+    for (size_t m = i; m < j && m < i + SRC_OTHER_NAMES && k < sizeof names; m++)
+      k += (size_t)snprintf(names + k, sizeof names - k, "%s%s", m > i ? ", " : "", w->other[m]);
+    if (j - i > SRC_OTHER_NAMES && k < sizeof names)
+      snprintf(names + k, sizeof names - k, " and %zu more", j - i - SRC_OTHER_NAMES);
+    if (*ext) src_warnf(w->c, w->other[i], "%zu %s file%s not read (%s): lector reads %s", j - i, ext,
+                        j - i == 1 ? "" : "s", names, formats);
+    else src_warnf(w->c, w->other[i], "%zu file%s without an extension not read (%s): lector reads %s", j - i,
+                   j - i == 1 ? "" : "s", names, formats);
+    i = j;
+  }
+}
+
 int src_scan(src_ctx *c, src_list *out) {
   walker w;
   memset(&w, 0, sizeof w);
@@ -182,6 +238,9 @@ int src_scan(src_ctx *c, src_list *out) {
   } else {
     walk(&w, "", c->root);
   }
+  if (!w.oom) warn_other(&w);
+  for (size_t i = 0; i < w.nother; i++) free(w.other[i]);
+  free(w.other);
   free(w.stack);
   if (w.oom) {
     src_list_free(out);

@@ -4,7 +4,7 @@
 -- built-in tagger; a corpus annotated once stays so, until --no-annotate drops them. The options reach the open through the host (host/cli/main.c), and
 -- host/cli/progress.c draws the progress bar on a terminal; this module checks the arguments and
 -- reports.
--- Exit status: 0; 2 for a usage error; 1 when the corpus cannot be opened.
+-- Exit status: 0; 2 for a usage error; 1 when the corpus cannot be opened or holds no document.
 local args = require "lector.cmd.args"
 
 local USAGE = "usage: lector index [DIR] [--rebuild] [--verify] [--annotate | --no-annotate] [--attributes A,B,..] "
@@ -42,6 +42,10 @@ return function(corpus, argv)
   end
   local where = info.store and ("in " .. info.store)
     or ("in memory only: " .. (info.store_error or "the store is off"))
+  if info.documents == 0 then
+    io.stdout:write(string.format("%s: %d files, 0 documents\n", what, info.files))
+    return die(1, "no document was read in " .. tostring(info.root) .. " (the warnings above say why)")
+  end
   local attrs = corpus:attributes().positional
   local annotated = #attrs > 1 and ", with " .. table.concat(attrs, " ", 2) or ""
   io.stdout:write(string.format("%s: %d files, %d documents, %d tokens%s, %s of text; index %s (%.2fx), %s\n",
