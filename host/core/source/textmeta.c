@@ -247,6 +247,14 @@ static int doc_meta(src_loader *L, src_doc *d, int from_text, const src_kvb *fie
       if (v && strcmp(c->cols[k], "date") == 0) date_from = c->side_name;
     }
   }
+  /* a date written out ("November 19, 1990", "19 Nov. 1990") is kept as ISO, so that dates sort;
+  ** 1990 and 1990-11 stay as precise as they are */
+  for (size_t i = 0; i < m.n; i++) {
+    char iso[11];
+    if (strcmp(m.e[i].key, "date") == 0 && strlen(m.e[i].value) != 10 &&
+        src_parse_date(m.e[i].value, strlen(m.e[i].value), iso) == 1)
+      r |= src_kvb_put(&m, "date", 4, iso, 10, 1);
+  }
   /* where the date came from, unless a source says so itself */
   if (date_from && has_key(&m, "date") && !has_key(&m, "date_from"))
     r |= src_kvb_put(&m, "date_from", 9, date_from, strlen(date_from), 1);
