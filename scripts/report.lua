@@ -146,7 +146,7 @@ if #changed > 0 then w("\n") end
 -- the page
 local page = html.page({ title = "lector report: " .. tostring(info.root), info = info, docs = docs,
   counts = counts, lexicon = matcher.source, top = top, refs = refs, timeline = timeline, changes = changes, statements = statements,
-  rank = mentions.ranked })
+  rank = mentions.ranked, by = opt.by, groups = grows })
 local f = io.open(opt.out, "wb")
 if not f then
   local dir = opt.out:match("^(.*)/[^/]*$")

@@ -1,7 +1,7 @@
 -- report_html.lua: the HTML page of scripts/report.lua: one self-contained file (inline CSS and SVG,
 -- no script, no network) that any browser opens. The parts have ids the report spec looks for:
--- #documents, #mentions-chart (an SVG line chart), #mentions, #resolutions, #positions, #statements,
--- #changes.
+-- #documents, #mentions-chart (an SVG line chart), #mentions, #groups, #resolutions, #positions,
+-- #statements, #changes.
 local M = {}
 
 local function esc(s)
@@ -130,7 +130,8 @@ local function marked(r)
 end
 
 -- the page; r = { title, info, docs, counts (mentions.count), top, refs, timeline, changes,
--- statements, rank (mentions.ranked) }
+-- statements, rank (mentions.ranked), by (the field the groups are of), groups (rows of documents,
+-- tokens, mentions, references and their rates per 1,000 tokens per group) }
 function M.page(r)
   local out = { "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
     "<title>" .. esc(r.title) .. "</title>", "<style>" .. CSS .. "</style></head><body>",
@@ -164,6 +165,15 @@ function M.page(r)
   out[#out + 1] = table_html("mentions", cols, mrows, function(row, c)
     if c ~= "entity" then return esc(row[c]), "n" end
   end)
+  -- per group, with rates
+  if r.groups and #r.groups > 0 then
+    out[#out + 1] = string.format("<h2>Per %s</h2><p>Mentions and resolution references in each %s, and per "
+      .. "1,000 tokens, so that groups of different sizes compare.</p>", esc(r.by), esc(r.by))
+    out[#out + 1] = table_html("groups", { r.by, "documents", "tokens", "mentions", "mentions_per_1000",
+      "references", "references_per_1000" }, r.groups, function(row, c)
+      if c ~= r.by then return esc(row[c]), "n" end
+    end)
+  end
   -- resolutions
   local yes = 0
   for _, x in ipairs(r.refs) do if x.is_reference == "yes" then yes = yes + 1 end end

@@ -18,6 +18,7 @@ local PROBE = [[
     "mentions " + q("#mentions tbody tr"),
     "resolutions " + q("#resolutions tbody tr") + " marked " + q("#resolutions mark"),
     "positions " + q("#positions tbody tr") + " changed " + q("#positions td.changed"),
+    "groups " + q("#groups tbody tr"),
     "statements " + q("#statements tbody tr") + " marked " + q("#statements mark"),
     "changes " + q("#changes tbody tr") + " with both sentences " + q("#changes td:nth-child(8)"),
     "external " + q("script[src], link, img, iframe")
@@ -81,6 +82,7 @@ describe("scripts/report.lua", function()
       "mentions 36",
       "resolutions 19 marked 19",
       "positions 16 changed 2",
+      "groups 5",
       "statements 40 marked 40",
       "changes 2 with both sentences 2",
       "external 0",
