@@ -19,7 +19,7 @@ M.types = {
     returns = { docs = { iter = "Document" }, doc = "Document", count = "number", hits = "Hits",
       find = "Hits", forms = "table", hitset = "Hits", info = "table", query = "Hits", query_count = "number",
       where = "Corpus", freq = { list = "table" }, near = { list = "table" }, ngrams = { list = "table" },
-      keywords = { list = "table" } },
+      keywords = { list = "table" }, sentences_at = { list = "Span" }, texts = { list = "string" } },
   },
   Document = {
     fields = { id = "number", name = "string", path = "string", line = "number", title = "string",
@@ -33,7 +33,7 @@ M.types = {
     returns = { count = "number", each = { iter = "Hit" }, kwic = { list = "string" }, by = "table",
       docs = { list = "Document" }, spans = { list = "number" }, texts = { list = "string" },
       sort = "Hits", union = "Hits", intersect = "Hits", minus = "Hits", group = { list = "table" },
-      targets = { list = "number" }, tabulate = { list = "table" } },
+      targets = { list = "number" }, tabulate = { list = "table" }, sentences = { list = "number" } },
     index = "Hit",
   },
   Hit = {
