@@ -211,12 +211,14 @@ function M.sentence(d, doc, sp, stext, ctx, follow, rows)
   ctx.mentions = mentions_in(d, s, stext, at, doc.date)
   -- where any topic is named: the tokens, for the stance of the topics next to them
   ctx.topic_at = {}
-  for _, t in ipairs(d.topics) do
-    for _, p in ipairs(stance.topic_places(s, t)) do for i = p[1], p[2] do ctx.topic_at[i] = true end end
+  local named = {}                -- each topic's places, found once
+  for k, t in ipairs(d.topics) do
+    named[k] = stance.topic_places(s, t)
+    for _, p in ipairs(named[k]) do for i = p[1], p[2] do ctx.topic_at[i] = true end end
   end
   local seen = {}
-  for _, t in ipairs(d.topics) do
-    local places = stance.topic_places(s, t)
+  for k, t in ipairs(d.topics) do
+    local places = named[k]
     local ok = #places > 0
     for _, g in ipairs(t.also or {}) do
       if #stance.find(s, g) == 0 then ok = false end
