@@ -1,7 +1,8 @@
 /*
 ** profile.c: `lector run --profile SCRIPT`, a sampling profiler for script authors. The debug hook's
 ** count event fires every PROF_EVERY Lua instructions; the time since the event before goes to
-** the Lua line (and function) running then, so a line is charged with the C calls it made. Call
+** the Lua line (and function) running then, so a line is charged with the C calls it made (a
+** long one, at its return, to the line that called it). Call
 ** and return events keep a shadow stack to time each C function while it is on top (the Lua it
 ** calls back excluded). The report goes to stderr once the script is over.
 */
@@ -18,6 +19,9 @@
 
 #if !defined(PROF_EVERY)
 #define PROF_EVERY 1000      /* Lua instructions between samples */
+#endif
+#if !defined(PROF_FLUSH)
+#define PROF_FLUSH 100000    /* ns: a C call at least this long is charged to its caller's line */
 #endif
 #if !defined(PROF_TOP)
 #define PROF_TOP 15          /* rows of each table of the report */
@@ -127,12 +131,8 @@ static char *dup(const char *s) {
 
 /* ------------------------------------------------------------------ the hook */
 
-/* A count event: the time since the last one goes to the running line and function. */
-static void sample(lua_State *L, lua_Debug *ar) {
-  uint64_t t = now_ns(), dt = t - P.last;
-  P.last = t;
-  P.samples++;
-  if (!lua_getinfo(L, "Sl", ar) || ar->currentline < 0) return;
+/* Charges dt to the line and function of ar ("Sl" filled). */
+static void charge(lua_State *L, lua_Debug *ar, uint64_t dt) {
   int fresh;
   entry *e = lookup(ar->source, ar->linedefined, ar->currentline, NULL, &fresh);
   if (!e) return;
@@ -154,6 +154,14 @@ static void sample(lua_State *L, lua_Debug *ar) {
   }
   f->ns += dt;
   f->calls++;
+}
+
+/* A count event: the time since the last one goes to the running line and function. */
+static void sample(lua_State *L, lua_Debug *ar) {
+  uint64_t t = now_ns(), dt = t - P.last;
+  P.last = t;
+  P.samples++;
+  if (lua_getinfo(L, "Sl", ar) && ar->currentline >= 0) charge(L, ar, dt);
 }
 
 static int push_frame(const void *fn, lua_CFunction cf, entry *e) {
@@ -199,6 +207,15 @@ static void on_return(lua_State *L, lua_Debug *ar) {
   uint64_t t = 0;
   if (f->cf || (k >= 2 && P.stack[k - 2].cf)) t = now_ns();
   if (f->cf && f->e && k == P.depth) f->e->ns += t - P.resume;
+  if (f->cf && t - P.last > PROF_FLUSH) {
+    /* a long C call: the time so far goes to the line that made it, not to wherever the next
+    ** sample falls */
+    lua_Debug caller;
+    if (lua_getstack(L, 1, &caller) && lua_getinfo(L, "Sl", &caller) && caller.currentline >= 0) {
+      charge(L, &caller, t - P.last);
+      P.last = t;
+    }
+  }
   P.depth = k - 1;                         /* frames above it were left by an error */
   if (P.depth && P.stack[P.depth - 1].cf) P.resume = t;
 }

@@ -85,17 +85,28 @@ function M.compile(list)
   end
   -- longest first, so that nested aliases count once
   table.sort(order, function(a, b) if #a ~= #b then return #a > #b end return a < b end)
-  local alts = P(false)
+  local list = {}
   for _, text in ipairs(order) do
     local slot = by_alias[text]
     local lit = slot.nocase and nocase(text) or literal(text)
     if M.in_capitals(slot) then lit = lit + literal(text:upper()) end
-    alts = alts + lit * Cc(text) * Cp() * possessive^-1 * -alnum
+    list[#list + 1] = lit * Cc(text) * Cp() * possessive^-1 * -alnum
   end
-  local mention = Ct(Cp() * alts)
+  local mention = Ct(Cp() * M.choice(list))
   local pattern = Ct((mention + alnum^1 + upunct + 1)^0)
   return setmetatable({ by_alias = by_alias, order = order, pattern = pattern, names = names, types = types },
     Matcher)
+end
+
+-- the ordered choice of a list of patterns, p[1] + p[2] + ...: built as a balanced tree, since
+-- LPeg copies both sides of each +, so adding one at a time costs the square of the list's length
+-- (thousands of aliases took seconds)
+function M.choice(list, i, j)
+  i, j = i or 1, j or #list
+  if j < i then return P(false) end
+  if i == j then return list[i] end
+  local mid = (i + j) // 2
+  return M.choice(list, i, mid) + M.choice(list, mid + 1, j)
 end
 
 -- is an alias also found written in capitals ("KREMLIN", "G. BUSH")? Those of four letters or more
