@@ -8,7 +8,11 @@
 #   TIERS=small make bench            a quick run (a minute)
 #   RUNS=7 ONCE_AFTER=120 bench/run.sh
 #
-# Environment: TIERS (small medium large), RUNS (5: each figure is the median of that many runs),
+#   PARTS=analyses TIERS=medium bench/run.sh   the shipped analyses beside the build only
+#
+# Environment: PARTS (peers analyses: the index and its queries beside ripgrep, Xapian and LPeg; the
+# shipped analyses, mentions, resolutions, positions and report, beside `lector index --rebuild` of
+# the same files and on the seed corpus), TIERS (small medium large), RUNS (5: each figure is the median of that many runs),
 # ONCE_AFTER (60: a build or scan whose first run takes longer than that many seconds is measured
 # once, and the table says so), LB (/tmp/lector-bench: corpora in $LB/corpora, scratch in
 # $LB/work), QUERIES (../shared/bench/queries.txt).
@@ -24,6 +28,8 @@ LB=${LB:-/tmp/lector-bench}
 CORPORA=$LB/corpora
 WORK=$LB/work
 TIERS=${TIERS:-small medium large}
+PARTS=${PARTS:-peers analyses}
+has_part() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
 RUNS=${RUNS:-5}
 ONCE_AFTER=${ONCE_AFTER:-60}
 QUERIES=$(realpath "${QUERIES:-$ROOT/../shared/bench/queries.txt}")
@@ -159,6 +165,7 @@ for TIER in $TIERS; do
   put files "$(find "$DIR" -name .lector -prune -o -type f -name '*.txt' -print | wc -l)"
   find "$DIR" -name .lector -prune -o -type f -name '*.txt' -print0 | xargs -0 cat > /dev/null   # warm the page cache
 
+  if has_part peers; then
   # -- lector
   if [ "$STORE" = 1 ]; then
     say "lector: build (lector index --rebuild)"
@@ -234,11 +241,41 @@ for TIER in $TIERS; do
     # shellcheck disable=SC2086
     ./lector run bench/agree.lua "$DIR" "$QUERIES" $differ > "$W/agree.tsv"
   fi
+  fi   # peers
+
+  # -- the shipped analyses, each a whole process on the stored (plain) index, beside its build
+  if has_part analyses; then
+    if ! has_part peers; then
+      say "lector: build (lector index --rebuild)"
+      ./lector index "$DIR" --rebuild --no-annotate > /dev/null
+      measure lector_build ./lector index "$DIR" --rebuild --no-annotate
+    fi
+    ANALYSES="mentions resolutions positions report"
+    put analyses "$ANALYSES"
+    for a in $ANALYSES; do
+      say "analysis: $a"
+      if [ "$a" = report ]; then extra=(--out "$W/report.html"); else extra=(--format tsv); fi
+      measure "an_$a" ./lector run "scripts/$a.lua" --corpus "$DIR" "${extra[@]}"
+      put "an_${a}_rows" "$(wc -l < "$W/an_$a.out")"
+    done
+    say "analyses on the seed corpus (corpus/)"
+    ./lector index corpus > /dev/null
+    for a in $ANALYSES; do
+      if [ "$a" = report ]; then extra=(--out "$W/seed-report.html"); else extra=(--format tsv); fi
+      measure "seed_$a" ./lector run "scripts/$a.lua" --corpus corpus "${extra[@]}"
+    done
+  fi
   put loadavg_end "$(cut -d' ' -f1-3 /proc/loadavg)"
   put bench_wall_s "$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }')"
 
   mkdir -p bench/results
-  lua5.4 bench/report.lua "$W" "$QUERIES" > "bench/results/$DATE-$TIER.md"
-  cat "bench/results/$DATE-$TIER.md"
-  say "$TIER done in $(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s: bench/results/$DATE-$TIER.md"
+  if has_part peers; then
+    lua5.4 bench/report.lua "$W" "$QUERIES" > "bench/results/$DATE-$TIER.md"
+    cat "bench/results/$DATE-$TIER.md"
+  fi
+  if has_part analyses; then
+    lua5.4 bench/analyses.lua "$W" > "bench/results/$DATE-$TIER-analyses.md"
+    cat "bench/results/$DATE-$TIER-analyses.md"
+  fi
+  say "$TIER done in $(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s: bench/results/$DATE-$TIER*.md"
 done
