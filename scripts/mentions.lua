@@ -66,11 +66,11 @@ function M.count(C, matcher, opts)
     res.docs[#res.docs + 1] = per[d.id]
     rank[d.id] = i
   end
-  -- the mentions in the order of the documents (oldest first), as the counts are
-  table.sort(found, function(a, b)
-    if a.doc.id ~= b.doc.id then return rank[a.doc.id] < rank[b.doc.id] end
-    return a.start < b.start
-  end)
+  -- the mentions in the order of the documents (oldest first), as the counts are: one number per
+  -- mention (its document's rank, then its start), worked out once rather than in each comparison
+  local key = {}
+  for _, m in ipairs(found) do key[m] = rank[m.doc.id] * 4294967296 + m.start end
+  table.sort(found, function(a, b) return key[a] < key[b] end)
   for _, m in ipairs(found) do
     local x, e = per[m.doc.id], m.entity
     x.counts[e] = (x.counts[e] or 0) + 1

@@ -32,11 +32,29 @@ function M.docs(C)
   return docs
 end
 
+-- the token position where the last boilerplate line of document d ends (-1: it has none),
+-- remembered per corpus and document
+local last_boiler = setmetatable({}, { __mode = "k" })
+local function boiler_end(C, d)
+  local per = last_boiler[C]
+  if not per then per = {}; last_boiler[C] = per end
+  local e = per[d.id]
+  if not e then
+    e = -1
+    for b in d:boilerplate() do e = b.stop end
+    per[d.id] = e
+  end
+  return e
+end
+
 -- whether span s (its text phrase) of d is boilerplate: the host leaves such words out of hits
 -- when asked (boilerplate = false), so a span is boilerplate when its words are found only then
 function M.is_boilerplate(C, d, s, phrase)
   -- boilerplate is short lines of web page chrome: long sentences are not looked up
   if not (s.stop >= s.start and s.stop - s.start < 24) then return false end
+  -- boilerplate = false leaves out only the hits that touch a boilerplate line: none can where no
+  -- such line ends at or after the span's start (most documents have none at all)
+  if boiler_end(C, d) < s.start then return false end
   local all = C:hits(phrase, { docs = d })
   local kept = C:hits(phrase, { docs = d, boilerplate = false })
   local in_all, in_kept = false, false

@@ -34,6 +34,22 @@ print(#t, t[1]:sub(1, 48))   --> 3	Russian Deputy Foreign Minister Alexander Sal
 print(corpus:texts({ 1254 }, { 1256 })[1])                         --> Saltanov stated that
 ]] },
   } },
+  { title = "Document", entries = {
+    { name = "Document:boilerplate", since = "0.2.0",
+      sig = "d:boilerplate() -> iterator of spans",
+      summary = [[The boilerplate lines of the document (web page chrome: "Breaking News",
+"Accessibility links"), the lines that `boilerplate = false` leaves out of hits and counts, as
+spans of kind "boilerplate". A document without any has no hit that option leaves out, so a
+script can skip that test there.]],
+      example = [[
+local n, first = 0, nil
+for b in corpus:doc(1):boilerplate() do n = n + 1; first = first or b end
+print(n, first.kind, first:text())   --> 2	boilerplate	Accessibility links
+local none = 0
+for _ in corpus:doc(5):boilerplate() do none = none + 1 end
+print(none)                          --> 0
+]] },
+  } },
   { title = "Hits", entries = {
     { name = "Hits:sentences", since = "0.2.0",
       sig = "hits:sentences([kind]) -> starts, stops",

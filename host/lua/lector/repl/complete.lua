@@ -26,7 +26,7 @@ M.types = {
       date = "string", year = "number", meta = "table", tokens = "number", first = "number",
       last = "number", bytes = "number", corpus = "Corpus" },
     returns = { text = "string", sentences = { iter = "Span" }, paragraphs = { iter = "Span" },
-      turns = { iter = "Span" }, words = { list = "string" }, locate = "number" },
+      turns = { iter = "Span" }, boilerplate = { iter = "Span" }, words = { list = "string" }, locate = "number" },
   },
   Hits = {
     fields = {},
