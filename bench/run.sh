@@ -250,19 +250,28 @@ for TIER in $TIERS; do
       ./lector index "$DIR" --rebuild --no-annotate > /dev/null
       measure lector_build ./lector index "$DIR" --rebuild --no-annotate
     fi
-    ANALYSES="mentions resolutions positions report"
+    # mentions twice: with the entities found in the corpus itself (no lexicon: every document is
+    # read), and with a given lexicon (the seed corpus's curated list), found through the index
+    ANALYSES="mentions mentions_lexicon resolutions positions report"
     put analyses "$ANALYSES"
+    analysis() {   # analysis NAME CORPUS OUTDIR: the command line of one analysis, in CMDLINE
+      case $1 in
+        mentions_lexicon) CMDLINE=(./lector run scripts/mentions.lua --corpus "$2" --entities "$ROOT/corpus/entities.lua" --format tsv) ;;
+        report) CMDLINE=(./lector run scripts/report.lua --corpus "$2" --out "$3/report.html") ;;
+        *) CMDLINE=(./lector run "scripts/$1.lua" --corpus "$2" --format tsv) ;;
+      esac
+    }
     for a in $ANALYSES; do
       say "analysis: $a"
-      if [ "$a" = report ]; then extra=(--out "$W/report.html"); else extra=(--format tsv); fi
-      measure "an_$a" ./lector run "scripts/$a.lua" --corpus "$DIR" "${extra[@]}"
+      analysis "$a" "$DIR" "$W"
+      measure "an_$a" "${CMDLINE[@]}"
       put "an_${a}_rows" "$(wc -l < "$W/an_$a.out")"
     done
     say "analyses on the seed corpus (corpus/)"
     ./lector index corpus > /dev/null
     for a in $ANALYSES; do
-      if [ "$a" = report ]; then extra=(--out "$W/seed-report.html"); else extra=(--format tsv); fi
-      measure "seed_$a" ./lector run "scripts/$a.lua" --corpus corpus "${extra[@]}"
+      analysis "$a" corpus "$W"
+      measure "seed_$a" "${CMDLINE[@]}"
     done
   fi
   put loadavg_end "$(cut -d' ' -f1-3 /proc/loadavg)"
