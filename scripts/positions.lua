@@ -154,51 +154,55 @@ local function mentions_in(d, s, stext, at, date)
 end
 
 -- the statements of one document: rows { file, date, actor, topic, stance, speaker, cue, start, end,
--- evidence, explain }. With `at` (the sorted corpus positions of the topics' trigger words in the
--- document, from the index) only the sentences that hold one are read; else every sentence is
--- looked at. The rows are the same: a topic is named only where a trigger word stands.
+-- evidence, explain }. With `at` (the sentences of the document that hold one of the topics'
+-- trigger words, from the index: { spans =, numbers = } as C:sentences_at gives them) only those
+-- are read; else every sentence is looked at. The rows are the same: a topic is named only where
+-- a trigger word stands.
 function M.document(d, doc, opts, at)
   opts = opts or {}
   local C = doc.corpus
-  local turns = {}
-  for t in doc:turns() do turns[#turns + 1] = t end
+  local turns                     -- the speaker turns, read when a sentence needs them
   local rows, ctx, follow = {}, { last = nil }, {}
-  local since_last, k = 0, 1
+  local last_row = 0              -- the number of the last sentence that gave a statement
+  local function read(sp, stext, n)
+    if not opts.boilerplate and text.is_boilerplate(C, doc, sp, stext) then return end
+    -- the holder of the statement before is remembered for three sentences
+    if n - last_row > 3 then ctx.last = nil end
+    if not turns then
+      turns = {}
+      for t in doc:turns() do turns[#turns + 1] = t end
+    end
+    local turn
+    for _, t in ipairs(turns) do
+      if sp.start >= t.start and sp.start <= t.stop then turn = t end
+    end
+    ctx.turn_actor, ctx.turn_speaker = nil, nil
+    if turn then
+      local sm = d.matcher:scan(turn.speaker, doc.date)
+      if sm[1] then ctx.turn_actor, ctx.turn_speaker = sm[1].entity, turn.speaker end
+    end
+    local before = #rows
+    M.sentence(d, doc, sp, stext, ctx, follow, rows)
+    if #rows > before then last_row = n end
+  end
+  if at then
+    for i, sp in ipairs(at.spans) do read(sp, sp:text(), at.numbers[i]) end
+    return rows
+  end
+  local n = 0
   for sp in doc:sentences() do
-    local stext
+    n = n + 1
+    -- which topics the sentence may name, before any tagging (most sentences name none)
+    local stext = sp:text()
+    local low = stext:lower()
     local maybe = false
-    if at then
-      while at[k] and at[k] < sp.start do k = k + 1 end
-      maybe = at[k] ~= nil and at[k] <= sp.stop
-      if maybe then stext = sp:text() end
-    else
-      -- which topics the sentence may name, before any tagging (most sentences name none)
-      stext = sp:text()
-      local low = stext:lower()
-      for _, t in ipairs(d.topics) do
-        for _, c in ipairs(t.any) do
-          if low:find(c[1].wild or c[1].text, 1, true) then maybe = true break end
-        end
-        if maybe then break end
+    for _, t in ipairs(d.topics) do
+      for _, c in ipairs(t.any) do
+        if low:find(c[1].wild or c[1].text, 1, true) then maybe = true break end
       end
+      if maybe then break end
     end
-    if maybe and not opts.boilerplate and text.is_boilerplate(C, doc, sp, stext) then maybe = false end
-    since_last = since_last + 1
-    if since_last > 3 then ctx.last = nil end
-    if maybe then
-      local turn
-      for _, t in ipairs(turns) do
-        if sp.start >= t.start and sp.start <= t.stop then turn = t end
-      end
-      ctx.turn_actor, ctx.turn_speaker = nil, nil
-      if turn then
-        local sm = d.matcher:scan(turn.speaker, doc.date)
-        if sm[1] then ctx.turn_actor, ctx.turn_speaker = sm[1].entity, turn.speaker end
-      end
-      local n = #rows
-      M.sentence(d, doc, sp, stext, ctx, follow, rows)
-      if #rows > n then since_last = 0 end
-    end
+    if maybe then read(sp, stext, n) end
   end
   return rows
 end
@@ -272,23 +276,21 @@ end
 function M.statements(C, d, opts)
   opts = opts or {}
   local rows = {}
-  local pos = not opts.scan and M.candidates(C, d)
-  for _, doc in ipairs(text.docs(C)) do
-    local at
-    if pos then
-      at = {}
-      local lo, hi = 1, #pos + 1          -- the first position at or after the document's first
-      while lo < hi do
-        local mid = (lo + hi) // 2
-        if pos[mid] < doc.first then lo = mid + 1 else hi = mid end
-      end
-      for i = lo, #pos do
-        if pos[i] > doc.last then break end
-        at[#at + 1] = pos[i]
-      end
+  local by_doc                    -- the sentences with a trigger word, by document
+  if not opts.scan then
+    by_doc = {}
+    local spans, numbers = C:sentences_at(M.candidates(C, d))
+    for i, sp in ipairs(spans) do
+      local id = sp.doc.id
+      local x = by_doc[id]
+      if not x then x = { spans = {}, numbers = {} }; by_doc[id] = x end
+      x.spans[#x.spans + 1], x.numbers[#x.numbers + 1] = sp, numbers[i]
     end
-    if not at or #at > 0 then
-      for _, r in ipairs(M.document(d, doc, opts, at)) do rows[#rows + 1] = r end
+  end
+  for _, doc in ipairs(text.docs(C)) do
+    local at = by_doc and by_doc[doc.id]
+    if not by_doc or at then
+      for _, r in ipairs(M.document(d, at and at.spans[1].doc or doc, opts, at)) do rows[#rows + 1] = r end
     end
   end
   return rows
