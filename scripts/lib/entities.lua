@@ -85,17 +85,21 @@ function M.compile(list)
   end
   -- longest first, so that nested aliases count once
   table.sort(order, function(a, b) if #a ~= #b then return #a > #b end return a < b end)
+  return setmetatable({ by_alias = by_alias, order = order, names = names, types = types }, Matcher)
+end
+
+-- the LPeg pattern of Matcher:scan, all the aliases in one: built on first use, since Matcher:find
+-- asks the index instead (for thousands of aliases it takes a second and much memory)
+local function scanner(m)
   local list = {}
-  for _, text in ipairs(order) do
-    local slot = by_alias[text]
+  for _, text in ipairs(m.order) do
+    local slot = m.by_alias[text]
     local lit = slot.nocase and nocase(text) or literal(text)
     if M.in_capitals(slot) then lit = lit + literal(text:upper()) end
     list[#list + 1] = lit * Cc(text) * Cp() * possessive^-1 * -alnum
   end
   local mention = Ct(Cp() * M.choice(list))
-  local pattern = Ct((mention + alnum^1 + upunct + 1)^0)
-  return setmetatable({ by_alias = by_alias, order = order, pattern = pattern, names = names, types = types },
-    Matcher)
+  return Ct((mention + alnum^1 + upunct + 1)^0)
 end
 
 -- the ordered choice of a list of patterns, p[1] + p[2] + ...: built as a balanced tree, since
@@ -196,7 +200,9 @@ end
 
 -- the raw matches in text: { {start, alias, stop} } with 1-based start and exclusive stop
 function Matcher:matches(text)
-  return self.pattern:match(text)
+  local p = rawget(self, "pattern")
+  if not p then p = scanner(self); self.pattern = p end
+  return p:match(text)
 end
 
 -- the mentions in text (one document, or consecutive parts of one with the same state):
