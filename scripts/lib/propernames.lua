@@ -255,11 +255,9 @@ function M.entities(C)
   local docs = text.docs(C)
   for i, d in ipairs(docs) do
     local found = {}
-    local kept = {}
-    for _, s in ipairs(text.sentences(d)) do kept[s.start] = true end
     for s in d:sentences() do
       local words = s:tokens()
-      if kept[s.start] and not heading(words) then
+      if not heading(words) and not text.is_boilerplate(C, d, s) then
         local pos = has_pos and s:tokens("pos") or nil
         if pos and #pos ~= #words then pos = nil end
         for _, r in ipairs(runs(words, pos, lower_seen, mid)) do found[#found + 1] = r end

@@ -47,14 +47,16 @@ local function boiler_end(C, d)
   return e
 end
 
--- whether span s (its text phrase) of d is boilerplate: the host leaves such words out of hits
--- when asked (boilerplate = false), so a span is boilerplate when its words are found only then
+-- whether span s (its text phrase; read from the span when not given) of d is boilerplate: the
+-- host leaves such words out of hits when asked (boilerplate = false), so a span is boilerplate
+-- when its words are found only then
 function M.is_boilerplate(C, d, s, phrase)
   -- boilerplate is short lines of web page chrome: long sentences are not looked up
   if not (s.stop >= s.start and s.stop - s.start < 24) then return false end
   -- boilerplate = false leaves out only the hits that touch a boilerplate line: none can where no
   -- such line ends at or after the span's start (most documents have none at all)
   if boiler_end(C, d) < s.start then return false end
+  phrase = phrase or s:text()
   local all = C:hits(phrase, { docs = d })
   local kept = C:hits(phrase, { docs = d, boilerplate = false })
   local in_all, in_kept = false, false
