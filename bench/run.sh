@@ -9,6 +9,7 @@
 #   RUNS=7 ONCE_AFTER=120 bench/run.sh
 #
 #   PARTS=analyses TIERS=medium bench/run.sh   the shipped analyses beside the build only
+#   ANALYSES="positions resolutions" PARTS=analyses TIERS=large bench/run.sh   some of them
 #
 # Environment: PARTS (peers analyses: the index and its queries beside ripgrep, Xapian and LPeg; the
 # shipped analyses, mentions, resolutions, positions and report, beside `lector index --rebuild` of
@@ -252,7 +253,7 @@ for TIER in $TIERS; do
     fi
     # mentions twice: with the entities found in the corpus itself (no lexicon: every document is
     # read), and with a given lexicon (the seed corpus's curated list), found through the index
-    ANALYSES="mentions mentions_lexicon resolutions positions report"
+    ANALYSES=${ANALYSES:-mentions mentions_lexicon resolutions positions report}
     put analyses "$ANALYSES"
     analysis() {   # analysis NAME CORPUS OUTDIR: the command line of one analysis, in CMDLINE
       case $1 in
