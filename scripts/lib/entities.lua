@@ -273,13 +273,31 @@ end
 function Matcher:find(C, opts)
   opts = opts or {}
   local raw = {}
+  -- one Document per document for all the hits (so its text is read once, and a corpus of many
+  -- mentions does not hold a Document per hit set), and the hits as tables of their own kind made
+  -- from the bulk lists (hits:spans(), hits:docs()) rather than one by one
+  local shared, hit_mt = {}, nil
   for _, text in ipairs(self.order) do
     local slot = self.by_alias[text]
     for _, f in ipairs(forms(slot)) do
       local hits = C:hits(f[1], { case = f.case, boilerplate = opts.boilerplate and true or false, docs = opts.docs })
-      for h in hits:each() do
-        raw[#raw + 1] = { doc = h.doc, hit = h, start = h.start, stop = h.stop, byte_start = h.byte_start,
-          byte_end = h.byte_end, slot = slot }
+      if #hits > 0 then
+        hit_mt = hit_mt or getmetatable(hits[1])
+        local starts, stops = hits:spans()
+        local docs, k = hits:docs(), 1
+        local d, last = nil, -1
+        for i = 1, #starts do
+          local at = starts[i]
+          if at > last then                -- the next document with hits
+            d = docs[k]; k = k + 1
+            last = d.last
+            local id = d.id
+            if shared[id] then d = shared[id] else shared[id] = d end
+          end
+          local h = setmetatable({ doc = d, start = at, stop = stops[i] }, hit_mt)
+          raw[#raw + 1] = { doc = d, hit = h, start = at, stop = stops[i], byte_start = h.byte_start,
+            byte_end = h.byte_end, slot = slot }
+        end
       end
     end
   end
