@@ -68,17 +68,21 @@ function M.count(C, matcher, opts)
   end
   -- the mentions in the order of the documents (oldest first), as the counts are: one number per
   -- mention (its document's rank, then its start), worked out once rather than in each comparison
-  local key = {}
-  for _, m in ipairs(found) do key[m] = rank[m.doc.id] * 4294967296 + m.start end
+  local key, id, year = {}, {}, {}
+  for _, m in ipairs(found) do
+    local d = m.doc
+    if not id[d] then id[d], year[d] = d.id, d.year or "undated" end
+    key[m] = rank[id[d]] * 4294967296 + m.start
+  end
   table.sort(found, function(a, b) return key[a] < key[b] end)
   for _, m in ipairs(found) do
-    local x, e = per[m.doc.id], m.entity
+    local x, e = per[id[m.doc]], m.entity
     x.counts[e] = (x.counts[e] or 0) + 1
     local how = m.alias .. (m.label and " (speaker label)" or "")
     x.aliases[e] = x.aliases[e] or {}
     x.aliases[e][how] = (x.aliases[e][how] or 0) + 1
     res.total[e] = (res.total[e] or 0) + 1
-    local y = m.doc.year or "undated"
+    local y = year[m.doc]
     res.years[y] = res.years[y] or {}
     res.years[y][e] = (res.years[y][e] or 0) + 1
   end

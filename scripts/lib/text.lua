@@ -21,13 +21,17 @@ do
   function M.words(s) return words:match(s) end
 end
 
--- the documents, oldest first (undated last, then by name)
+-- the documents, oldest first (undated last, then by name); each date and id read once, not in
+-- every comparison
 function M.docs(C)
-  local docs = {}
-  for d in C:docs() do docs[#docs + 1] = d end
+  local docs, date, id = {}, {}, {}
+  for d in C:docs() do
+    docs[#docs + 1] = d
+    date[d], id[d] = d.date or "~", d.id
+  end
   table.sort(docs, function(a, b)
-    if (a.date or "~") ~= (b.date or "~") then return (a.date or "~") < (b.date or "~") end
-    return a.id < b.id
+    if date[a] ~= date[b] then return date[a] < date[b] end
+    return id[a] < id[b]
   end)
   return docs
 end
