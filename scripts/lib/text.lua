@@ -36,37 +36,45 @@ function M.docs(C)
   return docs
 end
 
--- the token position where the last boilerplate line of document d ends (-1: it has none),
--- remembered per corpus and document
-local last_boiler = setmetatable({}, { __mode = "k" })
-local function boiler_end(C, d)
-  local per = last_boiler[C]
-  if not per then per = {}; last_boiler[C] = per end
-  local e = per[d.id]
-  if not e then
-    e = -1
-    for b in d:boilerplate() do e = b.stop end
-    per[d.id] = e
+-- the boilerplate lines of document d as token ranges { {start, stop}, ... } (most documents have
+-- none), remembered per corpus and document
+local boiler_lines = setmetatable({}, { __mode = "k" })
+local function lines_of(C, d)
+  local per = boiler_lines[C]
+  if not per then per = {}; boiler_lines[C] = per end
+  local lines = per[d.id]
+  if not lines then
+    lines = {}
+    for b in d:boilerplate() do lines[#lines + 1] = { b.start, b.stop } end
+    per[d.id] = lines
   end
-  return e
+  return lines
 end
 
 -- whether span s (its text phrase; read from the span when not given) of d is boilerplate: the
 -- host leaves such words out of hits when asked (boilerplate = false), so a span is boilerplate
--- when its words are found only then
+-- when its words are found only then. That option leaves out exactly the hits that touch a
+-- boilerplate line, so one search is enough: the phrase's hits at the span's start, all touching one
 function M.is_boilerplate(C, d, s, phrase)
   -- boilerplate is short lines of web page chrome: long sentences are not looked up
   if not (s.stop >= s.start and s.stop - s.start < 24) then return false end
-  -- boilerplate = false leaves out only the hits that touch a boilerplate line: none can where no
-  -- such line ends at or after the span's start (most documents have none at all)
-  if boiler_end(C, d) < s.start then return false end
+  -- no hit can touch a line where none ends at or after the span's start
+  local lines = lines_of(C, d)
+  if #lines == 0 or lines[#lines][2] < s.start then return false end
   phrase = phrase or s:text()
-  local all = C:hits(phrase, { docs = d })
-  local kept = C:hits(phrase, { docs = d, boilerplate = false })
-  local in_all, in_kept = false, false
-  for h in all:each() do if h.start == s.start then in_all = true end end
-  for h in kept:each() do if h.start == s.start then in_kept = true end end
-  return in_all and not in_kept
+  local starts, stops = C:hits(phrase, { docs = d }):spans()
+  local found = false
+  for i = 1, #starts do
+    if starts[i] == s.start then
+      local touches = false
+      for _, l in ipairs(lines) do
+        if l[1] <= stops[i] and l[2] >= starts[i] then touches = true break end
+      end
+      if not touches then return false end       -- a hit that boilerplate = false keeps
+      found = true
+    end
+  end
+  return found
 end
 
 local function boiler_set(C, d, spans, texts)
