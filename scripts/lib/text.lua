@@ -51,6 +51,22 @@ local function lines_of(C, d)
   return lines
 end
 
+-- the hits of a phrase in the whole corpus, as lists of starts and stops: boilerplate lines say
+-- the same few phrases in many documents, so they are remembered (for the last MEMO phrases or so)
+local MEMO = 20000
+local phrases = setmetatable({}, { __mode = "k" })
+local function phrase_hits(C, phrase)
+  local per = phrases[C]
+  if not per or per.n >= MEMO then per = { n = 0, hits = {} }; phrases[C] = per end
+  local h = per.hits[phrase]
+  if not h then
+    local starts, stops = C:hits(phrase):spans()
+    h = { starts, stops }
+    per.hits[phrase], per.n = h, per.n + 1
+  end
+  return h[1], h[2]
+end
+
 -- whether span s (its text phrase; read from the span when not given) of d is boilerplate: the
 -- host leaves such words out of hits when asked (boilerplate = false), so a span is boilerplate
 -- when its words are found only then. That option leaves out exactly the hits that touch a
@@ -62,17 +78,22 @@ function M.is_boilerplate(C, d, s, phrase)
   local lines = lines_of(C, d)
   if #lines == 0 or lines[#lines][2] < s.start then return false end
   phrase = phrase or s:text()
-  local starts, stops = C:hits(phrase, { docs = d }):spans()
+  local starts, stops = phrase_hits(C, phrase)
+  -- the first hit at or after the span's start (the hits are in corpus order)
+  local lo, hi = 1, #starts + 1
+  while lo < hi do
+    local mid = (lo + hi) // 2
+    if starts[mid] < s.start then lo = mid + 1 else hi = mid end
+  end
   local found = false
-  for i = 1, #starts do
-    if starts[i] == s.start then
-      local touches = false
-      for _, l in ipairs(lines) do
-        if l[1] <= stops[i] and l[2] >= starts[i] then touches = true break end
-      end
-      if not touches then return false end       -- a hit that boilerplate = false keeps
-      found = true
+  for i = lo, #starts do
+    if starts[i] ~= s.start then break end
+    local touches = false
+    for _, l in ipairs(lines) do
+      if l[1] <= stops[i] and l[2] >= starts[i] then touches = true break end
     end
+    if not touches then return false end         -- a hit that boilerplate = false keeps
+    found = true
   end
   return found
 end
