@@ -10,6 +10,7 @@
 --   local propernames = require "propernames"
 --   local list = propernames.entities(corpus)   -- a lexicon (see lexicon.lua), .source says so
 local text = require "text"
+local memo = require "memo"
 
 local M = {}
 
@@ -45,35 +46,18 @@ M.NOT_NAMES = set [[A An The This That These Those It Its He She They We I You H
 -- tokens after which a word starts a sentence of its own (quotes, brackets, colons, dashes)
 M.OPENERS = set [[" “ ‘ ' ( [ : — – - . ? ! ;]]
 
--- is w written with a capital first letter (A-Z, or À-Þ)? It is asked of every word several
--- times: the answers are remembered, for the last MEMO words or so
-local MEMO = 200000
-local capital, ncapital = {}, 0
-local function capitalized(w)
-  local c = capital[w]
-  if c == nil then
-    local b1, b2 = w:byte(1, 2)
-    c = b1 ~= nil and ((b1 >= 65 and b1 <= 90) or (b1 == 195 and b2 ~= nil and b2 >= 128 and b2 <= 158))
-    if ncapital >= MEMO then capital, ncapital = {}, 0 end
-    capital[w], ncapital = c, ncapital + 1
-  end
-  return c
-end
+-- is w written with a capital first letter (A-Z, or À-Þ)? (asked of every word several times:
+-- remembered)
+local capitalized = memo(function(w)
+  local b1, b2 = w:byte(1, 2)
+  return b1 ~= nil and ((b1 >= 65 and b1 <= 90) or (b1 == 195 and b2 ~= nil and b2 >= 128 and b2 <= 158))
+end)
 
 -- is w an initial or a run of them: "G.", "M.S."
 local function initial(w) return w:match("^%u%.$") or w:match("^%u%.%u%.$") or w:match("^%u%.%u%.%u%.$") end
 
--- "al-Ahani" is a name word too; comparisons see "Ahani" (remembered as capitalized's are)
-local bares, nbares = {}, 0
-local function bare(w)
-  local b = bares[w]
-  if not b then
-    b = w:gsub("^[ae]l%-", ""):gsub("^bin%-", "")
-    if nbares >= MEMO then bares, nbares = {}, 0 end
-    bares[w], nbares = b, nbares + 1
-  end
-  return b
-end
+-- "al-Ahani" is a name word too; comparisons see "Ahani" (remembered)
+local bare = memo(function(w) return (w:gsub("^[ae]l%-", ""):gsub("^bin%-", "")) end)
 
 -- the given-name letters or words of a name (all but its last word), initials split: "M.S." -> M., S.
 local function given(words)

@@ -130,12 +130,27 @@ local function first_cue_at(s, cues, i)
   return best and cues[best]
 end
 
--- every { first, last } where one of the cues stands in s, between tokens a and b
+-- every { first, last } where one of the cues stands in s, between tokens a and b (first_cue_at
+-- at each token, written out: this loop runs for every cue list on every sentence read)
 local function find(s, cues, a, b)
   local out = {}
-  for i = a or 1, b or #s.t do
-    local c = first_cue_at(s, cues, i)
-    if c then out[#out + 1] = { i, i + #c - 1 } end
+  local ix = indexes[cues] or cue_index(cues)
+  local by, any, many, t = ix.by, ix.any, ix.many, s.t
+  for i = a or 1, b or #t do
+    local best
+    if many > 0 then best = first_in(any, s, cues, i, nil) end
+    local tok = t[i]
+    if tok then
+      local list = by[tok.low]
+      if list then best = first_in(list, s, cues, i, best) end
+      local w = tok.low_s
+      if w == nil then w = without_s(tok) end
+      if w then
+        list = by[w]
+        if list then best = first_in(list, s, cues, i, best) end
+      end
+    end
+    if best then out[#out + 1] = { i, i + #cues[best] - 1 } end
   end
   return out
 end
