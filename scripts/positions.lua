@@ -249,13 +249,29 @@ function M.sentence(d, doc, sp, stext, ctx, follow, rows)
   end
 end
 
--- the corpus positions of the topics' trigger words (the first word of each cue), sorted, with the
--- documents that have one: what the index answers without reading any text
+-- the corpus positions where a topic's cue may start, sorted: what the index answers without
+-- reading any text. A cue of several plain words is looked up as a phrase ("use of force", not
+-- every "use") when the corpus's tokenizer cuts it into those words; else, and for a cue with a
+-- stem in it, by its first word (a stem: every word that begins with it)
 function M.candidates(C, d)
-  local words, stems = {}, {}
+  local words, stems, phrases = {}, {}, {}
+  local lang = C:info().lang
   for _, t in ipairs(d.topics) do
     for _, c in ipairs(t.any) do
-      if c[1].wild then stems[c[1].wild] = true else words[c[1].text] = true end
+      local phrase = #c > 1 and {}
+      for k, w in ipairs(c) do
+        if w.wild then phrase = nil break end
+        if phrase then phrase[k] = w.text end
+      end
+      local toks = phrase and lector.tokenize(table.concat(phrase, " "), lang)
+      if toks and #toks == #phrase then
+        for k, tk in ipairs(toks) do if tk:lower() ~= phrase[k] then toks = nil break end end
+      else
+        toks = nil
+      end
+      if toks then phrases[table.concat(phrase, " ")] = true
+      elseif c[1].wild then stems[c[1].wild] = true
+      else words[c[1].text] = true end
     end
   end
   local pos = {}
@@ -264,6 +280,7 @@ function M.candidates(C, d)
     for _, p in ipairs(starts) do pos[#pos + 1] = p end
   end
   for w in pairs(words) do add(C:hits(w)) end
+  for p in pairs(phrases) do add(C:hits(p)) end
   for stem in pairs(stems) do
     add(C:query('[word="' .. stem:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?%{%}|\\\"]", "\\%0") .. '.*"%c]'))
   end
