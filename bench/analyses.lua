@@ -15,11 +15,12 @@ end
 local function num(k) return tonumber(R[k]) end
 
 -- the targets of issue 22: a share of the build's time, peak RSS, time on the seed corpus
-local TARGET = { mentions = 0.10, mentions_lexicon = 0.10, resolutions = 0.10, positions = 1.0, report = 1.5 }
+local TARGET = { mentions = 0.10, mentions_lexicon = 0.10, resolutions = 0.10, positions = 1.0, report = 1.5, report_lexicon = 1.5 }
 local RSS_MB, SEED_S = 600, 0.2
 local LABEL = { mentions = "`mentions.lua` (names found in the corpus)",
   mentions_lexicon = "`mentions.lua --entities corpus/entities.lua`", resolutions = "`resolutions.lua`",
-  positions = "`positions.lua`", report = "`report.lua` (names found in the corpus)" }
+  positions = "`positions.lua`", report = "`report.lua` (names found in the corpus)",
+  report_lexicon = "`report.lua --entities corpus/entities.lua`" }
 
 local out = {}
 local function say(fmt, ...) out[#out + 1] = string.format(fmt, ...) end

@@ -251,14 +251,16 @@ for TIER in $TIERS; do
       ./lector index "$DIR" --rebuild --no-annotate > /dev/null
       measure lector_build ./lector index "$DIR" --rebuild --no-annotate
     fi
-    # mentions twice: with the entities found in the corpus itself (no lexicon: every document is
-    # read), and with a given lexicon (the seed corpus's curated list), found through the index
-    ANALYSES=${ANALYSES:-mentions mentions_lexicon resolutions positions report}
+    # mentions and report twice: with the entities found in the corpus itself (no lexicon: every
+    # document is read), and with a given lexicon (the seed corpus's curated list), found through
+    # the index
+    ANALYSES=${ANALYSES:-mentions mentions_lexicon resolutions positions report report_lexicon}
     put analyses "$ANALYSES"
     analysis() {   # analysis NAME CORPUS OUTDIR: the command line of one analysis, in CMDLINE
       case $1 in
         mentions_lexicon) CMDLINE=(./lector run scripts/mentions.lua --corpus "$2" --entities "$ROOT/corpus/entities.lua" --format tsv) ;;
         report) CMDLINE=(./lector run scripts/report.lua --corpus "$2" --out "$3/report.html") ;;
+        report_lexicon) CMDLINE=(./lector run scripts/report.lua --corpus "$2" --entities "$ROOT/corpus/entities.lua" --out "$3/report.html") ;;
         *) CMDLINE=(./lector run "scripts/$1.lua" --corpus "$2" --format tsv) ;;
       esac
     }

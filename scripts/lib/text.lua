@@ -127,9 +127,14 @@ function M.sentences(d, keep_boilerplate, kind)
 end
 
 function M.read_spans(d, keep_boilerplate, kind)
-  local spans, texts = {}, {}
+  local spans, starts, stops = {}, {}, {}
   local iter = kind == "turns" and d:turns() or kind == "paragraphs" and d:paragraphs() or d:sentences()
-  for s in iter do spans[#spans + 1] = s; texts[#texts + 1] = s:text() end
+  local n = 0
+  for s in iter do
+    n = n + 1
+    spans[n], starts[n], stops[n] = s, s.start, s.stop
+  end
+  local texts = d.corpus:texts(starts, stops)     -- all of them in one call
   local boiler = keep_boilerplate and {} or boiler_set(d.corpus, d, spans, texts)
   local out = {}
   for i, s in ipairs(spans) do
