@@ -109,19 +109,21 @@ end
 -- the sentences of d: list of { text =, byte_start =, byte_end =, start =, stop = }. byte_start is
 -- the offset in the file; offsets inside text add to it exactly in UTF-8 files with LF line ends
 -- (a file decoded from Windows-1252 or with CR LF has its text re-encoded).
--- the lists are remembered per corpus (weakly: a closed, collected corpus takes them with it),
--- since the report asks for the same document's sentences three times
+-- the lists of the last KEEP documents asked for are remembered per corpus (weakly: a closed,
+-- collected corpus takes them with it), for a script that asks for the same document's sentences
+-- again; past that the memory starts again, so that a pass over a gigabyte of text does not keep it
+local KEEP = 64
 local cache = setmetatable({}, { __mode = "k" })
 
 function M.sentences(d, keep_boilerplate, kind)
   local C = d.corpus
   local key = d.name .. "\0" .. tostring(keep_boilerplate) .. "\0" .. (kind or "sentences")
   local per = cache[C]
-  if per and per[key] then return per[key] end
+  if per and per.lists[key] then return per.lists[key] end
   local out = M.read_spans(d, keep_boilerplate, kind)
   if C then
-    cache[C] = per or {}
-    cache[C][key] = out
+    if not per or per.n >= KEEP then per = { n = 0, lists = {} }; cache[C] = per end
+    per.lists[key], per.n = out, per.n + 1
   end
   return out
 end
