@@ -249,40 +249,78 @@ function M.sentence(d, doc, sp, stext, ctx, follow, rows)
   end
 end
 
--- the corpus positions where a topic's cue may start, sorted: what the index answers without
--- reading any text. A cue of several plain words is looked up as a phrase ("use of force", not
--- every "use") when the corpus's tokenizer cuts it into those words; else, and for a cue with a
--- stem in it, by its first word (a stem: every word that begins with it)
-function M.candidates(C, d)
-  local words, stems, phrases = {}, {}, {}
-  local lang = C:info().lang
-  for _, t in ipairs(d.topics) do
-    for _, c in ipairs(t.any) do
-      local phrase = #c > 1 and {}
-      for k, w in ipairs(c) do
-        if w.wild then phrase = nil break end
-        if phrase then phrase[k] = w.text end
-      end
-      local toks = phrase and lector.tokenize(table.concat(phrase, " "), lang)
-      if toks and #toks == #phrase then
-        for k, tk in ipairs(toks) do if tk:lower() ~= phrase[k] then toks = nil break end end
+-- the corpus positions where one of the cues may start, sorted and each once (found: a memo of the
+-- searches, shared by the topics). A cue of several plain words is looked up as a phrase ("use of
+-- force", not every "use") when the corpus's tokenizer cuts it into those words; else, and for a
+-- cue with a stem in it, by its first word (a stem: every word that begins with it)
+local function cue_positions(C, cues, lang, found, first_only)
+  local function search(kind, key)
+    local id = kind .. "\0" .. key
+    if not found[id] then
+      local h
+      if kind == "stem" then
+        h = C:query('[word="' .. key:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?%{%}|\\\"]", "\\%0") .. '.*"%c]')
       else
-        toks = nil
+        h = C:hits(key)
       end
-      if toks then phrases[table.concat(phrase, " ")] = true
-      elseif c[1].wild then stems[c[1].wild] = true
-      else words[c[1].text] = true end
+      found[id] = h:spans()
+    end
+    return found[id]
+  end
+  local lists = {}
+  for _, c in ipairs(cues) do
+    local phrase = not first_only and #c > 1 and {}
+    for k, w in ipairs(c) do
+      if w.wild then phrase = nil break end
+      if phrase then phrase[k] = w.text end
+    end
+    local toks = phrase and lector.tokenize(table.concat(phrase, " "), lang)
+    if toks and #toks == #phrase then
+      for k, tk in ipairs(toks) do if tk:lower() ~= phrase[k] then toks = nil break end end
+    else
+      toks = nil
+    end
+    if toks then lists[#lists + 1] = search("word", table.concat(phrase, " "))
+    elseif c[1].wild then lists[#lists + 1] = search("stem", c[1].wild)
+    else lists[#lists + 1] = search("word", c[1].text) end
+  end
+  local pos, seen = {}, {}
+  for _, l in ipairs(lists) do
+    for _, p in ipairs(l) do
+      if not seen[p] then seen[p] = true; pos[#pos + 1] = p end
     end
   end
+  table.sort(pos)
+  return pos
+end
+
+-- the start of the sentence of each position (a sorted list, each once), from the index
+local function sentence_of(C, pos)
+  if #pos == 0 then return {} end
+  return (C:hitset(pos, pos):sentences())
+end
+
+-- the corpus positions where a topic's cue may start, sorted: what the index answers without
+-- reading any text. A topic with `also` groups (and no `follow`) is named only in a sentence that
+-- names a word of each group too: its positions in other sentences are left out
+function M.candidates(C, d)
+  local lang, found = C:info().lang, {}
   local pos = {}
-  local function add(h)
-    local starts = h:spans()
-    for _, p in ipairs(starts) do pos[#pos + 1] = p end
-  end
-  for w in pairs(words) do add(C:hits(w)) end
-  for p in pairs(phrases) do add(C:hits(p)) end
-  for stem in pairs(stems) do
-    add(C:query('[word="' .. stem:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?%{%}|\\\"]", "\\%0") .. '.*"%c]'))
+  for _, t in ipairs(d.topics) do
+    local p = cue_positions(C, t.any, lang, found)
+    if t.also and not t.follow and #p > 0 then
+      local sent = sentence_of(C, p)
+      for _, g in ipairs(t.also) do
+        local has = {}
+        for _, s in ipairs(sentence_of(C, cue_positions(C, g, lang, found, true))) do has[s] = true end
+        local keep, ksent = {}, {}
+        for i, x in ipairs(p) do
+          if has[sent[i]] then keep[#keep + 1], ksent[#ksent + 1] = x, sent[i] end
+        end
+        p, sent = keep, ksent
+      end
+    end
+    for _, x in ipairs(p) do pos[#pos + 1] = x end
   end
   table.sort(pos)
   return pos
