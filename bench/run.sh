@@ -8,7 +8,12 @@
 #   TIERS=small make bench            a quick run (a minute)
 #   RUNS=7 ONCE_AFTER=120 bench/run.sh
 #
-# Environment: TIERS (small medium large), RUNS (5: each figure is the median of that many runs),
+#   PARTS=analyses TIERS=medium bench/run.sh   the shipped analyses beside the build only
+#   ANALYSES="positions resolutions" PARTS=analyses TIERS=large bench/run.sh   some of them
+#
+# Environment: PARTS (peers analyses: the index and its queries beside ripgrep, Xapian and LPeg; the
+# shipped analyses, mentions, resolutions, positions and report, beside `lector index --rebuild` of
+# the same files and on the seed corpus), TIERS (small medium large), RUNS (5: each figure is the median of that many runs),
 # ONCE_AFTER (60: a build or scan whose first run takes longer than that many seconds is measured
 # once, and the table says so), LB (/tmp/lector-bench: corpora in $LB/corpora, scratch in
 # $LB/work), QUERIES (../shared/bench/queries.txt).
@@ -24,6 +29,8 @@ LB=${LB:-/tmp/lector-bench}
 CORPORA=$LB/corpora
 WORK=$LB/work
 TIERS=${TIERS:-small medium large}
+PARTS=${PARTS:-peers analyses}
+has_part() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
 RUNS=${RUNS:-5}
 ONCE_AFTER=${ONCE_AFTER:-60}
 QUERIES=$(realpath "${QUERIES:-$ROOT/../shared/bench/queries.txt}")
@@ -159,6 +166,7 @@ for TIER in $TIERS; do
   put files "$(find "$DIR" -name .lector -prune -o -type f -name '*.txt' -print | wc -l)"
   find "$DIR" -name .lector -prune -o -type f -name '*.txt' -print0 | xargs -0 cat > /dev/null   # warm the page cache
 
+  if has_part peers; then
   # -- lector
   if [ "$STORE" = 1 ]; then
     say "lector: build (lector index --rebuild)"
@@ -234,11 +242,52 @@ for TIER in $TIERS; do
     # shellcheck disable=SC2086
     ./lector run bench/agree.lua "$DIR" "$QUERIES" $differ > "$W/agree.tsv"
   fi
+  fi   # peers
+
+  # -- the shipped analyses, each a whole process on the stored (plain) index, beside its build
+  if has_part analyses; then
+    if ! has_part peers; then
+      say "lector: build (lector index --rebuild)"
+      ./lector index "$DIR" --rebuild --no-annotate > /dev/null
+      measure lector_build ./lector index "$DIR" --rebuild --no-annotate
+    fi
+    # mentions and report twice: with the entities found in the corpus itself (no lexicon: every
+    # document is read), and with a given lexicon (the seed corpus's curated list), found through
+    # the index
+    ANALYSES=${ANALYSES:-mentions mentions_lexicon resolutions positions report report_lexicon}
+    put analyses "$ANALYSES"
+    analysis() {   # analysis NAME CORPUS OUTDIR: the command line of one analysis, in CMDLINE
+      case $1 in
+        mentions_lexicon) CMDLINE=(./lector run scripts/mentions.lua --corpus "$2" --entities "$ROOT/corpus/entities.lua" --format tsv) ;;
+        report) CMDLINE=(./lector run scripts/report.lua --corpus "$2" --out "$3/report.html") ;;
+        report_lexicon) CMDLINE=(./lector run scripts/report.lua --corpus "$2" --entities "$ROOT/corpus/entities.lua" --out "$3/report.html") ;;
+        *) CMDLINE=(./lector run "scripts/$1.lua" --corpus "$2" --format tsv) ;;
+      esac
+    }
+    for a in $ANALYSES; do
+      say "analysis: $a"
+      analysis "$a" "$DIR" "$W"
+      measure "an_$a" "${CMDLINE[@]}"
+      put "an_${a}_rows" "$(wc -l < "$W/an_$a.out")"
+    done
+    say "analyses on the seed corpus (corpus/)"
+    ./lector index corpus > /dev/null
+    for a in $ANALYSES; do
+      analysis "$a" corpus "$W"
+      measure "seed_$a" "${CMDLINE[@]}"
+    done
+  fi
   put loadavg_end "$(cut -d' ' -f1-3 /proc/loadavg)"
   put bench_wall_s "$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }')"
 
   mkdir -p bench/results
-  lua5.4 bench/report.lua "$W" "$QUERIES" > "bench/results/$DATE-$TIER.md"
-  cat "bench/results/$DATE-$TIER.md"
-  say "$TIER done in $(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s: bench/results/$DATE-$TIER.md"
+  if has_part peers; then
+    lua5.4 bench/report.lua "$W" "$QUERIES" > "bench/results/$DATE-$TIER.md"
+    cat "bench/results/$DATE-$TIER.md"
+  fi
+  if has_part analyses; then
+    lua5.4 bench/analyses.lua "$W" > "bench/results/$DATE-$TIER-analyses.md"
+    cat "bench/results/$DATE-$TIER-analyses.md"
+  fi
+  say "$TIER done in $(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s: bench/results/$DATE-$TIER*.md"
 done

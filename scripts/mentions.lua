@@ -71,23 +71,31 @@ function M.count(C, matcher, opts)
       rank[d.id] = i
     end
   end
-  for _, m in ipairs(found) do
-    if per[m.doc.id] then res.mentions[#res.mentions + 1] = m end
+  if opts.keep then                   -- the mentions in the documents kept
+    local kept = {}
+    for _, m in ipairs(found) do
+      if per[m.doc.id] then kept[#kept + 1] = m end
+    end
+    found = kept
   end
-  found = res.mentions
-  -- the mentions in the order of the documents (oldest first), as the counts are
-  table.sort(found, function(a, b)
-    if a.doc.id ~= b.doc.id then return rank[a.doc.id] < rank[b.doc.id] end
-    return a.start < b.start
-  end)
+  res.mentions = found
+  -- the mentions in the order of the documents (oldest first), as the counts are: one number per
+  -- mention (its document's rank, then its start), worked out once rather than in each comparison
+  local key, id, year = {}, {}, {}
   for _, m in ipairs(found) do
-    local x, e = per[m.doc.id], m.entity
+    local d = m.doc
+    if not id[d] then id[d], year[d] = d.id, d.year or "undated" end
+    key[m] = rank[id[d]] * 4294967296 + m.start
+  end
+  table.sort(found, function(a, b) return key[a] < key[b] end)
+  for _, m in ipairs(found) do
+    local x, e = per[id[m.doc]], m.entity
     x.counts[e] = (x.counts[e] or 0) + 1
     local how = m.alias .. (m.label and " (speaker label)" or "")
     x.aliases[e] = x.aliases[e] or {}
     x.aliases[e][how] = (x.aliases[e][how] or 0) + 1
     res.total[e] = (res.total[e] or 0) + 1
-    local y = m.doc.year or "undated"
+    local y = year[m.doc]
     res.years[y] = res.years[y] or {}
     res.years[y][e] = (res.years[y][e] or 0) + 1
   end

@@ -156,51 +156,55 @@ local function mentions_in(d, s, stext, at, date)
 end
 
 -- the statements of one document: rows { file, date, actor, topic, stance, speaker, cue, start, end,
--- evidence, explain }. With `at` (the sorted corpus positions of the topics' trigger words in the
--- document, from the index) only the sentences that hold one are read; else every sentence is
--- looked at. The rows are the same: a topic is named only where a trigger word stands.
+-- evidence, explain }. With `at` (the sentences of the document that hold one of the topics'
+-- trigger words, from the index: { spans =, numbers = } as C:sentences_at gives them) only those
+-- are read; else every sentence is looked at. The rows are the same: a topic is named only where
+-- a trigger word stands.
 function M.document(d, doc, opts, at)
   opts = opts or {}
   local C = doc.corpus
-  local turns = {}
-  for t in doc:turns() do turns[#turns + 1] = t end
+  local turns                     -- the speaker turns, read when a sentence needs them
   local rows, ctx, follow = {}, { last = nil }, {}
-  local since_last, k = 0, 1
+  local last_row = 0              -- the number of the last sentence that gave a statement
+  local function read(sp, stext, n)
+    if not opts.boilerplate and text.is_boilerplate(C, doc, sp, stext) then return end
+    -- the holder of the statement before is remembered for three sentences
+    if n - last_row > 3 then ctx.last = nil end
+    if not turns then
+      turns = {}
+      for t in doc:turns() do turns[#turns + 1] = t end
+    end
+    local turn
+    for _, t in ipairs(turns) do
+      if sp.start >= t.start and sp.start <= t.stop then turn = t end
+    end
+    ctx.turn_actor, ctx.turn_speaker = nil, nil
+    if turn then
+      local sm = d.matcher:scan(turn.speaker, doc.date)
+      if sm[1] then ctx.turn_actor, ctx.turn_speaker = sm[1].entity, turn.speaker end
+    end
+    local before = #rows
+    M.sentence(d, doc, sp, stext, ctx, follow, rows)
+    if #rows > before then last_row = n end
+  end
+  if at then
+    for i, sp in ipairs(at.spans) do read(sp, sp:text(), at.numbers[i]) end
+    return rows
+  end
+  local n = 0
   for sp in doc:sentences() do
-    local stext
+    n = n + 1
+    -- which topics the sentence may name, before any tagging (most sentences name none)
+    local stext = sp:text()
+    local low = stext:lower()
     local maybe = false
-    if at then
-      while at[k] and at[k] < sp.start do k = k + 1 end
-      maybe = at[k] ~= nil and at[k] <= sp.stop
-      if maybe then stext = sp:text() end
-    else
-      -- which topics the sentence may name, before any tagging (most sentences name none)
-      stext = sp:text()
-      local low = stext:lower()
-      for _, t in ipairs(d.topics) do
-        for _, c in ipairs(t.any) do
-          if low:find(c[1].wild or c[1].text, 1, true) then maybe = true break end
-        end
-        if maybe then break end
+    for _, t in ipairs(d.topics) do
+      for _, c in ipairs(t.any) do
+        if low:find(c[1].wild or c[1].text, 1, true) then maybe = true break end
       end
+      if maybe then break end
     end
-    if maybe and not opts.boilerplate and text.is_boilerplate(C, doc, sp, stext) then maybe = false end
-    since_last = since_last + 1
-    if since_last > 3 then ctx.last = nil end
-    if maybe then
-      local turn
-      for _, t in ipairs(turns) do
-        if sp.start >= t.start and sp.start <= t.stop then turn = t end
-      end
-      ctx.turn_actor, ctx.turn_speaker = nil, nil
-      if turn then
-        local sm = d.matcher:scan(turn.speaker, doc.date)
-        if sm[1] then ctx.turn_actor, ctx.turn_speaker = sm[1].entity, turn.speaker end
-      end
-      local n = #rows
-      M.sentence(d, doc, sp, stext, ctx, follow, rows)
-      if #rows > n then since_last = 0 end
-    end
+    if maybe then read(sp, stext, n) end
   end
   return rows
 end
@@ -213,12 +217,14 @@ function M.sentence(d, doc, sp, stext, ctx, follow, rows)
   ctx.mentions = mentions_in(d, s, stext, at, doc.date)
   -- where any topic is named: the tokens, for the stance of the topics next to them
   ctx.topic_at = {}
-  for _, t in ipairs(d.topics) do
-    for _, p in ipairs(stance.topic_places(s, t)) do for i = p[1], p[2] do ctx.topic_at[i] = true end end
+  local named = {}                -- each topic's places, found once
+  for k, t in ipairs(d.topics) do
+    named[k] = stance.topic_places(s, t)
+    for _, p in ipairs(named[k]) do for i = p[1], p[2] do ctx.topic_at[i] = true end end
   end
   local seen = {}
-  for _, t in ipairs(d.topics) do
-    local places = stance.topic_places(s, t)
+  for k, t in ipairs(d.topics) do
+    local places = named[k]
     local ok = #places > 0
     for _, g in ipairs(t.also or {}) do
       if #stance.find(s, g) == 0 then ok = false end
@@ -245,23 +251,78 @@ function M.sentence(d, doc, sp, stext, ctx, follow, rows)
   end
 end
 
--- the corpus positions of the topics' trigger words (the first word of each cue), sorted, with the
--- documents that have one: what the index answers without reading any text
-function M.candidates(C, d)
-  local words, stems = {}, {}
-  for _, t in ipairs(d.topics) do
-    for _, c in ipairs(t.any) do
-      if c[1].wild then stems[c[1].wild] = true else words[c[1].text] = true end
+-- the corpus positions where one of the cues may start, sorted and each once (found: a memo of the
+-- searches, shared by the topics). A cue of several plain words is looked up as a phrase ("use of
+-- force", not every "use") when the corpus's tokenizer cuts it into those words; else, and for a
+-- cue with a stem in it, by its first word (a stem: every word that begins with it)
+local function cue_positions(C, cues, lang, found, first_only)
+  local function search(kind, key)
+    local id = kind .. "\0" .. key
+    if not found[id] then
+      local h
+      if kind == "stem" then
+        h = C:query('[word="' .. key:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?%{%}|\\\"]", "\\%0") .. '.*"%c]')
+      else
+        h = C:hits(key)
+      end
+      found[id] = h:spans()
+    end
+    return found[id]
+  end
+  local lists = {}
+  for _, c in ipairs(cues) do
+    local phrase = not first_only and #c > 1 and {}
+    for k, w in ipairs(c) do
+      if w.wild then phrase = nil break end
+      if phrase then phrase[k] = w.text end
+    end
+    local toks = phrase and lector.tokenize(table.concat(phrase, " "), lang)
+    if toks and #toks == #phrase then
+      for k, tk in ipairs(toks) do if tk:lower() ~= phrase[k] then toks = nil break end end
+    else
+      toks = nil
+    end
+    if toks then lists[#lists + 1] = search("word", table.concat(phrase, " "))
+    elseif c[1].wild then lists[#lists + 1] = search("stem", c[1].wild)
+    else lists[#lists + 1] = search("word", c[1].text) end
+  end
+  local pos, seen = {}, {}
+  for _, l in ipairs(lists) do
+    for _, p in ipairs(l) do
+      if not seen[p] then seen[p] = true; pos[#pos + 1] = p end
     end
   end
+  table.sort(pos)
+  return pos
+end
+
+-- the start of the sentence of each position (a sorted list, each once), from the index
+local function sentence_of(C, pos)
+  if #pos == 0 then return {} end
+  return (C:hitset(pos, pos):sentences())
+end
+
+-- the corpus positions where a topic's cue may start, sorted: what the index answers without
+-- reading any text. A topic with `also` groups (and no `follow`) is named only in a sentence that
+-- names a word of each group too: its positions in other sentences are left out
+function M.candidates(C, d)
+  local lang, found = C:info().lang, {}
   local pos = {}
-  local function add(h)
-    local starts = h:spans()
-    for _, p in ipairs(starts) do pos[#pos + 1] = p end
-  end
-  for w in pairs(words) do add(C:hits(w)) end
-  for stem in pairs(stems) do
-    add(C:query('[word="' .. stem:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?%{%}|\\\"]", "\\%0") .. '.*"%c]'))
+  for _, t in ipairs(d.topics) do
+    local p = cue_positions(C, t.any, lang, found)
+    if t.also and not t.follow and #p > 0 then
+      local sent = sentence_of(C, p)
+      for _, g in ipairs(t.also) do
+        local has = {}
+        for _, s in ipairs(sentence_of(C, cue_positions(C, g, lang, found, true))) do has[s] = true end
+        local keep, ksent = {}, {}
+        for i, x in ipairs(p) do
+          if has[sent[i]] then keep[#keep + 1], ksent[#ksent + 1] = x, sent[i] end
+        end
+        p, sent = keep, ksent
+      end
+    end
+    for _, x in ipairs(p) do pos[#pos + 1] = x end
   end
   table.sort(pos)
   return pos
@@ -272,25 +333,23 @@ end
 function M.statements(C, d, opts)
   opts = opts or {}
   local rows = {}
-  local pos = not opts.scan and M.candidates(C, d)
-  for _, doc in ipairs(text.docs(C)) do
-    local at
-    if opts.keep and not opts.keep(doc) then
-      at = {}                            -- a document --where leaves out: nothing read
-    elseif pos then
-      at = {}
-      local lo, hi = 1, #pos + 1          -- the first position at or after the document's first
-      while lo < hi do
-        local mid = (lo + hi) // 2
-        if pos[mid] < doc.first then lo = mid + 1 else hi = mid end
-      end
-      for i = lo, #pos do
-        if pos[i] > doc.last then break end
-        at[#at + 1] = pos[i]
-      end
+  local by_doc                    -- the sentences with a trigger word, by document
+  if not opts.scan then
+    by_doc = {}
+    local spans, numbers = C:sentences_at(M.candidates(C, d))
+    for i, sp in ipairs(spans) do
+      local id = sp.doc.id
+      local x = by_doc[id]
+      if not x then x = { spans = {}, numbers = {} }; by_doc[id] = x end
+      x.spans[#x.spans + 1], x.numbers[#x.numbers + 1] = sp, numbers[i]
     end
-    if not at or #at > 0 then
-      for _, r in ipairs(M.document(d, doc, opts, at)) do rows[#rows + 1] = r end
+  end
+  for _, doc in ipairs(text.docs(C)) do
+    local at = by_doc and by_doc[doc.id]
+    if opts.keep and not opts.keep(doc) then
+      -- a document --where leaves out: nothing read
+    elseif not by_doc or at then
+      for _, r in ipairs(M.document(d, at and at.spans[1].doc or doc, opts, at)) do rows[#rows + 1] = r end
     end
   end
   return rows

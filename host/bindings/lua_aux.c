@@ -35,6 +35,15 @@ void lb_register(lua_State *L, const luaL_Reg *fns, const char *prefix) {
   lua_settop(L, t);
 }
 
+/* Registers fns into the "methods" table of the metatable mt (a binding file that adds methods to
+** an object another file made: lb_open_query, lb_open_bulk, lb_open_stats). */
+void lb_add_methods(lua_State *L, const char *mt, const luaL_Reg *fns, const char *prefix) {
+  luaL_getmetatable(L, mt);
+  lua_getfield(L, -1, "methods");
+  lb_register(L, fns, prefix);
+  lua_pop(L, 2);
+}
+
 /* ------------------------------------------------------------------ the Corpus handle */
 
 /* Warnings go to the corpus's own handler (lector.open's opts.warn, kept as the userdata's user

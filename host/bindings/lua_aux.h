@@ -57,6 +57,8 @@ typedef struct lb_hits {
 /* lua_aux.c: registering functions, and the Corpus handle */
 /* registers functions into the table on top, remembering each one's qualified name for help() */
 void lb_register(lua_State *L, const luaL_Reg *fns, const char *prefix);
+/* registers fns into the "methods" table of metatable mt, as lb_register does */
+void lb_add_methods(lua_State *L, const char *mt, const luaL_Reg *fns, const char *prefix);
 /* A new Corpus userdata on the stack for the corpus at path, not opened yet (opened on first use
 ** by lb_check_corpus, or at once by lb_corpus_open); o gives its options (NULL: the defaults). */
 lb_corpus *lb_corpus_new(lua_State *L, const char *path, const lector_options *o);
@@ -108,6 +110,9 @@ int lb_open_attrs(lua_State *L);
 /* The class numbering (lector_nclasses' how) of attribute name ("word": how itself, else
 ** LECTOR_CLASS_ATTR + k); raises "WHAT: unknown attribute 'x' (this corpus has ...)". */
 int lb_attr_class(lua_State *L, lector_corpus *c, const char *name, int how, const char *what);
+
+/* lua_bulk.c: hits:sentences, C:sentences_at, C:texts (after lb_open_corpus and lb_open_hits) */
+int lb_open_bulk(lua_State *L);
 
 /* lua_embed.c: the host's Lua modules (host/lua/), compiled into the binary */
 void lb_preload_embedded(lua_State *L);

@@ -177,6 +177,7 @@ static int push_spans_iter(lua_State *L, int kind) {
 static int doc_sentences(lua_State *L) { return push_spans_iter(L, LECTOR_REGION_SENTENCE); }
 static int doc_paragraphs(lua_State *L) { return push_spans_iter(L, LECTOR_REGION_PARAGRAPH); }
 static int doc_turns(lua_State *L) { return push_spans_iter(L, LECTOR_REGION_TURN); }
+static int doc_boilerplate(lua_State *L) { return push_spans_iter(L, LECTOR_REGION_BOILERPLATE); }
 
 /* d:words([first [, last]]) -> list of the token forms (positions relative to the document,
 ** 1-based, as in string.sub) */
@@ -328,6 +329,7 @@ static const luaL_Reg doc_methods[] = {
   {"sentences", doc_sentences},
   {"paragraphs", doc_paragraphs},
   {"turns", doc_turns},
+  {"boilerplate", doc_boilerplate},
   {"words", doc_words},
   {"locate", doc_locate},
   {"text_offset", doc_text_offset},

@@ -543,13 +543,7 @@ static const luaL_Reg hits_fns[] = {
 
 /* Adds the query methods to Corpus and Hits (after lb_open_corpus and lb_open_hits). */
 int lb_open_query(lua_State *L) {
-  luaL_getmetatable(L, LB_CORPUS);
-  lua_getfield(L, -1, "methods");
-  lb_register(L, corpus_fns, "Corpus:");
-  lua_pop(L, 2);
-  luaL_getmetatable(L, LB_HITS);
-  lua_getfield(L, -1, "methods");
-  lb_register(L, hits_fns, "Hits:");
-  lua_pop(L, 2);
+  lb_add_methods(L, LB_CORPUS, corpus_fns, "Corpus:");
+  lb_add_methods(L, LB_HITS, hits_fns, "Hits:");
   return 0;
 }

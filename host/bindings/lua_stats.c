@@ -343,9 +343,6 @@ static const luaL_Reg stats_methods[] = {
 
 /* Adds the methods above to the Corpus methods (after lb_open_corpus). */
 int lb_open_stats(lua_State *L) {
-  luaL_getmetatable(L, LB_CORPUS);
-  lua_getfield(L, -1, "methods");
-  lb_register(L, stats_methods, "Corpus:");
-  lua_pop(L, 2);
+  lb_add_methods(L, LB_CORPUS, stats_methods, "Corpus:");
   return 0;
 }

@@ -6,6 +6,8 @@
 #ifndef LECTOR_HOST_H
 #define LECTOR_HOST_H
 
+#include <stdio.h>
+
 #include <lua.h>
 
 #include "lector.h"
@@ -24,6 +26,12 @@ void host_show_progress(void *ud, const lector_progress *p);
 void host_set_corpus(lua_State *L, const char *path);
 /* The options the host opens corpora with (threads, progress display). */
 void host_corpus_options(lector_options *o);
+
+/* profile.c */
+/* Starts the sampling profiler on L (its debug hook: count, call and return events). */
+void host_profile_start(lua_State *L);
+/* Stops it and prints where the time went (by line, Lua function and C function) on out. */
+void host_profile_stop(lua_State *L, FILE *out);
 
 /* repl.c */
 /* The interactive loop; argv[first..] are its arguments. Returns the exit status. */

@@ -49,6 +49,8 @@ static void print_usage(FILE *f) {
     "  pack ...            install, list, run and remove script packs\n"
     "options:\n"
     "  --corpus DIR        the corpus for `corpus` (default $LECTOR_CORPUS, else ./corpus)\n"
+    "  --profile           after the script, print on stderr where its time went: by line, by\n"
+    "                      Lua function, by C function (also: run --profile SCRIPT)\n"
     "  --sandbox           run the script in the sandbox packs run in (doc/packs.md)\n"
     "  --max-memory SIZE   memory a sandboxed script may use: MB, or 512K/64M/2G (default 1024)\n"
     "  --max-time SECONDS  time a sandboxed script may take (default 300)\n"
@@ -241,7 +243,7 @@ static int is_command(const char *s) {
 /* ------------------------------------------------------------------ main */
 
 typedef struct cli {
-  int interactive, version, no_env, warnings;
+  int interactive, version, no_env, warnings, profile;
   int first_e;               /* index of the first -e/-l, to run them in order */
   int script;                /* index of the script or command, or 0 */
   const char *corpus;
@@ -259,6 +261,7 @@ static void parse_options(cli *o, char **argv, int argc) {
     else if (strcmp(a, "-v") == 0 || strcmp(a, "--version") == 0) o->version = 1;
     else if (strcmp(a, "-E") == 0) o->no_env = 1;
     else if (strcmp(a, "-W") == 0) o->warnings = 1;
+    else if (strcmp(a, "--profile") == 0) o->profile = 1;
     else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { o->bad = -1; return; }
     else if (strcmp(a, "-e") == 0 || strcmp(a, "-l") == 0) {
       if (i + 1 >= argc) { o->bad = i; return; }
@@ -318,6 +321,15 @@ static int pmain(lua_State *L) {
     if (script + 1 >= argc) { fprintf(stderr, "%s: run: no script given\n", progname); m->status = 2; return 0; }
     script++;
     is_cmd = 0;
+    if (strcmp(argv[script], "--profile") == 0) {
+      o.profile = 1;
+      if (++script >= argc) { fprintf(stderr, "%s: run: no script given\n", progname); m->status = 2; return 0; }
+    }
+  }
+  if (o.profile && strcmp(host_load_mode(), "t") == 0) {
+    fprintf(stderr, "%s: --profile cannot watch a sandboxed script (the sandbox's budget needs the hook)\n", progname);
+    m->status = 2;
+    return 0;
   }
   create_arg_table(L, argv, argc, script ? script : 0);
   lua_gc(L, LUA_GCRESTART);
@@ -348,7 +360,10 @@ static int pmain(lua_State *L) {
   }
   if (script) {
     if (host_pack_script(L, argv, argc, script, &m->status)) return 0;
-    if (handle_script(L, argv, argc, script) != LUA_OK) { m->status = 1; return 0; }
+    if (o.profile) host_profile_start(L);
+    int status = handle_script(L, argv, argc, script);
+    if (o.profile) host_profile_stop(L, stderr);
+    if (status != LUA_OK) { m->status = 1; return 0; }
   }
   if (o.interactive) m->status = host_repl(L, argv, argc, argc);
   else if (!script && !o.first_e && !o.version) {

@@ -85,17 +85,32 @@ function M.compile(list)
   end
   -- longest first, so that nested aliases count once
   table.sort(order, function(a, b) if #a ~= #b then return #a > #b end return a < b end)
-  local alts = P(false)
-  for _, text in ipairs(order) do
-    local slot = by_alias[text]
+  return setmetatable({ by_alias = by_alias, order = order, names = names, types = types }, Matcher)
+end
+
+-- the LPeg pattern of Matcher:scan, all the aliases in one: built on first use, since Matcher:find
+-- asks the index instead (for thousands of aliases it takes a second and much memory)
+local function scanner(m)
+  local list = {}
+  for _, text in ipairs(m.order) do
+    local slot = m.by_alias[text]
     local lit = slot.nocase and nocase(text) or literal(text)
     if M.in_capitals(slot) then lit = lit + literal(text:upper()) end
-    alts = alts + lit * Cc(text) * Cp() * possessive^-1 * -alnum
+    list[#list + 1] = lit * Cc(text) * Cp() * possessive^-1 * -alnum
   end
-  local mention = Ct(Cp() * alts)
-  local pattern = Ct((mention + alnum^1 + upunct + 1)^0)
-  return setmetatable({ by_alias = by_alias, order = order, pattern = pattern, names = names, types = types },
-    Matcher)
+  local mention = Ct(Cp() * M.choice(list))
+  return Ct((mention + alnum^1 + upunct + 1)^0)
+end
+
+-- the ordered choice of a list of patterns, p[1] + p[2] + ...: built as a balanced tree, since
+-- LPeg copies both sides of each +, so adding one at a time costs the square of the list's length
+-- (thousands of aliases took seconds)
+function M.choice(list, i, j)
+  i, j = i or 1, j or #list
+  if j < i then return P(false) end
+  if i == j then return list[i] end
+  local mid = (i + j) // 2
+  return M.choice(list, i, mid) + M.choice(list, mid + 1, j)
 end
 
 -- is an alias also found written in capitals ("KREMLIN", "G. BUSH")? Those of four letters or more
@@ -185,7 +200,9 @@ end
 
 -- the raw matches in text: { {start, alias, stop} } with 1-based start and exclusive stop
 function Matcher:matches(text)
-  return self.pattern:match(text)
+  local p = rawget(self, "pattern")
+  if not p then p = scanner(self); self.pattern = p end
+  return p:match(text)
 end
 
 -- the mentions in text (one document, or consecutive parts of one with the same state):
@@ -256,13 +273,31 @@ end
 function Matcher:find(C, opts)
   opts = opts or {}
   local raw = {}
+  -- one Document per document for all the hits (so its text is read once, and a corpus of many
+  -- mentions does not hold a Document per hit set), and the hits as tables of their own kind made
+  -- from the bulk lists (hits:spans(), hits:docs()) rather than one by one
+  local shared, hit_mt = {}, nil
   for _, text in ipairs(self.order) do
     local slot = self.by_alias[text]
     for _, f in ipairs(forms(slot)) do
       local hits = C:hits(f[1], { case = f.case, boilerplate = opts.boilerplate and true or false, docs = opts.docs })
-      for h in hits:each() do
-        raw[#raw + 1] = { doc = h.doc, hit = h, start = h.start, stop = h.stop, byte_start = h.byte_start,
-          byte_end = h.byte_end, slot = slot }
+      if #hits > 0 then
+        hit_mt = hit_mt or getmetatable(hits[1])
+        local starts, stops = hits:spans()
+        local docs, k = hits:docs(), 1
+        local d, last = nil, -1
+        for i = 1, #starts do
+          local at = starts[i]
+          if at > last then                -- the next document with hits
+            d = docs[k]; k = k + 1
+            last = d.last
+            local id = d.id
+            if shared[id] then d = shared[id] else shared[id] = d end
+          end
+          local h = setmetatable({ doc = d, start = at, stop = stops[i] }, hit_mt)
+          raw[#raw + 1] = { doc = d, hit = h, start = at, stop = stops[i], byte_start = h.byte_start,
+            byte_end = h.byte_end, slot = slot }
+        end
       end
     end
   end

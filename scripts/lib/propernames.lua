@@ -10,6 +10,7 @@
 --   local propernames = require "propernames"
 --   local list = propernames.entities(corpus)   -- a lexicon (see lexicon.lua), .source says so
 local text = require "text"
+local memo = require "memo"
 
 local M = {}
 
@@ -45,19 +46,18 @@ M.NOT_NAMES = set [[A An The This That These Those It Its He She They We I You H
 -- tokens after which a word starts a sentence of its own (quotes, brackets, colons, dashes)
 M.OPENERS = set [[" “ ‘ ' ( [ : — – - . ? ! ;]]
 
--- is w written with a capital first letter (A-Z, or À-Þ)?
-local function capitalized(w)
+-- is w written with a capital first letter (A-Z, or À-Þ)? (asked of every word several times:
+-- remembered)
+local capitalized = memo(function(w)
   local b1, b2 = w:byte(1, 2)
-  if not b1 then return false end
-  if b1 >= 65 and b1 <= 90 then return true end
-  return b1 == 195 and b2 and b2 >= 128 and b2 <= 158
-end
+  return b1 ~= nil and ((b1 >= 65 and b1 <= 90) or (b1 == 195 and b2 ~= nil and b2 >= 128 and b2 <= 158))
+end)
 
 -- is w an initial or a run of them: "G.", "M.S."
 local function initial(w) return w:match("^%u%.$") or w:match("^%u%.%u%.$") or w:match("^%u%.%u%.%u%.$") end
 
--- "al-Ahani" is a name word too; comparisons see "Ahani"
-local function bare(w) return (w:gsub("^[ae]l%-", ""):gsub("^bin%-", "")) end
+-- "al-Ahani" is a name word too; comparisons see "Ahani" (remembered)
+local bare = memo(function(w) return (w:gsub("^[ae]l%-", ""):gsub("^bin%-", "")) end)
 
 -- the given-name letters or words of a name (all but its last word), initials split: "M.S." -> M., S.
 local function given(words)
@@ -239,11 +239,9 @@ function M.entities(C)
   local docs = text.docs(C)
   for i, d in ipairs(docs) do
     local found = {}
-    local kept = {}
-    for _, s in ipairs(text.sentences(d)) do kept[s.start] = true end
     for s in d:sentences() do
       local words = s:tokens()
-      if kept[s.start] and not heading(words) then
+      if not heading(words) and not text.is_boilerplate(C, d, s) then
         local pos = has_pos and s:tokens("pos") or nil
         if pos and #pos ~= #words then pos = nil end
         for _, r in ipairs(runs(words, pos, lower_seen, mid)) do found[#found + 1] = r end

@@ -72,13 +72,85 @@ local function cue_at(s, c, i)
   return true
 end
 
--- every { first, last } where one of the cues stands in s, between tokens a and b
+-- a list of cues by their first word ({ by = { word = {n, ...} }, any = {n, ...} }, n their
+-- places in the list; any: those whose first word is a stem or that have none), made once per list
+-- (remembered weakly): a token is tried only against the cues that can start there
+local indexes = setmetatable({}, { __mode = "k" })
+local function cue_index(cues)
+  local ix = { by = {}, any = {} }
+  for n, c in ipairs(cues) do
+    local w = c[1]
+    local list = (not w or w.wild) and ix.any or ix.by[w.text]
+    if not list then list = {}; ix.by[w.text] = list end
+    list[#list + 1] = n
+  end
+  ix.many = #ix.any
+  indexes[cues] = ix
+  return ix
+end
+
+-- the first place n in list (before best, if any) whose cue starts at token i, else best
+local function first_in(list, s, cues, i, best)
+  for k = 1, #list do
+    local n = list[k]
+    if best and n >= best then break end
+    if cue_at(s, cues[n], i) then return n end
+  end
+  return best
+end
+
+-- a token's lower-case form without a final 's ("iraq's"), or false: remembered in the token
+local function without_s(tok)
+  local w = tok.low_s
+  if w == nil then
+    local low = tok.low
+    w = #low > 2 and low:sub(-2) == "'s" and low:sub(1, -3) or false
+    tok.low_s = w
+  end
+  return w
+end
+
+-- the first cue of the list (in its order) that starts at token i of s, or nil: what trying each
+-- cue in turn with cue_at gives, without trying those whose first word is another
+local function first_cue_at(s, cues, i)
+  local ix = indexes[cues] or cue_index(cues)
+  local best
+  if ix.many > 0 then best = first_in(ix.any, s, cues, i, nil) end
+  local tok = s.t[i]
+  if tok then
+    local by = ix.by
+    local list = by[tok.low]
+    if list then best = first_in(list, s, cues, i, best) end
+    local w = without_s(tok)
+    if w then
+      list = by[w]
+      if list then best = first_in(list, s, cues, i, best) end
+    end
+  end
+  return best and cues[best]
+end
+
+-- every { first, last } where one of the cues stands in s, between tokens a and b (first_cue_at
+-- at each token, written out: this loop runs for every cue list on every sentence read)
 local function find(s, cues, a, b)
   local out = {}
-  for i = a or 1, b or #s.t do
-    for _, c in ipairs(cues) do
-      if cue_at(s, c, i) then out[#out + 1] = { i, i + #c - 1 } break end
+  local ix = indexes[cues] or cue_index(cues)
+  local by, any, many, t = ix.by, ix.any, ix.many, s.t
+  for i = a or 1, b or #t do
+    local best
+    if many > 0 then best = first_in(any, s, cues, i, nil) end
+    local tok = t[i]
+    if tok then
+      local list = by[tok.low]
+      if list then best = first_in(list, s, cues, i, best) end
+      local w = tok.low_s
+      if w == nil then w = without_s(tok) end
+      if w then
+        list = by[w]
+        if list then best = first_in(list, s, cues, i, best) end
+      end
     end
+    if best then out[#out + 1] = { i, i + #cues[best] - 1 } end
   end
   return out
 end
@@ -134,9 +206,8 @@ local function predicate_of(d, s, k, evaluative)
     local i = g.last + 1
     while s.t[i] and (s.t[i].pos == "ADV" or s.t[i].pos == "PART") do i = i + 1 end
     for _, class in ipairs({ "supports", "opposes" }) do
-      for _, c in ipairs(d.pred["ev_" .. class]) do
-        if cue_at(s, c, i) then return class, "judgement", i + #c - 1 end
-      end
+      local c = first_cue_at(s, d.pred["ev_" .. class], i)
+      if c then return class, "judgement", i + #c - 1 end
     end
     return nil
   end
@@ -166,9 +237,8 @@ local function predicate_of(d, s, k, evaluative)
     local i = g.last + 1
     while s.t[i] and (s.t[i].pos == "ADV" or s.t[i].pos == "PART") do i = i + 1 end
     for _, class in ipairs({ "supports", "opposes" }) do
-      for _, c in ipairs(d.pred["adj_" .. class]) do
-        if cue_at(s, c, i) then return class, "adjective", i + #c - 1 end
-      end
+      local c = first_cue_at(s, d.pred["adj_" .. class], i)
+      if c then return class, "adjective", i + #c - 1 end
     end
   end
   return nil
@@ -180,9 +250,8 @@ local function obligation_of(d, s, k)
   local g = s.groups[k]
   if not g.finite then return nil end
   for i = g.first, g.last do
-    for _, c in ipairs(d.pred.obligation) do
-      if cue_at(s, c, i) then return i + #c - 1 end
-    end
+    local c = first_cue_at(s, d.pred.obligation, i)
+    if c then return i + #c - 1 end
   end
 end
 

@@ -12,6 +12,8 @@
 --   local s = syntax.parse(words, pos, xpos, lemmas)   -- lists of strings, one entry per token
 --   s.groups[k] = { first =, last =, head =, neg =, modal =, inf =, passive =, finite = }
 --   syntax.subject(s, k) -> first, last, how     syntax.scope(s, k) -> last token of the complement
+local memo = require "memo"
+
 local M = {}
 
 local NOMINAL = { NOUN = true, PROPN = true, PRON = true, NUM = true }
@@ -24,11 +26,15 @@ local QUOTE_CLOSE = { ["\""] = true, ["”"] = true, ["''"] = true, ["’"] = tr
 -- Tokens, verb groups, quotations
 -- ===================================================================
 
+-- a word in lower case, with ’ as ' (and a lemma in lower case): remembered, since the same words
+-- come back in every sentence
+local low_of = memo(function(w) return (w:lower():gsub("\226\128\153", "'")) end)
+local lower = memo(string.lower)
+
 local function token_list(words, pos, xpos, lemmas)
   local t = {}
   for i, w in ipairs(words) do
-    t[i] = { word = w, low = w:lower():gsub("\226\128\153", "'"), pos = pos[i] or "X", xpos = xpos[i] or "",
-      lemma = (lemmas[i] or w):lower() }
+    t[i] = { word = w, low = low_of(w), pos = pos[i] or "X", xpos = xpos[i] or "", lemma = lower(lemmas[i] or w) }
   end
   return t
 end

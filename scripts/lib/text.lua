@@ -21,28 +21,81 @@ do
   function M.words(s) return words:match(s) end
 end
 
--- the documents, oldest first (undated last, then by name)
+-- the documents, oldest first (undated last, then by name); each date and id read once, not in
+-- every comparison
 function M.docs(C)
-  local docs = {}
-  for d in C:docs() do docs[#docs + 1] = d end
+  local docs, date, id = {}, {}, {}
+  for d in C:docs() do
+    docs[#docs + 1] = d
+    date[d], id[d] = d.date or "~", d.id
+  end
   table.sort(docs, function(a, b)
-    if (a.date or "~") ~= (b.date or "~") then return (a.date or "~") < (b.date or "~") end
-    return a.id < b.id
+    if date[a] ~= date[b] then return date[a] < date[b] end
+    return id[a] < id[b]
   end)
   return docs
 end
 
--- whether span s (its text phrase) of d is boilerplate: the host leaves such words out of hits
--- when asked (boilerplate = false), so a span is boilerplate when its words are found only then
+-- the boilerplate lines of document d as token ranges { {start, stop}, ... } (most documents have
+-- none), remembered per corpus and document
+local boiler_lines = setmetatable({}, { __mode = "k" })
+local function lines_of(C, d)
+  local per = boiler_lines[C]
+  if not per then per = {}; boiler_lines[C] = per end
+  local lines = per[d.id]
+  if not lines then
+    lines = {}
+    for b in d:boilerplate() do lines[#lines + 1] = { b.start, b.stop } end
+    per[d.id] = lines
+  end
+  return lines
+end
+
+-- the hits of a phrase in the whole corpus, as lists of starts and stops: boilerplate lines say
+-- the same few phrases in many documents, so they are remembered (for the last MEMO phrases or so)
+local MEMO = 20000
+local phrases = setmetatable({}, { __mode = "k" })
+local function phrase_hits(C, phrase)
+  local per = phrases[C]
+  if not per or per.n >= MEMO then per = { n = 0, hits = {} }; phrases[C] = per end
+  local h = per.hits[phrase]
+  if not h then
+    local starts, stops = C:hits(phrase):spans()
+    h = { starts, stops }
+    per.hits[phrase], per.n = h, per.n + 1
+  end
+  return h[1], h[2]
+end
+
+-- whether span s (its text phrase; read from the span when not given) of d is boilerplate: the
+-- host leaves such words out of hits when asked (boilerplate = false), so a span is boilerplate
+-- when its words are found only then. That option leaves out exactly the hits that touch a
+-- boilerplate line, so one search is enough: the phrase's hits at the span's start, all touching one
 function M.is_boilerplate(C, d, s, phrase)
   -- boilerplate is short lines of web page chrome: long sentences are not looked up
   if not (s.stop >= s.start and s.stop - s.start < 24) then return false end
-  local all = C:hits(phrase, { docs = d })
-  local kept = C:hits(phrase, { docs = d, boilerplate = false })
-  local in_all, in_kept = false, false
-  for h in all:each() do if h.start == s.start then in_all = true end end
-  for h in kept:each() do if h.start == s.start then in_kept = true end end
-  return in_all and not in_kept
+  -- no hit can touch a line where none ends at or after the span's start
+  local lines = lines_of(C, d)
+  if #lines == 0 or lines[#lines][2] < s.start then return false end
+  phrase = phrase or s:text()
+  local starts, stops = phrase_hits(C, phrase)
+  -- the first hit at or after the span's start (the hits are in corpus order)
+  local lo, hi = 1, #starts + 1
+  while lo < hi do
+    local mid = (lo + hi) // 2
+    if starts[mid] < s.start then lo = mid + 1 else hi = mid end
+  end
+  local found = false
+  for i = lo, #starts do
+    if starts[i] ~= s.start then break end
+    local touches = false
+    for _, l in ipairs(lines) do
+      if l[1] <= stops[i] and l[2] >= starts[i] then touches = true break end
+    end
+    if not touches then return false end         -- a hit that boilerplate = false keeps
+    found = true
+  end
+  return found
 end
 
 local function boiler_set(C, d, spans, texts)
@@ -56,27 +109,34 @@ end
 -- the sentences of d: list of { text =, byte_start =, byte_end =, start =, stop = }. byte_start is
 -- the offset in the file; offsets inside text add to it exactly in UTF-8 files with LF line ends
 -- (a file decoded from Windows-1252 or with CR LF has its text re-encoded).
--- the lists are remembered per corpus (weakly: a closed, collected corpus takes them with it),
--- since the report asks for the same document's sentences three times
+-- the lists of the last KEEP documents asked for are remembered per corpus (weakly: a closed,
+-- collected corpus takes them with it), for a script that asks for the same document's sentences
+-- again; past that the memory starts again, so that a pass over a gigabyte of text does not keep it
+local KEEP = 64
 local cache = setmetatable({}, { __mode = "k" })
 
 function M.sentences(d, keep_boilerplate, kind)
   local C = d.corpus
   local key = d.name .. "\0" .. tostring(keep_boilerplate) .. "\0" .. (kind or "sentences")
   local per = cache[C]
-  if per and per[key] then return per[key] end
+  if per and per.lists[key] then return per.lists[key] end
   local out = M.read_spans(d, keep_boilerplate, kind)
   if C then
-    cache[C] = per or {}
-    cache[C][key] = out
+    if not per or per.n >= KEEP then per = { n = 0, lists = {} }; cache[C] = per end
+    per.lists[key], per.n = out, per.n + 1
   end
   return out
 end
 
 function M.read_spans(d, keep_boilerplate, kind)
-  local spans, texts = {}, {}
+  local spans, starts, stops = {}, {}, {}
   local iter = kind == "turns" and d:turns() or kind == "paragraphs" and d:paragraphs() or d:sentences()
-  for s in iter do spans[#spans + 1] = s; texts[#texts + 1] = s:text() end
+  local n = 0
+  for s in iter do
+    n = n + 1
+    spans[n], starts[n], stops[n] = s, s.start, s.stop
+  end
+  local texts = d.corpus:texts(starts, stops)     -- all of them in one call
   local boiler = keep_boilerplate and {} or boiler_set(d.corpus, d, spans, texts)
   local out = {}
   for i, s in ipairs(spans) do
