@@ -41,9 +41,10 @@ static void header_list(const char *s, const src_record *h, char *buf, size_t n)
     k += (size_t)snprintf(buf + k, n - k, "%s%.*s", i ? ", " : "", (int)(h->cell[i].b - h->cell[i].a), s + h->cell[i].a);
 }
 
-/* The document of record r (under header h, text column tc) of the table s: 0 with d filled, -1
-** when memory ran out. */
-static int row_doc(src_loader *L, const char *s, const src_record *h, long tc, const src_record *r, src_doc *d) {
+/* The document of record r of the bytes s, which start at offset base of the file, under the header
+** h of the bytes hs (text column tc): 0 with d filled, -1 when memory ran out. */
+static int row_doc(src_loader *L, const char *hs, const src_record *h, long tc, const char *s, uint64_t base,
+                   const src_record *r, src_doc *d) {
   src_nbuf t, key, val;
   src_kvb f;
   memset(d, 0, sizeof *d);
@@ -57,14 +58,14 @@ static int row_doc(src_loader *L, const char *s, const src_record *h, long tc, c
   for (size_t k = 0; k < h->n && !bad; k++) {
     if ((long)k == tc) continue;
     key.n = val.n = 0;
-    src_cell_put(s, &h->cell[k], &key, 0);
+    src_cell_put(hs, &h->cell[k], &key, 0);
     src_cell_put(s, &r->cell[k], &val, 0);
     if (key.err || val.err) bad = 1;
     else if (key.n && val.n) bad = src_kvb_put(&f, key.s, key.n, val.s, val.n, 0) != 0;
   }
   /* the text's offsets are the file's: the document's bytes are the whole row */
   if (!bad) {
-    d->byte_start = r->start;
+    d->byte_start = base + r->start;
     d->byte_len = r->end - r->start;
     for (size_t i = 0; i < t.nmap; i++) t.map[2 * i + 1] -= (uint32_t)r->start;
   }
@@ -88,35 +89,43 @@ static int row_doc(src_loader *L, const char *s, const src_record *h, long tc, c
   return 0;
 }
 
-/* The documents of the table s[0, n); only the one starting on line `only` when it is not 0. */
-static int table_docs(src_loader *L, const char *s, size_t n, uint32_t only, src_doc_fn fn, void *ud, src_doc *one) {
-  src_record h, r;
+/* The header of the table s[0, n): its record into h, its text column into *tc, *pos past it.
+** Returns 0; 1 when the table is not read (warned, unless quiet); -1 when memory ran out. */
+static int read_header(src_loader *L, const char *s, size_t n, size_t *pos, uint32_t *line, src_record *h, long *tc,
+                       int quiet) {
   char cols[512];
+  int broken, got;
+  *pos = src_bom(s, n);
+  while ((got = src_next_record(s, n, pos, line, is_csv(L), h, &broken)) > 0 && src_record_blank(h)) {}
+  if (got < 0) return -1;
+  if (got == 0) {
+    if (!quiet) src_lwarn(L, "empty, skipped");
+    return 1;
+  }
+  if ((*tc = text_column(L->c, s, h)) >= 0) return 0;
+  if (quiet) return 1;
+  header_list(s, h, cols, sizeof cols);
+  if (L->c->text_field) src_lwarn(L, "line %u: no column \"%s\" (columns: %s), skipped", h->line, L->c->text_field, cols);
+  else src_lwarn(L, "line %u: no text column (\"text\", \"body\" or \"content\"; columns: %s), skipped", h->line, cols);
+  return 1;
+}
+
+/* The documents of the table s[0, n). */
+static int table_docs(src_loader *L, const char *s, size_t n, src_doc_fn fn, void *ud) {
+  src_record h, r;
   memset(&h, 0, sizeof h);
   memset(&r, 0, sizeof r);
-  size_t pos = src_bom(s, n);
+  size_t pos, bad;
   uint32_t line = 1;
-  int broken, got, rc = 0, found = 0;
-  long tc = -1;
-  size_t bad;
+  int broken, got = 0, rc;
+  long tc;
   if (!src_utf8_valid(s, n, &bad)) {
     src_lwarn(L, "not valid UTF-8 (byte offset %zu), skipped: save the table as UTF-8", bad);
     return 0;
   }
-  while ((got = src_next_record(s, n, &pos, &line, is_csv(L), &h, &broken)) > 0 && src_record_blank(&h)) {}
-  if (got <= 0) {
-    if (got == 0) src_lwarn(L, "empty, skipped");
-    rc = got;
-    goto done;
-  }
-  if ((tc = text_column(L->c, s, &h)) < 0) {
-    header_list(s, &h, cols, sizeof cols);
-    if (L->c->text_field) src_lwarn(L, "line %u: no column \"%s\" (columns: %s), skipped", h.line, L->c->text_field, cols);
-    else src_lwarn(L, "line %u: no text column (\"text\", \"body\" or \"content\"; columns: %s), skipped", h.line, cols);
-    goto done;
-  }
+  if ((rc = read_header(L, s, n, &pos, &line, &h, &tc, 0)) != 0) goto done;
   while ((got = src_next_record(s, n, &pos, &line, is_csv(L), &r, &broken)) > 0) {
-    if (src_record_blank(&r) || (only && r.line != only)) continue;
+    if (src_record_blank(&r)) continue;
     if (broken) {
       src_lwarn(L, "line %u: a quoted field is never closed, the rest of the file skipped", r.line);
       break;
@@ -126,36 +135,68 @@ static int table_docs(src_loader *L, const char *s, size_t n, uint32_t only, src
       continue;
     }
     src_doc d;
-    if (row_doc(L, s, &h, tc, &r, &d)) { rc = -1; break; }
-    if (one) { *one = d; found = 1; break; }
-    if (fn(ud, &d)) { rc = -1; break; }
+    if (row_doc(L, s, &h, tc, s, 0, &r, &d) || fn(ud, &d)) { rc = -1; break; }
   }
   if (got < 0) rc = -1;
 done:
   free(h.cell);
   free(r.cell);
-  return rc < 0 ? -1 : one && !found ? 1 : 0;
+  return rc < 0 ? -1 : 0;
 }
 
 static int table_load(src_loader *L, char *buf, size_t n, src_doc_fn fn, void *ud) {
-  int r = table_docs(L, buf, n, 0, fn, ud, NULL);
+  int r = table_docs(L, buf, n, fn, ud);
   free(buf);
   return r;
 }
 
-/* One row again: the file is read from its start, for the header, to the row's end. */
+/* The first bytes of the file, enough to hold its header: into *buf (*n bytes). Returns 0, 1 when
+** the file cannot be read, -1 when memory ran out. */
+static int read_head(src_loader *L, int fd, uint64_t size, char **buf, size_t *n, src_record *h, long *tc) {
+  size_t want = size < 65536 ? (size_t)size : 65536;
+  for (;;) {
+    char *b = realloc(*buf, want + 1);
+    if (!b) return -1;
+    *buf = b;
+    if (src_read_at(fd, b, want, 0) != (ssize_t)want) return 1;
+    size_t pos;
+    uint32_t line = 1;
+    int r = read_header(L, b, want, &pos, &line, h, tc, 1);
+    if (r < 0) return -1;
+    /* whole when the header record ends before the bytes read do, or they are the file */
+    if (want == size || (r == 0 && h->end < want)) { *n = want; return r; }
+    want = want * 2 < size ? want * 2 : (size_t)size;
+  }
+}
+
+/* One row again: the file's header, then only the row's bytes. */
 static int table_reread(src_loader *L, int fd, uint64_t size, uint32_t line, uint64_t start, uint64_t len,
                         src_doc *d, char *err, size_t errlen) {
-  if (line == 0 || start + len > size || start + len > SRC_MAX_BYTES) goto changed;
-  char *buf = malloc((size_t)(start + len) + 1);
-  if (!buf) { snprintf(err, errlen, "out of memory"); return -1; }
-  ssize_t got = src_read_at(fd, buf, (size_t)(start + len), 0);
-  int r = got == (ssize_t)(start + len) ? table_docs(L, buf, (size_t)(start + len), line, NULL, NULL, d) : 1;
-  free(buf);
-  if (r < 0) { snprintf(err, errlen, "out of memory"); return -1; }
-  if (r == 0 && d->byte_start == start && d->byte_len == len) return 0;
-  if (r == 0) src_doc_free(d);
-changed:
+  src_record h, r;
+  char *head = NULL, *row = NULL;
+  size_t nhead = 0, pos = 0, bad;
+  long tc = -1;
+  int rc = 1, broken;
+  memset(&h, 0, sizeof h);
+  memset(&r, 0, sizeof r);
+  if (line == 0 || start + len > size || len > SRC_MAX_BYTES) goto out;
+  if ((rc = read_head(L, fd, size, &head, &nhead, &h, &tc)) != 0) goto out;
+  rc = -1;
+  if (!(row = malloc((size_t)len + 1))) goto out;
+  rc = 1;
+  uint32_t at = line;
+  if (src_read_at(fd, row, (size_t)len, start) != (ssize_t)len || !src_utf8_valid(row, (size_t)len, &bad)) goto out;
+  int got = src_next_record(row, (size_t)len, &pos, &at, is_csv(L), &r, &broken);
+  if (got < 0) { rc = -1; goto out; }
+  if (got == 0 || broken || r.end != (size_t)len || r.n != h.n) goto out;      /* no longer that row */
+  rc = row_doc(L, head, &h, tc, row, start, &r, d);
+out:
+  free(head);
+  free(row);
+  free(h.cell);
+  free(r.cell);
+  if (rc < 0) { snprintf(err, errlen, "out of memory"); return -1; }
+  if (rc == 0) return 0;
   snprintf(err, errlen, "%s#%u: changed since it was indexed", L->base, line);
   return -1;
 }

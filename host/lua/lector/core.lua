@@ -151,10 +151,13 @@ return function(lector, Corpus, Document, Hits)
       for _, a in ipairs(self:attributes().positional) do
         if a == by then return raw_freq(self, opts) end
       end
-      local values, seen = {}, {}
+      local values, docs = {}, {}      -- the documents of each value, in one pass
       for d in self:docs() do
         local v = d.meta and d.meta[by]
-        if v and not seen[v] then seen[v] = true; values[#values + 1] = v end
+        if v then
+          if not docs[v] then docs[v] = {}; values[#values + 1] = v end
+          table.insert(docs[v], d)
+        end
       end
       if #values == 0 then return raw_freq(self, opts) end      -- names neither: its error
       table.sort(values)
@@ -163,7 +166,7 @@ return function(lector, Corpus, Document, Hits)
       o.by, o.limit, o.min = nil, nil, nil
       local rows, index, tokens = {}, {}, {}
       for _, v in ipairs(values) do
-        local part, n = raw_freq(self, setmetatable({ docs = self:where{ [by] = v } }, { __index = o }))
+        local part, n = raw_freq(self, setmetatable({ docs = docs[v] }, { __index = o }))
         tokens[v] = n
         for _, r in ipairs(part) do
           local row = index[r.form]
