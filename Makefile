@@ -24,7 +24,7 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototyp
            -Wno-unused-parameter
 # The core is compiled without Lua's headers on its include path: it cannot include them.
 CFLAGS_CORE = -std=c11 $(WARN) $(OPT) $(SAN) -fPIC -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
-           -Ihost/core $(ICU_CFLAGS) $(CFLAGS)
+           -Ihost/core $(ICU_CFLAGS) $(XML_CFLAGS) $(CFLAGS)
 CFLAGS_ALL = $(CFLAGS_CORE) -Ihost -I$(B) $(shell pkg-config --cflags $(LUA_PC) 2>/dev/null)
 LIBDIR  := $(shell dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)
 LUA_A   := /usr/lib/$(LIBDIR)/liblua5.4.a
@@ -32,7 +32,11 @@ LPEG_A  := /usr/lib/$(LIBDIR)/liblua5.4-lpeg.a
 # ICU (icu-uc: the word break iterator that cuts Chinese, Japanese, Thai... into words, text/dict.c)
 ICU_LIBS := $(shell pkg-config --libs icu-uc 2>/dev/null || echo -licuuc -licudata)
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc 2>/dev/null)
-SYSLIBS := -lutf8proc -lpcre2-8 $(ICU_LIBS) -lpthread -lm -ldl
+# libxml2 (its HTML parser reads .html pages, source/format_html.c); poppler, for PDFs, is opened
+# with dlopen at the first PDF (source/format_pdf.c), so it is no link flag
+XML_LIBS := $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
+XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+SYSLIBS := -lutf8proc -lpcre2-8 $(ICU_LIBS) $(XML_LIBS) -lpthread -lm -ldl
 
 # The layers, one folder each (see README, "The house"): the C core (host/core/, liblector.a) knows
 # nothing of Lua or the terminal; the bindings (host/bindings/) know nothing of the terminal; the

@@ -136,6 +136,16 @@ static int corpus_info(lua_State *L) {
   lua_pushinteger(L, lector_nfiles(c)); lua_setfield(L, -2, "files");
   lua_pushinteger(L, in.files_skipped); lua_setfield(L, -2, "files_skipped");
   lua_pushinteger(L, in.warnings); lua_setfield(L, -2, "warnings");
+  lua_createtable(L, (int)lector_nskipped(c), 0);            /* the files not read, and why */
+  for (uint32_t i = 0; i < lector_nskipped(c); i++) {
+    const char *file, *reason;
+    lector_skipped(c, i, &file, &reason);
+    lua_createtable(L, 0, 2);
+    lua_pushstring(L, file); lua_setfield(L, -2, "file");
+    lua_pushstring(L, reason); lua_setfield(L, -2, "reason");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "skipped");
   lua_pushinteger(L, (lua_Integer)lector_ntokens(c)); lua_setfield(L, -2, "tokens");
   lua_pushinteger(L, lector_ntypes(c)); lua_setfield(L, -2, "types");
   lua_pushinteger(L, lector_region_count(c, LECTOR_REGION_SENTENCE)); lua_setfield(L, -2, "sentences");

@@ -145,11 +145,29 @@ static int hit_kwic(lua_State *L) {
   return 3;
 }
 
-/* hit.sentence, hit.paragraph, hit.turn: the region holding the hit's first token; hit.byte_start
-** and hit.byte_end, kept in the table once read */
+/* hit.page: the number of the PDF page that holds the hit's first token (the region "page" with
+** its attribute "number", format_pdf.c), or nil where there are no pages. */
+static int hit_page(lua_State *L) {
+  uint32_t start = field_u32(L, 1, "start");
+  lua_getfield(L, 1, "doc");
+  lector_corpus *c = lb_doc_corpus(L, lua_gettop(L));
+  int a = lector_sattr_index(c, "page");
+  int64_t r = a < 0 ? -1 : lector_region_at(c, LECTOR_REGION_ATTR + a, start);
+  for (size_t k = 0; r >= 0 && k < lector_sattr_nkeys(c, (size_t)a); k++)
+    if (strcmp(lector_sattr_key(c, (size_t)a, k), "number") == 0) {
+      lua_pushinteger(L, strtol(lector_sattr_value(c, (size_t)a, (uint32_t)r, k), NULL, 10));
+      return 1;
+    }
+  lua_pushnil(L);
+  return 1;
+}
+
+/* hit.sentence, hit.paragraph, hit.turn: the region holding the hit's first token; hit.page (a
+** PDF's); hit.byte_start and hit.byte_end, kept in the table once read */
 static int hit_index(lua_State *L) {
   const char *k = luaL_checkstring(L, 2);
   int kind = -1;
+  if (strcmp(k, "page") == 0) return hit_page(L);
   if (strcmp(k, "byte_start") == 0 || strcmp(k, "byte_end") == 0) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lb_hit_bytes(L, 1);

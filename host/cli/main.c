@@ -41,7 +41,8 @@ static void print_usage(FILE *f) {
     "                      --no-annotate: drop them; --attributes word,pos,lemma: the columns\n"
     "                      of .vrt files without a positional-attributes comment;\n"
     "                      --text-field NAME: the field of .json/.jsonl documents that is\n"
-    "                      their text, instead of text, body or content; --name-fields\n"
+    "                      their text, instead of text, body or content (--text-column, the\n"
+    "                      same, for .csv/.tsv); --verbose: name each file not read; --name-fields\n"
     "                      year,speaker,party [--name-sep _-] or --name-pattern\n"
     "                      '{country}_{session}_{year}': metadata from the file names)\n"
     "  annotate [DIR]      the same as index --annotate\n"
@@ -155,7 +156,9 @@ static const char *index_options(lector_options *o, char **argv, int argc, int f
     else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) o->threads = atoi(argv[++i]);
     else if (strcmp(argv[i], "--corpus") == 0 && i + 1 < argc) dir = argv[++i];
     else if (strcmp(argv[i], "--attributes") == 0 && i + 1 < argc) o->vrt_attributes = argv[++i];
-    else if (strcmp(argv[i], "--text-field") == 0 && i + 1 < argc) o->text_field = argv[++i];
+    else if ((strcmp(argv[i], "--text-field") == 0 || strcmp(argv[i], "--text-column") == 0) && i + 1 < argc)
+      o->text_field = argv[++i];
+    else if (strcmp(argv[i], "--verbose") == 0) o->verbose = 1;
     else if (strcmp(argv[i], "--name-fields") == 0 && i + 1 < argc) o->name_fields = argv[++i];
     else if (strcmp(argv[i], "--name-sep") == 0 && i + 1 < argc) o->name_sep = argv[++i];
     else if (strcmp(argv[i], "--name-pattern") == 0 && i + 1 < argc) o->name_pattern = argv[++i];

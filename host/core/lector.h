@@ -1,10 +1,12 @@
 /*
 ** lector.h: the public C API of lector, an indexed corpus for scripting.
 **
-** A corpus is a folder of documents (.txt, .md, .jsonl) that lector loads, tokenizes and indexes.
+** A corpus is a folder of documents (.txt, .md, .jsonl, .json, .csv, .html, .pdf, ...) that lector
+** loads, tokenizes and indexes.
 ** Open one with lector_open, ask it for documents, tokens, regions (paragraphs, sentences,
 ** speaker turns) and matches of words and phrases, then close it. Link liblector.a (and
-** -lutf8proc -lpcre2-8 -lpthread -lm). Nothing here knows of Lua; the Lua module is built on it.
+** -lutf8proc -lpcre2-8 -licuuc -lxml2 -lpthread -lm -ldl; PDFs are read through libpoppler-glib.so.8,
+** opened at the first PDF). Nothing here knows of Lua; the Lua module is built on it.
 **
 ** Conventions: a position is a token's number in the whole corpus, from 0. A match is the pair
 ** (start, end) of positions with end inclusive, as CQP prints them. Byte offsets are offsets in
@@ -72,6 +74,8 @@ typedef struct lector_options {
                              ** "{country}_{session}_{year}". Remembered by the corpus ("" forgets) */
   const char *name_sep;
   const char *name_pattern;
+  int verbose;               /* 1: each file of a type no format reads is named in a warning of its
+                             ** own, not a few per type in one warning */
 } lector_options;
 
 /* Fills o with the defaults. */
@@ -112,6 +116,13 @@ typedef struct lector_info {
   uint32_t warnings;         /* warnings while loading (files skipped, encodings guessed, ...) */
 } lector_info;
 void lector_get_info(const lector_corpus *c, lector_info *info);
+
+/* The files not read (each also named in a warning), sorted by path: i < lector_nskipped. reason
+** is one of "binary", "unknown type", "encrypted", "damaged", "no text", "empty", "not UTF-8",
+** "too large", "unreadable", "no PDF reader". A corpus opened from its stored index without looking
+** at its files (no_check) knows only the ones its build could not read. */
+uint32_t lector_nskipped(const lector_corpus *c);
+void lector_skipped(const lector_corpus *c, uint32_t i, const char **file, const char **reason);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Documents */

@@ -10,7 +10,7 @@ set -eu
 # chromium (headless: the spec that renders out/report.html); wordnet-base (its word lists and
 # irregular forms, read by `make train-tagger` only: the model carries what it takes of them)
 PACKAGES="${LECTOR_PACKAGES:-make gcc pkg-config liblua5.4-dev lua5.4 lua-lpeg-dev lua-lpeg libedit-dev
-  libpcre2-dev libutf8proc-dev libicu-dev lua-busted lua-filesystem python3 chromium wordnet-base}"
+  libpcre2-dev libutf8proc-dev libicu-dev libxml2-dev libpoppler-glib8 lua-busted lua-filesystem python3 chromium wordnet-base}"
 
 missing=""
 for p in $PACKAGES; do

@@ -168,7 +168,7 @@ static void test_scan_sorted(void) {
   puts_(dir, "a/.hidden.txt", "h");
   puts_(dir, ".hidden/x.txt", "h");
   puts_(dir, ".lector/index.txt", "h");
-  puts_(dir, "notes.pdf", "p");
+  puts_(dir, "notes.docx", "p");
   puts_(dir, "x.txt.bak", "p");
   puts_(dir, "data.JSONL", "{\"text\":\"j\"}\n");
   puts_(dir, "sub/deeper/x.txt", "deep");
@@ -188,9 +188,9 @@ static void test_scan_sorted(void) {
   CHECK_INT(l.f[3].mtime_ns, (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec);
   /* a file of another type is named (by its extension), never skipped silently */
   CHECK_STR(all_warnings(&w), "x.txt.bak: 1 .bak file not read (x.txt.bak): lector reads .txt, .md, .jsonl, "
-                              ".json, .csv, .tsv, .conllu or .vrt\n"
-                              "notes.pdf: 1 .pdf file not read (notes.pdf): lector reads .txt, .md, .jsonl, "
-                              ".json, .csv, .tsv, .conllu or .vrt\n");
+                              ".json, .csv, .tsv, .conllu, .vrt, .html, .htm, .xhtml, .pdf or .eml\n"
+                              "notes.docx: 1 .docx file not read (notes.docx): lector reads .txt, .md, .jsonl, "
+                              ".json, .csv, .tsv, .conllu, .vrt, .html, .htm, .xhtml, .pdf or .eml\n");
   CHECK_STR(src_root(c), dir);
   src_list_free(&l);
   CHECK_INT(l.n, 0);
@@ -291,13 +291,14 @@ static void test_unreadable(void) {
   /* roots that cannot be opened at all */
   in(dir, "no-such-folder", path, sizeof path);
   CHECK(src_open(path, on_warn, &w, err, sizeof err) == NULL);
-  char want[600];
+  char want[900];
   snprintf(want, sizeof want, "cannot open %s: No such file or directory", path);
   CHECK_STR(err, want);
-  puts_(dir, "paper.pdf", "%PDF");
-  in(dir, "paper.pdf", path, sizeof path);
+  puts_(dir, "paper.docx", "%PDF");
+  in(dir, "paper.docx", path, sizeof path);
   CHECK(src_open(path, on_warn, &w, err, sizeof err) == NULL);
-  snprintf(want, sizeof want, "%s is neither a folder nor a .txt, .md, .jsonl, .json, .csv, .tsv, .conllu or .vrt file", path);
+  snprintf(want, sizeof want, "%s is neither a folder nor a .txt, .md, .jsonl, .json, .csv, .tsv, .conllu, .vrt, "
+           ".html, .htm, .xhtml, .pdf or .eml file", path);
   CHECK_STR(err, want);
   CHECK_INT(w.n, 0);
   warns_done(&w);

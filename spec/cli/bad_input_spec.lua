@@ -53,8 +53,7 @@ describe("a corpus with bad files", function()
       "lector: " .. root .. "dangling.txt: broken symbolic link (No such file or directory), skipped",
       "lector: " .. root .. "loop1.txt: broken symbolic link (Too many levels of symbolic links), skipped",
       "lector: " .. root .. "loop2.txt: broken symbolic link (Too many levels of symbolic links), skipped",
-      "lector: " .. root .. "notes.pdf: 1 .pdf file not read (notes.pdf): lector reads .txt, .md, .jsonl, .json, "
-        .. ".csv, .tsv, .conllu or .vrt",
+      "lector: " .. root .. "notes.pdf: damaged PDF (poppler: PDF document is damaged), skipped",
       "lector: " .. root .. "nul.txt: binary file (NUL byte at offset 3), skipped",
       "lector: " .. root .. "sub/up: symbolic link loop (back to the corpus folder), skipped",
     }, lines(r.err))

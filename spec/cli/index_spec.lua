@@ -70,7 +70,7 @@ describe("lector index", function()
     local r = run.lector({ "index", c, "--fast" })
     assert.are.equal(2, r.code)
     assert.are.equal("lector: index: unknown option '--fast'\nusage: lector index [DIR] [--rebuild] [--verify] [--annotate | --no-annotate] [--attributes A,B,..] "
-      .. "[--text-field NAME] [--name-fields F,G,.. [--name-sep CHARS] | --name-pattern P] [--threads N]\n", r.err)
+      .. "[--text-field NAME | --text-column NAME] [--verbose] [--name-fields F,G,.. [--name-sep CHARS] | --name-pattern P] [--threads N]\n", r.err)
     r = run.lector({ "index", c, "--threads", "two" })
     assert.are.equal(2, r.code)
     assert.truthy(r.err:find("--threads needs a whole number, not 'two'", 1, true), r.err)
@@ -108,21 +108,21 @@ describe("lector index on JSON documents", function()
 end)
 
 describe("lector index on files it does not read", function()
-  it("names them by extension, and fails when no document was read", function()
+  it("names them by extension, counts them, and fails when no document was read", function()
     local dir = run.tmpdir()
     local c = dir .. "/web"
     os.execute("mkdir -p " .. c)
-    for i = 1, 12 do run.write(string.format("%s/p%02d.html", c, i), "<p>x</p>\n") end
-    run.write(c .. "/notes", "x\n")
+    for i = 1, 12 do run.write(string.format("%s/p%02d.docx", c, i), "PK\3\4x\n") end
+    run.write(c .. "/notes", "\127ELF\0\1\2\n")
     local r = run.lector({ "index", c })
     assert.are.equal(1, r.code)
     assert.are.equal("indexed " .. c, r.out:match("^(indexed %S+)"))
-    assert.truthy(r.out:find(": 0 files, 0 documents\n", 1, true), r.out)
-    assert.are.equal("lector: " .. c .. "/notes: 1 file without an extension not read (notes): lector reads .txt, "
-      .. ".md, .jsonl, .json, .csv, .tsv, .conllu or .vrt\n"
-      .. "lector: " .. c .. "/p01.html: 12 .html files not read (p01.html, p02.html, p03.html, p04.html, p05.html, "
-      .. "p06.html, p07.html, p08.html, p09.html, p10.html and 2 more): lector reads .txt, .md, .jsonl, .json, .csv, "
-      .. ".tsv, .conllu or .vrt\n"
+    assert.truthy(r.out:find(": 0 files, 0 documents\n13 files skipped: 1 binary, 12 unknown type; --verbose lists them\n",
+      1, true), r.out)
+    local reads = "lector reads .txt, .md, .jsonl, .json, .csv, .tsv, .conllu, .vrt, .html, .htm, .xhtml, .pdf or .eml"
+    assert.are.equal("lector: " .. c .. "/notes: 1 binary file without an extension skipped (notes)\n"
+      .. "lector: " .. c .. "/p01.docx: 12 .docx files not read (p01.docx, p02.docx, p03.docx, p04.docx, p05.docx, "
+      .. "p06.docx, p07.docx, p08.docx, p09.docx, p10.docx and 2 more): " .. reads .. "\n"
       .. "lector: index: no document was read in " .. c .. " (the warnings above say why)\n", r.err)
     run.rmdir(dir)
   end)

@@ -56,6 +56,15 @@ static void collect_warning(void *ud, const char *file, const char *msg) {
   pthread_mutex_unlock(&l->lock);
 }
 
+/* A file not read, with why: kept among the warnings (and stored with them) as a message that
+** starts with SKIP_MARK, which no warning does; say_warnings takes these out into the skip list. */
+#define SKIP_MARK '\x1f'
+static void collect_skip(void *ud, const char *file, const char *reason) {
+  char msg[64];
+  snprintf(msg, sizeof msg, "%c%s", SKIP_MARK, reason);
+  collect_warning(ud, file, msg);
+}
+
 static int cmp_warning(const void *a, const void *b) {
   const warning *x = a, *y = b;
   int c = strcmp(x->file, y->file);
@@ -83,12 +92,23 @@ static void sort_warnings(warn_list *l, size_t from, char **blob, size_t *bloble
   *bloblen = b ? at : 0;
 }
 
-/* Hands the (sorted) warnings to the caller, and frees them. */
-static void say_warnings(warn_list *l, const lector_options *o) {
+/* Hands the (sorted) warnings to the caller, and frees them; the files not read go to c's list. */
+static void say_warnings(warn_list *l, const lector_options *o, lector_corpus *c) {
+  size_t nskip = 0;
+  for (size_t i = 0; i < l->n; i++) nskip += l->w[i].msg[0] == SKIP_MARK;
+  if (c && nskip && !c->skip && (c->skip = calloc(nskip, sizeof *c->skip))) c->nskip = 0;
   for (size_t i = 0; i < l->n; i++) {
-    if (o->warn) o->warn(o->warn_ud, l->w[i].file, l->w[i].msg);
-    free(l->w[i].file);
-    free(l->w[i].msg);
+    if (l->w[i].msg[0] != SKIP_MARK) {
+      if (o->warn) o->warn(o->warn_ud, l->w[i].file, l->w[i].msg);
+      free(l->w[i].file);
+      free(l->w[i].msg);
+    } else if (c && c->skip && c->nskip < nskip) {
+      c->skip[c->nskip].file = l->w[i].file;
+      c->skip[c->nskip++].reason = l->w[i].msg;
+    } else {
+      free(l->w[i].file);
+      free(l->w[i].msg);
+    }
   }
   free(l->w);
   l->w = NULL;
@@ -315,14 +335,17 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
   char *blob = NULL;
   size_t bloblen = 0, build_from = SIZE_MAX;
   int rc = -1, scanned = 0;
+  uint64_t context = 0;
   if (!c || !(c->root = strdup(path))) {
     snprintf(err, errlen, "out of memory");
     goto done;
   }
   c->src = src_open(path, collect_warning, &wl, err, errlen);
   if (!c->src) goto done;
+  src_set_skip(c->src, collect_skip, &wl);
+  src_set_each_file(c->src, o->verbose);
   if (describe_sources(c, path, o, err, errlen)) goto done;
-  uint64_t context = src_context_hash(c->src);
+  context = src_context_hash(c->src);
   if (o->store) prev = open_stored(c, o, &ex, &wl);
   if (prev && ex.context_hash != context) {       /* the sidecar or boilerplate list changed */
     ix_free(prev);
@@ -374,7 +397,8 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
   }
   rc = 0;
 done:
-  c->warnings = (uint32_t)wl.n;
+  c->warnings = 0;
+  for (size_t i = 0; i < wl.n; i++) c->warnings += wl.w[i].msg[0] != SKIP_MARK;
   if (rc == 0 && o->store && build_from != SIZE_MAX) {
     sort_warnings(&wl, build_from, &blob, &bloblen);        /* the build's, for the store */
     st_extra nx = { context, blob, bloblen };
@@ -384,7 +408,7 @@ done:
     sort_warnings(&wl, SIZE_MAX, NULL, NULL);
   }
   if (build_from != SIZE_MAX) relay_stage(&relay, LECTOR_STAGE_DONE);
-  say_warnings(&wl, o);
+  say_warnings(&wl, o, c);
   free(blob);
   pthread_mutex_destroy(&wl.lock);
   old_warnings_free(&ow);
@@ -401,6 +425,11 @@ done:
 
 void lector_close(lector_corpus *c) {
   if (!c) return;
+  for (uint32_t i = 0; i < c->nskip; i++) {
+    free(c->skip[i].file);
+    free(c->skip[i].reason);
+  }
+  free(c->skip);
   ix_free(c->ix);
   if (c->src) src_close(c->src);
   free(c->store_path);
@@ -412,6 +441,13 @@ void lector_close(lector_corpus *c) {
 }
 
 const char *lector_root(const lector_corpus *c) { return c->root; }
+
+uint32_t lector_nskipped(const lector_corpus *c) { return c->nskip; }
+
+void lector_skipped(const lector_corpus *c, uint32_t i, const char **file, const char **reason) {
+  *file = c->skip[i].file;
+  *reason = c->skip[i].reason + 1;      /* after SKIP_MARK */
+}
 uint32_t lector_ndocs(const lector_corpus *c) { return c->ix->ndocs; }
 uint64_t lector_ntokens(const lector_corpus *c) { return c->ix->ntokens; }
 uint32_t lector_ntypes(const lector_corpus *c) { return c->ix->ntypes; }

@@ -17,6 +17,8 @@ struct lector_corpus {
   uint64_t text_bytes;
   uint32_t files_skipped;
   uint32_t warnings;         /* warnings about files and folders while loading */
+  struct { char *file, *reason; } *skip;   /* the files not read, by path (lector_skipped) */
+  uint32_t nskip;
   char *store_path;          /* the on-disk index, or NULL */
   uint64_t stored_bytes;     /* the size of the index file just written */
   char *store_error;         /* why the index could not be stored, or NULL */

@@ -223,8 +223,36 @@ static int doc_annotate(build *b, int worker, chunk *c, const src_doc *d, const 
   return rc;
 }
 
+/* The regions a document the tokenizer split gives by byte offsets (a PDF's pages, src_doc.spans)
+** as regions over the tokens that start inside them. */
+static int doc_spans(chunk *c, const src_doc *d, const tx_doc *tx, uint32_t base) {
+  const src_spans *sp = d->spans;
+  src_struct *st = malloc((sp->nst ? sp->nst : 1) * sizeof *st);
+  if (!st) return -1;
+  size_t k = 0, n = 0;
+  for (size_t i = 0; i < sp->nst; i++) {
+    st[n] = sp->st[i];
+    while (k < tx->ntok && tx->tok[k].start < sp->st[i].first) k++;
+    st[n].first = (uint32_t)k;
+    size_t e = k;
+    while (e < tx->ntok && tx->tok[e].start < sp->st[i].end) e++;
+    st[n].end = (uint32_t)e;
+    if (e > k) n++;
+  }
+  src_tokens p;
+  memset(&p, 0, sizeof p);
+  p.ntok = tx->ntok;
+  p.st = st;
+  p.nst = n;
+  p.pool = sp->pool;
+  int r = doc_structs(c, &p, base);
+  free(st);
+  return r;
+}
+
 int ixb_doc_attrs(build *b, int worker, chunk *c, const src_doc *d, const tx_doc *tx, uint32_t base) {
   const src_tokens *p = d->pre;
+  if (!p && d->spans && doc_spans(c, d, tx, base)) return -1;
   if (!p) return b->annot && tx->ntok ? doc_annotate(b, worker, c, d, tx, base) : 0;
   for (size_t k = 0; k < p->nattr; k++) {
     chunk_attr *a = attr_at(b, worker, c, p->pool + p->attr_name[k], base);

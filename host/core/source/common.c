@@ -71,6 +71,14 @@ void src_lwarn(const src_loader *L, const char *fmt, ...) {
   va_end(ap);
 }
 
+void src_skipf(const src_ctx *c, const char *file, const char *reason) {
+  if (c->skip) c->skip(c->skip_ud, file, reason);
+}
+
+void src_lskip(const src_loader *L, const char *reason) {
+  if (!L->quiet) src_skipf(L->c, L->wfile, reason);
+}
+
 /* }====================================================================== */
 
 /* {====================================================================== text builder */
@@ -174,6 +182,11 @@ void src_doc_free(src_doc *d) {
     free(d->pre->st);
     free(d->pre->pool);
     free(d->pre);
+  }
+  if (d->spans) {
+    free(d->spans->st);
+    free(d->spans->pool);
+    free(d->spans);
   }
   memset(d, 0, sizeof *d);
 }
@@ -429,6 +442,30 @@ int src_read_aux(src_ctx *c, const char *name, char **text, size_t *len) {
   *text = b.s;
   *len = b.n;
   return 0;
+}
+
+/* }====================================================================== */
+
+/* {====================================================================== one document per file, made */
+
+int src_whole_load(src_loader *L, char *buf, size_t n, src_doc_fn fn, void *ud, src_make_fn make) {
+  src_doc d;
+  int r = make(L, buf, n, &d);
+  free(buf);
+  if (r == 0 && fn(ud, &d)) r = -1;
+  return r;
+}
+
+int src_whole_reread(src_loader *L, int fd, uint64_t size, uint32_t line, uint64_t len, src_doc *d, char *err,
+                     size_t errlen, src_make_fn make) {
+  char *buf = line || size != len ? NULL : malloc((size_t)len + 1);
+  int r = 1;
+  if (buf && src_read_at(fd, buf, (size_t)len, 0) == (ssize_t)len) r = make(L, buf, (size_t)len, d);
+  else if (!buf && !line && size == len) r = -1;
+  free(buf);
+  if (r > 0) snprintf(err, errlen, "%s: changed since it was indexed", L->base);
+  if (r < 0) snprintf(err, errlen, "out of memory");
+  return r ? -1 : 0;
 }
 
 /* }====================================================================== */

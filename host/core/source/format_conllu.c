@@ -540,6 +540,6 @@ changed:
 
 static const char *const conllu_extensions[] = { ".conllu", NULL };
 
-const src_format src_format_conllu = { "conllu", SRC_CONLLU, conllu_extensions, conllu_load, conllu_reread };
+const src_format src_format_conllu = { "conllu", SRC_CONLLU, conllu_extensions, conllu_load, conllu_reread, NULL };
 
 /* }====================================================================== */

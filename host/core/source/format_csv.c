@@ -100,6 +100,7 @@ static int read_header(src_loader *L, const char *s, size_t n, size_t *pos, uint
   if (got < 0) return -1;
   if (got == 0) {
     if (!quiet) src_lwarn(L, "empty, skipped");
+    if (!quiet) src_lskip(L, "empty");
     return 1;
   }
   if ((*tc = text_column(L->c, s, h)) >= 0) return 0;
@@ -107,6 +108,7 @@ static int read_header(src_loader *L, const char *s, size_t n, size_t *pos, uint
   header_list(s, h, cols, sizeof cols);
   if (L->c->text_field) src_lwarn(L, "line %u: no column \"%s\" (columns: %s), skipped", h->line, L->c->text_field, cols);
   else src_lwarn(L, "line %u: no text column (\"text\", \"body\" or \"content\"; columns: %s), skipped", h->line, cols);
+  src_lskip(L, "no text");
   return 1;
 }
 
@@ -121,6 +123,7 @@ static int table_docs(src_loader *L, const char *s, size_t n, src_doc_fn fn, voi
   long tc;
   if (!src_utf8_valid(s, n, &bad)) {
     src_lwarn(L, "not valid UTF-8 (byte offset %zu), skipped: save the table as UTF-8", bad);
+    src_lskip(L, "not UTF-8");
     return 0;
   }
   if ((rc = read_header(L, s, n, &pos, &line, &h, &tc, 0)) != 0) goto done;
@@ -203,4 +206,4 @@ out:
 
 static const char *const table_extensions[] = { ".csv", ".tsv", NULL };
 
-const src_format src_format_table = { "table", SRC_TABLE, table_extensions, table_load, table_reread };
+const src_format src_format_table = { "table", SRC_TABLE, table_extensions, table_load, table_reread, NULL };

@@ -62,9 +62,11 @@ static int json_docs(src_loader *L, const char *buf, size_t n, src_doc_fn fn, vo
     return r == 0 && fn(ud, &d) ? -1 : 0;
   }
   size_t end = off;
+  const char *why = "empty";
   if (off >= n) src_lwarn(L, "empty, skipped");
-  else if (src_json_skip(buf, n, &end, msg, sizeof msg)) src_lwarn(L, "%s, skipped", msg);
-  else src_lwarn(L, "not a JSON object or an array of objects, skipped");
+  else if (src_json_skip(buf, n, &end, msg, sizeof msg)) src_lwarn(L, "%s, skipped", msg), why = "damaged";
+  else src_lwarn(L, "not a JSON object or an array of objects, skipped"), why = "no text";
+  src_lskip(L, why);
   return 0;
 }
 
@@ -96,4 +98,4 @@ changed:
 
 static const char *const json_extensions[] = { ".json", NULL };
 
-const src_format src_format_json = { "json", SRC_JSONDOC, json_extensions, json_load, json_reread };
+const src_format src_format_json = { "json", SRC_JSONDOC, json_extensions, json_load, json_reread, NULL };

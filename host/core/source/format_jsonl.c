@@ -121,4 +121,4 @@ changed:
 
 static const char *const jsonl_extensions[] = { ".jsonl", NULL };
 
-const src_format src_format_jsonl = { "jsonl", SRC_JSONL, jsonl_extensions, jsonl_load, jsonl_reread };
+const src_format src_format_jsonl = { "jsonl", SRC_JSONL, jsonl_extensions, jsonl_load, jsonl_reread, NULL };

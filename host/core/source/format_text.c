@@ -34,6 +34,7 @@ static int whole_doc(src_loader *L, char *buf, size_t n, src_doc *d) {
       src_doc_free(d);
       if (e == 1) return -1;
       src_lwarn(L, "text larger than 4 GiB once decoded, skipped");
+      src_lskip(L, "too large");
       return 1;
     }
     if (cp) src_lwarn(L, "not valid UTF-8 (byte offset %zu): decoded as Windows-1252", from + bad);
@@ -69,5 +70,5 @@ static int text_reread(src_loader *L, int fd, uint64_t size, uint32_t line, uint
 static const char *const txt_extensions[] = { ".txt", NULL };
 static const char *const md_extensions[] = { ".md", NULL };
 
-const src_format src_format_txt = { "txt", SRC_TXT, txt_extensions, text_load, text_reread };
-const src_format src_format_md = { "md", SRC_MD, md_extensions, text_load, text_reread };
+const src_format src_format_txt = { "txt", SRC_TXT, txt_extensions, text_load, text_reread, NULL };
+const src_format src_format_md = { "md", SRC_MD, md_extensions, text_load, text_reread, NULL };

@@ -553,6 +553,6 @@ changed:
 
 static const char *const vrt_extensions[] = { ".vrt", NULL };
 
-const src_format src_format_vrt = { "vrt", SRC_VRT, vrt_extensions, vrt_load, vrt_reread };
+const src_format src_format_vrt = { "vrt", SRC_VRT, vrt_extensions, vrt_load, vrt_reread, NULL };
 
 /* }====================================================================== */

@@ -6,6 +6,7 @@
 */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,8 @@
 ** source.h); src_scan lists its files, src_load and src_read_doc hand them to it. */
 static const src_format *const formats[] = { &src_format_txt, &src_format_md, &src_format_jsonl,
                                               &src_format_json, &src_format_table, &src_format_conllu,
-                                              &src_format_vrt };
+                                              &src_format_vrt, &src_format_html, &src_format_pdf,
+                                              &src_format_mail };
 
 #define NFORMATS (sizeof formats / sizeof *formats)
 
@@ -53,6 +55,18 @@ void src_extension_list(char *buf, size_t len) {
       k += (size_t)snprintf(buf + k, len - k, "%s%s", i == 0 ? "" : i + 1 < total ? ", " : " or ", *e);
 }
 
+/* A file root without an extension whose bytes say what it is (sniff.c). */
+static int sniffable(const char *path) {
+  const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+  if (dot && (!slash || dot > slash)) return 0;
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return 0;
+  struct stat st;
+  int kind = fstat(fd, &st) == 0 ? src_sniff_fd(fd, (uint64_t)st.st_size) : -2;
+  close(fd);
+  return kind >= 0;
+}
+
 /* }====================================================================== */
 
 /* {====================================================================== the context */
@@ -71,8 +85,8 @@ src_ctx *src_open(const char *root, src_warn_fn warn, void *ud, char *err, size_
       return NULL;
     }
     closedir(d);
-  } else if (!S_ISREG(st.st_mode) || src_kind_of(root) < 0) {
-    char ext[128];
+  } else if (!S_ISREG(st.st_mode) || (src_kind_of(root) < 0 && !sniffable(root))) {
+    char ext[160];
     src_extension_list(ext, sizeof ext);
     snprintf(err, errlen, "%s is neither a folder nor a %s file", root, ext);
     return NULL;
@@ -105,6 +119,13 @@ void src_close(src_ctx *c) {
 }
 
 const char *src_root(const src_ctx *c) { return c->root; }
+
+void src_set_skip(src_ctx *c, src_skip_fn fn, void *ud) {
+  c->skip = fn;
+  c->skip_ud = ud;
+}
+
+void src_set_each_file(src_ctx *c, int each) { c->each_file = each; }
 
 int src_set_text_field(src_ctx *c, const char *name) {
   char *f = strdup(name);
@@ -171,6 +192,7 @@ static int read_whole(src_loader *L, const char *rel, char **buf, size_t *n) {
   int fd = src_open_file(L->c, rel, &st, msg, sizeof msg);
   if (fd < 0) {
     src_lwarn(L, "%s, skipped", msg);
+    src_lskip(L, strncmp(msg, "larger", 6) == 0 ? "too large" : "unreadable");
     return 1;
   }
   *buf = malloc((size_t)st.st_size + 1);
@@ -180,6 +202,7 @@ static int read_whole(src_loader *L, const char *rel, char **buf, size_t *n) {
   close(fd);
   if (got < 0) {
     src_lwarn(L, "cannot read (%s), skipped", src_errstr(e, eb, sizeof eb));
+    src_lskip(L, "unreadable");
     free(*buf);
     return 1;
   }
@@ -200,13 +223,15 @@ int src_load_hashed(src_ctx *c, const src_file *f, src_doc_fn fn, void *ud, uint
   int r = read_whole(&L, f->path, &buf, &n);
   if (r) return r;
   if (hash) *hash = src_hash(buf, n, 0);
-  const char *z = memchr(buf, 0, n);
+  const char *z = f->kind == SRC_PDF ? NULL : memchr(buf, 0, n);   /* a PDF holds binary streams */
   if (z) {
     src_lwarn(&L, "binary file (NUL byte at offset %zu), skipped", (size_t)(z - buf));
+    src_lskip(&L, "binary");
     free(buf);
     return 1;
   }
-  r = format_of(f->kind)->load(&L, buf, n, fn, ud);
+  const src_format *F = format_of(f->kind);
+  r = F->make ? src_whole_load(&L, buf, n, fn, ud, F->make) : F->load(&L, buf, n, fn, ud);
   if (L.md) pcre2_match_data_free(L.md);
   return r;
 }
@@ -259,8 +284,11 @@ int src_read_doc(src_ctx *c, const char *path, uint32_t line, uint64_t byte_star
     snprintf(err, errlen, "%s: %s", L.base, msg);
     return -1;
   }
-  const src_format *F = format_of(src_kind_of(*path ? path : c->root));
-  int r = F->reread(&L, fd, (uint64_t)st.st_size, line, byte_start, byte_len, d, err, errlen);
+  int kind = src_kind_of(*path ? path : c->root);
+  if (kind < 0) kind = src_sniff_fd(fd, (uint64_t)st.st_size);   /* no extension: what it holds */
+  const src_format *F = format_of(kind);
+  int r = F->make ? src_whole_reread(&L, fd, (uint64_t)st.st_size, line, byte_len, d, err, errlen, F->make)
+                  : F->reread(&L, fd, (uint64_t)st.st_size, line, byte_start, byte_len, d, err, errlen);
   close(fd);
   if (L.md) pcre2_match_data_free(L.md);
   return r;

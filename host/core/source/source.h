@@ -26,7 +26,8 @@
 ** threads at once (src_load is thread-safe). */
 typedef void (*src_warn_fn)(void *ud, const char *file, const char *msg);
 
-enum { SRC_TXT = 0, SRC_MD = 1, SRC_JSONL = 2, SRC_CONLLU = 3, SRC_VRT = 4, SRC_JSONDOC = 5, SRC_TABLE = 6 };
+enum { SRC_TXT = 0, SRC_MD = 1, SRC_JSONL = 2, SRC_CONLLU = 3, SRC_VRT = 4, SRC_JSONDOC = 5, SRC_TABLE = 6,
+       SRC_HTML = 7, SRC_PDF = 8, SRC_MAIL = 9 };
 
 typedef struct src_file {
   char *path;          /* relative to the root, '/'-separated; "" when the root is itself a file */
@@ -81,7 +82,19 @@ typedef struct src_doc {
   unsigned flags;      /* SRC_CP1252 | ... */
   struct src_tokens *pre; /* the file's own tokens, for an annotated format (CoNLL-U, VRT); NULL
                        ** for text that the tokenizer splits */
+  struct src_spans *spans; /* regions of text that the tokenizer splits, by byte offsets in text
+                       ** (a PDF's pages); NULL when none */
 } src_doc;
+
+/* Regions over the text of a document the tokenizer splits (a PDF's pages): src_struct whose first
+** and end are byte offsets [first, end) in the document's text; the index makes them regions over
+** the tokens that start inside. */
+typedef struct src_spans {
+  struct src_struct *st;
+  size_t nst;
+  char *pool;
+  size_t pool_len;
+} src_spans;
 
 /* A region of an annotated document: an element of a VRT file (<s>, <p>, <div type="x">, ...) or
 ** a CoNLL-U sentence or paragraph, over the tokens [first, end). */
@@ -145,11 +158,25 @@ int src_set_text_field(src_ctx *c, const char *name);
 int src_set_name_fields(src_ctx *c, const char *spec, const char *sep, char *err, size_t errlen);
 int src_set_name_pattern(src_ctx *c, const char *pattern, char *err, size_t errlen);
 
+/* Called once per file that is not read, besides its warning, with why, one of: "binary",
+** "unknown type", "encrypted", "damaged", "no text", "empty", "not UTF-8", "too large",
+** "unreadable", "no PDF reader" (SRC_SKIP_REASONS, in the order a summary lists them). The callback
+** may be called from several threads at once. */
+typedef void (*src_skip_fn)(void *ud, const char *file, const char *reason);
+#define SRC_SKIP_REASONS { "binary", "unknown type", "encrypted", "damaged", "no text", "empty", "not UTF-8", \
+                           "too large", "unreadable", "no PDF reader" }
+void src_set_skip(src_ctx *c, src_skip_fn fn, void *ud);
+/* 1: the files no format reads are named one warning each, with their type, instead of one
+** warning per type naming a few. */
+void src_set_each_file(src_ctx *c, int each);
+
 /* Lists the documents' files into out (empty on entry): sorted by path (bytewise), recursive,
 ** following symbolic links, skipping hidden entries (a name starting with '.', so also .lector/),
 ** the files at the top that describe the corpus (metadata.tsv, metadata.csv, boilerplate.lst, and
 ** the lexicons entities, actors, topics .tsv or .lua), and files that are not .txt, .md, .jsonl,
-** .json, .csv, .tsv, .conllu or .vrt (warned about, by extension). Unreadable folders, broken links and symlink loops
+** .json, .csv, .tsv, .conllu, .vrt, .html, .htm, .xhtml, .pdf or .eml (warned about, by extension); a file
+** without an extension is listed as the kind its first bytes say (src_sniff), or warned about as
+** binary. Unreadable folders, broken links and symlink loops
 ** are warned about and skipped. Also warns, once per context, about sidecar rows that name no
 ** listed file. Returns 0, or -1 if out of memory (out is then empty). */
 int src_scan(src_ctx *c, src_list *out);

@@ -6,8 +6,9 @@
 ** boiler.c (boilerplate rules); dates.c (dates as writers write them); namemeta.c (metadata from
 ** file names); textmeta.c (titles and dates in texts, a document's metadata);
 ** json.c (one JSON object); tokens.c (what the annotated formats share: the builder of src_tokens,
-** decoding fields); format_text.c, format_jsonl.c, format_json.c, format_csv.c, format_conllu.c and format_vrt.c (the formats, on
-** the src_format interface below); load.c (the formats' registry, src_open, src_load,
+** decoding fields); format_text.c, format_jsonl.c, format_json.c, format_csv.c, format_conllu.c, format_vrt.c, format_html.c, format_pdf.c and format_mail.c (the
+** formats, on the src_format interface below); sniff.c (the kind of a file without an extension);
+** load.c (the formats' registry, src_open, src_load,
 ** src_read_doc); walk.c (src_scan).
 */
 #ifndef LECTOR_SOURCE_INT_H
@@ -129,6 +130,9 @@ struct src_ctx {
   size_t nname_parts;
   char *name_sep;           /* SRC_NAME_FIELDS: the separator characters */
   char *name_spec;          /* the fields or the pattern as given, for messages */
+  src_skip_fn skip;         /* files not read, with why (src_set_skip) */
+  void *skip_ud;
+  int each_file;            /* name each file of an unknown type in a warning of its own */
 };
 
 /* One file being loaded: who to name in warnings and documents, and per-call scratch. */
@@ -198,6 +202,11 @@ void src_lwarn(const src_loader *L, const char *fmt, ...)
 #endif
   ;
 
+/* Says that the file at file (relative path) is not read, and why (one of SRC_SKIP_REASONS). */
+void src_skipf(const src_ctx *c, const char *file, const char *reason);
+/* src_skipf about the file being loaded, unless it is quiet. */
+void src_lskip(const src_loader *L, const char *reason);
+
 /* Text being built, with its offset map: every src_nb_put says where its bytes came from (an
 ** offset in the original bytes), and a pair (norm, orig) is recorded only where the difference
 ** orig - norm changes. nomap builds a plain string. err: 1 out of memory, 2 over SRC_MAX_BYTES. */
@@ -254,6 +263,15 @@ int src_read_aux(src_ctx *c, const char *name, char **text, size_t *len);
 ** file's size) without a NUL. Returns them NUL-terminated, or NULL with a message in err. */
 char *src_read_again(const src_loader *L, int fd, uint64_t size, uint64_t len, char *err,
                      size_t errlen);
+
+/* For a format whose file is one document that it makes (HTML, PDF: src_format.make): make fills d
+** from the file's n bytes in buf (which stay the caller's) and returns 0, 1 when the file is skipped
+** (warned), -1 when memory ran out. src_whole_load and src_whole_reread are load and reread on it
+** (the bytes read again as they are: they may hold NUL bytes). */
+typedef int (*src_make_fn)(src_loader *L, char *buf, size_t n, src_doc *d);
+int src_whole_load(src_loader *L, char *buf, size_t n, src_doc_fn fn, void *ud, src_make_fn make);
+int src_whole_reread(src_loader *L, int fd, uint64_t size, uint32_t line, uint64_t len, src_doc *d, char *err,
+                     size_t errlen, src_make_fn make);
 
 /* }====================================================================== */
 
@@ -373,6 +391,23 @@ int src_json_doc(src_loader *L, const char *s, size_t n, uint32_t number, uint64
 
 /* }====================================================================== */
 
+/* {====================================================================== sniff.c */
+
+/* The kind of a file without an extension, told from its bytes s[0, n) (the whole file, or its
+** first SRC_SNIFF_BYTES when *more is set: then it may read the rest through fd): SRC_PDF for
+** "%PDF-", SRC_HTML for "<!DOCTYPE html", "<html" or "<?xml" with an html root, SRC_JSONDOC for a
+** "{" or "[" that is one JSON value, SRC_MAIL for a mail's header block, SRC_TXT for other text
+** (notes), or -1 for binary bytes (a
+** NUL, or mostly control bytes). */
+#if !defined(SRC_SNIFF_BYTES)
+#define SRC_SNIFF_BYTES 4096
+#endif
+int src_sniff(const char *s, size_t n);
+/* The same from an open file of size bytes: its kind, -1 for binary, -2 when it cannot be read. */
+int src_sniff_fd(int fd, uint64_t size);
+
+/* }====================================================================== */
+
 /* {====================================================================== tokens.c */
 
 /* A document's src_tokens being built, for an annotated format. err: 1 out of memory, 2 over the
@@ -459,6 +494,8 @@ typedef struct src_format {
   ** d filled, or -1 with a message in err (d left clean). */
   int (*reread)(src_loader *L, int fd, uint64_t size, uint32_t line, uint64_t start, uint64_t len,
                 src_doc *d, char *err, size_t errlen);
+  /* Instead of load and reread (NULL then), for a file that is one document: it makes it (above). */
+  src_make_fn make;
 } src_format;
 
 extern const src_format src_format_txt, src_format_md;   /* format_text.c */
@@ -470,6 +507,14 @@ extern const src_format src_format_table;                /* format_csv.c */
 void src_extension_list(char *buf, size_t len);
 extern const src_format src_format_conllu;               /* format_conllu.c */
 extern const src_format src_format_vrt;                  /* format_vrt.c */
+extern const src_format src_format_html;                 /* format_html.c */
+extern const src_format src_format_pdf;                  /* format_pdf.c */
+extern const src_format src_format_mail;                 /* format_mail.c */
+/* Walks the header block of a mail s[0, n) (format_mail.c): the Subject, From, Date and To headers
+** into put as title, author, date and to (unless put is NULL), *body where the body starts. Returns
+** 1 for a mail (a From: header and a Subject: or Date: one, then a blank line or the end), 0 when
+** the bytes are no mail, -1 when memory ran out. */
+int src_mail_headers(const char *s, size_t n, size_t *body, src_kvb *put);
 
 /* The kind of a document file by its extension (any case), or -1 when no format reads it. In
 ** load.c, beside the table of formats. */

@@ -2,15 +2,17 @@
 ** walk.c: the folder walk (src_scan). Lists a corpus's document files, sorted by path, following
 ** symbolic links but not around a loop, leaving out hidden entries, and warning about what cannot be
 ** read: the files no format reads are named, by extension, with what lector reads. Which files are documents is the formats' registry's call
-** (src_kind_of, in load.c).
+** (src_kind_of, in load.c); a file without an extension is what its first bytes say (sniff.c).
 */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "source_int.h"
 
@@ -25,6 +27,8 @@ typedef struct walker {
   src_list *out;
   char **other;        /* the files of types no format reads, named in warnings after the walk */
   size_t nother, other_cap;
+  char **binary;       /* the files without an extension that hold binary bytes, likewise */
+  size_t nbinary, binary_cap;
   struct { dev_t dev; ino_t ino; const char *rel; } *stack;   /* the folders on the current path */
   size_t depth, cap;
   int oom;
@@ -102,6 +106,30 @@ static char **read_names(walker *w, const char *full, const char *rel, size_t *n
 
 static void walk(walker *w, const char *rel, const char *full);
 
+static void remember(walker *w, char ***list, size_t *n, size_t *cap, const char *rel) {
+  if (*n == *cap) {
+    size_t c = *cap ? 2 * *cap : 16;
+    char **o = realloc(*list, c * sizeof *o);
+    if (!o) { w->oom = 1; return; }
+    *list = o;
+    *cap = c;
+  }
+  if (!((*list)[*n] = strdup(rel))) { w->oom = 1; return; }
+  (*n)++;
+}
+
+static const char *extension(const char *rel);
+
+/* The kind of a file without an extension, from its first bytes: -1 binary, -2 unreadable. */
+static int sniff_file(const char *full) {
+  int fd = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return -2;
+  struct stat st;
+  int kind = fstat(fd, &st) == 0 ? src_sniff_fd(fd, (uint64_t)st.st_size) : -2;
+  close(fd);
+  return kind;
+}
+
 /* One entry of a folder: a document file to list, a folder to enter, or something to warn about. */
 static void walk_entry(walker *w, const char *rel, const char *full) {
   char eb[128];
@@ -112,6 +140,7 @@ static void walk_entry(walker *w, const char *rel, const char *full) {
       src_warnf(w->c, rel, "broken symbolic link (%s), skipped", src_errstr(e, eb, sizeof eb));
     else
       src_warnf(w->c, rel, "cannot read (%s), skipped", src_errstr(e, eb, sizeof eb));
+    src_skipf(w->c, rel, "unreadable");
     return;
   }
   if (S_ISDIR(st.st_mode)) {
@@ -129,22 +158,24 @@ static void walk_entry(walker *w, const char *rel, const char *full) {
     return;
   }
   int kind = src_kind_of(rel);
+  if (kind < 0 && S_ISREG(st.st_mode) && !*extension(rel)) {
+    kind = sniff_file(full);
+    if (kind == -1) { remember(w, &w->binary, &w->nbinary, &w->binary_cap, rel); return; }
+    if (kind == -2) {
+      src_warnf(w->c, rel, "cannot read (%s), skipped", src_errstr(errno, eb, sizeof eb));
+      src_skipf(w->c, rel, "unreadable");
+      return;
+    }
+  }
   if (kind < 0) {
     if (!S_ISREG(st.st_mode) || corpus_own(rel)) return;
-    if (w->nother == w->other_cap) {
-      size_t cap = w->other_cap ? 2 * w->other_cap : 16;
-      char **o = realloc(w->other, cap * sizeof *o);
-      if (!o) { w->oom = 1; return; }
-      w->other = o;
-      w->other_cap = cap;
-    }
-    if (!(w->other[w->nother] = strdup(rel))) { w->oom = 1; return; }
-    w->nother++;
+    remember(w, &w->other, &w->nother, &w->other_cap, rel);
     return;
   }
   if (corpus_own(rel)) return;
   if (!S_ISREG(st.st_mode)) {
     src_warnf(w->c, rel, "not a regular file, skipped");
+    src_skipf(w->c, rel, "unreadable");
     return;
   }
   char *path = strdup(rel);
@@ -196,13 +227,33 @@ static int cmp_other(const void *a, const void *b) {
   return e ? e : strcmp(x, y);
 }
 
-/* One warning per extension for the files no format reads: how many, which, and what is read. */
+/* One warning per extension for the files no format reads: how many, which, and what is read (one
+** per file with each_file); then likewise for the binary files without an extension. */
 static void warn_other(walker *w) {
-  char formats[128], names[1024];
+  char formats[160], names[1024];
+  for (size_t i = 0; i < w->nother; i++) src_skipf(w->c, w->other[i], "unknown type");
+  for (size_t i = 0; i < w->nbinary; i++) src_skipf(w->c, w->binary[i], "binary");
+  for (size_t i = 0; i < w->nbinary && w->c->each_file; i++)
+    src_warnf(w->c, w->binary[i], "binary (no extension, and not text), skipped");
+  if (w->nbinary && !w->c->each_file) {
+    size_t k = 0;
+    names[0] = '\0';
+    for (size_t m = 0; m < w->nbinary && m < SRC_OTHER_NAMES && k < sizeof names; m++)
+      k += (size_t)snprintf(names + k, sizeof names - k, "%s%s", m ? ", " : "", w->binary[m]);
+    if (w->nbinary > SRC_OTHER_NAMES && k < sizeof names)
+      snprintf(names + k, sizeof names - k, " and %zu more", w->nbinary - SRC_OTHER_NAMES);
+    src_warnf(w->c, w->binary[0], "%zu binary file%s without an extension skipped (%s)", w->nbinary,
+              w->nbinary == 1 ? "" : "s", names);
+  }
   if (!w->nother) return;
   src_extension_list(formats, sizeof formats);
   qsort(w->other, w->nother, sizeof *w->other, cmp_other);
-  for (size_t i = 0; i < w->nother;) {
+  for (size_t i = 0; i < w->nother && w->c->each_file; i++) {
+    const char *ext = extension(w->other[i]);
+    if (*ext) src_warnf(w->c, w->other[i], "a %s file, not read: lector reads %s", ext, formats);
+    else src_warnf(w->c, w->other[i], "a file without an extension, not read: lector reads %s", formats);
+  }
+  for (size_t i = 0; i < w->nother && !w->c->each_file;) {
     size_t j = i, k = 0;
     const char *ext = extension(w->other[i]);
     while (j < w->nother && strcasecmp(extension(w->other[j]), ext) == 0) j++;
@@ -232,7 +283,9 @@ int src_scan(src_ctx *c, src_list *out) {
   }
   if (c->root_file) {
     char *path = strdup("");
-    if (!path || list_add(out, path, src_kind_of(c->root), &st)) { free(path); w.oom = 1; }
+    int kind = src_kind_of(c->root);
+    if (kind < 0) kind = sniff_file(c->root);    /* src_open took it: a file it could sniff */
+    if (!path || list_add(out, path, kind < 0 ? SRC_TXT : kind, &st)) { free(path); w.oom = 1; }
   } else if (push_dir(&w, &st, "")) {
     w.oom = 1;
   } else {
@@ -241,6 +294,8 @@ int src_scan(src_ctx *c, src_list *out) {
   if (!w.oom) warn_other(&w);
   for (size_t i = 0; i < w.nother; i++) free(w.other[i]);
   free(w.other);
+  for (size_t i = 0; i < w.nbinary; i++) free(w.binary[i]);
+  free(w.binary);
   free(w.stack);
   if (w.oom) {
     src_list_free(out);

@@ -4,11 +4,13 @@
 -- built-in tagger; a corpus annotated once stays so, until --no-annotate drops them. The options reach the open through the host (host/cli/main.c), and
 -- host/cli/progress.c draws the progress bar on a terminal; this module checks the arguments and
 -- reports.
+-- The files not read are counted by reason in a last line ("3 files skipped: 1 binary, 2 unknown
+-- type; --verbose lists them"); --verbose names each one there (and in its warning).
 -- Exit status: 0; 2 for a usage error; 1 when the corpus cannot be opened or holds no document.
 local args = require "lector.cmd.args"
 
 local USAGE = "usage: lector index [DIR] [--rebuild] [--verify] [--annotate | --no-annotate] [--attributes A,B,..] "
-  .. "[--text-field NAME] [--name-fields F,G,.. [--name-sep CHARS] | --name-pattern P] [--threads N]"
+  .. "[--text-field NAME | --text-column NAME] [--verbose] [--name-fields F,G,.. [--name-sep CHARS] | --name-pattern P] [--threads N]"
 
 local function die(code, msg)
   io.stderr:write("lector: index: ", msg, "\n")
@@ -17,10 +19,32 @@ end
 
 local function mb(n) return string.format("%.1f MB", n / 1e6) end
 
+-- The reasons a file is not read, in the order the summary counts them (lector.h, lector_skipped).
+local REASONS = { "binary", "unknown type", "encrypted", "damaged", "no text", "empty", "not UTF-8", "too large",
+  "unreadable", "no PDF reader" }
+
+-- "3 files skipped: 1 binary, 2 unknown type; --verbose lists them", and with verbose a line per file.
+local function say_skipped(info, root, verbose)
+  local skipped = info.skipped or {}
+  if #skipped == 0 then return end
+  local count, parts = {}, {}
+  for _, s in ipairs(skipped) do count[s.reason] = (count[s.reason] or 0) + 1 end
+  for _, r in ipairs(REASONS) do
+    if count[r] then parts[#parts + 1] = count[r] .. " " .. r; count[r] = nil end
+  end
+  for r, n in pairs(count) do parts[#parts + 1] = n .. " " .. r end
+  io.stdout:write(string.format("%d file%s skipped: %s%s\n", #skipped, #skipped == 1 and "" or "s",
+    table.concat(parts, ", "), verbose and "" or "; --verbose lists them"))
+  if verbose then
+    for _, s in ipairs(skipped) do io.stdout:write("  ", root, "/", s.file, ": ", s.reason, "\n") end
+  end
+end
+
 local SPEC = {
-  flags = { ["--rebuild"] = true, ["--verify"] = true, ["--annotate"] = true, ["--no-annotate"] = true },
+  flags = { ["--rebuild"] = true, ["--verify"] = true, ["--annotate"] = true, ["--no-annotate"] = true,
+    ["--verbose"] = true },
   values = { ["--threads"] = args.whole("--threads"), ["--corpus"] = args.any, ["--attributes"] = args.any,
-    ["--text-field"] = args.any, ["--name-fields"] = args.any, ["--name-sep"] = args.any,
+    ["--text-field"] = args.any, ["--text-column"] = args.any, ["--name-fields"] = args.any, ["--name-sep"] = args.any,
     ["--name-pattern"] = args.any },
 }
 
@@ -44,11 +68,13 @@ return function(corpus, argv)
     or ("in memory only: " .. (info.store_error or "the store is off"))
   if info.documents == 0 then
     io.stdout:write(string.format("%s: %d files, 0 documents\n", what, info.files))
+    say_skipped(info, info.root, opts["--verbose"])
     return die(1, "no document was read in " .. tostring(info.root) .. " (the warnings above say why)")
   end
   local attrs = corpus:attributes().positional
   local annotated = #attrs > 1 and ", with " .. table.concat(attrs, " ", 2) or ""
   io.stdout:write(string.format("%s: %d files, %d documents, %d tokens%s, %s of text; index %s (%.2fx), %s\n",
     what, info.files, info.documents, info.tokens, annotated, mb(text), mb(index), text > 0 and index / text or 0, where))
+  say_skipped(info, info.root, opts["--verbose"])
   return 0
 end
