@@ -116,6 +116,7 @@ static int page_date(const char *v, char iso[11]) {
 /* What a page says about itself, gathered while walking it. */
 typedef struct page_meta {
   char *title, *author, *description, *lang;
+  char *h1;              /* the first <h1>: the title of a page without <title> */
   char date[11];
   int date_rank;         /* the index in date_names of the date taken; INT_MAX for none */
   char time_date[11];    /* the first <time datetime> in the article (or the page) */
@@ -169,6 +170,7 @@ static void meta_free(page_meta *m) {
   free(m->author);
   free(m->description);
   free(m->lang);
+  free(m->h1);
 }
 
 /* }====================================================================== */
@@ -205,6 +207,20 @@ static void put_text(page *p, const char *s, size_t n) {
   }
 }
 
+/* The text inside an element, its white space folded (a title, a heading); NULL when empty. */
+static char *folded_text(xmlNode *n) {
+  xmlChar *t = xmlNodeGetContent(n);
+  char *r = NULL;
+  page q;
+  memset(&q, 0, sizeof q);
+  q.t.nomap = 1;
+  if (t) put_text(&q, (const char *)t, strlen((const char *)t));
+  if (q.t.n && !q.t.err) r = src_dupn(q.t.s, q.t.n);
+  src_nb_free(&q.t);
+  xmlFree(t);
+  return r;
+}
+
 static void brk(page *p, int level) {
   if (p->brk < level) p->brk = level;
 }
@@ -218,18 +234,10 @@ static void walk(page *p, xmlNode *n) {
     if (n->type != XML_ELEMENT_NODE || !n->name) continue;
     const char *name = (const char *)n->name;
     if (strcmp(name, "title") == 0 && p->head) {
-      xmlChar *t = xmlNodeGetContent(n);
-      if (t && !p->m.title) {                /* white space folded */
-        page q;
-        memset(&q, 0, sizeof q);
-        q.t.nomap = 1;
-        put_text(&q, (const char *)t, strlen((const char *)t));
-        if (q.t.n && !q.t.err && (p->m.title = src_dupn(q.t.s, q.t.n))) {}
-        src_nb_free(&q.t);
-      }
-      xmlFree(t);
+      if (!p->m.title) p->m.title = folded_text(n);
       continue;
     }
+    if (strcmp(name, "h1") == 0 && !p->m.h1) p->m.h1 = folded_text(n);
     if (strcmp(name, "meta") == 0) { read_meta(&p->m, n); continue; }
     if (strcmp(name, "head") == 0) {
       p->head++;
@@ -310,7 +318,7 @@ static int page_doc(src_loader *L, char *buf, size_t n, src_doc *d) {
   }
   const char *date = p.m.date[0] ? p.m.date : p.m.time_date[0] ? p.m.time_date : NULL;
   const struct { const char *key, *value; } fields[] = {
-    { "title", p.m.title }, { "date", date }, { "author", p.m.author }, { "description", p.m.description },
+    { "title", p.m.title ? p.m.title : p.m.h1 }, { "date", date }, { "author", p.m.author }, { "description", p.m.description },
     { "lang", p.m.lang } };
   for (size_t i = 0; i < sizeof fields / sizeof *fields && rc == 0; i++)
     if (fields[i].value)
@@ -318,7 +326,7 @@ static int page_doc(src_loader *L, char *buf, size_t n, src_doc *d) {
   if (cp) d->flags |= SRC_CP1252;
   if (bom) d->flags |= SRC_BOM;
   d->byte_len = n;
-  if (rc || !(d->name = strdup(L->base)) || src_nb_take(&p.t, d) || src_doc_finish(L, d, 1, &f)) {
+  if (rc || !(d->name = strdup(L->base)) || src_nb_take(&p.t, d) || src_doc_finish(L, d, 0, &f)) {
     src_doc_free(d);
     rc = -1;
   } else if (cp) {

@@ -170,6 +170,14 @@ void src_set_skip(src_ctx *c, src_skip_fn fn, void *ud);
 ** warning per type naming a few. */
 void src_set_each_file(src_ctx *c, int each);
 
+/* The kind of a file without an extension, told from its bytes s[0, n) (src_scan gives the first
+** 4096, or the whole file when they start a JSON value), after a BOM and white space: SRC_PDF for
+** "%PDF-", SRC_HTML for "<!DOCTYPE html", "<html", or "<?xml" with an html root; SRC_MAIL for a
+** header block with From: and Subject: or Date:; SRC_JSONDOC for "{" or "[" that is one JSON value;
+** SRC_TXT for other text (notes; UTF-8 or not); -1 for binary bytes (a NUL, or more than 1 in 20
+** control bytes). */
+int src_sniff(const char *s, size_t n);
+
 /* Lists the documents' files into out (empty on entry): sorted by path (bytewise), recursive,
 ** following symbolic links, skipping hidden entries (a name starting with '.', so also .lector/),
 ** the files at the top that describe the corpus (metadata.tsv, metadata.csv, boilerplate.lst, and

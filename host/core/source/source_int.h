@@ -393,17 +393,10 @@ int src_json_doc(src_loader *L, const char *s, size_t n, uint32_t number, uint64
 
 /* {====================================================================== sniff.c */
 
-/* The kind of a file without an extension, told from its bytes s[0, n) (the whole file, or its
-** first SRC_SNIFF_BYTES when *more is set: then it may read the rest through fd): SRC_PDF for
-** "%PDF-", SRC_HTML for "<!DOCTYPE html", "<html" or "<?xml" with an html root, SRC_JSONDOC for a
-** "{" or "[" that is one JSON value, SRC_MAIL for a mail's header block, SRC_TXT for other text
-** (notes), or -1 for binary bytes (a
-** NUL, or mostly control bytes). */
 #if !defined(SRC_SNIFF_BYTES)
-#define SRC_SNIFF_BYTES 4096
+#define SRC_SNIFF_BYTES 4096         /* the bytes a file without an extension is told by (src_sniff) */
 #endif
-int src_sniff(const char *s, size_t n);
-/* The same from an open file of size bytes: its kind, -1 for binary, -2 when it cannot be read. */
+/* src_sniff on an open file of size bytes: its kind, -1 for binary, -2 when it cannot be read. */
 int src_sniff_fd(int fd, uint64_t size);
 
 /* }====================================================================== */
