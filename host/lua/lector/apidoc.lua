@@ -193,7 +193,9 @@ print(corpus:count("Gorbachev", {docs = corpus:where{ kind = "transcript" }}))  
 query strings are tokenized as), documents, files, tokens, types, sentences,
 paragraphs, turns, text_bytes, index_bytes, build_seconds, open_seconds, store (the index file),
 from_store (true when it was mapped rather than built), store_error (why the index is in memory
-only), files_skipped, warnings (about files, while loading).]],
+only), files_skipped, warnings (about files, while loading), skipped (the files not read, each a
+table {file =, reason =}: "binary", "unknown type", "encrypted", "damaged", "no text", ...;
+doc/formats.md).]],
         example = [[
 local i = corpus:info()
 print(i.documents, i.files, i.turns > 0)      --> 5	5	true
@@ -340,7 +342,8 @@ print(#s:tokens(), s:tokens()[1], s:tokens("pos")[1])   --> 33	President	PROPN
 
     { title = "Hits", text = [[
 A hit set: `#hits` is the number of hits, `hits[i]` the i-th hit (a table: `doc`, `start`,
-`stop`, `byte_start`, `byte_end`, and `sentence`, `paragraph`, `turn` computed when read).]], entries = {
+`stop`, `byte_start`, `byte_end`, and `sentence`, `paragraph`, `turn` computed when read; `page`, the
+number of a PDF's page that holds the hit, nil in other documents).]], entries = {
       { name = "Hits:count", since = "0.1.0",
         sig = "hits:count() -> integer",
         summary = [[The number of hits (the same as #hits).]],
