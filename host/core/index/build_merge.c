@@ -108,7 +108,7 @@ void ixb_assemble_chunk(void *arg, size_t i) {
     }
     for (uint32_t j = 0; j < w; j++) out[k * w + j] = (uint8_t)(id >> (8 * j));
   }
-  memcpy(a->spans + c->spans0, c->spans, c->nspans);
+  if (c->nspans) memcpy(a->spans + c->spans0, c->spans, c->nspans);   /* a chunk of no tokens: NULL */
   /* checkpoints: walk this chunk's spans; a document's first token starts again from 0 */
   const uint8_t *p = c->spans;
   uint32_t end = 0;
