@@ -82,12 +82,29 @@ static void test_html_odd(void) {
                            "<time datetime=\"2003-02-26T10:00:00Z\">Feb 26</time></p></article></body></html>");
   puts_(dir, "empty.html", "<!DOCTYPE html>\n<html>\n<head><title>Only a title</title>\n"
                            "<script>var x = 1;</script></head>\n<body>\n<nav>Menu</nav>\n</body></html>\n");
+  puts_(dir, "liar.html", "<html><head><meta charset=\"utf-8\"></head><body>\n<p>First caf\xe9 here.</p>\n"
+                          "<p>Second.</p></body></html>\n");
+  puts_(dir, "sjis.html", "<html><head><meta charset=\"shift_jis\"></head><body>\n<p>First \x82\xa0 ok \xff\xfe bad."
+                          "</p>\n<p>Second.</p></body></html>\n");
   wlog w;
   src_ctx *c = wlog_open(dir, &w);
   skips s;
   memset(&s, 0, sizeof s);
   src_set_skip(c, on_skip, &s);
   docs ds = { .n = 0 };
+  /* bytes that are not the encoding the page says: libxml2's own messages become one warning */
+  CHECK_INT(load(c, "liar.html", SRC_HTML, &ds), 0);
+  CHECK_INT(load(c, "sjis.html", SRC_HTML, &ds), 0);
+  CHECK_STR(w.buf, "liar.html: line 2: not valid UTF-8 where the page says it is: read as ISO-8859-1\n"
+                   "sjis.html: bytes its encoding cannot decode (libxml2: input conversion failed due to input "
+                   "error, bytes 0xFF 0xFE 0x20 0x62): the text stops there\n");
+  CHECK_INT(ds.n, 2);
+  if (ds.n == 2) {
+    CHECK_STR(ds.d[0].text, "First caf\xC3\xA9 here.\n\nSecond.");
+    CHECK_STR(ds.d[1].text, "First \xE3\x81\x82 ok");
+  }
+  docs_free(&ds);
+  wlog_clear(&w);
   CHECK_INT(load(c, "broken.html", SRC_HTML, &ds), 0);
   CHECK_INT(load(c, "latin.htm", SRC_HTML, &ds), 0);
   CHECK_INT(load(c, "timed.html", SRC_HTML, &ds), 0);

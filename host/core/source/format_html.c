@@ -22,6 +22,25 @@
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 static void xml_init(void) { xmlInitParser(); }   /* once, before threads parse */
 
+/* libxml2 would print its complaints on stderr (its handlers are per thread): they come here
+** instead. Markup it mends is said nothing of; the first error of decoding is kept for a warning:
+** bytes that are not the UTF-8 a page says it is (libxml2 reads it as ISO-8859-1), or bytes the
+** page's encoding cannot decode (the page stops there). */
+typedef struct xml_trouble { int line, code; char msg[160]; } xml_trouble;
+
+static void xml_silent(void *ud, const char *fmt, ...) { (void)ud; (void)fmt; }
+
+static void xml_error(void *ud, xmlErrorPtr e) {
+  xml_trouble *t = ud;
+  if (!t || t->msg[0] || !e || !e->message) return;
+  if (e->domain != XML_FROM_I18N && e->domain != XML_FROM_IO && e->code != XML_ERR_INVALID_ENCODING) return;
+  size_t n = strlen(e->message);
+  while (n && (e->message[n - 1] == '\n' || e->message[n - 1] == ' ')) n--;
+  snprintf(t->msg, sizeof t->msg, "%.*s", (int)n, e->message);
+  t->line = e->line;
+  t->code = e->code;
+}
+
 /* {====================================================================== elements */
 
 static int name_in(const xmlChar *name, const char *const *list) {
@@ -289,9 +308,17 @@ static int page_doc(src_loader *L, char *buf, size_t n, src_doc *d) {
   for (size_t i = 0; i + 7 <= head && !declared; i++) declared = src_caseeq(buf + i, "charset", 7);
   /* no charset said and not UTF-8: Windows-1252, as browsers read such pages */
   int cp = !bom && !declared && !src_utf8_valid(buf, n, &bad);
+  xml_trouble trouble = { 0, 0, "" };
+  xmlSetGenericErrorFunc(NULL, xml_silent);
+  xmlSetStructuredErrorFunc(&trouble, xml_error);
   htmlDocPtr doc = htmlReadMemory(buf, (int)n, NULL, cp ? "windows-1252" : NULL,
                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+  xmlSetStructuredErrorFunc(NULL, xml_error);       /* trouble is gone after this call */
+  if (trouble.code == XML_ERR_INVALID_ENCODING)       /* libxml2 reads on as ISO-8859-1 */
+    src_lwarn(L, "line %d: not valid UTF-8 where the page says it is: read as ISO-8859-1", trouble.line);
+  else if (trouble.msg[0])                            /* the decoder gave up: so does the page */
+    src_lwarn(L, "bytes its encoding cannot decode (libxml2: %s): the text stops there", trouble.msg);
   if (!doc) {
     src_lwarn(L, "not HTML that libxml2 can read, skipped");
     src_lskip(L, "damaged");
