@@ -58,7 +58,7 @@ static void lua_warn(void *ud, const char *file, const char *msg) {
   luaL_Buffer b;
   luaL_buffinit(L, &b);
   luaL_addstring(&b, w->root);
-  if (file && *file) {
+  if (file && *file && strcmp(file, w->root) != 0) {   /* a corpus of one file: its warnings name it */
     luaL_addchar(&b, '/');
     luaL_addstring(&b, file);
   }

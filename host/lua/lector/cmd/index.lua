@@ -36,7 +36,9 @@ local function say_skipped(info, root, verbose)
   io.stdout:write(string.format("%d file%s skipped: %s%s\n", #skipped, #skipped == 1 and "" or "s",
     table.concat(parts, ", "), verbose and "" or "; --verbose lists them"))
   if verbose then
-    for _, s in ipairs(skipped) do io.stdout:write("  ", root, "/", s.file, ": ", s.reason, "\n") end
+    for _, s in ipairs(skipped) do   -- a corpus of one file names the file itself
+      io.stdout:write("  ", s.file == root and root or root .. "/" .. s.file, ": ", s.reason, "\n")
+    end
   end
 end
 
