@@ -74,8 +74,9 @@ typedef struct lector_options {
                              ** "{country}_{session}_{year}". Remembered by the corpus ("" forgets) */
   const char *name_sep;
   const char *name_pattern;
-  int verbose;               /* 1: each file of a type no format reads is named in a warning of its
-                             ** own, not a few per type in one warning */
+  int verbose;               /* 1: each file not read is named in a warning of its own; 0: the files
+                             ** of a type no format reads a few per type in one warning, and past the
+                             ** first 10 files not read for one reason, the rest in one warning */
 } lector_options;
 
 /* Fills o with the defaults. */

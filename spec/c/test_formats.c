@@ -13,11 +13,12 @@
 
 #define FIXTURES "spec/fixtures/formats"
 
-/* The skip reports, as "file: reason" lines. */
+/* The skip reports, as "file: reason" lines ("file: reason, grouped" when a warning names several). */
 typedef struct skips { char buf[2048]; size_t k; } skips;
-static void on_skip(void *ud, const char *file, const char *reason) {
+static void on_skip(void *ud, const char *file, const char *reason, int grouped) {
   skips *s = ud;
-  if (s->k < sizeof s->buf) s->k += (size_t)snprintf(s->buf + s->k, sizeof s->buf - s->k, "%s: %s\n", file, reason);
+  if (s->k < sizeof s->buf)
+    s->k += (size_t)snprintf(s->buf + s->k, sizeof s->buf - s->k, "%s: %s%s\n", file, reason, grouped ? ", grouped" : "");
 }
 
 static src_ctx *open_fixtures(wlog *w, skips *s) {
@@ -215,7 +216,7 @@ static void test_scan(void) {
   CHECK_STR(w.buf, "blob: 1 binary file without an extension skipped (blob)\n"
                    "budget.xlsx: 1 .xlsx file not read (budget.xlsx): lector reads .txt, .md, .jsonl, .json, .csv, .tsv, "
                    ".conllu, .vrt, .html, .htm, .xhtml, .pdf or .eml\n");
-  CHECK_STR(s.buf, "budget.xlsx: unknown type\nblob: binary\n");
+  CHECK_STR(s.buf, "budget.xlsx: unknown type, grouped\nblob: binary, grouped\n");
   src_list_free(&l);
   /* each one named on its own */
   wlog_clear(&w);
@@ -225,6 +226,7 @@ static void test_scan(void) {
   CHECK_STR(w.buf, "blob: binary (no extension, and not text), skipped\n"
                    "budget.xlsx: a .xlsx file, not read: lector reads .txt, .md, .jsonl, .json, .csv, .tsv, .conllu, "
                    ".vrt, .html, .htm, .xhtml, .pdf or .eml\n");
+  CHECK_STR(s.buf, "blob: binary\nbudget.xlsx: unknown type\n");
   src_list_free(&l);
   src_close(c);
 }

@@ -26,11 +26,6 @@ void lector_options_init(lector_options *o) {
 
 /* ------------------------------------------------------------------ warnings */
 
-typedef struct warning {
-  char *file, *msg;
-  size_t seq;
-} warning;
-
 typedef struct warn_list {
   pthread_mutex_t lock;
   warning *w;
@@ -56,12 +51,10 @@ static void collect_warning(void *ud, const char *file, const char *msg) {
   pthread_mutex_unlock(&l->lock);
 }
 
-/* A file not read, with why: kept among the warnings (and stored with them) as a message that
-** starts with SKIP_MARK, which no warning does; say_warnings takes these out into the skip list. */
-#define SKIP_MARK '\x1f'
-static void collect_skip(void *ud, const char *file, const char *reason) {
+/* A file not read, with why: kept among the warnings (and stored with them), see SKIP_MARK. */
+static void collect_skip(void *ud, const char *file, const char *reason, int grouped) {
   char msg[64];
-  snprintf(msg, sizeof msg, "%c%s", SKIP_MARK, reason);
+  snprintf(msg, sizeof msg, "%c%c%s", SKIP_MARK, grouped ? 'g' : 'a', reason);
   collect_warning(ud, file, msg);
 }
 
@@ -92,23 +85,21 @@ static void sort_warnings(warn_list *l, size_t from, char **blob, size_t *bloble
   *bloblen = b ? at : 0;
 }
 
-/* Hands the (sorted) warnings to the caller, and frees them; the files not read go to c's list. */
+/* Hands the (sorted) warnings to the caller (skips.c), and frees them; the files not read go to
+** c's list. */
 static void say_warnings(warn_list *l, const lector_options *o, lector_corpus *c) {
   size_t nskip = 0;
   for (size_t i = 0; i < l->n; i++) nskip += l->w[i].msg[0] == SKIP_MARK;
   if (c && nskip && !c->skip && (c->skip = calloc(nskip, sizeof *c->skip))) c->nskip = 0;
+  skips_say(l->w, l->n, o);
   for (size_t i = 0; i < l->n; i++) {
-    if (l->w[i].msg[0] != SKIP_MARK) {
-      if (o->warn) o->warn(o->warn_ud, l->w[i].file, l->w[i].msg);
-      free(l->w[i].file);
-      free(l->w[i].msg);
-    } else if (c && c->skip && c->nskip < nskip) {
+    if (l->w[i].msg[0] == SKIP_MARK && c && c->skip && c->nskip < nskip) {
       c->skip[c->nskip].file = l->w[i].file;
       c->skip[c->nskip++].reason = l->w[i].msg;
-    } else {
-      free(l->w[i].file);
-      free(l->w[i].msg);
+      continue;
     }
+    free(l->w[i].file);
+    free(l->w[i].msg);
   }
   free(l->w);
   l->w = NULL;
@@ -441,13 +432,6 @@ void lector_close(lector_corpus *c) {
 }
 
 const char *lector_root(const lector_corpus *c) { return c->root; }
-
-uint32_t lector_nskipped(const lector_corpus *c) { return c->nskip; }
-
-void lector_skipped(const lector_corpus *c, uint32_t i, const char **file, const char **reason) {
-  *file = c->skip[i].file;
-  *reason = c->skip[i].reason + 1;      /* after SKIP_MARK */
-}
 uint32_t lector_ndocs(const lector_corpus *c) { return c->ix->ndocs; }
 uint64_t lector_ntokens(const lector_corpus *c) { return c->ix->ntokens; }
 uint32_t lector_ntypes(const lector_corpus *c) { return c->ix->ntypes; }

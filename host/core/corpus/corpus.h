@@ -29,6 +29,22 @@ struct lector_corpus {
                                 are tokenized as text of this language (lector_corpus_lang) */
 };
 
+/* A warning of an open, as corpus.c gathers them from the loader's threads. */
+typedef struct warning {
+  char *file, *msg;
+  size_t seq;
+} warning;
+
+/* A file not read is kept among the warnings (and stored with them) as a message of SKIP_MARK, then
+** 'g' (a warning names it among others) or 'a' (the warning before it is its own), then the reason
+** (lector_skipped). */
+#define SKIP_MARK '\x1f'
+
+/* Hands the warnings w[0, n), sorted by file, to o->warn, the skip records left out (skips.c).
+** Without o->verbose, the files not read for one reason are named in warnings of their own up to
+** 10, the rest in one: "14 more files not read: binary (a, b, ... and 4 more); --verbose names each". */
+void skips_say(const warning *w, size_t n, const lector_options *o);
+
 /* The built-in tagger as an annotator for ix_build (annotate.c): pos, xpos, lemma. */
 const ix_annotator *lector_tagger_annotator(void);
 

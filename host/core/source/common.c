@@ -71,12 +71,12 @@ void src_lwarn(const src_loader *L, const char *fmt, ...) {
   va_end(ap);
 }
 
-void src_skipf(const src_ctx *c, const char *file, const char *reason) {
-  if (c->skip) c->skip(c->skip_ud, file, reason);
+void src_skipf(const src_ctx *c, const char *file, const char *reason, int grouped) {
+  if (c->skip) c->skip(c->skip_ud, file, reason, grouped);
 }
 
 void src_lskip(const src_loader *L, const char *reason) {
-  if (!L->quiet) src_skipf(L->c, L->wfile, reason);
+  if (!L->quiet) src_skipf(L->c, L->wfile, reason, 0);
 }
 
 /* }====================================================================== */

@@ -158,11 +158,12 @@ int src_set_text_field(src_ctx *c, const char *name);
 int src_set_name_fields(src_ctx *c, const char *spec, const char *sep, char *err, size_t errlen);
 int src_set_name_pattern(src_ctx *c, const char *pattern, char *err, size_t errlen);
 
-/* Called once per file that is not read, besides its warning, with why, one of: "binary",
+/* Called once per file that is not read, besides its warning (grouped: a warning that names several
+** files, else its own, which comes before the call), with why, one of: "binary",
 ** "unknown type", "encrypted", "damaged", "no text", "empty", "not UTF-8", "too large",
 ** "unreadable", "no PDF reader" (SRC_SKIP_REASONS, in the order a summary lists them). The callback
 ** may be called from several threads at once. */
-typedef void (*src_skip_fn)(void *ud, const char *file, const char *reason);
+typedef void (*src_skip_fn)(void *ud, const char *file, const char *reason, int grouped);
 #define SRC_SKIP_REASONS { "binary", "unknown type", "encrypted", "damaged", "no text", "empty", "not UTF-8", \
                            "too large", "unreadable", "no PDF reader" }
 void src_set_skip(src_ctx *c, src_skip_fn fn, void *ud);

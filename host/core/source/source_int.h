@@ -202,8 +202,9 @@ void src_lwarn(const src_loader *L, const char *fmt, ...)
 #endif
   ;
 
-/* Says that the file at file (relative path) is not read, and why (one of SRC_SKIP_REASONS). */
-void src_skipf(const src_ctx *c, const char *file, const char *reason);
+/* Says that the file at file (relative path) is not read, and why (one of SRC_SKIP_REASONS);
+** grouped: its warning names several files (else the warning just given is its own). */
+void src_skipf(const src_ctx *c, const char *file, const char *reason, int grouped);
 /* src_skipf about the file being loaded, unless it is quiet. */
 void src_lskip(const src_loader *L, const char *reason);
 

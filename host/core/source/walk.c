@@ -140,7 +140,7 @@ static void walk_entry(walker *w, const char *rel, const char *full) {
       src_warnf(w->c, rel, "broken symbolic link (%s), skipped", src_errstr(e, eb, sizeof eb));
     else
       src_warnf(w->c, rel, "cannot read (%s), skipped", src_errstr(e, eb, sizeof eb));
-    src_skipf(w->c, rel, "unreadable");
+    src_skipf(w->c, rel, "unreadable", 0);
     return;
   }
   if (S_ISDIR(st.st_mode)) {
@@ -163,7 +163,7 @@ static void walk_entry(walker *w, const char *rel, const char *full) {
     if (kind == -1) { remember(w, &w->binary, &w->nbinary, &w->binary_cap, rel); return; }
     if (kind == -2) {
       src_warnf(w->c, rel, "cannot read (%s), skipped", src_errstr(errno, eb, sizeof eb));
-      src_skipf(w->c, rel, "unreadable");
+      src_skipf(w->c, rel, "unreadable", 0);
       return;
     }
   }
@@ -175,7 +175,7 @@ static void walk_entry(walker *w, const char *rel, const char *full) {
   if (corpus_own(rel)) return;
   if (!S_ISREG(st.st_mode)) {
     src_warnf(w->c, rel, "not a regular file, skipped");
-    src_skipf(w->c, rel, "unreadable");
+    src_skipf(w->c, rel, "unreadable", 0);
     return;
   }
   char *path = strdup(rel);
@@ -231,10 +231,12 @@ static int cmp_other(const void *a, const void *b) {
 ** per file with each_file); then likewise for the binary files without an extension. */
 static void warn_other(walker *w) {
   char formats[160], names[1024];
-  for (size_t i = 0; i < w->nother; i++) src_skipf(w->c, w->other[i], "unknown type");
-  for (size_t i = 0; i < w->nbinary; i++) src_skipf(w->c, w->binary[i], "binary");
-  for (size_t i = 0; i < w->nbinary && w->c->each_file; i++)
+  for (size_t i = 0; i < w->nother && !w->c->each_file; i++) src_skipf(w->c, w->other[i], "unknown type", 1);
+  for (size_t i = 0; i < w->nbinary && w->c->each_file; i++) {
     src_warnf(w->c, w->binary[i], "binary (no extension, and not text), skipped");
+    src_skipf(w->c, w->binary[i], "binary", 0);
+  }
+  for (size_t i = 0; i < w->nbinary && !w->c->each_file; i++) src_skipf(w->c, w->binary[i], "binary", 1);
   if (w->nbinary && !w->c->each_file) {
     size_t k = 0;
     names[0] = '\0';
@@ -252,6 +254,7 @@ static void warn_other(walker *w) {
     const char *ext = extension(w->other[i]);
     if (*ext) src_warnf(w->c, w->other[i], "a %s file, not read: lector reads %s", ext, formats);
     else src_warnf(w->c, w->other[i], "a file without an extension, not read: lector reads %s", formats);
+    src_skipf(w->c, w->other[i], "unknown type", 0);
   }
   for (size_t i = 0; i < w->nother && !w->c->each_file;) {
     size_t j = i, k = 0;
