@@ -22,8 +22,8 @@
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 static void xml_init(void) { xmlInitParser(); }   /* once, before threads parse */
 
-/* libxml2 would print its complaints on stderr (its handlers are per thread): they come here
-** instead. Markup it mends is said nothing of; the first error of decoding is kept for a warning:
+/* libxml2 would print its complaints on stderr: they come here instead, while lector parses (its
+** handlers are per thread, and given back after). Markup it mends is said nothing of; the first error of decoding is kept for a warning:
 ** bytes that are not the UTF-8 a page says it is (libxml2 reads it as ISO-8859-1), or bytes the
 ** page's encoding cannot decode (the page stops there). */
 typedef struct xml_trouble { int line, code; char msg[160]; } xml_trouble;
@@ -309,12 +309,17 @@ static int page_doc(src_loader *L, char *buf, size_t n, src_doc *d) {
   /* no charset said and not UTF-8: Windows-1252, as browsers read such pages */
   int cp = !bom && !declared && !src_utf8_valid(buf, n, &bad);
   xml_trouble trouble = { 0, 0, "" };
+  xmlGenericErrorFunc gen = xmlGenericError;        /* the thread's handlers, given back after */
+  void *gen_ud = xmlGenericErrorContext;
+  xmlStructuredErrorFunc st = xmlStructuredError;
+  void *st_ud = xmlStructuredErrorContext;
   xmlSetGenericErrorFunc(NULL, xml_silent);
   xmlSetStructuredErrorFunc(&trouble, xml_error);
   htmlDocPtr doc = htmlReadMemory(buf, (int)n, NULL, cp ? "windows-1252" : NULL,
                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                   HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
-  xmlSetStructuredErrorFunc(NULL, xml_error);       /* trouble is gone after this call */
+  xmlSetGenericErrorFunc(gen_ud, gen);
+  xmlSetStructuredErrorFunc(st_ud, st);
   if (trouble.code == XML_ERR_INVALID_ENCODING)       /* libxml2 reads on as ISO-8859-1 */
     src_lwarn(L, "line %d: not valid UTF-8 where the page says it is: read as ISO-8859-1", trouble.line);
   else if (trouble.msg[0])                            /* the decoder gave up: so does the page */

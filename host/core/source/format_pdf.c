@@ -40,18 +40,10 @@ static struct poppler {
   void (*unref)(void *object);
   void (*gfree)(void *p);
   void (*error_free)(gerror *e);
-  unsigned (*log_handler)(const char *domain, int levels, void (*fn)(const char *, int, const char *, void *),
-                          void *ud);
 } pop;
 
 static pthread_once_t pop_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t pop_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* poppler's complaints about a file go to GLib's log, which would print them: the loader says what
-** matters itself. */
-static void quiet_log(const char *domain, int level, const char *msg, void *ud) {
-  (void)domain; (void)level; (void)msg; (void)ud;
-}
 
 static void pop_open(void) {
   void *lib = dlopen(SRC_POPPLER_LIB, RTLD_NOW | RTLD_LOCAL);
@@ -62,10 +54,8 @@ static void pop_open(void) {
            SYM(title, "poppler_document_get_title") && SYM(author, "poppler_document_get_author") &&
            SYM(creation_date, "poppler_document_get_creation_date") && SYM(unref, "g_object_unref") &&
            SYM(gfree, "g_free") && SYM(error_free, "g_error_free");
-  SYM(log_handler, "g_log_set_handler");
 #undef SYM
   if (!ok) { dlclose(lib); return; }
-  if (pop.log_handler) pop.log_handler("Poppler", 0xFC | 0x3, quiet_log, NULL);   /* every level */
   pop.lib = lib;
 }
 

@@ -13,7 +13,8 @@ Conventions, the same everywhere:
 - A **position** is a token's number in the whole corpus, from 0. A hit or span runs from `start`
   to `stop`, both included (CQP's match and matchend).
 - **Byte offsets** (`byte_start`, `byte_end`) are offsets in the document's file, from 0, end
-  excluded, so `byte_end - byte_start` is the length in bytes.
+  excluded, so `byte_end - byte_start` is the length in bytes; in a web page or a PDF, whose text
+  is made rather than copied, offsets in its text (`d:text()`).
 - **Documents** are numbered from 1 (`corpus:doc(1)`), in the sorted order of their files.
 - Matching is case-insensitive by default and treats straight and curly quotes alike. English
   splits hyphen compounds into tokens (`U.S.-led` is `U.S.` `-` `led`), so `led` finds them; in
