@@ -30,6 +30,7 @@ typedef struct lb_corpus {
                              ** name_fields, name_sep, name_pattern): the caller's may not outlive
                              ** a lazy open */
   int closed;
+  int borrowed;              /* c belongs to a Corpus of another Lua state (a worker of C:map) */
   /* A subcorpus (C:where) has no c of its own: its user value is the corpus it narrows, and
   ** subset a byte per document (1 = kept), which every method applies to its scope. */
   uint8_t *subset;
@@ -71,6 +72,9 @@ const uint8_t *lb_corpus_subset(lua_State *L, int idx);
 
 /* lua_corpus.c */
 int lb_open_corpus(lua_State *L);                        /* registers the Corpus metatable */
+/* Pushes onto W a Corpus that reads the corpus (or subcorpus) at idx of L, which must be open and
+** outlive it: W is a worker's state (C:map); closing or collecting it leaves the corpus open. */
+void lb_corpus_borrow(lua_State *W, lua_State *L, int idx);
 void lb_scope_from_opts(lua_State *L, int opts, int corpus, lector_scope *s, uint8_t **docs);
 
 /* lua_stats.c */
@@ -113,6 +117,13 @@ int lb_attr_class(lua_State *L, lector_corpus *c, const char *name, int how, con
 
 /* lua_bulk.c: hits:sentences, C:sentences_at, C:texts (after lb_open_corpus and lb_open_hits) */
 int lb_open_bulk(lua_State *L);
+
+/* lua_parallel.c: C:map (after lb_open_corpus) */
+int lb_open_parallel(lua_State *L);
+/* The registry key the host sets to true while C:map is to make its calls in the caller's own
+** state: while it runs sandboxed code (a worker's state would be outside the sandbox and its
+** limits) and while it profiles (the profiler sees one state). */
+#define LB_MAP_HERE "lector.map_here"
 
 /* lua_embed.c: the host's Lua modules (host/lua/), compiled into the binary */
 void lb_preload_embedded(lua_State *L);

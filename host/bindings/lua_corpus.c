@@ -13,7 +13,7 @@
 
 static int corpus_close(lua_State *L) {
   lb_corpus *cu = luaL_checkudata(L, 1, LB_CORPUS);
-  if (cu->subset) return 0;          /* a subcorpus owns nothing to close */
+  if (cu->subset || cu->borrowed) return 0;   /* it owns nothing to close */
   lector_close(cu->c);
   cu->c = NULL;
   cu->closed = 1;
@@ -22,7 +22,7 @@ static int corpus_close(lua_State *L) {
 
 static int corpus_gc(lua_State *L) {
   lb_corpus *cu = luaL_checkudata(L, 1, LB_CORPUS);
-  lector_close(cu->c);
+  if (!cu->borrowed) lector_close(cu->c);
   cu->c = NULL;
   free(cu->path);
   cu->path = NULL;
@@ -458,6 +458,27 @@ static int corpus_narrow(lua_State *L) {
   lua_pushvalue(L, 1);
   lua_setiuservalue(L, -2, LB_UV_PARENT);
   return 1;
+}
+
+void lb_corpus_borrow(lua_State *W, lua_State *L, int idx) {
+  lector_corpus *c = lb_check_corpus(L, idx);
+  lb_corpus *from = lua_touserdata(L, idx);
+  lb_corpus *cu = lb_corpus_new(W, from->path, NULL);
+  cu->c = c;
+  cu->borrowed = 1;
+  if (!from->subset) return;
+  uint32_t n = lector_ndocs(c);
+  lb_corpus *sub = lua_newuserdatauv(W, sizeof *sub, LB_CORPUS_UVS);
+  memset(sub, 0, sizeof *sub);
+  sub->ntypes = -1;
+  luaL_setmetatable(W, LB_CORPUS);
+  sub->path = strdup(from->path);
+  sub->subset = malloc(n ? n : 1);
+  if (!sub->path || !sub->subset) luaL_error(W, "out of memory");
+  memcpy(sub->subset, from->subset, n);
+  sub->nsubset = from->nsubset;
+  lua_rotate(W, -2, 1);              /* the whole corpus becomes the subcorpus's parent */
+  lua_setiuservalue(W, -2, LB_UV_PARENT);
 }
 
 /* Fields: C.tokens, C.types, C.root, C.files; else the methods. */

@@ -131,6 +131,7 @@ int luaopen_lector(lua_State *L) {
   lb_open_query(L);
   lb_open_attrs(L);
   lb_open_bulk(L);
+  lb_open_parallel(L);
   lb_register(L, module_fns, "lector.");
   lua_pushliteral(L, LECTOR_VERSION);
   lua_setfield(L, mod, "version");
