@@ -34,6 +34,11 @@ describe("help", function()
     assert.are.equal("help: expected a function or a name, got number\n", answer(3))
   end)
 
+  it("lists the functions of a kind of object by its name", function()
+    assert.truthy(answer("Hits"):find("^Hits:\n  hits:count%(%) +The number of hits %(the same as #hits%)%.\n"), answer("Hits"))
+    assert.truthy(answer("lector"):find("^The module:\n  lector.open%(path %[, opts%]%) +Opens the corpus"))
+  end)
+
   it("lists the functions a name or an alias means, with their whole one-line summaries", function()
     assert.are.equal("help: 2 functions are called kwic:\n"
       .. "  Hit:kwic   The hit in context: width tokens (8) before and after, inside its document.\n"

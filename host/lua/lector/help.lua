@@ -236,6 +236,9 @@ function M.answer(x)
   local found = M.named(x)
   if #found == 1 then return M.text(found[1]) end
   if type(x) == "function" then return "help: no documentation for this function (not part of the lector API)\n" end
+  local section = ({ corpus = "Corpus", document = "Document", documents = "Document", hits = "Hits", hit = "Hits",
+    span = "Spans", spans = "Spans", lector = "The module", module = "The module" })[x:lower()]
+  if #found == 0 and section then return M.section_text(section) end   -- help "Hits": the functions of hit sets
   if #found > 1 then
     return string.format("help: %d functions are called %s:\n%shelp \"%s\" shows one.\n", #found, x,
       M.list(found), found[1].name)
