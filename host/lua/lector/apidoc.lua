@@ -2,6 +2,8 @@
 -- runnable example and the version it appeared in. It is the one source of help() in the REPL
 -- and of doc/api.md (make doc). The specs run every example against corpus/ with a fresh
 -- `corpus`, and check each `--> value` comment against what the line before it printed.
+-- `aliases` are the other words people look a function up by: help "collocates" finds
+-- Corpus:near, and doc/api.md lists them.
 return {
   intro = [[
 lector hands a corpus to Lua 5.4. In `lector run`, `lector -e` and the REPL the global `corpus`
