@@ -188,6 +188,9 @@ function M.page(r)
   local points, what, point_of = time_points(r)
   local dated, times, marks, undated = {}, {}, {}, 0
   for _, x in ipairs(points) do if x.t then dated[#dated + 1] = x end end
+  -- in time order: a date of year precision ("2003") sorts before "2003-05" but sits mid-year
+  for i, x in ipairs(dated) do x.order = i end
+  table.sort(dated, function(a, b) if a.t ~= b.t then return a.t < b.t end return a.order < b.order end)
   for _, d in ipairs(r.docs) do
     local t = svg.time(d.date)
     if t then

@@ -259,3 +259,38 @@ describe("scripts/report.lua on more than twelve documents", function()
     run.rmdir(dir)
   end)
 end)
+
+describe("scripts/report.lua on dates of year, month and day, and none", function()
+  it("places each at the middle of its year, month or day, on an axis of months", function()
+    local dir = run.tmpdir()
+    os.execute("mkdir -p " .. dir .. "/c")
+    run.write(dir .. "/c/metadata.tsv", "file\ttitle\tdate\na.txt\tAlpha paper\t2003\nb.txt\tBeta memo\t2003-05\n"
+      .. "c.txt\tGamma note\t2003-11-02\nd.txt\tNo date here\t\n")
+    for f in ("abcd"):gmatch(".") do
+      run.write(dir .. "/c/" .. f .. ".txt", "Russia and Iraq met in Moscow. Russia supports weapons inspections in "
+        .. "Iraq. The United States opposes the use of force.\n")
+    end
+    local r = run.lector({ "run", "scripts/report.lua", "--corpus", dir .. "/c", "--out", dir .. "/o/r.html",
+      "--entities", "corpus/entities.lua" })
+    assert.are.equal(0, r.code, r.err)
+    local svg = run.slurp(dir .. "/o/timeline.svg")
+    -- 2003 alone: an axis of months from 2003-01 (x 70) to 2004-01 (x 770), 365 days
+    local ticks = {}
+    for label, x in svg:gmatch('class="tick" data%-label="([%d-]+)" x1="([%d.]+)"') do ticks[#ticks + 1] = label .. " " .. x end
+    assert.are.equal(13, #ticks)
+    assert.are.same({ "2003-01 70.0", "2003-05 300.1", "2004-01 770.0" }, { ticks[1], ticks[5], ticks[13] })  -- 70 + 120 / 365 * 700
+    -- 2003: the middle of the year, day 182.5 -> 420.0; 2003-05: May 1 is day 120, its middle 135.5
+    -- -> 329.9; 2003-11-02: day 304 + 1 + .5 -> 655.9; the undated document is left out and said so
+    local xs = {}
+    for date, x in svg:gmatch('<line class="doc" data%-date="([%d-]+)" x1="([%d.]+)"') do xs[#xs + 1] = date .. " " .. x end
+    assert.are.same({ "2003 420.0", "2003-05 329.9", "2003-11-02 655.9" }, xs)
+    assert.truthy(run.slurp(dir .. "/o/r.html"):find("; 1 undated document is not shown.", 1, true))
+    -- the line runs in time order: May, the middle of 2003, November
+    local line = svg:match('<polyline class="series" data%-entity="Russia" fill="none" stroke="#1f77b4" stroke%-width="2" points="([^"]+)"')
+    assert.truthy(line, svg)
+    local order = {}
+    for x in line:gmatch("([%d.]+),") do order[#order + 1] = x end
+    assert.are.same({ "329.9", "420.0", "655.9" }, order)
+    run.rmdir(dir)
+  end)
+end)
