@@ -143,10 +143,18 @@ for i, c in ipairs(changed) do
 end
 if #changed > 0 then w("\n") end
 
--- the page
-local page = html.page({ title = "lector report: " .. tostring(info.root), info = info, docs = docs,
+-- the page: with the dispersion of the most named entities' mentions (C:dispersion of their hits)
+local scope, dispersion = opt.keep and C:where(opt.keep) or C, {}
+local ranked = mentions.ranked(counts.total)
+for i = 1, math.min(#ranked, math.max(top, 5)) do
+  local starts = {}
+  for _, m in ipairs(counts.mentions) do if m.entity == ranked[i] then starts[#starts + 1] = m.start end end
+  table.sort(starts)
+  dispersion[ranked[i]] = scope:dispersion(scope:hitset(starts, starts))
+end
+local page, charts = html.page({ title = "lector report: " .. tostring(info.root), info = info, docs = docs,
   counts = counts, lexicon = matcher.source, top = top, refs = refs, timeline = timeline, changes = changes, statements = statements,
-  rank = mentions.ranked, by = opt.by, groups = grows })
+  rank = mentions.ranked, by = opt.by, groups = grows, dispersion = dispersion })
 local f = io.open(opt.out, "wb")
 if not f then
   local dir = opt.out:match("^(.*)/[^/]*$")
@@ -157,3 +165,14 @@ if not f then cli.fail("cannot write " .. opt.out, 1) end
 f:write(page)
 f:close()
 w(string.format("Written: %s (%d bytes)\n", opt.out, #page))
+-- each chart also as a file of its own beside the page
+local dir, names = opt.out:match("^(.*)/[^/]*$") or ".", {}
+for _, c in ipairs(charts) do
+  local path = dir .. "/" .. c.file
+  local g = io.open(path, "wb")
+  if not g then cli.fail("cannot write " .. path, 1) end
+  g:write('<?xml version="1.0" encoding="UTF-8"?>\n', c.svg, "\n")
+  g:close()
+  names[#names + 1] = path
+end
+w(string.format("Charts: %s\n", table.concat(names, ", ")))

@@ -28,7 +28,7 @@ describe("README.md", function()
     for _, b in ipairs(readme) do
       if b.words.checked then checked = checked + 1 end
     end
-    assert.are.equal(8, checked)
+    assert.are.equal(9, checked)
   end)
 
   for _, b in ipairs(readme) do

@@ -191,6 +191,9 @@ return function(lector, Corpus, Document, Hits)
     end,
   })
 
+  -- C:dispersion(term [, opts]): range, Juilland's D, Gries's DP (lector.dispersion)
+  register(Corpus, "Corpus:", { dispersion = require "lector.dispersion" })
+
   register(Hits, "Hits:", {
     -- hits:texts() -> list of the matched texts, as written
     texts = function(self)

@@ -3,6 +3,7 @@
 return {
   { title = "Corpus", entries = {
     { name = "Corpus:map", since = "0.2.0",
+      aliases = { "parallel", "threads", "cores", "workers" },
       sig = "C:map(items, \"module.function\" [, opts]) -> results",
       summary = [[Calls function(C, item, args...) of a module for each item and returns the
 results in the order of the items, the work shared among the cores: each thread runs a Lua state
