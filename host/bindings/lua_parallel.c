@@ -33,7 +33,7 @@
 /* ------------------------------------------------------------------ copying between states */
 
 /* Where a copy stands: the states, the Corpus of each (absolute indices), and in each a table of
-** the tables seen: from's maps a table to its number, to's the number to the copy. */
+** the tables and documents seen: from's maps one to its number, to's the number to the copy. */
 typedef struct copy_ctx {
   lua_State *from, *to;
   int from_corpus, to_corpus;
@@ -135,7 +135,22 @@ static void copy_value(copy_ctx *k, int idx, int depth) {
     if (meta && strcmp(meta, LB_CORPUS) == 0 && lua_rawequal(F, idx, k->from_corpus)) { lua_pushvalue(T, k->to_corpus); return; }
     if (meta && strcmp(meta, LB_DOC) == 0) {
       if (doc_corpus(F, idx) != k->c) luaL_error(T, "C:map: %s holds a document of another corpus", k->what);
+      /* one copy per Document, as for tables: the spans of a document share it, and its text is
+      ** read once */
+      lua_pushvalue(F, idx);
+      if (lua_rawget(F, k->from_seen) == LUA_TNUMBER) {
+        lua_rawgeti(T, k->to_seen, lua_tointeger(F, -1));
+        lua_pop(F, 1);
+        return;
+      }
+      lua_pop(F, 1);
       lb_push_doc(T, k->to_corpus, ((lb_doc *)lua_touserdata(F, idx))->id);
+      lua_Integer id = ++k->ntables;
+      lua_pushvalue(F, idx);
+      lua_pushinteger(F, id);
+      lua_rawset(F, k->from_seen);
+      lua_pushvalue(T, -1);
+      lua_rawseti(T, k->to_seen, id);
       return;
     }
     luaL_error(T, "C:map: %s holds a %s, which cannot be copied between states", k->what,
@@ -260,6 +275,7 @@ typedef struct setup_ctx { lua_State *L; int corpus, items, args; copy_ctx copy;
 static int setup_worker(lua_State *W) {
   setup_ctx *s = lua_touserdata(W, 1);
   lua_settop(W, 0);
+  lua_gc(W, LUA_GCGEN, 0, 0);        /* as the host's: an analysis makes mostly short-lived tables */
   luaL_openlibs(W);
   copy_package(W, s->L);
   lua_getglobal(W, "require");       /* lector as the caller found it: preloaded, or lector.so */
@@ -288,8 +304,10 @@ static int setup_worker(lua_State *W) {
   return 4;                          /* what lua_pcall leaves on the worker's stack */
 }
 
+/* One per core, or LECTOR_THREADS (so that a shared machine can be spared, and runs compared). */
 static int default_threads(void) {
-  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  const char *env = getenv("LECTOR_THREADS");
+  long n = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
   return n < 1 ? 1 : n > MAP_MAX_THREADS ? MAP_MAX_THREADS : (int)n;
 }
 

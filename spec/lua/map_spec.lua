@@ -29,6 +29,7 @@ function M.shapes(C, i)
   t.self = t
   return t
 end
+function M.same(C, item) return item end
 function M.fail(C, i) if i == 3 then error("three is not allowed") end return i end
 function M.give_function(C, i) return print end
 function M.give_hits(C, i) return C:hits("Iraq") end
@@ -75,6 +76,13 @@ describe("C:map", function()
       assert.are.equal(0.25, r[i].f)
       assert.is_true(r[i].yes)
     end
+  end)
+
+  it("keeps one Document one: the items and results that share it share its copy", function()
+    local r = C:map({ { a = docs[1], b = docs[1], c = docs[2] }, { a = docs[3] } }, "mapwork.same", { threads = 2 })
+    assert.are.equal(r[1].a, r[1].b)
+    assert.are_not.equal(r[1].a, r[1].c)
+    assert.are.same({ docs[1].id, docs[2].id, docs[3].id }, { r[1].a.id, r[1].c.id, r[2].a.id })
   end)
 
   it("works on a subcorpus: the worker's corpus keeps its documents", function()
