@@ -77,16 +77,30 @@ static lector_corpus *doc_corpus(lua_State *L, int idx) {
   return NULL;
 }
 
+/* Pushes onto k->to the copy already made of the table or document at idx of k->from, and
+** returns 1; or returns 0 when there is none yet. */
+static int copied_before(copy_ctx *k, int idx) {
+  lua_pushvalue(k->from, idx);
+  int seen = lua_rawget(k->from, k->from_seen) == LUA_TNUMBER;
+  if (seen) lua_rawgeti(k->to, k->to_seen, lua_tointeger(k->from, -1));
+  lua_pop(k->from, 1);
+  return seen;
+}
+
+/* Remembers the value on top of k->to as the copy of the one at idx of k->from. */
+static void remember_copy(copy_ctx *k, int idx) {
+  lua_Integer id = ++k->ntables;
+  lua_pushvalue(k->from, idx);
+  lua_pushinteger(k->from, id);
+  lua_rawset(k->from, k->from_seen);
+  lua_pushvalue(k->to, -1);
+  lua_rawseti(k->to, k->to_seen, id);
+}
+
 /* Copies the table at idx of k->from onto k->to. */
 static void copy_table(copy_ctx *k, int idx, int depth) {
   lua_State *F = k->from, *T = k->to;
-  lua_pushvalue(F, idx);
-  if (lua_rawget(F, k->from_seen) == LUA_TNUMBER) {      /* seen before: the same copy */
-    lua_rawgeti(T, k->to_seen, lua_tointeger(F, -1));
-    lua_pop(F, 1);
-    return;
-  }
-  lua_pop(F, 1);
+  if (copied_before(k, idx)) return;                     /* the same copy: shared and cyclic tables */
   const char *meta = NULL;
   if (lua_getmetatable(F, idx)) {
     lua_pop(F, 1);
@@ -96,12 +110,7 @@ static void copy_table(copy_ctx *k, int idx, int depth) {
   }
   if (depth > MAP_MAX_DEPTH) luaL_error(T, "C:map: %s holds tables nested over %d deep", k->what, MAP_MAX_DEPTH);
   lua_newtable(T);
-  lua_Integer id = ++k->ntables;
-  lua_pushvalue(F, idx);
-  lua_pushinteger(F, id);
-  lua_rawset(F, k->from_seen);
-  lua_pushvalue(T, -1);
-  lua_rawseti(T, k->to_seen, id);
+  remember_copy(k, idx);
   int t = lua_gettop(T);
   for (lua_pushnil(F); lua_next(F, idx); lua_pop(F, 1)) {
     copy_value(k, lua_gettop(F) - 1, depth + 1);        /* the key */
@@ -137,20 +146,9 @@ static void copy_value(copy_ctx *k, int idx, int depth) {
       if (doc_corpus(F, idx) != k->c) luaL_error(T, "C:map: %s holds a document of another corpus", k->what);
       /* one copy per Document, as for tables: the spans of a document share it, and its text is
       ** read once */
-      lua_pushvalue(F, idx);
-      if (lua_rawget(F, k->from_seen) == LUA_TNUMBER) {
-        lua_rawgeti(T, k->to_seen, lua_tointeger(F, -1));
-        lua_pop(F, 1);
-        return;
-      }
-      lua_pop(F, 1);
+      if (copied_before(k, idx)) return;
       lb_push_doc(T, k->to_corpus, ((lb_doc *)lua_touserdata(F, idx))->id);
-      lua_Integer id = ++k->ntables;
-      lua_pushvalue(F, idx);
-      lua_pushinteger(F, id);
-      lua_rawset(F, k->from_seen);
-      lua_pushvalue(T, -1);
-      lua_rawseti(T, k->to_seen, id);
+      remember_copy(k, idx);
       return;
     }
     luaL_error(T, "C:map: %s holds a %s, which cannot be copied between states", k->what,
