@@ -101,6 +101,27 @@ local function slugger()
   end
 end
 
+-- the documents the page lists at most
+M.MAX_DOC_ROWS = 200
+-- the rows of a dispersion plot at most (a corpus of more documents shows those that mention it most)
+M.PLOT_ROWS = 30
+
+-- the n items of list with the greatest weight(item) (the earlier first among equals), in the
+-- list's order; with nonzero, only those of weight above 0
+local function heaviest(list, n, weight, nonzero)
+  local rank = {}
+  for i, x in ipairs(list) do
+    local w = weight(x)
+    if not nonzero or w > 0 then rank[#rank + 1] = { x = x, i = i, w = w } end
+  end
+  table.sort(rank, function(a, b) if a.w ~= b.w then return a.w > b.w end return a.i < b.i end)
+  for i = #rank, n + 1, -1 do rank[i] = nil end
+  table.sort(rank, function(a, b) return a.i < b.i end)
+  local out = {}
+  for i, r in ipairs(rank) do out[i] = r.x end
+  return out
+end
+
 -- the points of time of the page: each document (in date order) when there are few, else each year
 M.MAX_DOC_COLUMNS = 12
 local function time_points(r)
@@ -168,8 +189,19 @@ function M.page(r)
     if p then p.statements = p.statements + 1 end
   end
   out[#out + 1] = '<section id="documents-section"><h2 id="documents-head">Documents</h2>'
+  -- a corpus of more than MAX_DOC_ROWS documents: those with the most mentions, references and
+  -- statements (oldest first), and how many are left out; the groups below count them all
+  local listed = r.docs
+  if #listed > M.MAX_DOC_ROWS then
+    listed = heaviest(r.docs, M.MAX_DOC_ROWS, function(d)
+      local x = per[d.id]
+      return x.mentions + x.references + x.statements
+    end)
+    out[#out + 1] = string.format('<p class="note">The %d documents of the %d that have the most mentions, '
+      .. 'references and statements; %d more are not listed.</p>', #listed, #r.docs, #r.docs - #listed)
+  end
   out[#out + 1] = table_html("documents", { "date", "title", "tokens", { key = "mentions", label = "mentions (per 1,000)" },
-    { key = "references", label = "references (per 1,000)" }, "statements" }, r.docs, function(d, c)
+    { key = "references", label = "references (per 1,000)" }, "statements" }, listed, function(d, c)
     if c == "date" then return esc(d.date or "undated"), "date" end
     if c == "title" then return doc_label(d, true) end
     if c == "tokens" then return esc(d.tokens), "n" end
@@ -255,15 +287,24 @@ function M.page(r)
       table.insert(per_doc[m.doc.id], m.start - m.doc.first)
     end
     for k, e in ipairs(entities) do
+      -- a row per document; of a corpus of more than PLOT_ROWS, the PLOT_ROWS documents that
+      -- mention it most (oldest first), as a plot of thousands of rows shows nothing
+      local docs, per = r.docs, offsets[e] or {}
+      if #docs > M.PLOT_ROWS then
+        docs = heaviest(docs, M.PLOT_ROWS, function(d) return per[d.id] and #per[d.id] or 0 end, true)
+      end
       local rows = {}
-      for _, d in ipairs(r.docs) do
+      for _, d in ipairs(docs) do
         rows[#rows + 1] = { label = (d.date or "undated") .. " " .. short(d.title or d.name, 20),
           title = (d.title or "") .. " (" .. d.name .. ")", tokens = d.tokens,
-          offsets = (offsets[e] or {})[d.id] or {} }
+          offsets = per[d.id] or {} }
       end
       local x = r.dispersion[e]
       local head = string.format("%s: %d mentions in %d of %d documents, D %s, DP %s", e, x.freq, x.range, x.parts,
         x.juilland_d and string.format("%.3f", x.juilland_d) or "-", x.gries_dp and string.format("%.3f", x.gries_dp) or "-")
+      if #docs < #r.docs then
+        head = head .. string.format(" (the %d documents that mention it most)", #docs)
+      end
       local name = slug("dispersion", e)
       out[#out + 1] = chart(name, svg.dispersion(name, rows, head, svg.COLORS[(k - 1) % #svg.COLORS + 1]))
     end

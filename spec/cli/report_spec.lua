@@ -260,6 +260,35 @@ describe("scripts/report.lua on more than twelve documents", function()
   end)
 end)
 
+describe("scripts/report.lua on more than 200 documents", function()
+  it("lists the 200 with the most mentions and plots the 30 that mention an entity most", function()
+    local dir = run.tmpdir()
+    os.execute("mkdir -p " .. dir .. "/c")
+    -- document i mentions Iraq i times (0 to 209), so the heaviest are 10 to 209 and 180 to 209
+    for i = 0, 209 do
+      run.write(string.format("%s/c/%03d.txt", dir, i),
+        string.format("Note - %d-01-01\n\nA note.%s\n", 1800 + i, (" Iraq met them."):rep(i)))
+    end
+    local r = run.lector({ "run", "scripts/report.lua", "--corpus", dir .. "/c", "--out", dir .. "/o/r.html",
+      "--entities", "corpus/entities.lua" })
+    assert.are.equal(0, r.code, r.err)
+    local page = run.slurp(dir .. "/o/r.html")
+    assert.truthy(page:find('<p class="note">The 200 documents of the 210 that have the most mentions, references '
+      .. 'and statements; 10 more are not listed.</p>', 1, true))
+    local docs = page:match('<section id="documents%-section">(.-)</section>')
+    assert.falsy(docs:find("1809", 1, true))         -- the ten without a mention or with fewest
+    assert.truthy(docs:find("1810", 1, true))
+    local svg = run.slurp(dir .. "/o/dispersion-iraq.svg")
+    assert.truthy(svg:find("Iraq: 21945 mentions in 209 of 210 documents, D ", 1, true))
+    assert.truthy(svg:find("(the 30 documents that mention it most)", 1, true))
+    local rows = {}
+    for label in svg:gmatch('text%-anchor="end"[^>]*>(%d+)') do rows[#rows + 1] = label end
+    assert.are.equal(30, #rows)
+    assert.are.same({ "1980", "2009" }, { rows[1], rows[30] })
+    run.rmdir(dir)
+  end)
+end)
+
 describe("scripts/report.lua on dates of year, month and day, and none", function()
   it("places each at the middle of its year, month or day, on an axis of months", function()
     local dir = run.tmpdir()

@@ -43,39 +43,38 @@ end
 -- The parts: the documents, or n runs of about equal tokens over the documents in order. Each part
 -- is { size = tokens }; where(position) -> the part's number, or nil outside the (sub)corpus.
 local function partition(C, n)
-  local docs = {}
-  for d in C:docs() do docs[#docs + 1] = d end
-  table.sort(docs, function(a, b) return a.first < b.first end)
+  -- the documents come in corpus order (ids follow positions); their fields are read once, as
+  -- each is a call into C
+  local docs, first, last, sizes = {}, {}, {}, {}
+  for d in C:docs() do
+    local i = #docs + 1
+    docs[i], first[i], last[i], sizes[i] = d, d.first, d.last, d.tokens
+  end
   local function doc_at(pos)                   -- the index in docs of the document holding pos
     local lo, hi = 1, #docs
     while lo <= hi do
       local mid = (lo + hi) // 2
-      local d = docs[mid]
-      if pos < d.first then hi = mid - 1 elseif pos > d.last then lo = mid + 1 else return mid end
+      if pos < first[mid] then hi = mid - 1 elseif pos > last[mid] then lo = mid + 1 else return mid end
     end
   end
-  if not n then
-    local sizes = {}
-    for i, d in ipairs(docs) do sizes[i] = d.tokens end
-    return sizes, doc_at, docs
-  end
+  if not n then return sizes, doc_at, docs end
   -- offset of a position in the documents laid end to end; part k holds offsets
   -- [floor((k-1)·N/n), floor(k·N/n)), so sizes differ by one token at most
   local before, total = {}, 0
-  for i, d in ipairs(docs) do before[i], total = total, total + d.tokens end
+  for i = 1, #docs do before[i], total = total, total + sizes[i] end
   if n > total then error("dispersion: " .. n .. " parts of a corpus of " .. total .. " tokens", 3) end
-  local sizes = {}
-  for k = 1, n do sizes[k] = (k * total) // n - ((k - 1) * total) // n end
+  local parts = {}
+  for k = 1, n do parts[k] = (k * total) // n - ((k - 1) * total) // n end
   local function part_at(pos)
     local i = doc_at(pos)
     if not i then return nil end
-    local off = before[i] + pos - docs[i].first
+    local off = before[i] + pos - first[i]
     local k = (off * n) // total + 1           -- a first guess, then the exact boundary
     while k > 1 and off < ((k - 1) * total) // n do k = k - 1 end
     while k < n and off >= (k * total) // n do k = k + 1 end
     return k
   end
-  return sizes, part_at
+  return parts, part_at
 end
 
 return function(C, term, opts)
