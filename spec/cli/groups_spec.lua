@@ -50,7 +50,7 @@ describe("mentions.lua --by FIELD and --where", function()
     os.remove(c .. "/notes.txt")
     r = run.lector({ "info", c, "--fields" })
     assert.are.equal(2, r.code)
-    assert.are.equal("lector: info: unknown argument '--fields'\nusage: lector info [DIR]\n", r.err)
+    assert.are.equal("lector: info: unknown option '--fields' (try --help)\nusage: lector info [DIR] [--corpus DIR]\n", r.err)
   end)
 
   it("ranks the words that set one party's documents apart from another's (keyness.lua)", function()

@@ -192,7 +192,7 @@ describe("script errors", function()
 
   it("says when the corpus or a data file cannot be read", function()
     fails({ "run", "scripts/mentions.lua", "--corpus", "/no/such/dir" }, 2,
-      "mentions.lua: cannot open corpus /no/such/dir: cannot open /no/such/dir: No such file or directory")
+      "mentions.lua: cannot open corpus /no/such/dir: No such file or directory")
     fails({ "run", "scripts/mentions.lua", "--entities", "/no/such.lua" }, 2,
       "mentions.lua: cannot open /no/such.lua: No such file or directory")
     local dir = run.tmpdir()
