@@ -101,13 +101,12 @@ static int usage_error(const char *what, const char *word, const host_flag *list
   return 2;
 }
 
-static int debug_errors;             /* --debug: errors with their Lua stack traceback */
 
 /* Prints a message about an error on stderr as lua.c does: "lector: message", without the Lua
 ** stack traceback unless --debug (it is for whoever debugs lector or a script, not for a user). */
 static void report_message(const char *msg) {
   fflush(stdout);
-  const char *tb = debug_errors ? NULL : strstr(msg, "\nstack traceback:\n");
+  const char *tb = host_debug() ? NULL : strstr(msg, "\nstack traceback:\n");
   fprintf(stderr, "%s: %.*s\n", progname, tb ? (int)(tb - msg) : (int)strlen(msg), msg);
   fflush(stderr);
 }
@@ -340,7 +339,7 @@ static void parse_options(cli *o, char **argv, int argc) {
     else if (strcmp(a, "-E") == 0) o->no_env = 1;
     else if (strcmp(a, "-W") == 0) o->warnings = 1;
     else if (strcmp(a, "--profile") == 0) o->profile = 1;
-    else if (strcmp(a, "--debug") == 0) debug_errors = 1;
+    else if (strcmp(a, "--debug") == 0) host_set_debug(1);
     else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { o->bad = -1; return; }
     else if (strcmp(a, "-e") == 0 || strcmp(a, "-l") == 0) {
       if (i + 1 >= argc) { o->bad = i; return; }
@@ -408,7 +407,7 @@ static int pmain(lua_State *L) {
     script++;
     is_cmd = 0;
     while (strcmp(argv[script], "--profile") == 0 || strcmp(argv[script], "--debug") == 0) {
-      if (argv[script][2] == 'p') o.profile = 1; else debug_errors = 1;
+      if (argv[script][2] == 'p') o.profile = 1; else host_set_debug(1);
       if (++script >= argc) { fprintf(stderr, "%s: run: no script given\n", progname); m->status = 2; return 0; }
     }
   } else if (script && !is_cmd && !strpbrk(argv[script], "/.:") &&

@@ -131,6 +131,29 @@ function M.format(rows, cols, fmt, opts)
   return table.concat(out, "\n") .. "\n"
 end
 
+-- Several views (a list of { name, rows, cols }) as one document: JSON, an object of the named views,
+-- each an array of row objects; TSV and CSV, each view as its own table after a line "# NAME" and
+-- before an empty line (one view alone, as output.format gives it, is the plain table). only: the name
+-- of the one view to give (nil: all).
+function M.views(views, fmt, only)
+  local out = {}
+  for _, v in ipairs(views) do
+    if not only or v[1] == only then
+      if fmt == "json" then
+        out[#out + 1] = M.json(v[1]) .. ":" .. M.format(v[2], v[3], "json"):gsub("\n$", "")
+      else
+        out[#out + 1] = (only and "" or ("# " .. v[1] .. (fmt == "csv" and "\r\n" or "\n")))
+          .. M.format(v[2], v[3], fmt)
+      end
+    end
+  end
+  if fmt == "json" then
+    if only then return (out[1] or "[]"):gsub("^[^:]*:", "") .. "\n" end
+    return "{" .. table.concat(out, ",\n") .. "}\n"
+  end
+  return table.concat(out, fmt == "csv" and "\r\n" or "\n")
+end
+
 function M.write(rows, cols, fmt, opts)
   local f = (opts and opts.file) or io.stdout
   f:write(M.format(rows, cols, fmt, opts))
