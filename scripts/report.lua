@@ -36,8 +36,9 @@ local opt = cli.parse(arg, {
     { "--by", value = "year|decade|month|FIELD", default = "year",
       help = "the groups the counts and rates per 1,000 tokens are given for (default year)" },
     { "--where", value = "FIELD=VALUE,..", help = "only the documents whose FIELD is one of the values" },
-    { "--view", value = "NAME", choices = { "corpus", "documents", "mentions_per_year", "groups", "references", "changes" },
-      help = "with --format tsv|csv|json: only this view (corpus, documents, mentions_per_year, groups, references, changes)" },
+    { "--view", value = "corpus|documents|mentions_per_year|groups|references|changes",
+      choices = { "corpus", "documents", "mentions_per_year", "groups", "references", "changes" },
+      help = "with --format tsv|csv|json: only this view" },
   },
 })
 -- the text report (the default, or --format table), else its views as data (views, below)

@@ -10,7 +10,7 @@ local M = {}
 
 M.FORMATS = { table = true, tsv = true, csv = true, json = true }
 
--- a message on stderr, then exit (status 2: wrong use or no corpus; 1: the analysis failed)
+-- a message on stderr, then exit (status 2: wrong use; 1: the corpus cannot be opened, or the analysis failed)
 function M.fail(msg, status)
   io.stderr:write(M.name or "lector", ": ", msg, "\n")
   io.stderr:flush()
@@ -113,11 +113,11 @@ function M.parse(args, spec)
   return opt
 end
 
--- the global corpus, opened; a corpus that cannot be opened (or an empty one) fails clearly
+-- the global corpus, opened; a corpus that cannot be opened (or an empty one) fails clearly, status 1
 function M.corpus()
   local ok, err = pcall(function() return #corpus end)
   if not ok then
-    M.fail(tostring(err):gsub("^[^:]*:%d+: ", ""), 2)
+    M.fail((tostring(err):gsub("^[^:]*:%d+: ", "")), 1)
   end
   return corpus
 end

@@ -191,7 +191,7 @@ describe("script errors", function()
   end)
 
   it("says when the corpus or a data file cannot be read", function()
-    fails({ "run", "scripts/mentions.lua", "--corpus", "/no/such/dir" }, 2,
+    fails({ "run", "scripts/mentions.lua", "--corpus", "/no/such/dir" }, 1,
       "mentions.lua: cannot open corpus /no/such/dir: No such file or directory")
     fails({ "run", "scripts/mentions.lua", "--entities", "/no/such.lua" }, 2,
       "mentions.lua: cannot open /no/such.lua: No such file or directory")

@@ -348,7 +348,12 @@ end
 
 -- }==================================================================
 
-return function(corpus, args)
+local subcommands = {}
+for name in pairs(C) do subcommands[#subcommands + 1] = name end
+table.sort(subcommands)
+
+-- callable as the command; its subcommands listed for `lector completion`
+return setmetatable({ subcommands = subcommands }, { __call = function(_, corpus, args)
   local cmd = args[1]
   if not cmd or cmd == "help" or cmd == "--help" then
     io.write(USAGE)
@@ -359,4 +364,4 @@ return function(corpus, args)
     return 2
   end
   return C[cmd](args)
-end
+end })
