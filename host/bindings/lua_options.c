@@ -148,7 +148,7 @@ static int cmp_opt(const void *a, const void *b) {
 }
 
 /* The spec at idx as an array on top of the stack (a userdata, sorted by name, its strings held
-** by the table at idx): a list of names (any type), or name -> type name. Returns its length. */
+** by the table at idx): a list of names (any type) or of {name, ...}, or name -> type name. */
 static lb_opt *spec_from_lua(lua_State *L, int idx, size_t *n) {
   static const char *const types[] = { "any", "boolean", "integer", "number", "string", "function", "table", NULL };
   luaL_checktype(L, idx, LUA_TTABLE);
@@ -161,6 +161,7 @@ static lb_opt *spec_from_lua(lua_State *L, int idx, size_t *n) {
       spec[i].name = lua_tostring(L, -2);
       spec[i].type = (lb_opt_type)luaL_checkoption(L, -1, NULL, types);
     } else {
+      if (lua_istable(L, -1)) lua_rawgeti(L, -1, 1), lua_replace(L, -2);   /* {name, ...}: as the flags */
       luaL_argexpected(L, lua_type(L, -1) == LUA_TSTRING, 3, "a list of names or a table of name = type");
       spec[i].name = lua_tostring(L, -1);
       spec[i].type = LB_ANY;
@@ -203,9 +204,22 @@ static int l_nearest(lua_State *L) {
   return 1;
 }
 
+/* lector._unknown_flag(flag, flags) -> "unknown option '--frmat' (did you mean '--format'?)", or
+** "... (try --help)" when no flag is near: the message of every command-line parser (the commands',
+** scripts/lib/cli.lua) */
+static int l_unknown_flag(lua_State *L) {
+  const char *flag = luaL_checkstring(L, 1);
+  l_nearest(L);
+  if (lua_isnil(L, -1)) lua_pushfstring(L, "unknown option '%s' (try --help)", flag);
+  else lua_pushfstring(L, "unknown option '%s' (did you mean '%s'?)", flag, lua_tostring(L, -1));
+  return 1;
+}
+
 void lb_open_options(lua_State *L) {
   lua_pushcfunction(L, l_check_options);    /* internal: not registered for help() */
   lua_setfield(L, -2, "_check_options");
   lua_pushcfunction(L, l_nearest);
   lua_setfield(L, -2, "_nearest");
+  lua_pushcfunction(L, l_unknown_flag);
+  lua_setfield(L, -2, "_unknown_flag");
 }

@@ -46,14 +46,6 @@ local function usage_text(spec)
   return table.concat(lines, "\n") .. "\n"
 end
 
--- "unknown option '--frmat' (did you mean '--format'?)": the nearest flag by the same measure as the
--- option tables of the Lua API (lector._nearest), else a pointer to --help
-local function unknown(spec, a)
-  local names = {}
-  for _, o in ipairs(M.flags(spec)) do names[#names + 1] = o[1] end
-  local near = lector and lector._nearest and lector._nearest(a, names)
-  return "unknown option '" .. a .. "'" .. (near and (" (did you mean '" .. near .. "'?)") or " (try --help)")
-end
 
 -- parse the script's arguments; spec.options = { { "--name", value = "WORD", help = "...",
 -- choices = {...}, default = x } }. Unknown options and missing values fail with status 2.
@@ -103,7 +95,9 @@ function M.parse(args, spec)
         opt[key] = true
       end
     elseif a:match("^%-") then
-      M.fail(unknown(spec, name))
+      -- "unknown option '--frmat' (did you mean '--format'?)": the nearest flag by the same measure
+      -- as the option tables of the Lua API, else a pointer to --help
+      M.fail(lector._unknown_flag(name, M.flags(spec)))
     else
       opt.positional[#opt.positional + 1] = a
     end

@@ -73,13 +73,6 @@ function M.help(spec)
   return table.concat(lines, "\n") .. "\n"
 end
 
--- "unknown option '--x'" with the nearest flag of spec, if one is near
-local function unknown(spec, a)
-  local names = {}
-  for _, f in ipairs(M.flags(spec)) do names[#names + 1] = f[1] end
-  local near = lector._nearest(a, names)
-  return "unknown option '" .. a .. "'" .. (near and (" (did you mean '" .. near .. "'?)") or " (try --help)")
-end
 
 -- parse(args, spec) -> options, dir, positional | nil, message. options maps each flag given to
 -- true and each option to its value; dir is the corpus (DIR or --corpus DIR); positional the other
@@ -112,7 +105,7 @@ function M.parse(args, spec)
     elseif spec.flags and spec.flags[name] and not inline then
       opts[name] = true
     elseif a:sub(1, 1) == "-" and a ~= "-" then
-      return nil, unknown(spec, name)
+      return nil, lector._unknown_flag(name, M.flags(spec))      -- with the nearest flag, if one is near
     elseif #pos < npos then
       pos[#pos + 1] = a
     elseif (spec.positional or {})[npos + 1] == "DIR" then
