@@ -440,6 +440,13 @@ static int pmain(lua_State *L) {
   if (!run_e_and_l(L, argv, script ? script : argc)) { m->status = 1; return 0; }
   if (is_cmd) {
     const char *cmd = argv[script];
+    if (strcmp(cmd, "help") == 0 && script + 1 < argc && is_command(argv[script + 1]) &&
+        strcmp(argv[script + 1], "help") != 0 && strcmp(argv[script + 1], "run") != 0 &&
+        strcmp(argv[script + 1], "repl") != 0) {                      /* lector help index */
+      char *help_args[] = { argv[script + 1], "--help" };
+      m->status = run_command(L, argv[script + 1], help_args, 2, 1, 1);
+      return 0;
+    }
     if (strcmp(cmd, "help") == 0) { print_usage(stdout); m->status = 0; return 0; }
     if (strcmp(cmd, "repl") == 0) { m->status = host_repl(L, argv, argc, script + 1); return 0; }
     int opened = strcmp(cmd, "index") == 0 || strcmp(cmd, "annotate") == 0 || strcmp(cmd, "export") == 0;

@@ -71,6 +71,7 @@ end
 
 -- rows: list of tables keyed by column name; cols: the column names in order
 function M.format(rows, cols, fmt, opts)
+  lector._check_options(opts, "output.format", { title = "string", widths = "table", max = "integer", file = "any" })
   opts = opts or {}
   local out = {}
   if fmt == "json" then

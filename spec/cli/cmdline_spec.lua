@@ -72,6 +72,8 @@ describe("lector's command line", function()
     assert.are.equal(2, #run.lines(r.err))
     r = run.lector({ "export", "corpus", "--format" })
     assert.are.same({ 2, "lector: export: --format needs a value" }, { r.code, run.lines(r.err)[1] })
+    r = run.lector({ "pack", "instal" })
+    assert.are.same({ 2, "lector: pack: unknown command 'instal' (did you mean 'install'?)" }, { r.code, run.lines(r.err)[1] })
     r = run.lector({ "completion", "fish" })
     assert.are.same({ 2, "lector: completion: unknown shell 'fish' (bash or zsh)" }, { r.code, run.lines(r.err)[1] })
   end)
@@ -103,6 +105,7 @@ describe("lector's command line", function()
         assert.are.equal(r.out, t.out)
       end
       assert.are.equal(2, run.lector({ cmd, "--no-such-flag", "--help" }).code)
+      assert.are.same({ 0, r.out }, { run.lector({ "help", cmd }).code, run.lector({ "help", cmd }).out })
     end
   end)
 

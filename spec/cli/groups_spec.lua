@@ -102,10 +102,13 @@ describe("mentions.lua --by FIELD and --where", function()
   end)
 
   it("names the fields there are when one is not", function()
-    local r = mentions("--by", "parti")
+    local r = mentions("--by", "region")
     assert.are.equal(2, r.code)
-    assert.are.equal("mentions.lua: unknown field 'parti' for --by (fields: date, date_from, lang, party, speaker, year; "
+    assert.are.equal("mentions.lua: unknown field 'region' for --by (fields: date, date_from, lang, party, speaker, year; "
       .. "and doc, year, decade, month, total)\n", r.err)
+    r = mentions("--by", "parti")
+    assert.are.equal(2, r.code)
+    assert.are.equal("mentions.lua: unknown field 'parti' for --by (did you mean 'party'?)\n", r.err)
     r = mentions("--where", "party")
     assert.are.equal(2, r.code)
     assert.are.equal("mentions.lua: --where wants FIELD=VALUE[,VALUE...], not 'party'\n", r.err)

@@ -86,3 +86,19 @@ describe("option tables", function()
     assert.is_nil(lector._nearest("--zzz", { "--format", "--help" }))
   end)
 end)
+
+describe("the scripts' libraries", function()
+  package.path = "scripts/lib/?.lua;" .. package.path
+  local output = require "output"
+
+  it("check their option tables with the same checker", function()
+    local ok, e = pcall(output.format, {}, { "a" }, "table", { widht = { a = 3 } })
+    assert.is_false(ok)
+    assert.are.equal("output.format: unknown option 'widht' (did you mean 'widths'?)", (e:gsub("^[^:]*:%d+: ", "")))
+    local entities = require "entities"
+    local m = entities.compile({ { "Iraq", aliases = { "Iraq" } } })
+    ok, e = pcall(m.find, m, lector.open("corpus"), { boilerplat = true })
+    assert.is_false(ok)
+    assert.are.equal("Matcher:find: unknown option 'boilerplat' (did you mean 'boilerplate'?)", (e:gsub("^[^:]*:%d+: ", "")))
+  end)
+end)

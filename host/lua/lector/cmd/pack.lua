@@ -360,7 +360,9 @@ return setmetatable({ subcommands = subcommands }, { __call = function(_, corpus
     return cmd and 0 or 2
   end
   if not C[cmd] then
-    io.stderr:write("lector: pack: unknown command '", cmd, "'\n", USAGE)
+    local near = lector._nearest(cmd, subcommands)
+    io.stderr:write("lector: pack: unknown command '", cmd, "'", near and (" (did you mean '" .. near .. "'?)") or "",
+      "\n", USAGE)
     return 2
   end
   return C[cmd](args)
