@@ -93,6 +93,9 @@ void lb_open_options(lua_State *L);
 /* lua_corpus.c */
 int lb_open_corpus(lua_State *L);                        /* registers the Corpus metatable */
 void lb_scope_from_opts(lua_State *L, int opts, int corpus, lector_scope *s, uint8_t **docs);
+/* Reads lector.open's options (threads, store, rebuild, ... name_pattern; not warn and progress) from
+** the table at idx into o, checked as the options of fname. */
+void lb_read_open_opts(lua_State *L, int idx, const char *fname, lector_options *o);
 
 /* lua_stats.c */
 int lb_open_stats(lua_State *L);                         /* adds freq, near, ngrams, keywords to Corpus */

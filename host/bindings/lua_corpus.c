@@ -41,25 +41,32 @@ static const lb_opt open_opts[] = { {"threads", LB_INTEGER}, {"store", LB_BOOLEA
   {"text_field", LB_STRING}, {"name_fields", LB_STRING}, {"name_sep", LB_STRING}, {"name_pattern", LB_STRING},
   {"warn", LB_FUNCTION}, {"progress", LB_FUNCTION}, {NULL, 0} };
 
+/* Reads the options table at idx (checked as fname's) into o, all but warn and progress (the caller
+** keeps those as user values); the strings stay the table's. */
+void lb_read_open_opts(lua_State *L, int idx, const char *fname, lector_options *o) {
+  idx = lua_absindex(L, idx);
+  lb_check_opts(L, idx, fname, open_opts);
+  if (lua_getfield(L, idx, "threads") != LUA_TNIL) o->threads = (int)luaL_checkinteger(L, -1);
+  if (lua_getfield(L, idx, "store") != LUA_TNIL) o->store = lua_toboolean(L, -1);
+  if (lua_getfield(L, idx, "rebuild") != LUA_TNIL) o->rebuild = lua_toboolean(L, -1);
+  if (lua_getfield(L, idx, "check") != LUA_TNIL) o->no_check = !lua_toboolean(L, -1);
+  if (lua_getfield(L, idx, "verify") != LUA_TNIL) o->verify = lua_toboolean(L, -1);
+  if (lua_getfield(L, idx, "annotate") != LUA_TNIL) o->annotate = lua_toboolean(L, -1) ? 1 : -1;
+  if (lua_getfield(L, idx, "attributes") != LUA_TNIL) o->vrt_attributes = luaL_checkstring(L, -1);
+  if (lua_getfield(L, idx, "text_field") != LUA_TNIL) o->text_field = luaL_checkstring(L, -1);
+  if (lua_getfield(L, idx, "name_fields") != LUA_TNIL) o->name_fields = luaL_checkstring(L, -1);
+  if (lua_getfield(L, idx, "name_sep") != LUA_TNIL) o->name_sep = luaL_checkstring(L, -1);
+  if (lua_getfield(L, idx, "name_pattern") != LUA_TNIL) o->name_pattern = luaL_checkstring(L, -1);
+  lua_pop(L, 11);
+}
+
 /* lector.open(path [, opts]) -> Corpus | nil, message */
 static int l_open(lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
   lector_options o;
   lector_options_init(&o);
   if (!lua_isnoneornil(L, 2)) {
-    lb_check_opts(L, 2, "lector.open", open_opts);
-    if (lua_getfield(L, 2, "threads") != LUA_TNIL) o.threads = (int)luaL_checkinteger(L, -1);
-    if (lua_getfield(L, 2, "store") != LUA_TNIL) o.store = lua_toboolean(L, -1);
-    if (lua_getfield(L, 2, "rebuild") != LUA_TNIL) o.rebuild = lua_toboolean(L, -1);
-    if (lua_getfield(L, 2, "check") != LUA_TNIL) o.no_check = !lua_toboolean(L, -1);
-    if (lua_getfield(L, 2, "verify") != LUA_TNIL) o.verify = lua_toboolean(L, -1);
-    if (lua_getfield(L, 2, "annotate") != LUA_TNIL) o.annotate = lua_toboolean(L, -1) ? 1 : -1;
-    if (lua_getfield(L, 2, "attributes") != LUA_TNIL) o.vrt_attributes = luaL_checkstring(L, -1);
-    if (lua_getfield(L, 2, "text_field") != LUA_TNIL) o.text_field = luaL_checkstring(L, -1);
-    if (lua_getfield(L, 2, "name_fields") != LUA_TNIL) o.name_fields = luaL_checkstring(L, -1);
-    if (lua_getfield(L, 2, "name_sep") != LUA_TNIL) o.name_sep = luaL_checkstring(L, -1);
-    if (lua_getfield(L, 2, "name_pattern") != LUA_TNIL) o.name_pattern = luaL_checkstring(L, -1);
-    lua_pop(L, 11);
+    lb_read_open_opts(L, 2, "lector.open", &o);
   }
   lb_corpus *cu = lb_corpus_new(L, path, &o);
   if (lua_istable(L, 2) && lua_getfield(L, 2, "warn") != LUA_TNIL) {

@@ -180,29 +180,6 @@ void host_corpus_options(lector_options *o) {
   if (check && strcmp(check, "0") == 0) o->no_check = 1;
 }
 
-/* `lector index [DIR] [--rebuild] [--verify] [--annotate] [--threads N]` opens its corpus with these (the
-** command, host/lua/lector/cmd/index.lua, checks the arguments and reports); so do `annotate` and
-** `export DIR --format F --output FILE`. Returns DIR or NULL. */
-static const char *index_options(lector_options *o, char **argv, int argc, int from) {
-  const char *dir = NULL;
-  for (int i = from; i < argc; i++) {
-    if (strcmp(argv[i], "--rebuild") == 0) o->rebuild = 1;
-    else if (strcmp(argv[i], "--verify") == 0) o->verify = 1;
-    else if (strcmp(argv[i], "--annotate") == 0) o->annotate = 1;
-    else if (strcmp(argv[i], "--no-annotate") == 0) o->annotate = -1;
-    else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) o->threads = atoi(argv[++i]);
-    else if (strcmp(argv[i], "--corpus") == 0 && i + 1 < argc) dir = argv[++i];
-    else if (strcmp(argv[i], "--attributes") == 0 && i + 1 < argc) o->vrt_attributes = argv[++i];
-    else if (strcmp(argv[i], "--text-field") == 0 && i + 1 < argc) o->text_field = argv[++i];
-    else if (strcmp(argv[i], "--name-fields") == 0 && i + 1 < argc) o->name_fields = argv[++i];
-    else if (strcmp(argv[i], "--name-sep") == 0 && i + 1 < argc) o->name_sep = argv[++i];
-    else if (strcmp(argv[i], "--name-pattern") == 0 && i + 1 < argc) o->name_pattern = argv[++i];
-    else if ((strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc) i++;
-    else if (argv[i][0] != '-' && !dir) dir = argv[i];
-  }
-  return dir;
-}
-
 static int dochunk(lua_State *L, int status) {
   if (status == LUA_OK) status = host_docall(L, 0, 0);
   return report(L, status);
@@ -251,10 +228,20 @@ static int handle_script(lua_State *L, char **argv, int argc, int script) {
   return report(L, status);
 }
 
-/* open(dir) for a command given DIR: the global `corpus` becomes a corpus at dir (opened on use). */
+/* open([dir [, opts]]) for a command: the global `corpus` becomes the corpus at dir (nil: the one
+** the host chose) opened on use with the host's options and opts, lector.open's (the command's
+** flags: index --rebuild is {rebuild = true}). Returns it. */
 static int l_open_corpus(lua_State *L) {
-  host_set_corpus(L, luaL_checkstring(L, 1));
-  lua_getglobal(L, "corpus");
+  lua_getglobal(L, "corpus");                  /* 3: kept while its path is in use */
+  const char *path = lua_isnoneornil(L, 1) ? ((lb_corpus *)luaL_checkudata(L, 3, LB_CORPUS))->path
+                                           : luaL_checkstring(L, 1);
+  lector_options o;
+  lector_options_init(&o);
+  host_corpus_options(&o);
+  if (!lua_isnoneornil(L, 2)) lb_read_open_opts(L, 2, "open", &o);
+  lb_corpus_new(L, path, &o);
+  lua_pushvalue(L, -1);
+  lua_setglobal(L, "corpus");
   return 1;
 }
 
@@ -285,9 +272,9 @@ static void push_flags(lua_State *L, const host_flag *list) {
 }
 
 /* A command written in Lua: require("lector.cmd.NAME")(corpus, args, open, host) -> exit status.
-** open(dir) opens DIR for the commands the host has not opened it for; host lists the commands
-** and the host's options. */
-static int run_command(lua_State *L, const char *name, char **argv, int argc, int first, int opened) {
+** open(dir, opts) opens the corpus the command's arguments name, with its options; host lists the
+** commands and the host's options. */
+static int run_command(lua_State *L, const char *name, char **argv, int argc, int first) {
   lua_getglobal(L, "require");
   lua_pushfstring(L, "lector.cmd.%s", name);
   int status = host_docall(L, 1, 1);
@@ -298,7 +285,7 @@ static int run_command(lua_State *L, const char *name, char **argv, int argc, in
     lua_pushstring(L, argv[i]);
     lua_rawseti(L, -2, i - first + 1);
   }
-  if (opened) lua_pushnil(L); else lua_pushcfunction(L, l_open_corpus);
+  lua_pushcfunction(L, l_open_corpus);
   lua_createtable(L, 0, 2);
   push_flags(L, commands);
   lua_setfield(L, -2, "commands");
@@ -423,18 +410,7 @@ static int pmain(lua_State *L) {
   create_arg_table(L, argv, argc, script ? script : 0);
   lua_gc(L, LUA_GCRESTART);
   lua_gc(L, LUA_GCGEN, 0, 0);        /* the collector mode lua5.4 runs scripts in */
-  if (is_cmd && (strcmp(argv[script], "index") == 0 || strcmp(argv[script], "annotate") == 0 ||
-                 strcmp(argv[script], "export") == 0)) {
-    lector_options co;
-    lector_options_init(&co);
-    host_corpus_options(&co);
-    co.annotate = strcmp(argv[script], "annotate") == 0;
-    const char *dir = index_options(&co, argv, argc, script + 1);
-    lb_corpus_new(L, dir ? dir : corpus_path(o.corpus, argv, argc, script + 1), &co);
-    lua_setglobal(L, "corpus");
-  } else {
-    host_set_corpus(L, corpus_path(o.corpus, argv, argc, script ? script + 1 : argc));
-  }
+  host_set_corpus(L, corpus_path(o.corpus, argv, argc, script ? script + 1 : argc));
   if (o.warnings) lua_warning(L, "@on", 0);
   if (!o.no_env && handle_luainit(L) != LUA_OK) { m->status = 1; return 0; }
   if (!run_e_and_l(L, argv, script ? script : argc)) { m->status = 1; return 0; }
@@ -444,13 +420,12 @@ static int pmain(lua_State *L) {
         strcmp(argv[script + 1], "help") != 0 && strcmp(argv[script + 1], "run") != 0 &&
         strcmp(argv[script + 1], "repl") != 0) {                      /* lector help index */
       char *help_args[] = { argv[script + 1], "--help" };
-      m->status = run_command(L, argv[script + 1], help_args, 2, 1, 1);
+      m->status = run_command(L, argv[script + 1], help_args, 2, 1);
       return 0;
     }
     if (strcmp(cmd, "help") == 0) { print_usage(stdout); m->status = 0; return 0; }
     if (strcmp(cmd, "repl") == 0) { m->status = host_repl(L, argv, argc, script + 1); return 0; }
-    int opened = strcmp(cmd, "index") == 0 || strcmp(cmd, "annotate") == 0 || strcmp(cmd, "export") == 0;
-    m->status = run_command(L, cmd, argv, argc, script + 1, opened);
+    m->status = run_command(L, cmd, argv, argc, script + 1);
     return 0;
   }
   if (script) {

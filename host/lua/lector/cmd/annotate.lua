@@ -5,7 +5,12 @@ local args = require "lector.cmd.args"
 local index = require "lector.cmd.index"
 
 local SPEC = setmetatable({ name = "annotate",
-  summary = "The same as lector index --annotate: lemma, pos and xpos from the built-in English tagger." },
+  summary = "The same as lector index --annotate: lemma, pos and xpos from the built-in English tagger.",
+  open_options = function(o)
+    local opts = index.spec.open_options(o)
+    if opts.annotate == nil then opts.annotate = true end
+    return opts
+  end },
   { __index = index.spec })
 
 return args.command(SPEC, index.body)

@@ -120,14 +120,18 @@ function M.parse(args, spec)
 end
 
 -- The frame of a command: parses argv with spec, answers --help (status 0) and usage errors
--- (status 2, message and usage on stderr), opens DIR with open(dir) when one is given, then calls
+-- (status 2, message and usage on stderr), opens DIR with open(dir, options) when one is given or
+-- the command opens its corpus with options of its own (spec.open_options(opts) -> lector.open's
+-- options: the flags of index and export are read here, not in C), then calls
 -- body(corpus, opts, positional, host) for the exit status (host: the host's commands and options).
 function M.command(spec, body)
   return setmetatable({ spec = spec, body = body }, { __call = function(_, corpus, argv, open, host)
     local opts, dir, pos = M.parse(argv or {}, spec)
     if not opts then return M.usage_error(spec, dir) end
     if opts.help then io.stdout:write(M.help(spec)) return 0 end
-    if dir and open then corpus = open(dir) end
+    if open and (dir or spec.open_options) then
+      corpus = open(dir, spec.open_options and spec.open_options(opts))    -- index --rebuild: {rebuild = true}
+    end
     return body(corpus, opts, pos, host)
   end })
 end

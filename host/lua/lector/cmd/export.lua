@@ -16,6 +16,9 @@ local SPEC = {
   flags = { ["--rebuild"] = true, ["--verify"] = true },
   values = { ["--format"] = args.choice("--format", "vrt", "conllu"), ["--output"] = args.any,
              ["--threads"] = args.whole("--threads") },
+  open_options = function(o)
+    return { rebuild = o["--rebuild"], verify = o["--verify"], threads = o["--threads"] and math.tointeger(tonumber(o["--threads"])) }
+  end,
   help = {
     ["--format"] = "vrt|conllu  the format (required)",
     ["--output"] = "FILE  write into FILE instead of stdout",

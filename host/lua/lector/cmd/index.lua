@@ -21,6 +21,15 @@ local SPEC = {
   values = { ["--threads"] = args.whole("--threads"), ["--attributes"] = args.any,
     ["--text-field"] = args.any, ["--name-fields"] = args.any, ["--name-sep"] = args.any,
     ["--name-pattern"] = args.any },
+  -- the flags as lector.open's options, for the host's open (host/cli/main.c)
+  open_options = function(o)
+    local annotate
+    if o["--annotate"] then annotate = true elseif o["--no-annotate"] then annotate = false end
+    return { rebuild = o["--rebuild"], verify = o["--verify"], annotate = annotate,
+      threads = o["--threads"] and math.tointeger(tonumber(o["--threads"])), attributes = o["--attributes"],
+      text_field = o["--text-field"], name_fields = o["--name-fields"], name_sep = o["--name-sep"],
+      name_pattern = o["--name-pattern"] }
+  end,
   help = {
     ["--rebuild"] = "read every file again, not only those that changed",
     ["--verify"] = "check the stored index against the files",
