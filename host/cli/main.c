@@ -2,9 +2,12 @@
 ** main.c: the lector command line. It makes a Lua state like lua5.4's own (standard libraries,
 ** `arg`, `...`, LUA_INIT, tracebacks, exit statuses), adds LPeg and the lector module, and a global
 ** `corpus` that opens ./corpus (or --corpus DIR, or $LECTOR_CORPUS) on first use. Then it runs a
-** script, -e chunks, or a command (run, repl, info, query, index, pack), the commands being Lua
-** modules of the host (host/lua/lector/cmd/NAME.lua) unless they need the terminal (repl.c).
-** Ordinary Lua runs here exactly as under lua5.4; that is tested with Lua's own test suite.
+** script, -e chunks, or a command (run, repl, info, query, index, annotate, export, pack,
+** completion), the commands being Lua modules of the host (host/lua/lector/cmd/NAME.lua, each
+** parsing its arguments with lector.cmd.args) unless they need the terminal (repl.c).
+** Ordinary Lua runs here as under lua5.4 (tested with Lua's own test suite), but for errors: one
+** line "lector: message" (a command's: "lector: CMD: message"), the traceback only with --debug;
+** exit status 1, and 2 for a usage error (doc/commands.md).
 */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
--- lector query 'QUERY' [--count | --kwic | --dump | --format tsv|csv|json] [--limit N]
---   [--context N] [--timeout S]: a CQP query on the corpus, from the shell.
+-- lector query 'QUERY' [DIR] [--count | --kwic | --dump | --format tsv|csv|json] [--limit N]
+--   [--context N] [--timeout S]: a CQP query on the corpus, from the shell (flags: SPEC below).
 -- Output: --kwic (the default) a concordance, one hit a line, "doc: left [match] right";
 -- --count the number of hits; --dump "match TAB matchend TAB target TAB keyword" (positions, -1
 -- when absent) like CQP's dump; --format a table of the hits with a header. Exit status: 0, 2 for
