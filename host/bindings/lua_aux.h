@@ -85,7 +85,7 @@ void lb_check_opts(lua_State *L, int idx, const char *fname, const lb_opt *spec)
 /* Lets Lua code check a table against fname's spec (lector._check_options(opts, fname)). */
 void lb_publish_opts(lua_State *L, const char *fname, const lb_opt *spec);
 /* The name of spec (n entries, or up to {NULL} when n is 0) nearest to word by edit distance, when
-** it is near enough to be a slip of the keyboard; else NULL. */
+** it is near enough to be a slip of the keyboard, or the one name word begins; else NULL. */
 const char *lb_nearest(const char *word, const lb_opt *spec, size_t n);
 /* Adds _check_options and _nearest to the module table on top. */
 void lb_open_options(lua_State *L);

@@ -11,7 +11,8 @@
 #include "lua_aux.h"
 
 /* How far a name may be from a valid one and still be suggested: one edit for short names, two
-** from five characters on (cas -> case, sourc -> source, --frmat -> --format). */
+** from five characters on (cas -> case, sourc -> source, --frmat -> --format); or the beginning of
+** exactly one name (--re -> --rebuild). */
 #if !defined(LB_NEAR_SHORT)
 #define LB_NEAR_SHORT 4
 #endif
@@ -39,16 +40,17 @@ static size_t distance(const char *a, const char *b, size_t limit) {
 }
 
 const char *lb_nearest(const char *word, const lb_opt *spec, size_t n) {
-  const char *best = NULL;
-  size_t best_d = (size_t)-1;
+  const char *best = NULL, *prefixed = NULL;
+  size_t best_d = (size_t)-1, nprefixed = 0, len = strlen(word);
   for (size_t i = 0; n ? i < n : spec[i].name != NULL; i++) {
     const char *name = spec[i].name;
     size_t core = strlen(name) - strspn(name, "-");     /* "--format" is as long as "format" */
     size_t limit = core <= LB_NEAR_SHORT ? 1 : 2;
     size_t d = distance(word, name, limit);
     if (d <= limit && d < best_d) { best = name; best_d = d; }
+    if (len - strspn(word, "-") >= 2 && strncmp(name, word, len) == 0) { prefixed = name; nprefixed++; }
   }
-  return best;
+  return best ? best : nprefixed == 1 ? prefixed : NULL;   /* else the one name it begins: --re */
 }
 
 static const char *const type_names[] = { "any value", "a boolean", "an integer", "a number", "a string",

@@ -84,6 +84,10 @@ describe("option tables", function()
     assert.are.equal("--format", lector._nearest("--frmat", { "--format", "--help", "--corpus" }))
     assert.are.equal("--rebuild", lector._nearest("--rebiuld", { "--rebuild", "--verify" }))
     assert.is_nil(lector._nearest("--zzz", { "--format", "--help" }))
+    assert.are.equal("--rebuild", lector._nearest("--re", { "--rebuild", "--verify" }))   -- the one it begins
+    assert.is_nil(lector._nearest("--re", { "--rebuild", "--region" }))                  -- not one only
+    assert.are.equal("C:hits: unknown option 'lim' (did you mean 'limit'?)",
+      (error_of(function() local r = C:hits("Iraq", { lim = 1 }); return r end)))
   end)
 end)
 
