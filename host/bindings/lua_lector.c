@@ -133,6 +133,7 @@ int luaopen_lector(lua_State *L) {
   lb_open_bulk(L);
   lb_open_parallel(L);
   lb_register(L, module_fns, "lector.");
+  lb_open_options(L);
   lua_pushliteral(L, LECTOR_VERSION);
   lua_setfield(L, mod, "version");
   lua_pushinteger(L, LECTOR_VERSION_NUM);

@@ -307,9 +307,10 @@ static int l_tripped(lua_State *L) {
   return 1;
 }
 
-/* host.limits() -> {sandbox=, memory=, time=, instructions=, set = {memory=true, ...}} */
+/* host.limits() -> {sandbox=, memory=, time=, instructions=, set = {memory=true, ...}, debug=} */
 static int l_limits(lua_State *L) {
-  lua_createtable(L, 0, 5);
+  lua_createtable(L, 0, 6);
+  lua_pushboolean(L, host_debug()); lua_setfield(L, -2, "debug");
   lua_pushboolean(L, flags.sandbox); lua_setfield(L, -2, "sandbox");
   lua_pushinteger(L, (lua_Integer)flags.memory); lua_setfield(L, -2, "memory");
   lua_pushnumber(L, flags.time); lua_setfield(L, -2, "time");

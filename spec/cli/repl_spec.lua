@@ -258,7 +258,7 @@ describe("lector repl on a terminal", function()
 
   it("says when the corpus cannot be opened, and goes on", function()
     local t = session({ prompt, send "1 + 1\\r", expect "2", prompt, send "\\x04" }, { args = { "--corpus", tmp .. "/none" } })
-    has(t, "no corpus: cannot open corpus " .. tmp .. "/none: cannot open " .. tmp .. "/none: No such file or directory (.corpus DIR opens one) · help()")
+    has(t, "no corpus: cannot open corpus " .. tmp .. "/none: No such file or directory (.corpus DIR opens one) · help()")
   end)
 end)
 

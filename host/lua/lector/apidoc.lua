@@ -64,8 +64,8 @@ print(lector.open("no/such/folder"))          --> nil	no/such/folder: cannot ope
 local stages = {}
 lector.open("corpus", { store = false, progress = function(p) stages[#stages + 1] = p.stage end })
 print(table.concat(stages, " "))              --> reading merging done
-print(pcall(lector.open, "corpus", { anotate = true }))   --> false	lector.open: unknown option 'anotate' (options: threads, store, rebuild, check, verify, annotate, attributes, text_field, name_fields, name_sep, name_pattern, warn, progress)
-print(pcall(lector.open, "corpus", { annotate = 1 }))     --> false	lector.open: option 'annotate' wants true or false, not a number
+print(pcall(lector.open, "corpus", { anotate = true }))   --> false	lector.open: unknown option 'anotate' (did you mean 'annotate'?)
+print(pcall(lector.open, "corpus", { annotate = 1 }))     --> false	lector.open: option 'annotate' must be a boolean, got number
 ]] },
       { name = "lector.tokenize", since = "0.1.0",
         aliases = { "tokenizer", "tokens" },

@@ -7,9 +7,6 @@
 -- Exit status: 0; 2 for a usage error; 1 when the corpus cannot be opened or holds no document.
 local args = require "lector.cmd.args"
 
-local USAGE = "usage: lector index [DIR] [--rebuild] [--verify] [--annotate | --no-annotate] [--attributes A,B,..] "
-  .. "[--text-field NAME] [--name-fields F,G,.. [--name-sep CHARS] | --name-pattern P] [--threads N]"
-
 local function die(code, msg)
   io.stderr:write("lector: index: ", msg, "\n")
   return code
@@ -18,18 +15,36 @@ end
 local function mb(n) return string.format("%.1f MB", n / 1e6) end
 
 local SPEC = {
+  name = "index", positional = { "DIR" },
+  summary = "Builds the on-disk index of the corpus DIR, or brings it up to date.",
   flags = { ["--rebuild"] = true, ["--verify"] = true, ["--annotate"] = true, ["--no-annotate"] = true },
-  values = { ["--threads"] = args.whole("--threads"), ["--corpus"] = args.any, ["--attributes"] = args.any,
+  values = { ["--threads"] = args.whole("--threads"), ["--attributes"] = args.any,
     ["--text-field"] = args.any, ["--name-fields"] = args.any, ["--name-sep"] = args.any,
     ["--name-pattern"] = args.any },
+  -- the flags as lector.open's options, for the host's open (host/cli/main.c)
+  open_options = function(o)
+    local annotate
+    if o["--annotate"] then annotate = true elseif o["--no-annotate"] then annotate = false end
+    return { rebuild = o["--rebuild"], verify = o["--verify"], annotate = annotate,
+      threads = o["--threads"] and math.tointeger(tonumber(o["--threads"])), attributes = o["--attributes"],
+      text_field = o["--text-field"], name_fields = o["--name-fields"], name_sep = o["--name-sep"],
+      name_pattern = o["--name-pattern"] }
+  end,
+  help = {
+    ["--rebuild"] = "read every file again, not only those that changed",
+    ["--verify"] = "check the stored index against the files",
+    ["--annotate"] = "add lemma, pos and xpos from the built-in English tagger",
+    ["--no-annotate"] = "drop the tagger's attributes",
+    ["--threads"] = "N  threads for building (default: all cores)",
+    ["--attributes"] = "A,B,..  the columns of .vrt files without a positional-attributes comment",
+    ["--text-field"] = "NAME  the field of .json/.jsonl documents that is their text",
+    ["--name-fields"] = "F,G,..  metadata from the parts of the file names",
+    ["--name-sep"] = "CHARS  the characters --name-fields splits file names at (default _-)",
+    ["--name-pattern"] = "P  metadata from the file names by a pattern: '{country}_{session}_{year}'",
+  },
 }
 
-return function(corpus, argv)
-  local opts, msg = args.parse(argv, SPEC)
-  if not opts then
-    if msg:match("^%-%-threads needs a whole") then return die(2, msg) end
-    return die(2, msg .. "\n" .. USAGE)
-  end
+return args.command(SPEC, function(corpus, _)
   local ok, info = pcall(corpus.info, corpus)
   if not ok then return die(1, tostring(info)) end
   local text, index = info.text_bytes, info.index_bytes
@@ -51,4 +66,4 @@ return function(corpus, argv)
   io.stdout:write(string.format("%s: %d files, %d documents, %d tokens%s, %s of text; index %s (%.2fx), %s\n",
     what, info.files, info.documents, info.tokens, annotated, mb(text), mb(index), text > 0 and index / text or 0, where))
   return 0
-end
+end)
