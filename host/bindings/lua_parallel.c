@@ -341,16 +341,11 @@ static int corpus_map(lua_State *L) {
     return luaL_argerror(L, 3, "\"module.function\" expected, e.g. \"resolutions.rows_of_doc\"");
   int threads = default_threads();
   lua_settop(L, 4);
+  static const lb_opt map_opts[] = { {"threads", LB_INTEGER}, {"args", LB_TABLE}, {NULL, 0} };
+  lb_check_opts(L, 4, "C:map", map_opts);
   if (!lua_isnil(L, 4)) {
-    luaL_checktype(L, 4, LUA_TTABLE);
-    for (lua_pushnil(L); lua_next(L, 4); lua_pop(L, 1)) {
-      const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-      if (!key || (strcmp(key, "threads") != 0 && strcmp(key, "args") != 0))
-        return luaL_error(L, "C:map: unknown option '%s' (options: threads, args)",
-                          key ? key : luaL_typename(L, -2));
-    }
     if (lua_getfield(L, 4, "threads") != LUA_TNIL) {
-      lua_Integer t = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 0;
+      lua_Integer t = lua_tointeger(L, -1);
       if (t < 1 || t > MAP_MAX_THREADS)
         return luaL_error(L, "C:map: option 'threads' wants a whole number from 1 to %d", MAP_MAX_THREADS);
       threads = (int)t;
@@ -358,7 +353,6 @@ static int corpus_map(lua_State *L) {
     lua_pop(L, 1);
   }
   if (lua_isnil(L, 4) || lua_getfield(L, 4, "args") == LUA_TNIL) { lua_settop(L, 4); lua_newtable(L); }
-  else if (!lua_istable(L, -1)) return luaL_error(L, "C:map: option 'args' wants a list");
   /* 5: the arguments; the items and arguments are read by index, as lists */
   int nargs = (int)luaL_len(L, 5);
   size_t n = (size_t)luaL_len(L, 2);

@@ -208,7 +208,7 @@ return function(lector, Corpus, Document, Hits)
   })
 
   -- C:dispersion(term [, opts]): range, Juilland's D, Gries's DP (lector.dispersion)
-  register(Corpus, "Corpus:", { dispersion = require "lector.dispersion" })
+  register(Corpus, "Corpus:", { dispersion = require "lector.dispersion"(check_options) })
 
   register(Hits, "Hits:", {
     -- hits:texts() -> list of the matched texts, as written

@@ -3,25 +3,15 @@
 -- them beside frequency (doc/dispersion.md has the formulas and their sources). It asks the
 -- corpus's own hits, so a word, a phrase or any query's Hits works; core.lua registers it.
 
--- options: checked by the shared validator once merged
-local KNOWN = { parts = true, case = true, loose = true, boilerplate = true, query = true }
+local check                                    -- the one checker of option tables (lua_options.c)
+local KEYS = { parts = "integer", case = "boolean", loose = "boolean", boilerplate = "boolean", query = "boolean" }
 
 local function check_options(opts)
   if opts == nil then return {} end
-  if type(opts) ~= "table" then
-    error("bad argument #2 to 'dispersion' (table expected, got " .. type(opts) .. ")", 3)
-  end
-  local names = {}
-  for k in pairs(KNOWN) do names[#names + 1] = k end
-  table.sort(names)
-  for k in pairs(opts) do
-    if not KNOWN[k] then
-      error("dispersion: unknown option '" .. tostring(k) .. "' (options: " .. table.concat(names, ", ") .. ")", 3)
-    end
-  end
+  check(opts, "C:dispersion", KEYS, 4)
   local n = opts.parts
-  if n ~= nil and (math.type(n) ~= "integer" or n < 1) then
-    error("dispersion: option 'parts' wants a whole number of parts (1 or more), not " .. tostring(n), 3)
+  if n ~= nil and n < 1 then
+    error("C:dispersion: option 'parts' wants a whole number of parts (1 or more), not " .. tostring(n), 3)
   end
   return opts
 end
@@ -77,7 +67,7 @@ local function partition(C, n)
   return parts, part_at
 end
 
-return function(C, term, opts)
+local function dispersion(C, term, opts)
   opts = check_options(opts)
   local hits = hits_of(C, term, opts)
   local sizes, part_at, docs = partition(C, opts.parts)
@@ -118,4 +108,10 @@ return function(C, term, opts)
     r.juilland_d = 1 - (sd / mean) / math.sqrt(n - 1)
   end
   return r
+end
+
+-- core.lua calls this with the checker, and registers what it returns as C:dispersion
+return function(checker)
+  check = checker
+  return dispersion
 end
