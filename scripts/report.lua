@@ -87,7 +87,16 @@ local drows = {}
 for _, d in ipairs(docs) do
   drows[#drows + 1] = { date = d.date or "-", file = d.name, tokens = d.tokens, title = d.title or "" }
 end
-w(output.format(drows, { "date", "file", "tokens", "title" }, "table", { widths = { title = 60 } }), "\n")
+-- on the terminal the first and last few of a long list (the data formats give them all)
+local SHOWN = 20
+local shown = drows
+if #drows > 2 * SHOWN then
+  shown = {}
+  for i = 1, SHOWN do shown[#shown + 1] = drows[i] end
+  shown[#shown + 1] = { date = "...", file = string.format("(%d more)", #drows - 2 * SHOWN), tokens = "", title = "" }
+  for i = #drows - SHOWN + 1, #drows do shown[#shown + 1] = drows[i] end
+end
+w(output.format(shown, { "date", "file", "tokens", "title" }, "table", { widths = { title = 60 } }), "\n")
 views[#views + 1] = { "documents", drows, { "date", "file", "tokens", "title" } }
 
 -- 2. mentions per year

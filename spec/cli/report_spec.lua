@@ -272,6 +272,11 @@ describe("scripts/report.lua on more than 200 documents", function()
     local r = run.lector({ "run", "scripts/report.lua", "--corpus", dir .. "/c", "--out", dir .. "/o/r.html",
       "--entities", "corpus/entities.lua" })
     assert.are.equal(0, r.code, r.err)
+    -- the terminal shows the first and the last 20 of the documents
+    assert.truthy(r.out:find("1819-01-01  019.txt", 1, true))
+    assert.truthy(r.out:find("\n...         (170 more)", 1, true), r.out)
+    assert.falsy(r.out:find("1820-01-01  020.txt", 1, true))
+    assert.truthy(r.out:find("1990-01-01  190.txt", 1, true))
     local page = run.slurp(dir .. "/o/r.html")
     assert.truthy(page:find('<p class="note">The 200 documents of the 210 that have the most mentions, references '
       .. 'and statements; 10 more are not listed.</p>', 1, true))
