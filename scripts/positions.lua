@@ -22,7 +22,7 @@
 --             to_evidence.
 -- this file's folder (whether run or required), for its lib/ and data/
 local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
-package.path = here .. "/lib/?.lua;" .. package.path
+package.path = here .. "/?.lua;" .. here .. "/lib/?.lua;" .. package.path
 
 local cli = require "cli"
 local output = require "output"
@@ -69,7 +69,8 @@ function M.load(path, own)
   end
   local ok, matcher = pcall(entities.compile, data.actors)
   if not ok then return nil, path .. ": " .. tostring(matcher) end
-  local d = { matcher = matcher, topics = {} }
+  -- how: what a worker of C:map loads the same data from
+  local d = { matcher = matcher, topics = {}, how = { data = path, own = own } }
   for i, t in ipairs(data.topics) do
     for k in pairs(t) do
       if not KNOWN_TOPIC_KEYS[k] then return nil, string.format("%s: topic %d: unknown key `%s`", path, i, tostring(k)) end
@@ -328,11 +329,25 @@ function M.candidates(C, d)
   return pos
 end
 
+-- the statements of one document in a worker of C:map: item = { doc =, spans =, numbers = } (spans
+-- and numbers only when found through the index); the data is loaded once per worker, from what
+-- the caller loaded it from (how = { data =, own = }), as compiled data cannot be copied
+local loaded = setmetatable({}, { __mode = "k" })
+function M.document_item(C, item, how, opts)
+  local d = loaded[how]
+  if not d then
+    d = assert(M.load(how.data, how.own))
+    loaded[how] = d
+  end
+  local at = item.spans and { spans = item.spans, numbers = item.numbers }
+  return M.document(d, at and at.spans[1].doc or item.doc, opts, at)
+end
+
 -- the statements of the corpus, documents in date order: found through the index (opts.scan: by
--- looking at every sentence; the same rows)
+-- looking at every sentence; the same rows). The documents are shared among the cores (C:map)
+-- when d says what it was loaded from (d.how, as M.load leaves it); else they are read here
 function M.statements(C, d, opts)
   opts = opts or {}
-  local rows = {}
   local by_doc                    -- the sentences with a trigger word, by document
   if not opts.scan then
     by_doc = {}
@@ -340,17 +355,30 @@ function M.statements(C, d, opts)
     for i, sp in ipairs(spans) do
       local id = sp.doc.id
       local x = by_doc[id]
-      if not x then x = { spans = {}, numbers = {} }; by_doc[id] = x end
+      if not x then x = { doc = sp.doc, spans = {}, numbers = {} }; by_doc[id] = x end
       x.spans[#x.spans + 1], x.numbers[#x.numbers + 1] = sp, numbers[i]
     end
   end
+  local items = {}
   for _, doc in ipairs(text.docs(C)) do
-    local at = by_doc and by_doc[doc.id]
     if opts.keep and not opts.keep(doc) then
       -- a document --where leaves out: nothing read
-    elseif not by_doc or at then
-      for _, r in ipairs(M.document(d, at and at.spans[1].doc or doc, opts, at)) do rows[#rows + 1] = r end
+    elseif not by_doc then items[#items + 1] = { doc = doc }
+    elseif by_doc[doc.id] then items[#items + 1] = by_doc[doc.id] end
+  end
+  local per_doc
+  if d.how then
+    per_doc = C:map(items, "positions.document_item", { args = { d.how, { boilerplate = opts.boilerplate } } })
+  else
+    per_doc = {}
+    for i, item in ipairs(items) do
+      local at = item.spans and { spans = item.spans, numbers = item.numbers }
+      per_doc[i] = M.document(d, at and at.spans[1].doc or item.doc, opts, at)
     end
+  end
+  local rows = {}
+  for _, list in ipairs(per_doc) do
+    for _, r in ipairs(list) do rows[#rows + 1] = r end
   end
   return rows
 end

@@ -8,6 +8,10 @@
 --     [--by year|decade|month|FIELD] [--where FIELD=VALUE,..]
 -- Entities as for scripts/mentions.lua: --entities FILE, else entities.lua|tsv in the corpus folder,
 -- else the proper names found in the corpus (doc/lexicons.md).
+-- --format tsv|csv|json gives the views of the terminal report as data instead (the page is still
+-- written; its line goes to stderr): JSON, one object of the named views (corpus, documents,
+-- mentions_per_year, groups, references, changes), each an array of rows; TSV and CSV, each view
+-- after a line "# NAME"; --view NAME gives one view alone (a plain table, or a JSON array).
 -- this file's folder (whether run or required), for its lib/, data/ and packs/
 local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 package.path = here .. "/?.lua;" .. here .. "/lib/?.lua;" .. here .. "/packs/un-resolutions/lua/?.lua;"
@@ -32,8 +36,14 @@ local opt = cli.parse(arg, {
     { "--by", value = "year|decade|month|FIELD", default = "year",
       help = "the groups the counts and rates per 1,000 tokens are given for (default year)" },
     { "--where", value = "FIELD=VALUE,..", help = "only the documents whose FIELD is one of the values" },
+    { "--view", value = "corpus|documents|mentions_per_year|groups|references|changes",
+      choices = { "corpus", "documents", "mentions_per_year", "groups", "references", "changes" },
+      help = "with --format tsv|csv|json: only this view" },
   },
 })
+-- the text report (the default, or --format table), else its views as data (views, below)
+local as_data = opt.format_given and opt.format ~= "table"
+local views = {}
 local top = tonumber(opt.top)
 if not top or top < 1 then cli.fail("--top needs a positive number, not '" .. tostring(opt.top) .. "'") end
 top = math.floor(top)
@@ -64,8 +74,10 @@ for _, d in ipairs(text.docs(C)) do
   if not opt.keep or opt.keep(d) then docs[#docs + 1] = d end
 end
 
-local w = io.write
+local w = as_data and function() end or io.write
 local info = C:info()
+views[#views + 1] = { "corpus", { { root = info.root, documents = info.documents, tokens = info.tokens,
+  sentences = info.sentences } }, { "root", "documents", "tokens", "sentences" } }
 w(string.format("lector report: %s: %d documents, %d tokens, %d sentences\n\n", info.root, info.documents,
   info.tokens, info.sentences))
 
@@ -75,17 +87,30 @@ local drows = {}
 for _, d in ipairs(docs) do
   drows[#drows + 1] = { date = d.date or "-", file = d.name, tokens = d.tokens, title = d.title or "" }
 end
-w(output.format(drows, { "date", "file", "tokens", "title" }, "table", { widths = { title = 60 } }), "\n")
+-- on the terminal the first and last few of a long list (the data formats give them all)
+local SHOWN = 20
+local shown = drows
+if #drows > 2 * SHOWN then
+  shown = {}
+  for i = 1, SHOWN do shown[#shown + 1] = drows[i] end
+  shown[#shown + 1] = { date = "...", file = string.format("(%d more)", #drows - 2 * SHOWN), tokens = "", title = "" }
+  for i = #drows - SHOWN + 1, #drows do shown[#shown + 1] = drows[i] end
+end
+w(output.format(shown, { "date", "file", "tokens", "title" }, "table", { widths = { title = 60 } }), "\n")
+views[#views + 1] = { "documents", drows, { "date", "file", "tokens", "title" } }
 
 -- 2. mentions per year
 w(string.format("Most mentioned per year (top %d; entities: %s)\n", top, matcher.source))
 local years = {}
 for y in pairs(counts.years) do years[#years + 1] = y end
 table.sort(years, function(a, b) return tostring(a) < tostring(b) end)
+local yrows = {}
+views[#views + 1] = { "mentions_per_year", yrows, { "year", "rank", "entity", "count" } }
 for _, y in ipairs(years) do
   local parts = {}
   for i, e in ipairs(mentions.ranked(counts.years[y])) do
     if i > top then break end
+    yrows[#yrows + 1] = { year = y, rank = i, entity = e, count = counts.years[y][e] }
     parts[#parts + 1] = string.format("%s %d", e, counts.years[y][e])
   end
   w(string.format("  %s  %s\n", y, table.concat(parts, ", ")))
@@ -118,8 +143,9 @@ for _, g in ipairs(names) do
   grows[#grows + 1] = x
 end
 w(string.format("Per %s: mentions and resolution references, and per 1,000 tokens\n", opt.by))
-w(output.format(grows, { opt.by, "documents", "tokens", "mentions", "mentions_per_1000", "references",
-  "references_per_1000" }, "table"), "\n")
+local gcols = { opt.by, "documents", "tokens", "mentions", "mentions_per_1000", "references", "references_per_1000" }
+w(output.format(grows, gcols, "table"), "\n")
+views[#views + 1] = { "groups", grows, gcols }
 
 -- 3. resolution references
 local yes, other = {}, 0
@@ -127,8 +153,9 @@ for _, r in ipairs(refs) do
   if r.is_reference == "yes" then yes[#yes + 1] = r else other = other + 1 end
 end
 w(string.format("Resolution references: %d (and %d other %s of the word)\n", #yes, other, other == 1 and "sense" or "senses"))
-w(output.format(yes, { "file", "start", "matched", "body", "status", "specificity", "number" }, "table",
-  { widths = { file = 24, matched = 22 } }), "\n")
+local rcols = { "file", "start", "matched", "body", "status", "specificity", "number" }
+w(output.format(yes, rcols, "table", { widths = { file = 24, matched = 22 } }), "\n")
+views[#views + 1] = { "references", yes, rcols }
 
 -- 4. positions that changed
 local changed = {}
@@ -136,6 +163,9 @@ for _, c in ipairs(changes) do if c.changed then changed[#changed + 1] = c end e
 w(string.format("Positions: %d statements; %d comparisons of an actor's stance on a topic between documents; %d changes\n",
   #statements, #changes, #changed))
 w(output.format(changed, { "actor", "topic", "from_date", "from_stance", "to_date", "to_stance" }, "table"), "\n")
+views[#views + 1] = { "changes", changed, { "actor", "topic", "from_date", "from_stance", "to_date", "to_stance",
+  "from_evidence", "to_evidence" } }
+if as_data then io.write(output.views(views, opt.format, opt.view)) end
 -- the evidence of each change: the sentence on each side
 for i, c in ipairs(changed) do
   w(string.format("%d. %s on %s\n   %s  %s: %s\n   %s  %s: %s\n", i, c.actor, c.topic, c.from_date, c.from_stance,
@@ -143,10 +173,18 @@ for i, c in ipairs(changed) do
 end
 if #changed > 0 then w("\n") end
 
--- the page
-local page = html.page({ title = "lector report: " .. tostring(info.root), info = info, docs = docs,
+-- the page: with the dispersion of the most named entities' mentions (C:dispersion of their hits)
+local scope, dispersion = opt.keep and C:where(opt.keep) or C, {}
+local ranked = mentions.ranked(counts.total)
+for i = 1, math.min(#ranked, math.max(top, 5)) do
+  local starts = {}
+  for _, m in ipairs(counts.mentions) do if m.entity == ranked[i] then starts[#starts + 1] = m.start end end
+  table.sort(starts)
+  dispersion[ranked[i]] = scope:dispersion(scope:hitset(starts, starts))
+end
+local page, charts = html.page({ title = "lector report: " .. tostring(info.root), info = info, docs = docs,
   counts = counts, lexicon = matcher.source, top = top, refs = refs, timeline = timeline, changes = changes, statements = statements,
-  rank = mentions.ranked, by = opt.by, groups = grows })
+  rank = mentions.ranked, by = opt.by, groups = grows, dispersion = dispersion })
 local f = io.open(opt.out, "wb")
 if not f then
   local dir = opt.out:match("^(.*)/[^/]*$")
@@ -156,4 +194,17 @@ end
 if not f then cli.fail("cannot write " .. opt.out, 1) end
 f:write(page)
 f:close()
-w(string.format("Written: %s (%d bytes)\n", opt.out, #page))
+local written = string.format("Written: %s (%d bytes)\n", opt.out, #page)
+if as_data then io.stderr:write(written) else w(written) end
+-- each chart also as a file of its own beside the page
+local dir, names = opt.out:match("^(.*)/[^/]*$") or ".", {}
+for _, c in ipairs(charts) do
+  local path = dir .. "/" .. c.file
+  local g = io.open(path, "wb")
+  if not g then cli.fail("cannot write " .. path, 1) end
+  g:write('<?xml version="1.0" encoding="UTF-8"?>\n', c.svg, "\n")
+  g:close()
+  names[#names + 1] = path
+end
+local charts_line = string.format("Charts: %s\n", table.concat(names, ", "))
+if as_data then io.stderr:write(charts_line) else w(charts_line) end

@@ -14,7 +14,8 @@
 --   lector run scripts/resolutions.lua [--corpus DIR] [--format table|tsv|csv|json] [--references]
 --                                      [--explain] [--scan]
 local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
-package.path = here .. "/lib/?.lua;" .. here .. "/packs/un-resolutions/lua/?.lua;" .. package.path
+package.path = here .. "/?.lua;" .. here .. "/lib/?.lua;" .. here .. "/packs/un-resolutions/lua/?.lua;"
+  .. package.path
 
 local cli = require "cli"
 local output = require "output"
@@ -30,8 +31,14 @@ M.COLUMNS = { "file", "date", "start", "end", "matched", "is_reference", "body",
 -- the words and phrases whose sentences the grammar reads (case-insensitive, inside hyphen compounds
 -- too: "high-resolution"); "RES" and "Res" are the symbols S/RES/678, H.J.Res. 114; the index keeps a
 -- closing quote in the word ("Resolution' 32/174" in a scanned record), the finder does not
-M.TRIGGERS = { "resolution", "resolutions", "res", "article", "orders", "unscr", "L.", "set by", "imposed by",
-  "established by", "mandated by", "fixed by", "laid by", "resolution'", "resolutions'" }
+M.TRIGGERS = { "resolution", "resolutions", "res", "unscr", "set by", "imposed by", "established by", "mandated by",
+  "fixed by", "laid by", "resolution'", "resolutions'" }
+-- and the words the finder reads only beside another, as queries of both (the index's tokens: the
+-- finder's own are never narrower): "Article" before a number, "orders" after the UN or a council
+-- ("UN's" is "UN" + "'s"), a draft's "L." after a slash (A/C.3/48/L.7) and a symbol's first token
+-- (A/L.633 is "A/L" "." "633")
+M.TRIGGER_QUERIES = { '[word="article"%c] [word="\\d.*"]', '[word="U\\.N\\.|UN|Nations|Council|\'s|’s"%c] [word="orders"%c]',
+  '[word="/"] [word="L\\."]', '[word="[AS]/.*"]' }
 
 -- the rule behind each field, as one column
 local function explain(r)
@@ -107,36 +114,47 @@ end
 -- the byte offsets of the trigger words, by document (in corpus order)
 function M.candidates(C)
   local by_doc, docs = {}, {}
-  for _, word in ipairs(M.TRIGGERS) do
-    for h in C:hits(word):each() do
+  local function add(hits)
+    for h in hits:each() do
       local list = by_doc[h.doc.id]
       if not list then list = {}; by_doc[h.doc.id] = list; docs[#docs + 1] = h.doc end
       list[#list + 1] = h.byte_start
     end
   end
+  for _, word in ipairs(M.TRIGGERS) do add(C:hits(word)) end
+  for _, q in ipairs(M.TRIGGER_QUERIES) do add(assert(C:query(q))) end
   table.sort(docs, function(a, b) return a.id < b.id end)
   return docs, by_doc
 end
 
--- the rows of the corpus found through the index: the same rows as M.scan
-function M.corpus(C, keep_boilerplate)
-  local rows = {}
-  local docs, by_doc = M.candidates(C)
-  for _, d in ipairs(docs) do
-    local sentences = M.sentences(d, keep_boilerplate)
-    local offsets = by_doc[d.id]
-    table.sort(offsets)
-    -- the sentences that hold a trigger, and the ones before each that the finder remembers
-    local want, k = {}, 1
-    for i, s in ipairs(sentences) do
-      while offsets[k] and offsets[k] < s.byte_start do k = k + 1 end
-      if offsets[k] and offsets[k] < s.byte_end then
-        for j = math.max(1, i - finder.WINDOW + 1), i do want[j] = true end
-      end
+-- the rows of one candidate document: the sentences that hold a trigger (at the byte offsets
+-- given), and the ones before each that the finder remembers
+function M.candidate_rows(C, item, keep_boilerplate)
+  local d, offsets = item.doc, item.offsets
+  local sentences = M.sentences(d, keep_boilerplate)
+  table.sort(offsets)
+  local want, k = {}, 1
+  for i, s in ipairs(sentences) do
+    while offsets[k] and offsets[k] < s.byte_start do k = k + 1 end
+    if offsets[k] and offsets[k] < s.byte_end then
+      for j = math.max(1, i - finder.WINDOW + 1), i do want[j] = true end
     end
-    local wanted = {}
-    for i = 1, #sentences do if want[i] then wanted[#wanted + 1] = i end end
-    for _, r in ipairs(rows_of(d, sentences, wanted)) do rows[#rows + 1] = r end
+  end
+  local wanted = {}
+  for i = 1, #sentences do if want[i] then wanted[#wanted + 1] = i end end
+  return rows_of(d, sentences, wanted)
+end
+
+-- the rows of the corpus found through the index: the same rows as M.scan. The documents are
+-- shared among the cores (C:map: a worker state per core; the rows come back in document order)
+function M.corpus(C, keep_boilerplate, threads)
+  local docs, by_doc = M.candidates(C)
+  local items = {}
+  for i, d in ipairs(docs) do items[i] = { doc = d, offsets = by_doc[d.id] } end
+  local rows = {}
+  local per_doc = C:map(items, "resolutions.candidate_rows", { args = { keep_boilerplate or false }, threads = threads })
+  for _, list in ipairs(per_doc) do
+    for _, r in ipairs(list) do rows[#rows + 1] = r end
   end
   return rows
 end

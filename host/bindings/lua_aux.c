@@ -168,7 +168,10 @@ lector_corpus *lb_check_corpus(lua_State *L, int idx) {
   if (cu->closed) luaL_error(L, "the corpus %s is closed", cu->path);
   char err[512];
   if (lb_corpus_open(L, idx, cu, err, sizeof err)) {
-    luaL_error(L, "cannot open corpus %s: %s", cu->path, err);
+    size_t n = strlen(cu->path);             /* "cannot open DIR: why" says DIR once */
+    const char *why = strncmp(err, "cannot open ", 12) == 0 && strncmp(err + 12, cu->path, n) == 0 &&
+                      strncmp(err + 12 + n, ": ", 2) == 0 ? err + 14 + n : err;
+    luaL_error(L, "cannot open corpus %s: %s", cu->path, why);
   }
   return cu->c;
 }

@@ -30,6 +30,7 @@ typedef struct lb_corpus {
                              ** name_fields, name_sep, name_pattern): the caller's may not outlive
                              ** a lazy open */
   int closed;
+  int borrowed;              /* c belongs to a Corpus of another Lua state (a worker of C:map) */
   /* A subcorpus (C:where) has no c of its own: its user value is the corpus it narrows, and
   ** subset a byte per document (1 = kept), which every method applies to its scope. */
   uint8_t *subset;
@@ -69,9 +70,36 @@ lector_corpus *lb_check_corpus(lua_State *L, int idx);   /* opens a lazy corpus,
 /* The documents kept by the (sub)corpus at idx: NULL for a whole corpus. */
 const uint8_t *lb_corpus_subset(lua_State *L, int idx);
 
+/* lua_aux.c: option tables. Every function that takes an options table checks it with
+** lb_check_opts against a list of its keys and their types (ended by {NULL, 0}): an unknown key is
+** an error naming the nearest valid one ("C:hits: unknown option 'cas' (did you mean 'case'?)"),
+** a value of the wrong type one naming both types. The Lua half of the API and the scripts reach
+** the same code through lector._check_options and lector._nearest (lb_open_options). */
+typedef enum lb_opt_type { LB_ANY, LB_BOOLEAN, LB_INTEGER, LB_NUMBER, LB_STRING, LB_FUNCTION, LB_TABLE } lb_opt_type;
+typedef struct lb_opt { const char *name; lb_opt_type type; } lb_opt;
+/* the keys of the scope every search reads (lb_scope_from_opts) */
+#define LB_SCOPE_OPTS {"case", LB_BOOLEAN}, {"loose", LB_BOOLEAN}, {"parts", LB_BOOLEAN}, \
+  {"boilerplate", LB_BOOLEAN}, {"limit", LB_INTEGER}, {"docs", LB_ANY}
+/* Checks the options table at idx (nil or none: nothing to check; another non-table: an error) for
+** the function fname; raises at the caller's position. */
+void lb_check_opts(lua_State *L, int idx, const char *fname, const lb_opt *spec);
+/* Lets Lua code check a table against fname's spec (lector._check_options(opts, fname)). */
+void lb_publish_opts(lua_State *L, const char *fname, const lb_opt *spec);
+/* The name of spec (n entries, or up to {NULL} when n is 0) nearest to word by edit distance, when
+** it is near enough to be a slip of the keyboard, or the one name word begins; else NULL. */
+const char *lb_nearest(const char *word, const lb_opt *spec, size_t n);
+/* Adds _check_options and _nearest to the module table on top. */
+void lb_open_options(lua_State *L);
+
 /* lua_corpus.c */
 int lb_open_corpus(lua_State *L);                        /* registers the Corpus metatable */
+/* Pushes onto W a Corpus that reads the corpus (or subcorpus) at idx of L, which must be open and
+** outlive it: W is a worker's state (C:map); closing or collecting it leaves the corpus open. */
+void lb_corpus_borrow(lua_State *W, lua_State *L, int idx);
 void lb_scope_from_opts(lua_State *L, int opts, int corpus, lector_scope *s, uint8_t **docs);
+/* Reads lector.open's options (threads, store, rebuild, ... name_pattern; not warn and progress) from
+** the table at idx into o, checked as the options of fname. */
+void lb_read_open_opts(lua_State *L, int idx, const char *fname, lector_options *o);
 
 /* lua_stats.c */
 int lb_open_stats(lua_State *L);                         /* adds freq, near, ngrams, keywords to Corpus */
@@ -113,6 +141,13 @@ int lb_attr_class(lua_State *L, lector_corpus *c, const char *name, int how, con
 
 /* lua_bulk.c: hits:sentences, C:sentences_at, C:texts (after lb_open_corpus and lb_open_hits) */
 int lb_open_bulk(lua_State *L);
+
+/* lua_parallel.c: C:map (after lb_open_corpus) */
+int lb_open_parallel(lua_State *L);
+/* The registry key the host sets to true while C:map is to make its calls in the caller's own
+** state: while it runs sandboxed code (a worker's state would be outside the sandbox and its
+** limits) and while it profiles (the profiler sees one state). */
+#define LB_MAP_HERE "lector.map_here"
 
 /* lua_embed.c: the host's Lua modules (host/lua/), compiled into the binary */
 void lb_preload_embedded(lua_State *L);

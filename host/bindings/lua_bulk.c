@@ -129,7 +129,8 @@ static int corpus_texts(lua_State *L) {
   luaL_checktype(L, 3, LUA_TTABLE);
   int flat = 0;
   if (!lua_isnoneornil(L, 4)) {
-    luaL_checktype(L, 4, LUA_TTABLE);
+    static const lb_opt texts_opts[] = { {"flat", LB_BOOLEAN}, {NULL, 0} };
+    lb_check_opts(L, 4, "C:texts", texts_opts);
     flat = lua_getfield(L, 4, "flat") != LUA_TNIL && lua_toboolean(L, -1);
     lua_pop(L, 1);
   }

@@ -13,7 +13,7 @@
 
 static int corpus_close(lua_State *L) {
   lb_corpus *cu = luaL_checkudata(L, 1, LB_CORPUS);
-  if (cu->subset) return 0;          /* a subcorpus owns nothing to close */
+  if (cu->subset || cu->borrowed) return 0;   /* it owns nothing to close */
   lector_close(cu->c);
   cu->c = NULL;
   cu->closed = 1;
@@ -22,7 +22,7 @@ static int corpus_close(lua_State *L) {
 
 static int corpus_gc(lua_State *L) {
   lb_corpus *cu = luaL_checkudata(L, 1, LB_CORPUS);
-  lector_close(cu->c);
+  if (!cu->borrowed) lector_close(cu->c);
   cu->c = NULL;
   free(cu->path);
   cu->path = NULL;
@@ -36,15 +36,29 @@ static int corpus_gc(lua_State *L) {
 }
 
 /* The keys of lector.open's options: another one is an error, not ignored. */
-static const char *const open_keys[] = { "threads", "store", "rebuild", "check", "verify", "annotate",
-                                         "attributes", "text_field", "name_fields", "name_sep", "name_pattern",
-                                         "warn", "progress", NULL };
+static const lb_opt open_opts[] = { {"threads", LB_INTEGER}, {"store", LB_BOOLEAN}, {"rebuild", LB_BOOLEAN},
+  {"check", LB_BOOLEAN}, {"verify", LB_BOOLEAN}, {"annotate", LB_BOOLEAN}, {"attributes", LB_STRING},
+  {"text_field", LB_STRING}, {"name_fields", LB_STRING}, {"name_sep", LB_STRING}, {"name_pattern", LB_STRING},
+  {"verbose", LB_BOOLEAN}, {"warn", LB_FUNCTION}, {"progress", LB_FUNCTION}, {NULL, 0} };
 
-/* opts[key] at the top of the stack as a boolean; anything but true or false is an error. */
-static int opt_boolean(lua_State *L, const char *key) {
-  if (!lua_isboolean(L, -1))
-    return luaL_error(L, "lector.open: option '%s' wants true or false, not a %s", key, luaL_typename(L, -1));
-  return lua_toboolean(L, -1);
+/* Reads the options table at idx (checked as fname's) into o, all but warn and progress (the caller
+** keeps those as user values); the strings stay the table's. */
+void lb_read_open_opts(lua_State *L, int idx, const char *fname, lector_options *o) {
+  idx = lua_absindex(L, idx);
+  lb_check_opts(L, idx, fname, open_opts);
+  if (lua_getfield(L, idx, "threads") != LUA_TNIL) o->threads = (int)luaL_checkinteger(L, -1);
+  if (lua_getfield(L, idx, "store") != LUA_TNIL) o->store = lua_toboolean(L, -1);
+  if (lua_getfield(L, idx, "rebuild") != LUA_TNIL) o->rebuild = lua_toboolean(L, -1);
+  if (lua_getfield(L, idx, "check") != LUA_TNIL) o->no_check = !lua_toboolean(L, -1);
+  if (lua_getfield(L, idx, "verify") != LUA_TNIL) o->verify = lua_toboolean(L, -1);
+  if (lua_getfield(L, idx, "annotate") != LUA_TNIL) o->annotate = lua_toboolean(L, -1) ? 1 : -1;
+  if (lua_getfield(L, idx, "attributes") != LUA_TNIL) o->vrt_attributes = luaL_checkstring(L, -1);
+  if (lua_getfield(L, idx, "text_field") != LUA_TNIL) o->text_field = luaL_checkstring(L, -1);
+  if (lua_getfield(L, idx, "name_fields") != LUA_TNIL) o->name_fields = luaL_checkstring(L, -1);
+  if (lua_getfield(L, idx, "name_sep") != LUA_TNIL) o->name_sep = luaL_checkstring(L, -1);
+  if (lua_getfield(L, idx, "name_pattern") != LUA_TNIL) o->name_pattern = luaL_checkstring(L, -1);
+  if (lua_getfield(L, idx, "verbose") != LUA_TNIL) o->verbose = lua_toboolean(L, -1);
+  lua_pop(L, 12);
 }
 
 /* lector.open(path [, opts]) -> Corpus | nil, message */
@@ -53,29 +67,7 @@ static int l_open(lua_State *L) {
   lector_options o;
   lector_options_init(&o);
   if (!lua_isnoneornil(L, 2)) {
-    luaL_checktype(L, 2, LUA_TTABLE);
-    for (lua_pushnil(L); lua_next(L, 2); lua_pop(L, 1)) {
-      int known = 0;
-      for (int i = 0; open_keys[i] && !known; i++)
-        known = lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), open_keys[i]) == 0;
-      if (!known) {
-        lua_pushvalue(L, -2);
-        return luaL_error(L, "lector.open: unknown option '%s' (options: threads, store, rebuild, check, "
-                          "verify, annotate, attributes, text_field, name_fields, name_sep, name_pattern, warn, progress)", luaL_tolstring(L, -1, NULL));
-      }
-    }
-    if (lua_getfield(L, 2, "threads") != LUA_TNIL) o.threads = (int)luaL_checkinteger(L, -1);
-    if (lua_getfield(L, 2, "store") != LUA_TNIL) o.store = opt_boolean(L, "store");
-    if (lua_getfield(L, 2, "rebuild") != LUA_TNIL) o.rebuild = opt_boolean(L, "rebuild");
-    if (lua_getfield(L, 2, "check") != LUA_TNIL) o.no_check = !opt_boolean(L, "check");
-    if (lua_getfield(L, 2, "verify") != LUA_TNIL) o.verify = opt_boolean(L, "verify");
-    if (lua_getfield(L, 2, "annotate") != LUA_TNIL) o.annotate = opt_boolean(L, "annotate") ? 1 : -1;
-    if (lua_getfield(L, 2, "attributes") != LUA_TNIL) o.vrt_attributes = luaL_checkstring(L, -1);
-    if (lua_getfield(L, 2, "text_field") != LUA_TNIL) o.text_field = luaL_checkstring(L, -1);
-    if (lua_getfield(L, 2, "name_fields") != LUA_TNIL) o.name_fields = luaL_checkstring(L, -1);
-    if (lua_getfield(L, 2, "name_sep") != LUA_TNIL) o.name_sep = luaL_checkstring(L, -1);
-    if (lua_getfield(L, 2, "name_pattern") != LUA_TNIL) o.name_pattern = luaL_checkstring(L, -1);
-    lua_pop(L, 11);
+    lb_read_open_opts(L, 2, "lector.open", &o);
   }
   lb_corpus *cu = lb_corpus_new(L, path, &o);
   if (lua_istable(L, 2) && lua_getfield(L, 2, "warn") != LUA_TNIL) {
@@ -217,6 +209,9 @@ static int corpus_doc(lua_State *L) {
 
 /* ------------------------------------------------------------------ counting and finding */
 
+/* The options of C:count, C:hits, C:forms and C:hitset: the scope of the search. */
+static const lb_opt scope_opts[] = { LB_SCOPE_OPTS, {NULL, 0} };
+
 static int opt_bool(lua_State *L, int opts, const char *key, int dflt) {
   int r = dflt;
   if (opts && lua_getfield(L, opts, key) != LUA_TNIL) r = lua_toboolean(L, -1);
@@ -305,6 +300,7 @@ static int corpus_count(lua_State *L) {
   const char *text = luaL_checklstring(L, 2, &len);
   lector_scope s;
   uint8_t *docs;
+  lb_check_opts(L, 3, "C:count", scope_opts);
   lb_scope_from_opts(L, lua_isnoneornil(L, 3) ? 0 : 3, 1, &s, &docs);
   char err[256];
   int64_t n = lector_search(c, text, len, &s, NULL, err, sizeof err);
@@ -321,6 +317,7 @@ static int corpus_hits(lua_State *L) {
   const char *text = luaL_checklstring(L, 2, &len);
   lector_scope s;
   uint8_t *docs;
+  lb_check_opts(L, 3, "C:hits", scope_opts);
   lb_scope_from_opts(L, lua_isnoneornil(L, 3) ? 0 : 3, 1, &s, &docs);
   char err[256];
   lector_hits h;
@@ -339,6 +336,7 @@ static int corpus_forms(lua_State *L) {
   const char *w = luaL_checklstring(L, 2, &len);
   lector_scope s;
   uint8_t *docs;
+  lb_check_opts(L, 3, "C:forms", scope_opts);
   lb_scope_from_opts(L, lua_isnoneornil(L, 3) ? 0 : 3, 1, &s, &docs);
   free(docs);
   size_t n = lector_types_matching(c, w, len, s.how, NULL, 0);
@@ -374,6 +372,7 @@ static int corpus_hitset(lua_State *L) {
   luaL_checktype(L, 3, LUA_TTABLE);
   lector_scope scope;
   uint8_t *keep;
+  lb_check_opts(L, 4, "C:hitset", scope_opts);
   lb_scope_from_opts(L, lua_isnoneornil(L, 4) ? 0 : 4, 1, &scope, &keep);
   lua_Integer n = luaL_len(L, 2);
   luaL_argcheck(L, luaL_len(L, 3) == n, 3, "starts and stops differ in length");
@@ -468,6 +467,27 @@ static int corpus_narrow(lua_State *L) {
   lua_pushvalue(L, 1);
   lua_setiuservalue(L, -2, LB_UV_PARENT);
   return 1;
+}
+
+void lb_corpus_borrow(lua_State *W, lua_State *L, int idx) {
+  lector_corpus *c = lb_check_corpus(L, idx);
+  lb_corpus *from = lua_touserdata(L, idx);
+  lb_corpus *cu = lb_corpus_new(W, from->path, NULL);
+  cu->c = c;
+  cu->borrowed = 1;
+  if (!from->subset) return;
+  uint32_t n = lector_ndocs(c);
+  lb_corpus *sub = lua_newuserdatauv(W, sizeof *sub, LB_CORPUS_UVS);
+  memset(sub, 0, sizeof *sub);
+  sub->ntypes = -1;
+  luaL_setmetatable(W, LB_CORPUS);
+  sub->path = strdup(from->path);
+  sub->subset = malloc(n ? n : 1);
+  if (!sub->path || !sub->subset) luaL_error(W, "out of memory");
+  memcpy(sub->subset, from->subset, n);
+  sub->nsubset = from->nsubset;
+  lua_rotate(W, -2, 1);              /* the whole corpus becomes the subcorpus's parent */
+  lua_setiuservalue(W, -2, LB_UV_PARENT);
 }
 
 /* Fields: C.tokens, C.types, C.root, C.files; else the methods. */

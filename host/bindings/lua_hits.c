@@ -291,12 +291,15 @@ static void push_clip(lua_State *L, const char *s, size_t n, size_t chars, int k
 
 /* hits:kwic([opts]) -> list of lines "left [match] right", left contexts aligned.
 ** opts: width (context tokens, 8), chars (context characters kept, 40), limit (lines). */
+static const lb_opt kwic_opts[] = { {"width", LB_INTEGER}, {"chars", LB_INTEGER}, {"limit", LB_INTEGER},
+                                    {NULL, 0} };
+
 static int hits_kwic(lua_State *L) {
   lb_hits *u = check_hits(L, 1);
   int width = 8;
   lua_Integer chars = 40, limit = (lua_Integer)u->h.n;
   if (!lua_isnoneornil(L, 2)) {
-    luaL_checktype(L, 2, LUA_TTABLE);
+    lb_check_opts(L, 2, "hits:kwic", kwic_opts);
     if (lua_getfield(L, 2, "width") != LUA_TNIL) width = (int)luaL_checkinteger(L, -1);
     if (lua_getfield(L, 2, "chars") != LUA_TNIL) chars = luaL_checkinteger(L, -1);
     if (lua_getfield(L, 2, "limit") != LUA_TNIL) limit = luaL_checkinteger(L, -1);

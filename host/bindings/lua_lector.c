@@ -131,7 +131,9 @@ int luaopen_lector(lua_State *L) {
   lb_open_query(L);
   lb_open_attrs(L);
   lb_open_bulk(L);
+  lb_open_parallel(L);
   lb_register(L, module_fns, "lector.");
+  lb_open_options(L);
   lua_pushliteral(L, LECTOR_VERSION);
   lua_setfield(L, mod, "version");
   lua_pushinteger(L, LECTOR_VERSION_NUM);

@@ -24,6 +24,10 @@ static const char *const node_ops[] = { "any", "word", "not", "and", "or", "meta
 static const char *const instr_ops[] = { "tok", "split", "jmp", "open", "close", "label", "match", NULL };
 static const char *const regions[] = { "doc", "p", "s", "turn", NULL };
 
+/* The keys of the options of C:query and C:query_count, and of hits:tabulate. */
+static const lb_opt query_opts[] = { LB_SCOPE_OPTS, {"timeout", LB_NUMBER}, {NULL, 0} };
+static const lb_opt tabulate_opts[] = { {"width", LB_INTEGER}, {"limit", LB_INTEGER}, {NULL, 0} };
+
 static lua_Integer int_field(lua_State *L, int t, const char *k, lua_Integer dflt) {
   lua_getfield(L, t, k);
   lua_Integer v = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : dflt;
@@ -138,13 +142,14 @@ static int compile(lua_State *L, int q) {
 /* Runs query (arg 2) with options (arg 3) on the corpus (arg 1); h NULL counts. Leaves the
 ** plan on the stack. Returns the count, or -1 with nil and the message pushed (a syntax error,
 ** a bad regex); *msg gets the message of a guard that stopped the query (or NULL). */
-static int64_t run(lua_State *L, lector_hits *h, char *stop, size_t stoplen) {
+static int64_t run(lua_State *L, lector_hits *h, char *stop, size_t stoplen, const char *fname) {
   lector_corpus *c = lb_check_corpus(L, 1);
   luaL_checkstring(L, 2);
   int opts = lua_isnoneornil(L, 3) ? 0 : 3;
   lector_qopts o;
   lector_qopts_init(&o);
   uint8_t *docs;
+  lb_check_opts(L, 3, fname, query_opts);
   lb_scope_from_opts(L, opts, 1, &o.scope, &docs);
   o.scope.limit = 0;                     /* the limit of a query is its guard, with a message */
   if (opts) {
@@ -177,7 +182,7 @@ static int corpus_query(lua_State *L) {
   lector_hits h;
   lector_hits_init(&h);
   char stop[512];
-  if (run(L, &h, stop, sizeof stop) < 0) { lector_hits_free(&h); return 2; }
+  if (run(L, &h, stop, sizeof stop, "C:query") < 0) { lector_hits_free(&h); return 2; }
   lb_push_hits(L, 1, &h);
   if (!stop[0]) return 1;
   lua_pushstring(L, stop);
@@ -187,7 +192,7 @@ static int corpus_query(lua_State *L) {
 /* C:query_count(q [, opts]) -> n [, message] | nil, message */
 static int corpus_query_count(lua_State *L) {
   char stop[512];
-  int64_t n = run(L, NULL, stop, sizeof stop);
+  int64_t n = run(L, NULL, stop, sizeof stop, "C:query_count");
   if (n < 0) return 2;
   lua_pushinteger(L, (lua_Integer)n);
   if (!stop[0]) return 1;
@@ -483,7 +488,7 @@ static int hits_tabulate(lua_State *L) {
   int width = 8;
   lua_Integer limit = (lua_Integer)h->n;
   if (!lua_isnoneornil(L, 2)) {
-    luaL_checktype(L, 2, LUA_TTABLE);
+    lb_check_opts(L, 2, "hits:tabulate", tabulate_opts);
     width = (int)int_field(L, 2, "width", 8);
     limit = int_field(L, 2, "limit", limit);
   }

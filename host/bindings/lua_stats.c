@@ -22,6 +22,14 @@ typedef struct stats_opts {
   lua_Integer min, limit;
 } stats_opts;
 
+/* The keys of each method's options: the scope's, and their own. */
+#define STATS_OPTS LB_SCOPE_OPTS, {"words", LB_BOOLEAN}, {"min", LB_INTEGER}, {"by", LB_STRING}
+static const lb_opt freq_opts[] = { STATS_OPTS, {NULL, 0} };
+static const lb_opt ngrams_opts[] = { STATS_OPTS, {NULL, 0} };
+static const lb_opt keywords_opts[] = { STATS_OPTS, {NULL, 0} };
+static const lb_opt near_opts[] = { STATS_OPTS, {"window", LB_INTEGER}, {"left", LB_INTEGER}, {"right", LB_INTEGER},
+  {"sentence", LB_BOOLEAN}, {"measure", LB_STRING}, {NULL, 0} };
+
 /* Reads the options shared by every method here: those of C:count (case, docs, boilerplate),
 ** `words` (default true), `min` and `limit`. */
 static void read_opts(lua_State *L, int opts, stats_opts *o, lua_Integer min_default) {
@@ -86,6 +94,7 @@ static double log_likelihood(double o11, double r1, double c1, double n) {
 static int corpus_freq(lua_State *L) {
   lector_corpus *c = lb_check_corpus(L, 1);
   stats_opts o;
+  lb_check_opts(L, 2, "C:freq", freq_opts);
   read_opts(L, lua_isnoneornil(L, 2) ? 0 : 2, &o, 1);
   int how = o.scope.how;
   uint32_t nc = lector_nclasses(c, how);
@@ -151,6 +160,7 @@ static int corpus_near(lua_State *L) {
   lector_corpus *c = lb_check_corpus(L, 1);
   int opts = lua_isnoneornil(L, 3) ? 0 : 3;
   stats_opts o;
+  lb_check_opts(L, 3, "C:near", near_opts);
   read_opts(L, opts, &o, 2);
   lector_window win = { 5, 5, 1 };
   int measure = M_LOGDICE;
@@ -225,6 +235,7 @@ static int corpus_ngrams(lua_State *L) {
   lua_Integer len = luaL_checkinteger(L, 2);
   luaL_argcheck(L, len >= 1 && len <= LECTOR_NGRAM_MAX, 2, "n must be from 1 to 8");
   stats_opts o;
+  lb_check_opts(L, 3, "C:ngrams", ngrams_opts);
   read_opts(L, lua_isnoneornil(L, 3) ? 0 : 3, &o, 2);
   lector_ngram_list g;
   int rc = lector_ngrams(c, (int)len, o.words, &o.scope, &g);
@@ -276,6 +287,7 @@ static int corpus_keywords(lua_State *L) {
   lector_corpus *c = lb_check_corpus(L, 1);
   luaL_checkany(L, 2);
   stats_opts o;
+  lb_check_opts(L, 4, "C:keywords", keywords_opts);
   read_opts(L, lua_isnoneornil(L, 4) ? 0 : 4, &o, 3);
   if (o.limit == 0) o.limit = 20;
   free(o.docs);
@@ -344,5 +356,6 @@ static const luaL_Reg stats_methods[] = {
 /* Adds the methods above to the Corpus methods (after lb_open_corpus). */
 int lb_open_stats(lua_State *L) {
   lb_add_methods(L, LB_CORPUS, stats_methods, "Corpus:");
+  lb_publish_opts(L, "C:freq", freq_opts);           /* for C:freq{by = FIELD} in core.lua */
   return 0;
 }

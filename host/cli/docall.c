@@ -12,6 +12,10 @@
 #include "host.h"
 
 static lua_State *running_state = NULL;
+static int debug_errors;                   /* --debug: errors shown with their traceback */
+
+int host_debug(void) { return debug_errors; }
+void host_set_debug(int on) { debug_errors = on; }
 
 static void stop_hook(lua_State *L, lua_Debug *ar) {
   (void)ar;

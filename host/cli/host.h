@@ -26,6 +26,9 @@ void host_show_progress(void *ud, const lector_progress *p);
 void host_set_corpus(lua_State *L, const char *path);
 /* The options the host opens corpora with (threads, progress display). */
 void host_corpus_options(lector_options *o);
+/* docall.c: whether --debug was given: errors are reported with their Lua stack traceback. */
+int host_debug(void);
+void host_set_debug(int on);
 
 /* profile.c */
 /* Starts the sampling profiler on L (its debug hook: count, call and return events). */

@@ -2,9 +2,12 @@
 ** main.c: the lector command line. It makes a Lua state like lua5.4's own (standard libraries,
 ** `arg`, `...`, LUA_INIT, tracebacks, exit statuses), adds LPeg and the lector module, and a global
 ** `corpus` that opens ./corpus (or --corpus DIR, or $LECTOR_CORPUS) on first use. Then it runs a
-** script, -e chunks, or a command (run, repl, info, query, index, pack), the commands being Lua
-** modules of the host (host/lua/lector/cmd/NAME.lua) unless they need the terminal (repl.c).
-** Ordinary Lua runs here exactly as under lua5.4; that is tested with Lua's own test suite.
+** script, -e chunks, or a command (run, repl, info, query, index, annotate, export, pack,
+** completion), the commands being Lua modules of the host (host/lua/lector/cmd/NAME.lua, each
+** parsing its arguments with lector.cmd.args) unless they need the terminal (repl.c).
+** Ordinary Lua runs here as under lua5.4 (tested with Lua's own test suite), but for errors: one
+** line "lector: message" (a command's: "lector: CMD: message"), the traceback only with --debug;
+** exit status 1, and 2 for a usage error (doc/commands.md).
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,50 +30,87 @@ static const char *progname = LECTOR_PROGNAME;
 
 /* ------------------------------------------------------------------ messages */
 
+/* The commands and the host's options: print_usage lists them, a slip is answered with the nearest
+** (lb_nearest), and `lector completion` offers them (handed to lector.cmd.completion). A command's
+** own flags are in its module's option table (host/lua/lector/cmd/NAME.lua): `lector NAME --help`. */
+typedef struct host_flag { const char *name, *value, *help; } host_flag;
+
+static const host_flag commands[] = {
+  { "run", "SCRIPT [args]", "run a Lua script with the global `corpus` open (also: lector SCRIPT)" },
+  { "repl", "", "interactive Lua with the corpus loaded" },
+  { "info", "[DIR]", "the corpus: documents, titles, dates, tokens, forms, metadata fields" },
+  { "query", "QUERY [DIR]", "a CQP query: a concordance, --count, --dump or --format tsv|csv|json" },
+  { "index", "[DIR]", "build or update the on-disk index (--rebuild, --annotate, --threads N ...)" },
+  { "annotate", "[DIR]", "the same as index --annotate" },
+  { "export", "[DIR]", "the corpus with its attributes: --format vrt|conllu [--output FILE]" },
+  { "pack", "COMMAND", "install, list, run and remove script packs" },
+  { "completion", "bash|zsh", "print the shell completion script" },
+  { "help", "", "this text" },
+  { NULL, NULL, NULL }
+};
+
+static const host_flag options[] = {
+  { "--corpus", "DIR", "the corpus for `corpus` (default $LECTOR_CORPUS, else ./corpus)" },
+  { "--debug", NULL, "show the Lua stack traceback of an error" },
+  { "--profile", NULL, "after the script, print on stderr where its time went" },
+  { "--sandbox", NULL, "run the script in the sandbox packs run in (doc/packs.md)" },
+  { "--max-memory", "SIZE", "memory a sandboxed script may use: MB, or 512K/64M/2G (default 1024)" },
+  { "--max-time", "SECONDS", "time a sandboxed script may take (default 300)" },
+  { "--max-instructions", "N", "Lua instructions a sandboxed script may run (default 2e10)" },
+  { "-e", "CODE", "run CODE" },
+  { "-l", "NAME", "require NAME into the global NAME (-l g=mod: into g)" },
+  { "-i", NULL, "enter the REPL after running the script" },
+  { "--version", NULL, "show the version (also -v)" },
+  { "-E", NULL, "ignore LUA_INIT" },
+  { "-W", NULL, "turn Lua warnings on" },
+  { "--help", NULL, "this text (also -h; lector COMMAND --help: the command's options)" },
+  { NULL, NULL, NULL }
+};
+
+#define USAGE_LINE "usage: %s [options] [script [args] | command [args]]\n"
+
 static void print_usage(FILE *f) {
-  fprintf(f,
-    "usage: %s [options] [script [args] | command [args]]\n"
-    "commands:\n"
-    "  run SCRIPT [args]   run a Lua script with the global `corpus` open (also: %s SCRIPT)\n"
-    "  repl                interactive Lua with the corpus loaded\n"
-    "  info [DIR]          the corpus: documents, titles, dates, tokens, distinct forms, metadata\n"
-    "                      fields with how many documents have each\n"
-    "  query QUERY         a CQP query: --count, --kwic, --dump, --format tsv|csv|json\n"
-    "  index [DIR]         build or update the on-disk index (--rebuild, --verify, --threads N,\n"
-    "                      --annotate: add lemma, pos and xpos from the built-in English tagger;\n"
-    "                      --no-annotate: drop them; --attributes word,pos,lemma: the columns\n"
-    "                      of .vrt files without a positional-attributes comment;\n"
-    "                      --text-field NAME: the field of .json/.jsonl documents that is\n"
-    "                      their text, instead of text, body or content (--text-column, the\n"
-    "                      same, for .csv/.tsv); --verbose: name each file not read; --name-fields\n"
-    "                      year,speaker,party [--name-sep _-] or --name-pattern\n"
-    "                      '{country}_{session}_{year}': metadata from the file names)\n"
-    "  annotate [DIR]      the same as index --annotate\n"
-    "  export [DIR]        the corpus with its attributes: --format vrt|conllu, --output FILE\n"
-    "  pack ...            install, list, run and remove script packs\n"
-    "options:\n"
-    "  --corpus DIR        the corpus for `corpus` (default $LECTOR_CORPUS, else ./corpus)\n"
-    "  --profile           after the script, print on stderr where its time went: by line, by\n"
-    "                      Lua function, by C function (also: run --profile SCRIPT)\n"
-    "  --sandbox           run the script in the sandbox packs run in (doc/packs.md)\n"
-    "  --max-memory SIZE   memory a sandboxed script may use: MB, or 512K/64M/2G (default 1024)\n"
-    "  --max-time SECONDS  time a sandboxed script may take (default 300)\n"
-    "  --max-instructions N  Lua instructions a sandboxed script may run (default 2e10)\n"
-    "  -e CODE             run CODE\n"
-    "  -l NAME             require NAME into the global NAME (-l g=mod: into g)\n"
-    "  -i                  enter the REPL after running the script\n"
-    "  -v, --version       show the version\n"
-    "  -E                  ignore LUA_INIT\n"
-    "  -W                  turn Lua warnings on\n"
-    "  -                   run standard input\n"
-    "  --                  stop handling options\n",
-    progname, progname);
+  fprintf(f, USAGE_LINE "commands:\n", progname);
+  for (const host_flag *c = commands; c->name; c++) {
+    char head[64];
+    snprintf(head, sizeof head, "%s %s", c->name, c->value);
+    fprintf(f, "  %-22s %s\n", head, c->help);
+  }
+  fprintf(f, "options:\n");
+  for (const host_flag *o = options; o->name; o++) {
+    char head[64];
+    snprintf(head, sizeof head, "%s %s", o->name, o->value ? o->value : "");
+    fprintf(f, "  %-22s %s\n", head, o->help);
+  }
+  fprintf(f, "  -                      run standard input\n"
+             "  --                     stop handling options\n"
+             "exit status: 0, 1 for an error while running, 2 for a usage error\n");
 }
 
-/* Prints a message about an error on stderr as lua.c does: "lector: message". */
+/* The nearest name of list (commands or options) to word, or NULL. */
+static const char *nearest(const char *word, const host_flag *list) {
+  lb_opt names[32];
+  size_t n = 0;
+  for (; list[n].name && n < 32; n++) names[n] = (lb_opt){ list[n].name, LB_ANY };
+  return lb_nearest(word, names, n);
+}
+
+/* A usage error of the host: the message (with the nearest name), the usage line, status 2. */
+static int usage_error(const char *what, const char *word, const host_flag *list) {
+  const char *near = nearest(word, list);
+  fprintf(stderr, "%s: %s '%s'", progname, what, word);
+  if (near) fprintf(stderr, " (did you mean '%s'?)", near);
+  fprintf(stderr, "\n" USAGE_LINE "(%s --help lists the commands and options)\n", progname, progname);
+  return 2;
+}
+
+
+/* Prints a message about an error on stderr as lua.c does: "lector: message", without the Lua
+** stack traceback unless --debug (it is for whoever debugs lector or a script, not for a user). */
 static void report_message(const char *msg) {
   fflush(stdout);
-  fprintf(stderr, "%s: %s\n", progname, msg);
+  const char *tb = host_debug() ? NULL : strstr(msg, "\nstack traceback:\n");
+  fprintf(stderr, "%s: %.*s\n", progname, tb ? (int)(tb - msg) : (int)strlen(msg), msg);
   fflush(stderr);
 }
 
@@ -143,31 +183,6 @@ void host_corpus_options(lector_options *o) {
   if (check && strcmp(check, "0") == 0) o->no_check = 1;
 }
 
-/* `lector index [DIR] [--rebuild] [--verify] [--annotate] [--threads N]` opens its corpus with these (the
-** command, host/lua/lector/cmd/index.lua, checks the arguments and reports); so do `annotate` and
-** `export DIR --format F --output FILE`. Returns DIR or NULL. */
-static const char *index_options(lector_options *o, char **argv, int argc, int from) {
-  const char *dir = NULL;
-  for (int i = from; i < argc; i++) {
-    if (strcmp(argv[i], "--rebuild") == 0) o->rebuild = 1;
-    else if (strcmp(argv[i], "--verify") == 0) o->verify = 1;
-    else if (strcmp(argv[i], "--annotate") == 0) o->annotate = 1;
-    else if (strcmp(argv[i], "--no-annotate") == 0) o->annotate = -1;
-    else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) o->threads = atoi(argv[++i]);
-    else if (strcmp(argv[i], "--corpus") == 0 && i + 1 < argc) dir = argv[++i];
-    else if (strcmp(argv[i], "--attributes") == 0 && i + 1 < argc) o->vrt_attributes = argv[++i];
-    else if ((strcmp(argv[i], "--text-field") == 0 || strcmp(argv[i], "--text-column") == 0) && i + 1 < argc)
-      o->text_field = argv[++i];
-    else if (strcmp(argv[i], "--verbose") == 0) o->verbose = 1;
-    else if (strcmp(argv[i], "--name-fields") == 0 && i + 1 < argc) o->name_fields = argv[++i];
-    else if (strcmp(argv[i], "--name-sep") == 0 && i + 1 < argc) o->name_sep = argv[++i];
-    else if (strcmp(argv[i], "--name-pattern") == 0 && i + 1 < argc) o->name_pattern = argv[++i];
-    else if ((strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc) i++;
-    else if (argv[i][0] != '-' && !dir) dir = argv[i];
-  }
-  return dir;
-}
-
 static int dochunk(lua_State *L, int status) {
   if (status == LUA_OK) status = host_docall(L, 0, 0);
   return report(L, status);
@@ -216,30 +231,79 @@ static int handle_script(lua_State *L, char **argv, int argc, int script) {
   return report(L, status);
 }
 
-/* A command written in Lua: require("lector.cmd.NAME")(corpus, args) -> exit status */
+/* open([dir [, opts]]) for a command: the global `corpus` becomes the corpus at dir (nil: the one
+** the host chose) opened on use with the host's options and opts, lector.open's (the command's
+** flags: index --rebuild is {rebuild = true}). Returns it. */
+static int l_open_corpus(lua_State *L) {
+  lua_getglobal(L, "corpus");                  /* 3: kept while its path is in use */
+  const char *path = lua_isnoneornil(L, 1) ? ((lb_corpus *)luaL_checkudata(L, 3, LB_CORPUS))->path
+                                           : luaL_checkstring(L, 1);
+  lector_options o;
+  lector_options_init(&o);
+  host_corpus_options(&o);
+  if (!lua_isnoneornil(L, 2)) lb_read_open_opts(L, 2, "open", &o);
+  lb_corpus_new(L, path, &o);
+  lua_pushvalue(L, -1);
+  lua_setglobal(L, "corpus");
+  return 1;
+}
+
+/* A command's error: "lector: NAME: message", where in the host's own Lua modules it was raised
+** left out (it tells a user nothing), the traceback only with --debug. */
+static int report_command(lua_State *L, const char *name) {
+  const char *msg = lua_tostring(L, -1);
+  if (!msg) msg = "(error object is not a string)";
+  if (strncmp(msg, "host/lua/", 9) == 0 && strstr(msg, ": ")) msg = strstr(msg, ": ") + 2;
+  lua_pushfstring(L, "%s: %s", name, msg);
+  report_message(lua_tostring(L, -1));
+  lua_pop(L, 2);
+  return 1;
+}
+
+/* The commands and options as Lua tables {name, value, help}, for `lector completion`. */
+static void push_flags(lua_State *L, const host_flag *list) {
+  lua_newtable(L);
+  for (int i = 0; list[i].name; i++) {
+    lua_createtable(L, 1, 2);
+    lua_pushstring(L, list[i].name);
+    lua_rawseti(L, -2, 1);
+    if (list[i].value && *list[i].value) { lua_pushstring(L, list[i].value); lua_setfield(L, -2, "value"); }
+    lua_pushstring(L, list[i].help);
+    lua_setfield(L, -2, "help");
+    lua_rawseti(L, -2, i + 1);
+  }
+}
+
+/* A command written in Lua: require("lector.cmd.NAME")(corpus, args, open, host) -> exit status.
+** open(dir, opts) opens the corpus the command's arguments name, with its options; host lists the
+** commands and the host's options. */
 static int run_command(lua_State *L, const char *name, char **argv, int argc, int first) {
   lua_getglobal(L, "require");
   lua_pushfstring(L, "lector.cmd.%s", name);
   int status = host_docall(L, 1, 1);
-  if (status != LUA_OK) return report(L, status), 1;
+  if (status != LUA_OK) return report_command(L, name);
   lua_getglobal(L, "corpus");
   lua_createtable(L, argc - first, 0);
   for (int i = first; i < argc; i++) {
     lua_pushstring(L, argv[i]);
     lua_rawseti(L, -2, i - first + 1);
   }
-  status = host_docall(L, 2, 1);
-  if (status != LUA_OK) return report(L, status), 1;
+  lua_pushcfunction(L, l_open_corpus);
+  lua_createtable(L, 0, 2);
+  push_flags(L, commands);
+  lua_setfield(L, -2, "commands");
+  push_flags(L, options);
+  lua_setfield(L, -2, "options");
+  status = host_docall(L, 4, 1);
+  if (status != LUA_OK) return report_command(L, name);
   int code = lua_isinteger(L, -1) ? (int)lua_tointeger(L, -1) : 0;
   lua_pop(L, 1);
   return code;
 }
 
 static int is_command(const char *s) {
-  static const char *const cmds[] = { "run", "repl", "info", "query", "index", "annotate", "export", "pack", "help",
-                                      NULL };
-  for (int i = 0; cmds[i]; i++)
-    if (strcmp(s, cmds[i]) == 0) return 1;
+  for (int i = 0; commands[i].name; i++)
+    if (strcmp(s, commands[i].name) == 0) return 1;
   return 0;
 }
 
@@ -265,6 +329,7 @@ static void parse_options(cli *o, char **argv, int argc) {
     else if (strcmp(a, "-E") == 0) o->no_env = 1;
     else if (strcmp(a, "-W") == 0) o->warnings = 1;
     else if (strcmp(a, "--profile") == 0) o->profile = 1;
+    else if (strcmp(a, "--debug") == 0) host_set_debug(1);
     else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { o->bad = -1; return; }
     else if (strcmp(a, "-e") == 0 || strcmp(a, "-l") == 0) {
       if (i + 1 >= argc) { o->bad = i; return; }
@@ -302,10 +367,17 @@ static int pmain(lua_State *L) {
   int argc = m->argc;
   cli o;
   parse_options(&o, argv, argc);
+  if (o.bad < 0) { print_usage(stdout); return 0; }
   if (o.bad) {
-    if (o.bad > 0) fprintf(stderr, "%s: unrecognized or incomplete option '%s'\n", progname, argv[o.bad]);
-    print_usage(o.bad > 0 ? stderr : stdout);
-    m->status = o.bad > 0 ? 2 : 0;
+    const char *a = argv[o.bad];
+    int known = 0;
+    for (const host_flag *f = options; f->name && !known; f++) known = strcmp(a, f->name) == 0;
+    if (known) {
+      fprintf(stderr, "%s: option '%s' needs a value\n" USAGE_LINE, progname, a, progname);
+      m->status = 2;
+    } else {
+      m->status = usage_error("unknown option", a, options);
+    }
     return 0;
   }
   if (o.version) printf("lector %s (%s, LPeg)\n", LECTOR_VERSION, LUA_RELEASE);
@@ -324,10 +396,14 @@ static int pmain(lua_State *L) {
     if (script + 1 >= argc) { fprintf(stderr, "%s: run: no script given\n", progname); m->status = 2; return 0; }
     script++;
     is_cmd = 0;
-    if (strcmp(argv[script], "--profile") == 0) {
-      o.profile = 1;
+    while (strcmp(argv[script], "--profile") == 0 || strcmp(argv[script], "--debug") == 0) {
+      if (argv[script][2] == 'p') o.profile = 1; else host_set_debug(1);
       if (++script >= argc) { fprintf(stderr, "%s: run: no script given\n", progname); m->status = 2; return 0; }
     }
+  } else if (script && !is_cmd && !strpbrk(argv[script], "/.:") &&
+             strcmp(argv[script], "-") != 0 && access(argv[script], F_OK) != 0) {
+    m->status = usage_error("no such command or script:", argv[script], commands);   /* lector inof */
+    return 0;
   }
   if (o.profile && strcmp(host_load_mode(), "t") == 0) {
     fprintf(stderr, "%s: --profile cannot watch a sandboxed script (the sandbox's budget needs the hook)\n", progname);
@@ -337,25 +413,19 @@ static int pmain(lua_State *L) {
   create_arg_table(L, argv, argc, script ? script : 0);
   lua_gc(L, LUA_GCRESTART);
   lua_gc(L, LUA_GCGEN, 0, 0);        /* the collector mode lua5.4 runs scripts in */
-  if (is_cmd && (strcmp(argv[script], "index") == 0 || strcmp(argv[script], "annotate") == 0 ||
-                 strcmp(argv[script], "export") == 0)) {
-    lector_options co;
-    lector_options_init(&co);
-    host_corpus_options(&co);
-    co.annotate = strcmp(argv[script], "annotate") == 0;
-    const char *dir = index_options(&co, argv, argc, script + 1);
-    lb_corpus_new(L, dir ? dir : corpus_path(o.corpus, argv, argc, script + 1), &co);
-    lua_setglobal(L, "corpus");
-  } else if (is_cmd && strcmp(argv[script], "info") == 0 && script + 1 < argc && argv[script + 1][0] != '-') {
-    host_set_corpus(L, argv[script + 1]);        /* `lector info DIR` describes DIR */
-  } else {
-    host_set_corpus(L, corpus_path(o.corpus, argv, argc, script ? script + 1 : argc));
-  }
+  host_set_corpus(L, corpus_path(o.corpus, argv, argc, script ? script + 1 : argc));
   if (o.warnings) lua_warning(L, "@on", 0);
   if (!o.no_env && handle_luainit(L) != LUA_OK) { m->status = 1; return 0; }
   if (!run_e_and_l(L, argv, script ? script : argc)) { m->status = 1; return 0; }
   if (is_cmd) {
     const char *cmd = argv[script];
+    if (strcmp(cmd, "help") == 0 && script + 1 < argc && is_command(argv[script + 1]) &&
+        strcmp(argv[script + 1], "help") != 0 && strcmp(argv[script + 1], "run") != 0 &&
+        strcmp(argv[script + 1], "repl") != 0) {                      /* lector help index */
+      char *help_args[] = { argv[script + 1], "--help" };
+      m->status = run_command(L, argv[script + 1], help_args, 2, 1);
+      return 0;
+    }
     if (strcmp(cmd, "help") == 0) { print_usage(stdout); m->status = 0; return 0; }
     if (strcmp(cmd, "repl") == 0) { m->status = host_repl(L, argv, argc, script + 1); return 0; }
     m->status = run_command(L, cmd, argv, argc, script + 1);

@@ -16,6 +16,7 @@
 #include <lauxlib.h>
 
 #include "host.h"
+#include "bindings/lua_aux.h"
 
 #if !defined(PROF_EVERY)
 #define PROF_EVERY 1000      /* Lua instructions between samples */
@@ -239,6 +240,8 @@ void host_profile_start(lua_State *L) {
   const char *how = getenv("LECTOR_PROFILE");
   int lines_only = how && strcmp(how, "lines") == 0;
   lua_sethook(L, prof_hook, LUA_MASKCOUNT | (lines_only ? 0 : LUA_MASKCALL | LUA_MASKRET), PROF_EVERY);
+  lua_pushboolean(L, 1);             /* C:map works in this state, where the samples are taken */
+  lua_setfield(L, LUA_REGISTRYINDEX, LB_MAP_HERE);
 }
 
 /* Names the C functions among the fields of the table on top "prefix.key" ("key" when prefix is
@@ -334,6 +337,8 @@ static void print_table(FILE *out, int kind, double total) {
 void host_profile_stop(lua_State *L, FILE *out) {
   if (!P.on) return;
   lua_sethook(L, NULL, 0, 0);
+  lua_pushnil(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, LB_MAP_HERE);
   P.stop = now_ns();
   P.on = 0;
   fflush(stdout);

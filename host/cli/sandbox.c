@@ -26,6 +26,7 @@
 #include <lauxlib.h>
 
 #include "host.h"
+#include "bindings/lua_aux.h"
 #include "base/sha256.h"
 
 /* Defaults of the sandbox limits; the flags and a pack's granted permissions raise them. */
@@ -255,6 +256,8 @@ static int l_run(lua_State *L) {
   size_t saved_max = host_mem.max;
   host_mem.max = host_mem.used + R.memory;
   R.active = 1;
+  lua_pushboolean(L, 1);             /* C:map stays in this state, inside the sandbox and its limits */
+  lua_setfield(L, LUA_REGISTRYINDEX, LB_MAP_HERE);
   lua_sethook(co, budget_hook, LUA_MASKCOUNT, SB_HOOK_EVERY);
   interrupted = 0;
   void (*old)(int) = signal(SIGINT, on_sigint);  /* main.c's handler stops the main thread only */
@@ -262,6 +265,8 @@ static int l_run(lua_State *L) {
   int status = lua_resume(co, L, nargs, &nres);
   signal(SIGINT, old);
   R.active = 0;
+  lua_pushnil(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, LB_MAP_HERE);
   host_mem.max = saved_max;
   if (status == LUA_YIELD) {
     lua_settop(co, 0);
@@ -302,9 +307,10 @@ static int l_tripped(lua_State *L) {
   return 1;
 }
 
-/* host.limits() -> {sandbox=, memory=, time=, instructions=, set = {memory=true, ...}} */
+/* host.limits() -> {sandbox=, memory=, time=, instructions=, set = {memory=true, ...}, debug=} */
 static int l_limits(lua_State *L) {
-  lua_createtable(L, 0, 5);
+  lua_createtable(L, 0, 6);
+  lua_pushboolean(L, host_debug()); lua_setfield(L, -2, "debug");
   lua_pushboolean(L, flags.sandbox); lua_setfield(L, -2, "sandbox");
   lua_pushinteger(L, (lua_Integer)flags.memory); lua_setfield(L, -2, "memory");
   lua_pushnumber(L, flags.time); lua_setfield(L, -2, "time");

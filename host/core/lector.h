@@ -12,6 +12,11 @@
 ** (start, end) of positions with end inclusive, as CQP prints them. Byte offsets are offsets in
 ** the document's file, from 0, end exclusive. Functions that can fail return 0 on success and -1
 ** with a message in a caller's buffer (err, errlen); none of them print or exit.
+**
+** Threads: an open corpus may be read from several threads at once (every function below but
+** lector_close takes it as read-only; what one makes on demand is made under a lock), so that
+** analyses can split documents across cores. Each hits, text or tagger object belongs to the
+** thread that made it. lector_open and lector_close are not to overlap with other calls.
 */
 #ifndef LECTOR_H
 #define LECTOR_H

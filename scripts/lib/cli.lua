@@ -10,7 +10,7 @@ local M = {}
 
 M.FORMATS = { table = true, tsv = true, csv = true, json = true }
 
--- a message on stderr, then exit (status 2: wrong use or no corpus; 1: the analysis failed)
+-- a message on stderr, then exit (status 2: wrong use; 1: the corpus cannot be opened, or the analysis failed)
 function M.fail(msg, status)
   io.stderr:write(M.name or "lector", ": ", msg, "\n")
   io.stderr:flush()
@@ -23,22 +23,29 @@ function M.stdout_is_tty()
   return ok == true
 end
 
+-- Every flag a script takes, in the order --help lists them: the shared ones, then the script's own
+-- (spec.options). The parser, --help and the shell completion (which reads --help) use this list.
+function M.flags(spec)
+  local list = {
+    { "--corpus", value = "DIR", help = "the corpus folder (default $LECTOR_CORPUS, else ./corpus)" },
+    { "--format", value = "F", help = "table (default on a terminal), tsv (default otherwise), csv or json" },
+    { "--boilerplate", help = "keep boilerplate lines (web page chrome) that are left out by default" },
+  }
+  for _, o in ipairs(spec.options or {}) do list[#list + 1] = o end
+  list[#list + 1] = { "--help", help = "this text" }
+  return list
+end
+
 local function usage_text(spec)
   local lines = { "usage: lector run " .. (M.script or "SCRIPT") .. " [--corpus DIR] [--format table|tsv|csv|json]"
     .. " [--boilerplate]" .. (spec.synopsis and (" " .. spec.synopsis) or ""), "" }
   if spec.usage then lines[#lines + 1] = spec.usage lines[#lines + 1] = "" end
-  local opts = {
-    { "--corpus DIR", "the corpus folder (default $LECTOR_CORPUS, else ./corpus)" },
-    { "--format F", "table (default on a terminal), tsv (default otherwise), csv or json" },
-    { "--boilerplate", "keep boilerplate lines (web page chrome) that are left out by default" },
-  }
-  for _, o in ipairs(spec.options or {}) do
-    opts[#opts + 1] = { o[1] .. (o.value and (" " .. o.value) or ""), o.help or "" }
+  for _, o in ipairs(M.flags(spec)) do
+    lines[#lines + 1] = string.format("  %-20s %s", o[1] .. (o.value and (" " .. o.value) or ""), o.help or "")
   end
-  opts[#opts + 1] = { "--help", "this text" }
-  for _, o in ipairs(opts) do lines[#lines + 1] = string.format("  %-20s %s", o[1], o[2]) end
   return table.concat(lines, "\n") .. "\n"
 end
+
 
 -- parse the script's arguments; spec.options = { { "--name", value = "WORD", help = "...",
 -- choices = {...}, default = x } }. Unknown options and missing values fail with status 2.
@@ -69,7 +76,7 @@ function M.parse(args, spec)
       if not value then i = i + 1; value = args[i] end
       if not value then M.fail("--format needs one of table, tsv, csv, json") end
       if not M.FORMATS[value] then M.fail("unknown format '" .. value .. "' (table, tsv, csv or json)") end
-      opt.format = value
+      opt.format, opt.format_given = value, true
     elseif name == "--boilerplate" then
       opt.boilerplate = true
     elseif known[name] then
@@ -88,7 +95,9 @@ function M.parse(args, spec)
         opt[key] = true
       end
     elseif a:match("^%-") then
-      M.fail("unknown option '" .. a .. "' (try --help)")
+      -- "unknown option '--frmat' (did you mean '--format'?)": the nearest flag by the same measure
+      -- as the option tables of the Lua API, else a pointer to --help
+      M.fail(lector._unknown_flag(name, M.flags(spec)))
     else
       opt.positional[#opt.positional + 1] = a
     end
@@ -98,11 +107,11 @@ function M.parse(args, spec)
   return opt
 end
 
--- the global corpus, opened; a corpus that cannot be opened (or an empty one) fails clearly
+-- the global corpus, opened; a corpus that cannot be opened (or an empty one) fails clearly, status 1
 function M.corpus()
   local ok, err = pcall(function() return #corpus end)
   if not ok then
-    M.fail(tostring(err):gsub("^[^:]*:%d+: ", ""), 2)
+    M.fail((tostring(err):gsub("^[^:]*:%d+: ", "")), 1)
   end
   return corpus
 end

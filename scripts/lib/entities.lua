@@ -271,6 +271,8 @@ end
 -- opts: boilerplate (keep boilerplate lines), docs (as for C:hits), labels(d) (a list of byte ranges
 -- {a, b} of d that are speaker labels: the mentions there get label = true).
 function Matcher:find(C, opts)
+  lector._check_options(opts, "Matcher:find", { boilerplate = "boolean", docs = "any", labels = "function",
+    speakers = "boolean" })
   opts = opts or {}
   local raw = {}
   -- one Document per document for all the hits (so its text is read once, and a corpus of many

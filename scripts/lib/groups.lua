@@ -30,7 +30,13 @@ local function known(C, field)
   return false
 end
 
+-- the nearest field when the one given looks like a slip of the keyboard (lector._nearest, the
+-- measure of every option check), else the fields there are
 local function unknown(C, what, field)
+  local all = { table.unpack(M.fields(C)) }
+  for _, b in ipairs(M.BUILT_IN) do all[#all + 1] = b end
+  local near = lector._nearest(field, all)
+  if near then return string.format("unknown field '%s' for %s (did you mean '%s'?)", field, what, near) end
   return string.format("unknown field '%s' for %s (fields: %s; and %s)", field, what,
     table.concat(M.fields(C), ", "), table.concat(M.BUILT_IN, ", "))
 end

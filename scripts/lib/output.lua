@@ -71,6 +71,7 @@ end
 
 -- rows: list of tables keyed by column name; cols: the column names in order
 function M.format(rows, cols, fmt, opts)
+  lector._check_options(opts, "output.format", { title = "string", widths = "table", max = "integer", file = "any" })
   opts = opts or {}
   local out = {}
   if fmt == "json" then
@@ -129,6 +130,29 @@ function M.format(rows, cols, fmt, opts)
   for _, c in ipairs(cells) do out[#out + 1] = line(c) end
   if #rows == 0 then out[#out + 1] = "(none)" end
   return table.concat(out, "\n") .. "\n"
+end
+
+-- Several views (a list of { name, rows, cols }) as one document: JSON, an object of the named views,
+-- each an array of row objects; TSV and CSV, each view as its own table after a line "# NAME" and
+-- before an empty line (one view alone, as output.format gives it, is the plain table). only: the name
+-- of the one view to give (nil: all).
+function M.views(views, fmt, only)
+  local out = {}
+  for _, v in ipairs(views) do
+    if not only or v[1] == only then
+      if fmt == "json" then
+        out[#out + 1] = M.json(v[1]) .. ":" .. M.format(v[2], v[3], "json"):gsub("\n$", "")
+      else
+        out[#out + 1] = (only and "" or ("# " .. v[1] .. (fmt == "csv" and "\r\n" or "\n")))
+          .. M.format(v[2], v[3], fmt)
+      end
+    end
+  end
+  if fmt == "json" then
+    if only then return (out[1] or "[]"):gsub("^[^:]*:", "") .. "\n" end
+    return "{" .. table.concat(out, ",\n") .. "}\n"
+  end
+  return table.concat(out, fmt == "csv" and "\r\n" or "\n")
 end
 
 function M.write(rows, cols, fmt, opts)

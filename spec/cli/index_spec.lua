@@ -69,8 +69,12 @@ describe("lector index", function()
   it("rejects what it does not know, with the usage", function()
     local r = run.lector({ "index", c, "--fast" })
     assert.are.equal(2, r.code)
-    assert.are.equal("lector: index: unknown option '--fast'\nusage: lector index [DIR] [--rebuild] [--verify] [--annotate | --no-annotate] [--attributes A,B,..] "
-      .. "[--text-field NAME | --text-column NAME] [--verbose] [--name-fields F,G,.. [--name-sep CHARS] | --name-pattern P] [--threads N]\n", r.err)
+    assert.are.equal("lector: index: unknown option '--fast' (try --help)\nusage: lector index [DIR] [--annotate] [--attributes A,B,..] "
+      .. "[--corpus DIR] [--name-fields F,G,..] [--name-pattern P] [--name-sep CHARS] [--no-annotate] [--rebuild] "
+      .. "[--text-column NAME] [--text-field NAME] [--threads N] [--verbose] [--verify]\n", r.err)
+    r = run.lector({ "index", c, "--rebiuld" })
+    assert.are.equal(2, r.code)
+    assert.are.equal("lector: index: unknown option '--rebiuld' (did you mean '--rebuild'?)", r.err:match("^[^\n]*"))
     r = run.lector({ "index", c, "--threads", "two" })
     assert.are.equal(2, r.code)
     assert.truthy(r.err:find("--threads needs a whole number, not 'two'", 1, true), r.err)

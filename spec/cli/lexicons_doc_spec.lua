@@ -2,18 +2,18 @@
 -- scripts/ linked in), each ```sh block is run there with `lector` standing for the binary, and what
 -- it prints (stdout, then stderr) must be exactly the ```output block that follows it.
 local run = require "spec.support.run"
+local docblocks = require "spec.support.docblocks"
 
 -- the page's blocks in order: { kind = "file", name =, body = } | { kind = "sh", body =, output = }
 local function blocks(md)
   local out = {}
-  for info, body in md:gmatch("```([^\n]*)\n(.-)```") do
-    local name = info:match("file=(%S+)")
-    if name then
-      out[#out + 1] = { kind = "file", name = name, body = body }
-    elseif info == "sh" then
-      out[#out + 1] = { kind = "sh", body = body }
-    elseif info == "output" and out[#out] and out[#out].kind == "sh" then
-      out[#out].output = body
+  for _, b in ipairs(docblocks.blocks(md)) do
+    if b.attrs.file then
+      out[#out + 1] = { kind = "file", name = b.attrs.file, body = b.body }
+    elseif b.info == "sh" then
+      out[#out + 1] = { kind = "sh", body = b.body }
+    elseif b.info == "output" and out[#out] and out[#out].kind == "sh" then
+      out[#out].output = b.body
     end
   end
   return out

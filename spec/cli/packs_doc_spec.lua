@@ -2,12 +2,7 @@
 -- and each command of its ```console block runs in that folder with the output the page shows
 -- ("…" matches any text).
 local run = require "spec.support.run"
-
-local function pattern(expected)
-  local parts = {}
-  for piece in (expected .. "…"):gmatch("(.-)…") do parts[#parts + 1] = piece:gsub("%p", "%%%0") end
-  return "^" .. table.concat(parts, ".-") .. "$"
-end
+local pattern = require("spec.support.docblocks").pattern
 
 describe("doc/packs.md", function()
   local dir

@@ -170,15 +170,59 @@ describe("lector repl on a terminal", function()
   it("prints help from the API documentation", function()
     local t = session {
       prompt, send "help(corpus.count)\\r", expect "Example:", prompt,
-      send "help 'kwic'\\r", expect "help: kwic is ambiguous", prompt,
+      send "help 'kwic'\\r", expect "shows one.", prompt,
       send "help()\\r", expect "help(fn) or help", prompt,
       send "help(corpus)\\r", expect "C:hitset", prompt,
       send "\\x04",
     }
     has(t, "> help(corpus.count)\nC:count(text [, opts]) -> integer\n  How often a word or phrase occurs.")
     has(t, '  print(corpus:count("Iraq"))                                 --> 42\n')
-    has(t, "help: kwic is ambiguous: Hit:kwic, Hits:kwic")
+    has(t, "> help 'kwic'\nhelp: 2 functions are called kwic:\n"
+      .. "  Hit:kwic   The hit in context: width tokens (8) before and after, inside its document.\n"
+      .. "  Hits:kwic  Concordance lines \"left [match] right\" with the matches aligned.\n"
+      .. "help \"Hit:kwic\" shows one.\n> ")
     has(t, "\nCorpus:\n  C:count(text [, opts])")
+    has(t, "\n  lector.open(path [, opts])                   Opens the corpus at path (a folder, or one .txt/.md/.jsonl file) and indexes it.\n")
+  end)
+
+  it("finds functions by what people call them, and lists them with .apropos", function()
+    local t = session {
+      prompt, send "help \"collocates\"\\r", expect "Example:", prompt,
+      send "help \"keyness\"\\r", expect "Example:", prompt,
+      send "help \"C:near\"\\r", expect "Example:", prompt,
+      send "help(corpus.near)\\r", expect "Example:", prompt,
+      send "C = corpus\\r", prompt, send "help(C.near)\\r", expect "Example:", prompt,
+      send "help \"collocats\"\\r", expect "them all.", prompt,
+      send ".apropos log-likelihood\\r", expect "log-likelihood.", prompt,
+      send "\\x04",
+    }
+    local near = "C:near(node [, opts]) -> rows, nodes\n  The collocates of a node (a word, a phrase, or a Hits): the words"
+    has(t, '> help "collocates"\ncollocates: see Corpus:near\n\n' .. near)
+    has(t, '> help "keyness"\nkeyness: see Corpus:keywords\n\nC:keywords(docs [, reference [, opts]]) -> rows\n'
+      .. "  The words more frequent in the documents docs (a Document, a name, or a list) than in the reference")
+    has(t, '> help "C:near"\n' .. near)
+    has(t, "> help(corpus.near)\n" .. near)
+    has(t, "> help(C.near)\n" .. near)
+    has(t, '> help "collocats"\nhelp: nothing is called collocats, and no function mentions it (did you mean '
+      .. "collocates (Corpus:near)?); help() lists them all.\n> ")
+    has(t, "> .apropos log-likelihood\n"
+      .. "  Corpus:near      The collocates of a node: the words that occur near it, ranked by an association measure,"
+      .. " and the number of node hits.\n"
+      .. "  Corpus:keywords  The words more frequent in the documents docs than in the reference documents, ranked by"
+      .. " log-likelihood.\n> ")
+  end)
+
+  it("prints a failure's message as text and scores rounded for reading", function()
+    local t = session {
+      prompt, send "corpus:query('[word=\"Iraq]')\\r", expect "^", prompt,
+      send "corpus:near('resolution', {limit = 2})\\r", expect "15", prompt,
+      send "\\x04",
+    }
+    has(t, "> corpus:query('[word=\"Iraq]')\nnil, unterminated string at column 7\n  [word=\"Iraq]\n        ^\n> ")
+    has(t, "> corpus:near('resolution', {limit = 2})\n{\n"
+      .. '  {cooc = 3, form = "un", freq = 8, ll = 10.79, logdice = 12.06, mi = 3.636, t = 1.593},\n'
+      .. '  {cooc = 2, form = "adopted", freq = 2, ll = 14.03, logdice = 11.91, mi = 5.051, t = 1.372}\n'
+      .. "}\n15\n> ")
   end)
 
   it("runs the dot commands", function()
@@ -214,7 +258,7 @@ describe("lector repl on a terminal", function()
 
   it("says when the corpus cannot be opened, and goes on", function()
     local t = session({ prompt, send "1 + 1\\r", expect "2", prompt, send "\\x04" }, { args = { "--corpus", tmp .. "/none" } })
-    has(t, "no corpus: cannot open corpus " .. tmp .. "/none: cannot open " .. tmp .. "/none: No such file or directory (.corpus DIR opens one) · help()")
+    has(t, "no corpus: cannot open corpus " .. tmp .. "/none: No such file or directory (.corpus DIR opens one) · help()")
   end)
 end)
 

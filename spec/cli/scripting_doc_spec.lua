@@ -1,14 +1,15 @@
 -- doc/scripting.md runs as written: each ```lua block is saved as a script and run with
 -- `lector run` on corpus/, and must print exactly the ```output block that follows it.
 local run = require "spec.support.run"
+local docblocks = require "spec.support.docblocks"
 
 local function steps(md)
   local out = {}
   local pending
-  for lang, body in md:gmatch("```(%w*)\n(.-)```") do
-    if lang == "lua" then pending = body
-    elseif lang == "output" and pending then
-      out[#out + 1] = { code = pending, output = body }
+  for _, b in ipairs(docblocks.blocks(md)) do
+    if b.lang == "lua" then pending = b.body
+    elseif b.lang == "output" and pending then
+      out[#out + 1] = { code = pending, output = b.body }
       pending = nil
     end
   end

@@ -185,14 +185,16 @@ describe("script errors", function()
     fails({ "run", "scripts/mentions.lua", "--format", "xml" }, 2, "mentions.lua: unknown format 'xml' (table, tsv, csv or json)")
     fails({ "run", "scripts/resolutions.lua", "--bogus" }, 2, "resolutions.lua: unknown option '--bogus' (try --help)")
     fails({ "run", "scripts/mentions.lua", "--by", "montth" }, 2, "mentions.lua: unknown field 'montth' for --by "
+      .. "(did you mean 'month'?)")
+    fails({ "run", "scripts/mentions.lua", "--by", "region" }, 2, "mentions.lua: unknown field 'region' for --by "
       .. "(fields: date, date_basis, date_from, kind, lang, source, title; and doc, year, decade, month, total)")
     fails({ "run", "scripts/positions.lua", "--show" }, 2, "positions.lua: --show needs a value (statements|timeline|changes)")
     fails({ "run", "scripts/report.lua", "--top", "none" }, 2, "report.lua: --top needs a positive number, not 'none'")
   end)
 
   it("says when the corpus or a data file cannot be read", function()
-    fails({ "run", "scripts/mentions.lua", "--corpus", "/no/such/dir" }, 2,
-      "mentions.lua: cannot open corpus /no/such/dir: cannot open /no/such/dir: No such file or directory")
+    fails({ "run", "scripts/mentions.lua", "--corpus", "/no/such/dir" }, 1,
+      "mentions.lua: cannot open corpus /no/such/dir: No such file or directory")
     fails({ "run", "scripts/mentions.lua", "--entities", "/no/such.lua" }, 2,
       "mentions.lua: cannot open /no/such.lua: No such file or directory")
     local dir = run.tmpdir()

@@ -68,7 +68,10 @@ describe("the API documentation", function()
     assert.are.equal("Corpus:count", help.entry("count").name)
     local e, msg = help.entry("text")
     assert.is_nil(e)
-    assert.are.equal("help: text is ambiguous: Document:text, Span:text", msg)
+    assert.are.equal("help: 2 functions are called text:\n"
+      .. "  Document:text  The document's text as it was indexed: UTF-8 with LF line ends, read again from its file.\n"
+      .. "  Span:text      The text from the span's first token to its last, as written.\n"
+      .. 'help "Document:text" shows one.', msg)
     assert.truthy(help.text(help.entry("count")):find("^C:count%(text %[, opts%]%) %-> integer\n"))
   end)
 

@@ -15,6 +15,15 @@ describe("the REPL's printer", function()
     assert.are.equal('"naïve → ok"', show("naïve → ok"))
   end)
 
+  it("rounds floats to four significant digits for reading, integers exact; show() gives them whole", function()
+    assert.are.equal("12.06\t0.3333\t1024.0\t123456.8\t1e-07\t-2.5e+20\t3.0\t9007199254740993",
+      show(12.058823529412, 1 / 3, 2.0 ^ 10, 123456.789, 1e-7, -2.5e20, 2.99996, 9007199254740993))
+    local rows = C:near("resolution", { window = 5, limit = 1 })
+    assert.are.equal('{{cooc = 3, form = "un", freq = 8, ll = 10.79, logdice = 12.06, mi = 3.636, t = 1.593}}', show(rows))
+    assert.are.equal("0.33333333333333", (pretty.text(pretty.unlimited, 1, 1 / 3)))
+    assert.are.equal("{[0.33333333333333] = 1}", show({ [1 / 3] = 1 }))   -- keys stay exact
+  end)
+
   it("sorts keys: the list part first, then numbers, then names", function()
     assert.are.equal('{"a", "b", [5] = 1, ["two words"] = 2, x = 1, y = {z = {}}}',
       show({ "a", "b", [5] = 1, y = { z = {} }, x = 1, ["two words"] = 2 }))
@@ -163,6 +172,6 @@ describe("the REPL's completion", function()
     local start, list = complete.candidates(".t", env)
     assert.are.same({ 1, { ".time" } }, { start, list })
     start, list = complete.candidates(".", env)
-    assert.are.same({ ".corpus", ".help", ".load", ".quit", ".save", ".time" }, list)
+    assert.are.same({ ".apropos", ".corpus", ".help", ".load", ".quit", ".save", ".time" }, list)
   end)
 end)

@@ -34,7 +34,10 @@ describe("a subcorpus", function()
     assert.are.equal(1, #C:where{ year = 2004 })
     assert.are.equal(2, #C:where{ title = function(t) return t:find("Moscow") ~= nil end })
     assert.are.equal(3, #C:where(function(d) return d.tokens > 600 end))
-    assert.are.equal(0, #C:where{ nosuchfield = "x" })
+    assert.has_error(function() C:where{ nosuchfield = "x" } end, "C:where: unknown field "
+      .. "'nosuchfield' (valid: bytes, date, date_basis, date_from, id, kind, lang, line, name, path, source, title, tokens, year)")
+    assert.has_error(function() C:where{ sourc = "VOA" } end,
+      "C:where: unknown field 'sourc' (did you mean 'source'?)")
   end)
 
   it("narrows again, and serves as docs", function()

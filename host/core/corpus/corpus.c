@@ -315,6 +315,7 @@ int lector_open(const char *path, const lector_options *o, lector_corpus **out, 
   if (!o) { lector_options_init(&defaults); o = &defaults; }
   *out = NULL;
   lector_corpus *c = calloc(1, sizeof *c);
+  if (c) pthread_mutex_init(&c->loose_lock, NULL);
   warn_list wl;
   memset(&wl, 0, sizeof wl);
   pthread_mutex_init(&wl.lock, NULL);
@@ -427,6 +428,7 @@ void lector_close(lector_corpus *c) {
   free(c->store_error);
   free(c->loose);
   free(c->loose_forms);
+  pthread_mutex_destroy(&c->loose_lock);
   free(c->root);
   free(c);
 }
@@ -658,7 +660,10 @@ size_t lector_types_matching(lector_corpus *c, const char *word, size_t len, int
   size_t n = 0;
   int mode = how & 3;
   if (mode == LECTOR_MATCH_LOOSE) {
-    if (!c->loose && make_loose(c)) return 0;
+    pthread_mutex_lock(&c->loose_lock);
+    int failed = !c->loose && make_loose(c);
+    pthread_mutex_unlock(&c->loose_lock);
+    if (failed) return 0;
     if (fold(&fb, word, len, FOLD_LOOSE)) goto done;
     size_t lo = 0, hi = ix->nfolds;       /* first loose item >= the word */
     while (lo < hi) {

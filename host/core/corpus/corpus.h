@@ -5,6 +5,7 @@
 #ifndef LECTOR_CORPUS_H
 #define LECTOR_CORPUS_H
 
+#include <pthread.h>
 #include "index/index.h"
 #include "lector.h"
 #include "source/source.h"
@@ -22,7 +23,9 @@ struct lector_corpus {
   char *store_path;          /* the on-disk index, or NULL */
   uint64_t stored_bytes;     /* the size of the index file just written */
   char *store_error;         /* why the index could not be stored, or NULL */
-  /* the loose view, made on first use (see lector_types_matching) */
+  /* the loose view, made on first use (see lector_types_matching) under loose_lock: several
+  ** threads may read one corpus at once (lector.h), and this is its only state made on demand */
+  pthread_mutex_t loose_lock;
   struct fold_item *loose;   /* the loose forms of the fold classes (id: the class), sorted */
   char *loose_forms;
   char lang[16];             /* the language of most documents (metadata "lang"), or "und": queries

@@ -2,6 +2,8 @@
 -- runnable example and the version it appeared in. It is the one source of help() in the REPL
 -- and of doc/api.md (make doc). The specs run every example against corpus/ with a fresh
 -- `corpus`, and check each `--> value` comment against what the line before it printed.
+-- `aliases` are the other words people look a function up by: help "collocates" finds
+-- Corpus:near, and doc/api.md lists them.
 return {
   intro = [[
 lector hands a corpus to Lua 5.4. In `lector run`, `lector -e` and the REPL the global `corpus`
@@ -31,6 +33,7 @@ Each example below runs as it stands in `make test` (`spec/lua/apidoc_spec.lua`)
   sections = {
     { title = "The module", entries = {
       { name = "lector.open", since = "0.1.0",
+        aliases = { "index", "load", "folder" },
         sig = "lector.open(path [, opts]) -> Corpus | nil, message",
         summary = [[Opens the corpus at path (a folder, or one .txt/.md/.jsonl file) and indexes it.
 The index is stored in `path/.lector/index` (or, when the folder cannot hold it, in
@@ -48,10 +51,11 @@ checksum of the stored index, not only its header and sizes), `annotate` (true: 
 English tagger gives every token a part of speech `pos` (Universal Dependencies), `xpos` (Penn
 Treebank) and a `lemma`; a corpus annotated once stays annotated; false drops the layers),
 `attributes` (the columns of .vrt files without a positional-attributes comment, "word,pos,lemma"
-by default; remembered), `text_field` (the field of .json and .jsonl documents that is their text:
+by default; remembered), `text_field` (the field of .json and .jsonl documents, or the column of .csv and .tsv tables, that is their text:
 "text", else "body", else "content" by default; remembered), `name_fields` ("year,speaker,party":
 metadata from the parts of the file names split on `name_sep`, "_-" by default) or `name_pattern`
-("{country}_{session}_{year}"), remembered (doc/formats.md). An unknown option or a value of the
+("{country}_{session}_{year}"), remembered (doc/formats.md), `verbose` (true: each file not read is
+named in a warning of its own, not a few per type or reason). An unknown option or a value of the
 wrong type is an error. Returns nil and a message when the path cannot be opened at all.]],
         example = [[
 local C = lector.open("corpus", { rebuild = true })
@@ -62,10 +66,11 @@ print(lector.open("no/such/folder"))          --> nil	no/such/folder: cannot ope
 local stages = {}
 lector.open("corpus", { store = false, progress = function(p) stages[#stages + 1] = p.stage end })
 print(table.concat(stages, " "))              --> reading merging done
-print(pcall(lector.open, "corpus", { anotate = true }))   --> false	lector.open: unknown option 'anotate' (options: threads, store, rebuild, check, verify, annotate, attributes, text_field, name_fields, name_sep, name_pattern, warn, progress)
-print(pcall(lector.open, "corpus", { annotate = 1 }))     --> false	lector.open: option 'annotate' wants true or false, not a number
+print(pcall(lector.open, "corpus", { anotate = true }))   --> false	lector.open: unknown option 'anotate' (did you mean 'annotate'?)
+print(pcall(lector.open, "corpus", { annotate = 1 }))     --> false	lector.open: option 'annotate' must be a boolean, got number
 ]] },
       { name = "lector.tokenize", since = "0.1.0",
+        aliases = { "tokenizer", "tokens" },
         sig = "lector.tokenize(text [, lang]) -> tokens, offsets",
         summary = [[Tokenizes text the way the corpus is tokenized: the list of tokens, and the list of
 their byte offsets in text (from 0). lang is the text's language (an ISO 639 code; unknown when
@@ -79,6 +84,7 @@ print(table.concat(lector.tokenize("L’ONU c'mon", "en"), " | "))  --> L’ | O
 print(table.concat(lector.tokenize("安理会通过了决议"), " | "))      --> 安理会 | 通过 | 了 | 决议
 ]] },
       { name = "lector.tag", since = "0.2.0",
+        aliases = { "tagger", "part of speech", "POS", "lemmatize" },
         sig = "lector.tag(words) -> pos, xpos, lemmas",
         summary = [[The built-in English tagger on one sentence's words (a list of strings, as
 lector.tokenize or span:tokens give them): three lists, the Universal Dependencies part of speech,
@@ -105,6 +111,7 @@ print(pcall(lector.must_be_at_least, "99"))   --> false	this script needs lector
 `#C` is the number of documents, `C.tokens` the number of tokens, `C.types` the number of
 distinct forms, `C.files` the number of files, `C.root` the folder.]], entries = {
       { name = "Corpus:count", since = "0.1.0",
+        aliases = { "frequency of a word", "how often" },
         sig = "C:count(text [, opts]) -> integer",
         summary = [[How often a word or phrase occurs. text is tokenized like the corpus, so a phrase
 matches its tokens in a row. opts: `case` (true: case-sensitive), `loose` (diacritics and
@@ -118,6 +125,7 @@ print(corpus:count("UN", {loose = true}) > corpus:count("UN"))  --> true
 print(corpus:count("Breaking News", {boilerplate = false})) --> 0
 ]] },
       { name = "Corpus:hits", since = "0.1.0",
+        aliases = { "occurrences", "search", "concordance" },
         sig = "C:hits(text [, opts]) -> Hits",
         summary = [[The occurrences of a word or phrase, as a hit set. The options of C:count, and
 `limit` (stop after that many hits).]],
@@ -127,6 +135,7 @@ print(#h, h[1].doc.name)                      --> 13	000_e46888d005b16152.txt
 print(h[1]:text(), h[1].stop - h[1].start)    --> Security Council	1
 ]] },
       { name = "Corpus:find", since = "0.1.0",
+        aliases = { "regex", "regular expression", "grep", "pattern" },
         sig = "C:find(pattern [, opts]) -> Hits",
         summary = [[Searches the text of every document (or `opts.docs`) with an LPeg pattern (or a
 literal string); each match becomes a hit on the tokens it overlaps. `opts.limit` stops early;
@@ -139,6 +148,7 @@ print(#corpus:find(resolution))               --> 0
 print(#corpus:find(digit^4 * "-" * digit^2 * "-" * digit^2))   --> 2
 ]] },
       { name = "Corpus:docs", since = "0.1.0",
+        aliases = { "documents", "files" },
         sig = "C:docs() -> iterator of Documents",
         summary = [[Iterates over the documents in order.]],
         example = [[
@@ -154,6 +164,7 @@ print(corpus:doc("003_b732a128a37d961c.txt").id)   --> 4
 print(corpus:doc(99))                         --> nil	no document 99 in corpus
 ]] },
       { name = "Corpus:forms", since = "0.1.0",
+        aliases = { "spellings", "variants", "word forms" },
         sig = "C:forms(word [, opts]) -> table",
         summary = [[The surface forms a word matches (with the options of C:count), each with how
 often it occurs as a whole token.]],
@@ -172,6 +183,7 @@ local h = corpus:hitset({0, 3}, {1, 3})
 print(#h, h[1]:text())                        --> 2	Accessibility links
 ]] },
       { name = "Corpus:where", since = "0.1.0",
+        aliases = { "subcorpus", "filter", "select", "metadata" },
         sig = "C:where(filter) -> Corpus",
         summary = [[The subcorpus of the documents that pass filter, with the whole API of a corpus
 (`#`, `tokens`, `types`, `docs`, `doc(i)` (its i-th), `count`, `hits`, `find`, `freq`,
@@ -189,6 +201,7 @@ print(#corpus:where(function(d) return d.tokens > 600 end))       --> 3
 print(corpus:count("Gorbachev", {docs = corpus:where{ kind = "transcript" }}))  --> 10
 ]] },
       { name = "Corpus:info", since = "0.1.0",
+        aliases = { "statistics", "summary", "size" },
         sig = "C:info() -> table",
         summary = [[Facts about the corpus and its index: lang (the language of most documents, which
 query strings are tokenized as), documents, files, tokens, types, sentences,
@@ -214,7 +227,7 @@ local a = corpus:attributes()
 print(table.concat(a.positional, " "), a.annotated)       --> word pos xpos lemma	true
 ]] },
       { name = "Corpus:token", since = "0.2.0",
-        sig = "C:token(position) -> table | nil",
+          sig = "C:token(position) -> table | nil",
         summary = [[The token at a corpus position: `position`, `word`, and a field per positional
 attribute (`lemma`, `pos`, `xpos`, ...); nil past the last token.]],
         example = [[
@@ -222,6 +235,7 @@ local t = corpus:token(corpus:hits("resolutions")[1].start)
 print(t.word, t.lemma, t.pos, t.xpos)        --> resolutions	resolution	NOUN	NNS
 ]] },
       { name = "Corpus:export", since = "0.2.0",
+        aliases = { "vrt", "conllu", "cwb" },
         sig = "C:export(format [, write])",
         summary = [[The corpus (or subcorpus) with all its attributes and regions, as "vrt" (CWB's
 vertical text: a positional-attributes comment, `<text>` with each document's metadata, `<p>`,
@@ -279,6 +293,7 @@ local first = corpus:doc(4):paragraphs()()
 print(first:text())                           --> Accessibility links
 ]] },
       { name = "Document:turns", since = "0.1.0",
+        aliases = { "speakers", "transcript" },
         sig = "d:turns() -> iterator of spans",
         summary = [[Iterates over the speaker turns of a transcript; each span has a `speaker`.]],
         example = [[
@@ -358,6 +373,7 @@ print(corpus:hits("Putin"):count())           --> 5
 for h in corpus:hits("Kremlin"):each() do print(h.doc.id, h:text()) end   --> 2	Kremlin
 ]] },
       { name = "Hits:kwic", since = "0.1.0",
+        aliases = { "concordance", "keyword in context", "KWIC" },
         sig = "hits:kwic([opts]) -> list of strings",
         summary = [[Concordance lines "left [match] right" with the matches aligned. opts: `width`
 (tokens of context, 8), `chars` (characters of context kept, 40), `limit`.]],
@@ -365,6 +381,7 @@ for h in corpus:hits("Kremlin"):each() do print(h.doc.id, h:text()) end   --> 2	
 print(corpus:hits("Kremlin"):kwic{width = 3}[1])   --> Council Meets The [Kremlin] said in a
 ]] },
       { name = "Hits:by", since = "0.1.0",
+        aliases = { "breakdown", "distribution", "per year" },
         sig = "hits:by(field) -> table",
         summary = [[Counts the hits by a field: "doc" (name), "year", "form" (the matched text),
 "lower", or any metadata key ("source").]],
@@ -394,6 +411,7 @@ print(#s, e[1] - s[1])                        --> 8	3
 print(table.concat(corpus:hits("russia's"):texts(), ", "))   --> Russia's, Russia’s
 ]] },
       { name = "Hit:kwic", since = "0.1.0",
+        aliases = { "context" },
         sig = "hit:kwic([width]) -> left, match, right",
         summary = [[The hit in context: width tokens (8) before and after, inside its document.]],
         example = [[

@@ -4,6 +4,7 @@ local lpeg = require "lpeg"
 
 return function(lector, Corpus, Document, Hits)
   local names = lector._names
+  local check_options = lector._check_options      -- the one checker of option tables (lua_options.c)
 
   local function register(tbl, prefix, fns)
     for name, fn in pairs(fns) do
@@ -41,6 +42,7 @@ return function(lector, Corpus, Document, Hits)
       if lpeg.type(patt) ~= "pattern" then
         error("bad argument #1 to 'find' (LPeg pattern or string expected, got " .. type(patt) .. ")", 2)
       end
+      check_options(opts, "C:find", { docs = "any", limit = "integer", boilerplate = "boolean" })
       opts = opts or {}
       local search = searcher(patt)
       local starts, stops, n = {}, {}, 0
@@ -112,12 +114,25 @@ return function(lector, Corpus, Document, Hits)
     end
   end
 
-  local function where_test(filter)
+  -- The fields C:where can test on a corpus: a document's own, and the metadata keys of any document.
+  local function corpus_fields(corpus)
+    local fields, seen = {}, {}
+    for k in pairs(own) do fields[#fields + 1] = k; seen[k] = true end
+    for d in corpus:docs() do
+      for k in pairs(d.meta or {}) do
+        if not seen[k] then seen[k] = true; fields[#fields + 1] = k end
+      end
+    end
+    return fields
+  end
+
+  local function where_test(filter, corpus)
     if type(filter) == "function" then return filter end
     if type(filter) ~= "table" then
       error("bad argument #1 to 'where' (table or function expected, got " .. type(filter) .. ")", 3)
     end
     local tests = {}
+    check_options(filter, "C:where", corpus_fields(corpus), 3, "field")
     for k, want in pairs(filter) do tests[#tests + 1] = { k, value_test(k, want) } end
     return function(d)
       for _, t in ipairs(tests) do
@@ -131,7 +146,7 @@ return function(lector, Corpus, Document, Hits)
     -- C:where(filter) -> the subcorpus of the documents that pass filter: a table of field
     -- tests (all must pass) or a function of the document.
     where = function(self, filter)
-      local test, ids = where_test(filter), {}
+      local test, ids = where_test(filter, self), {}
       for d in self:docs() do
         if test(d) then ids[#ids + 1] = d.id end
       end
@@ -146,6 +161,7 @@ return function(lector, Corpus, Document, Hits)
   local raw_freq = Corpus.freq
   register(Corpus, "Corpus:", {
     freq = function(self, opts)
+      check_options(opts, "C:freq")
       local by = type(opts) == "table" and opts.by or nil
       if not by then return raw_freq(self, opts) end
       for _, a in ipairs(self:attributes().positional) do
@@ -190,6 +206,9 @@ return function(lector, Corpus, Document, Hits)
       return out, tokens
     end,
   })
+
+  -- C:dispersion(term [, opts]): range, Juilland's D, Gries's DP (lector.dispersion)
+  register(Corpus, "Corpus:", { dispersion = require "lector.dispersion"(check_options) })
 
   register(Hits, "Hits:", {
     -- hits:texts() -> list of the matched texts, as written

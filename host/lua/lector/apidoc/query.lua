@@ -4,6 +4,7 @@
 return {
   { title = "Corpus", entries = {
     { name = "Corpus:query", since = "0.1.0",
+      aliases = { "CQP", "CQL", "corpus query", "pattern search" },
       sig = "C:query(q [, opts]) -> Hits [, message] | nil, message",
       summary = [[Runs a query in CQP's language (see doc/query.md): `[word="resolutions?"%c]`,
 `"Security" "Council"`, `[word="Bush"] []{0,6} [word="said|says"] within s`, labels with `::`
@@ -25,6 +26,7 @@ print(corpus:query('"Security" ["Council"'))
 -->               ^
 ]] },
     { name = "Corpus:query_count", since = "0.1.0",
+      aliases = { "count matches" },
       sig = "C:query_count(q [, opts]) -> integer [, message] | nil, message",
       summary = [[Counts the matches of a query without keeping them (no hit set is made, and
 the hit limit does not apply; the timeout does). opts as for C:query.]],
@@ -36,6 +38,7 @@ print(corpus:query_count('<doc source="VOA"> []'))   --> 2
   } },
   { title = "Hits", entries = {
     { name = "Hits:sort", since = "0.1.0",
+      aliases = { "order", "sort concordance" },
       sig = "hits:sort([by]) -> Hits",
       summary = [[A new hit set in another order: by "match" (the matched words, the default),
 "left" (the words before the match, nearest first), "right" (the words after it), or a
@@ -48,6 +51,7 @@ local late = corpus:query('"Bush"'):sort(function(a, b) return a.start > b.start
 print(late[1].start > late[2].start)          --> true
 ]] },
     { name = "Hits:group", since = "0.1.0",
+      aliases = { "group by", "frequency table", "count by" },
       sig = "hits:group(field) -> list of {value=, count=, hits=}",
       summary = [[Groups the hits by a field: "form" (the matched text), "lower" (lower-cased),
 a positional attribute ("lemma", "pos": the match's values, as CQP's `group ... by lemma`),
@@ -95,6 +99,7 @@ local h = corpus:query('"nuclear" @[]')
 print(h:targets()[1], h[1].target, h[1]:text())   --> 512	512	nuclear bomb
 ]] },
     { name = "Hits:tabulate", since = "0.1.0",
+      aliases = { "table", "data frame", "csv" },
       sig = "hits:tabulate([opts]) -> list of rows",
       summary = [[The hits as plain tables, ready for a file or a data frame: `doc` (name),
 `start`, `stop`, `byte_start`, `byte_end`, `left`, `match`, `right` (texts), `target` (or

@@ -3,6 +3,7 @@
 return {
   { title = "Corpus", entries = {
     { name = "Corpus:freq", since = "0.1.0",
+      aliases = { "frequency", "frequency list", "word list", "wordlist", "counts" },
       sig = "C:freq([opts]) -> rows, tokens",
       summary = [[The frequency list: rows `{form, count}` from the most frequent, ties in the forms'
 byte order, and the number of tokens counted. Forms are folded (lower case) unless `case = true`.
@@ -22,6 +23,7 @@ local kinds, sizes = corpus:freq{by = "kind", limit = 2}
 print(kinds[2].form, kinds[2].groups.news, kinds[2].groups.transcript, sizes.news)   --> to	80	70	2222
 ]] },
     { name = "Corpus:near", since = "0.1.0",
+      aliases = { "collocates", "collocation", "collocations", "association" },
       sig = "C:near(node [, opts]) -> rows, nodes",
       summary = [[The collocates of a node (a word, a phrase, or a Hits): the words that occur near
 it, ranked by an association measure, and the number of node hits. (Named `near` so that
@@ -39,6 +41,7 @@ print(string.format("%.2f", rows[1].logdice))                     --> 12.06
 print(corpus:near("veto", {measure = "freq", limit = 1})[1].form)   --> the
 ]] },
     { name = "Corpus:ngrams", since = "0.1.0",
+      aliases = { "n-grams", "bigrams", "trigrams", "clusters", "lexical bundles" },
       sig = "C:ngrams(n [, opts]) -> rows",
       summary = [[The sequences of n words (1 to 8) inside a sentence, most frequent first: rows
 `{form, count}`, the form folded unless `case = true`. opts: `min` (2), `limit`, `words` (false:
@@ -48,6 +51,7 @@ local rows = corpus:ngrams(3, {limit = 2})
 print(rows[1].form, rows[1].count, rows[2].form)                  --> of mass destruction	8	weapons of mass
 ]] },
     { name = "Corpus:keywords", since = "0.1.0",
+      aliases = { "keyness", "key words", "log-likelihood" },
       sig = "C:keywords(docs [, reference [, opts]]) -> rows",
       summary = [[The words more frequent in the documents docs (a Document, a name, or a list) than
 in the reference documents (by default all the others), ranked by log-likelihood. Each row:

@@ -5,27 +5,32 @@
 -- Exit status: 0; 2 for a usage error; 1 when the corpus or the output cannot be opened.
 local args = require "lector.cmd.args"
 
-local USAGE = "usage: lector export [DIR] --format vrt|conllu [--output FILE] [--rebuild] [--threads N]"
-
 local function die(code, msg)
   io.stderr:write("lector: export: ", msg, "\n")
   return code
 end
 
 local SPEC = {
+  name = "export", positional = { "DIR" },
+  summary = "The corpus with its attributes and regions as CWB's vertical text (vrt) or CoNLL-U.",
   flags = { ["--rebuild"] = true, ["--verify"] = true },
-  values = { ["--format"] = args.any, ["--output"] = args.any, ["--threads"] = args.whole("--threads"),
-             ["--corpus"] = args.any },
+  values = { ["--format"] = args.choice("--format", "vrt", "conllu"), ["--output"] = args.any,
+             ["--threads"] = args.whole("--threads") },
+  open_options = function(o)
+    return { rebuild = o["--rebuild"], verify = o["--verify"], threads = o["--threads"] and math.tointeger(tonumber(o["--threads"])) }
+  end,
+  help = {
+    ["--format"] = "vrt|conllu  the format (required)",
+    ["--output"] = "FILE  write into FILE instead of stdout",
+    ["--rebuild"] = "index the corpus again first",
+    ["--verify"] = "check the stored index against the files first",
+    ["--threads"] = "N  threads for building the index",
+  },
 }
 
-return function(corpus, argv)
-  local opts, msg = args.parse(argv, SPEC)
-  if not opts then return die(2, msg .. "\n" .. USAGE) end
+return args.command(SPEC, function(corpus, opts)
   local format, output = opts["--format"], opts["--output"]
-  if format ~= "vrt" and format ~= "conllu" then
-    return die(2, (format and ("unknown format '" .. format .. "'") or "no --format given") ..
-      ": use vrt or conllu\n" .. USAGE)
-  end
+  if not format then return args.usage_error(SPEC, "no --format given: use vrt or conllu") end
   local ok, err = pcall(corpus.info, corpus)
   if not ok then return die(1, tostring(err)) end
   local out = io.stdout
@@ -38,4 +43,4 @@ return function(corpus, argv)
   if output then out:close() end
   if not ok then return die(1, tostring(err)) end
   return 0
-end
+end)

@@ -9,9 +9,6 @@
 -- Exit status: 0; 2 for a usage error; 1 when the corpus cannot be opened or holds no document.
 local args = require "lector.cmd.args"
 
-local USAGE = "usage: lector index [DIR] [--rebuild] [--verify] [--annotate | --no-annotate] [--attributes A,B,..] "
-  .. "[--text-field NAME | --text-column NAME] [--verbose] [--name-fields F,G,.. [--name-sep CHARS] | --name-pattern P] [--threads N]"
-
 local function die(code, msg)
   io.stderr:write("lector: index: ", msg, "\n")
   return code
@@ -43,19 +40,39 @@ local function say_skipped(info, root, verbose)
 end
 
 local SPEC = {
+  name = "index", positional = { "DIR" },
+  summary = "Builds the on-disk index of the corpus DIR, or brings it up to date.",
   flags = { ["--rebuild"] = true, ["--verify"] = true, ["--annotate"] = true, ["--no-annotate"] = true,
     ["--verbose"] = true },
-  values = { ["--threads"] = args.whole("--threads"), ["--corpus"] = args.any, ["--attributes"] = args.any,
+  values = { ["--threads"] = args.whole("--threads"), ["--attributes"] = args.any,
     ["--text-field"] = args.any, ["--text-column"] = args.any, ["--name-fields"] = args.any, ["--name-sep"] = args.any,
     ["--name-pattern"] = args.any },
+  -- the flags as lector.open's options, for the host's open (host/cli/main.c)
+  open_options = function(o)
+    local annotate
+    if o["--annotate"] then annotate = true elseif o["--no-annotate"] then annotate = false end
+    return { rebuild = o["--rebuild"], verify = o["--verify"], annotate = annotate,
+      threads = o["--threads"] and math.tointeger(tonumber(o["--threads"])), attributes = o["--attributes"],
+      text_field = o["--text-field"] or o["--text-column"], verbose = o["--verbose"], name_fields = o["--name-fields"], name_sep = o["--name-sep"],
+      name_pattern = o["--name-pattern"] }
+  end,
+  help = {
+    ["--rebuild"] = "read every file again, not only those that changed",
+    ["--verify"] = "check the stored index against the files",
+    ["--annotate"] = "add lemma, pos and xpos from the built-in English tagger",
+    ["--no-annotate"] = "drop the tagger's attributes",
+    ["--threads"] = "N  threads for building (default: all cores)",
+    ["--attributes"] = "A,B,..  the columns of .vrt files without a positional-attributes comment",
+    ["--text-field"] = "NAME  the field of .json/.jsonl documents, or the column of .csv/.tsv tables, that is their text",
+    ["--text-column"] = "NAME  the same as --text-field",
+    ["--verbose"] = "name every file not read, with the reason, after the last line",
+    ["--name-fields"] = "F,G,..  metadata from the parts of the file names",
+    ["--name-sep"] = "CHARS  the characters --name-fields splits file names at (default _-)",
+    ["--name-pattern"] = "P  metadata from the file names by a pattern: '{country}_{session}_{year}'",
+  },
 }
 
-return function(corpus, argv)
-  local opts, msg = args.parse(argv, SPEC)
-  if not opts then
-    if msg:match("^%-%-threads needs a whole") then return die(2, msg) end
-    return die(2, msg .. "\n" .. USAGE)
-  end
+return args.command(SPEC, function(corpus, opts)
   local ok, info = pcall(corpus.info, corpus)
   if not ok then return die(1, tostring(info)) end
   local text, index = info.text_bytes, info.index_bytes
@@ -79,4 +96,4 @@ return function(corpus, argv)
     what, info.files, info.documents, info.tokens, annotated, mb(text), mb(index), text > 0 and index / text or 0, where))
   say_skipped(info, info.root, opts["--verbose"])
   return 0
-end
+end)

@@ -2,6 +2,10 @@
 -- distinct forms, its metadata fields (how many documents have each, and a few of their values), the
 -- dates it spans and the documents without one, its attributes (lemma, pos ...) and imported
 -- elements, and its index.
+local args = require "lector.cmd.args"
+
+local SPEC = { name = "info", positional = { "DIR" },
+  summary = "What the corpus DIR holds: documents, titles, dates, tokens, forms, metadata fields, index." }
 
 -- "field: N of M documents (v1, v2, v3, ...)" for each metadata field
 local function metadata(corpus, out, ndocs)
@@ -44,14 +48,7 @@ local function metadata(corpus, out, ndocs)
   end
 end
 
-return function(corpus, args)
-  for i = 1, #(args or {}) do
-    local a = args[i]
-    if a:sub(1, 1) == "-" or i > 1 then
-      io.stderr:write("lector: info: unknown argument '", a, "'\nusage: lector info [DIR]\n")
-      return 2
-    end
-  end
+return args.command(SPEC, function(corpus)
   local info = corpus:info()
   local out = io.stdout
   out:write(string.format("corpus %s: %d documents, %d tokens, %d distinct forms, %d sentences\n",
@@ -78,4 +75,4 @@ return function(corpus, args)
       info.warnings, info.warnings == 1 and "" or "s"))
   end
   return 0
-end
+end)

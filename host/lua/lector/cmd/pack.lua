@@ -348,15 +348,22 @@ end
 
 -- }==================================================================
 
-return function(corpus, args)
+local subcommands = {}
+for name in pairs(C) do subcommands[#subcommands + 1] = name end
+table.sort(subcommands)
+
+-- callable as the command; its subcommands listed for `lector completion`
+return setmetatable({ subcommands = subcommands }, { __call = function(_, corpus, args)
   local cmd = args[1]
   if not cmd or cmd == "help" or cmd == "--help" then
     io.write(USAGE)
     return cmd and 0 or 2
   end
   if not C[cmd] then
-    io.stderr:write("lector: pack: unknown command '", cmd, "'\n", USAGE)
+    local near = lector._nearest(cmd, subcommands)
+    io.stderr:write("lector: pack: unknown command '", cmd, "'", near and (" (did you mean '" .. near .. "'?)") or "",
+      "\n", USAGE)
     return 2
   end
   return C[cmd](args)
-end
+end })

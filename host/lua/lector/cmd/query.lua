@@ -1,18 +1,34 @@
--- lector query 'QUERY' [--count | --kwic | --dump | --format tsv|csv|json] [--limit N]
---   [--context N] [--timeout S]: a CQP query on the corpus, from the shell.
+-- lector query 'QUERY' [DIR] [--count | --kwic | --dump | --format tsv|csv|json] [--limit N]
+--   [--context N] [--timeout S]: a CQP query on the corpus, from the shell (flags: SPEC below).
 -- Output: --kwic (the default) a concordance, one hit a line, "doc: left [match] right";
 -- --count the number of hits; --dump "match TAB matchend TAB target TAB keyword" (positions, -1
 -- when absent) like CQP's dump; --format a table of the hits with a header. Exit status: 0, 2 for
 -- a syntax error in the query or a usage error (message on stderr), 1 for any other error.
 local compile = require "lector.query.compile"
 
-local USAGE = "usage: lector query 'QUERY' [--corpus DIR] [--count | --kwic | --dump | --format tsv|csv|json] " ..
-  "[--limit N] [--context N] [--timeout S]"
+local args = require "lector.cmd.args"
 
 local function die(code, msg)
   io.stderr:write("lector: query: ", msg, "\n")
   return code
 end
+
+local SPEC = {
+  name = "query", positional = { "QUERY", "DIR" }, required = "'QUERY'",
+  summary = "A CQP query on the corpus: a concordance (the default), the count, CQP's dump or a table.",
+  flags = { ["--count"] = true, ["--kwic"] = true, ["--dump"] = true },
+  values = { ["--format"] = args.choice("--format", "tsv", "csv", "json"), ["--limit"] = args.number("--limit"),
+    ["--context"] = args.number("--context"), ["--timeout"] = args.number("--timeout") },
+  help = {
+    ["--count"] = "the number of hits",
+    ["--kwic"] = "a concordance, one hit a line (the default)",
+    ["--dump"] = "match, matchend, target and keyword positions, as CQP's dump",
+    ["--format"] = "tsv|csv|json  a table of the hits with a header",
+    ["--limit"] = "N  stop after N hits",
+    ["--context"] = "N  tokens of context on each side (default 8)",
+    ["--timeout"] = "S  stop after S seconds",
+  },
+}
 
 local function json_string(s)
   return '"' .. tostring(s):gsub('[%c"\\]', function(c)
@@ -54,49 +70,12 @@ local function write_table(out, rows, format)
   end
 end
 
-return function(corpus, args)
-  local mode, format, q = "kwic", nil, nil
-  local opts, context = {}, 8
-  local i = 1
-  local function number_arg(name)
-    i = i + 1
-    local v = tonumber(args[i])
-    if not v or v < 0 then error({ usage = name .. " needs a number >= 0" }) end
-    return v
-  end
-  local ok, err = pcall(function()
-    while i <= #args do
-      local a = args[i]
-      if a == "--count" or a == "--kwic" or a == "--dump" then mode = a:sub(3)
-      elseif a == "--format" then
-        i = i + 1
-        format = args[i]
-        if format ~= "tsv" and format ~= "csv" and format ~= "json" then
-          error({ usage = "--format takes tsv, csv or json" })
-        end
-        mode = "table"
-      elseif a:match("^%-%-format=") then
-        format = a:match("=(.*)")
-        if format ~= "tsv" and format ~= "csv" and format ~= "json" then
-          error({ usage = "--format takes tsv, csv or json" })
-        end
-        mode = "table"
-      elseif a == "--limit" then opts.limit = math.floor(number_arg(a))
-      elseif a == "--context" then context = math.floor(number_arg(a))
-      elseif a == "--timeout" then opts.timeout = number_arg(a)
-      elseif a == "--corpus" then i = i + 1                -- the host opened it already
-      elseif a:match("^%-%-corpus=") then                    -- likewise
-      elseif a:match("^%-%-") then error({ usage = "unknown option " .. a })
-      elseif q then error({ usage = "one query only (quote it: lector query '\"a\" \"b\"')" })
-      else q = a end
-      i = i + 1
-    end
-  end)
-  if not ok then
-    if type(err) == "table" then return die(2, err.usage .. "\n" .. USAGE) end
-    error(err, 0)
-  end
-  if not q then return die(2, "no query given\n" .. USAGE) end
+return args.command(SPEC, function(corpus, o, pos)
+  local q = pos[1]
+  if not q then return args.usage_error(SPEC, "no query given") end
+  local mode = o["--count"] and "count" or o["--dump"] and "dump" or o["--format"] and "table" or "kwic"
+  local format, context = o["--format"], math.floor(tonumber(o["--context"]) or 8)
+  local opts = { limit = o["--limit"] and math.floor(tonumber(o["--limit"])), timeout = tonumber(o["--timeout"]) }
   local plan, msg = compile.compile(q, corpus:attributes())
   if not plan then return die(2, msg) end
 
@@ -129,4 +108,4 @@ return function(corpus, args)
   end
   if stop then io.stderr:write("lector: query: ", stop, "\n") end
   return 0
-end
+end)

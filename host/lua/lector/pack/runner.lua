@@ -45,7 +45,8 @@ function M.sandboxed(opts)
   local r = table.pack(sandbox.run(limits, f, table.unpack(opts.args)))
   io.stdout:flush()
   if not r[1] then
-    io.stderr:write("lector: ", tostring(r[2]), "\n", r[3] or "", "\n")
+    local traceback = host.limits().debug and r[3] and (r[3] .. "\n") or ""    -- with --debug only
+    io.stderr:write("lector: ", tostring(r[2]), "\n", traceback)
     return 1
   end
   return math.type(r[2]) == "integer" and r[2] or 0

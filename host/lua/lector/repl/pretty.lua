@@ -4,8 +4,9 @@
 -- a screen is cut with a note saying how to see it all (show(_) prints without limits).
 local M = {}
 
--- The limits of a normal display; show(x) lifts them. Overridable: repl.pretty.limits.depth = 8.
-M.limits = { depth = 4, items = 100, lines = 40, string = 2000, inner_string = 200, kwic = 5, width = 100 }
+-- The limits of a normal display (digits: the significant digits of a float); show(x) lifts them. Overridable: repl.pretty.limits.depth = 8.
+M.limits = { depth = 4, items = 100, lines = 40, string = 2000, inner_string = 200, kwic = 5, width = 100,
+  digits = 4 }
 
 local names = nil
 local function api_name(f)
@@ -52,13 +53,23 @@ local function metaname(v)
   return type(mt) == "table" and rawget(mt, "__name") or nil
 end
 
-local function number_text(n)
-  if math.type(n) == "float" then
-    local s = string.format("%.14g", n)
-    if not s:find("[%.eEn]") then s = s .. ".0" end   -- 1.0 stays a float, as Lua shows it
-    return s
+-- A number: an integer exactly; a float rounded to lim.digits significant digits for reading
+-- (12.0588 for 12.058823529412; at least one decimal, so 1024.0 stays a float as Lua shows it),
+-- or to 14 without the limit (show(x)).
+local function number_text(n, lim)
+  if math.type(n) ~= "float" then return tostring(n) end
+  local digits, a = lim and lim.digits, math.abs(n)
+  local s
+  if not digits or a ~= a or a == math.huge then
+    s = string.format("%.14g", n)
+  elseif a < 1 or a >= 1e15 then
+    s = string.format("%." .. digits .. "g", n)
+  else
+    local whole = #string.format("%.0f", math.floor(a))
+    s = string.format("%." .. math.max(1, digits - whole) .. "f", n):gsub("(%.%d-)0+$", "%1"):gsub("%.$", ".0")
   end
-  return tostring(n)
+  if not s:find("[%.eEn]") then s = s .. ".0" end   -- 1.0 stays a float, as Lua shows it
+  return s
 end
 
 -- A function: its API name (Corpus:count), else where it was defined.
@@ -81,7 +92,7 @@ local function scalar(v, lim, depth)
       return M.quote(v:sub(1, cut)) .. string.format("... (%d more bytes)", #v - cut), true
     end
     return M.quote(v)
-  elseif t == "number" then return number_text(v)
+  elseif t == "number" then return number_text(v, lim)
   elseif t == "function" then return function_text(v)
   elseif t == "table" or t == "userdata" then
     if metaname(v) == "lector.Corpus" then pcall(function() return #v end) end   -- opened, to describe it
@@ -146,7 +157,7 @@ local function table_lines(t, lim, seen, depth, indent, out, prefix)
     elseif is_identifier(k) then
       key = k .. " = "
     else
-      local ks = type(k) == "string" and M.quote(k) or scalar(k, lim) or tostring(k)
+      local ks = type(k) == "string" and M.quote(k) or scalar(k, M.unlimited) or tostring(k)   -- keys exact
       key = "[" .. ks .. "] = "
     end
     local sub = {}

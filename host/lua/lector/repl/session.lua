@@ -48,11 +48,17 @@ function S.report(msg)
   io.stderr:flush()
 end
 
--- Shows the values a line produced (all of them, nil included) and keeps the first in `_`.
+-- Shows the values a line produced (all of them, nil included) and keeps the first in `_`. An
+-- expected failure, nil and a message, shows the message as text (a query error's caret under its
+-- line), not as a string literal.
 function S.show(...)
   local n = select("#", ...)
   if n == 0 then return end
   rawset(_G, "_", (...))
+  if n == 2 and (...) == nil and type(select(2, ...)) == "string" then
+    out(paint("31", "nil, " .. select(2, ...)))
+    return
+  end
   local text = pretty.text(pretty.limits, n, ...)
   out(text)
 end
@@ -75,25 +81,14 @@ local function help(x)
   local H = require "lector.help"
   if x == nil then
     io.stdout:write(H.overview())
-    out(".help lists the REPL's own commands (.load, .corpus, .time, .save, .quit).")
+    out(".help lists the REPL's own commands (.load, .corpus, .time, .save, .apropos, .quit).")
     return
   end
   local mt = getmetatable(x)
   local tname = type(mt) == "table" and type(rawget(mt, "__name")) == "string" and rawget(mt, "__name"):match("^lector%.(%a+)$")
-  if tname and type(x) ~= "function" then   -- help(corpus): the functions of its kind
-    local section = ({ Corpus = "Corpus", Document = "Document", Hits = "Hits", Span = "Spans", Hit = "Hits" })[tname]
-    for _, s in ipairs(H.sections) do
-      if s.title == section then
-        out(s.title .. ":")
-        for _, e in ipairs(s.entries) do out(string.format("  %-44s %s", e.sig:match("^[^%-]+"):gsub("%s+$", ""),
-          (e.summary:match("^[^.]*%.?")))) end
-        return
-      end
-    end
-  end
-  local e, err = H.entry(x)
-  if not e then out(err) return end
-  io.stdout:write(H.text(e))
+  local section = tname and type(x) ~= "function"
+    and ({ Corpus = "Corpus", Document = "Document", Hits = "Hits", Span = "Spans", Hit = "Hits" })[tname]
+  io.stdout:write(section and H.section_text(section) or H.answer(x))   -- help(corpus): the functions of its kind
   io.stdout:flush()
 end
 
@@ -185,7 +180,12 @@ command("save", "FILE", "write what ran in this session as a Lua script", functi
   out(string.format("saved %d chunk%s to %s", #chunks, #chunks == 1 and "" or "s", arg))
 end)
 
-command("help", nil, "this list; help() lists the Lua API, help(fn) or help \"name\" one function", function()
+command("apropos", "WORD", "list every function whose name, alias or text has WORD", function(arg)
+  io.stdout:write(require("lector.help").apropos_text(arg))
+  io.stdout:flush()
+end)
+
+command("help", nil, "this list; help() lists the Lua API, help(fn) or help \"word\" finds a function", function()
   out("Commands:")
   for _, line in ipairs(help_lines) do out(line) end
   out([[
