@@ -7,6 +7,8 @@
 ** again the same. The real files are in spec/fixtures/formats/ (the PDFs made by headless Chromium
 ** from a page of two, qpdf --encrypt, and the first 400 bytes of the PDF; see spec/cli/formats_spec.lua).
 */
+#include <dlfcn.h>
+
 #include "ctest.h"
 #include "source/source.h"
 #include "srcfix.h"
@@ -69,6 +71,8 @@ static void test_html(void) {
   docs_free(&ds);
   CHECK_STR(s.buf, "");
   src_close(c);
+  /* no PDF read yet: poppler is not loaded (a program that reads no PDF does not pay for it) */
+  CHECK(dlopen("libpoppler-glib.so.8", RTLD_NOW | RTLD_NOLOAD) == NULL);
 }
 
 /* Broken markup, Windows-1252 without a charset, dates as pages write them, and a page with no text. */
@@ -171,6 +175,9 @@ static void test_pdf(void) {
                    "scan.pdf: PDF without a text layer in its 1 page (scanned images?), skipped\n");
   CHECK_STR(s.buf, "locked.pdf: encrypted\ndamaged.pdf: damaged\nscan.pdf: no text\n");
   src_close(c);
+  void *lib = dlopen("libpoppler-glib.so.8", RTLD_NOW | RTLD_NOLOAD);   /* loaded by the first PDF */
+  CHECK(lib != NULL);
+  if (lib) dlclose(lib);
 }
 
 static void test_sniff(void) {
