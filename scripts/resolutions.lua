@@ -77,9 +77,11 @@ end
 
 -- the rows of the sentences of d numbered in `wanted` (a sorted list of indices; nil: all of them)
 local function rows_of(d, sentences, wanted)
-  local whole = {}
-  for i, s in ipairs(sentences) do whole[i] = s.text end
-  local scan = finder.scanner({ context = table.concat(whole, "\n") })
+  local scan = finder.scanner({ context = function()   -- the whole text, if a rule asks what it says
+    local whole = {}
+    for i, s in ipairs(sentences) do whole[i] = s.text end
+    return table.concat(whole, "\n")
+  end })
   local rows = {}
   local function read(i)
     local s = sentences[i]

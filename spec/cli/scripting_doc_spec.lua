@@ -20,7 +20,7 @@ describe("doc/scripting.md", function()
   local list = steps(run.slurp("doc/scripting.md"))
 
   it("has a script and its output for each step", function()
-    assert.are.equal(6, #list)
+    assert.are.equal(7, #list)
   end)
 
   local dir

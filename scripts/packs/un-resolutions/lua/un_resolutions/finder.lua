@@ -389,11 +389,20 @@ local Scanner = {}
 Scanner.__index = Scanner
 Scanner.body = M.Scanner_body
 
--- a scanner keeps what a document said before; opts.context is the document's whole text
+-- a scanner keeps what a document said before; opts.context is the document's whole text, or a
+-- function that gives it. What the text says of the document (bodies.context) is worked out the
+-- first time a rule asks, which for most documents read through the index is never: a document
+-- found for its "Article 9" or "orders" is then not read whole
 function M.scanner(opts)
   opts = opts or {}
-  local doc = bodies.context(opts.context or "")
-  if opts.un_context ~= nil then doc.un = opts.un_context end
+  local context, un = opts.context, opts.un_context
+  local doc = setmetatable({}, { __index = function(t, k)
+    setmetatable(t, nil)
+    local c = bodies.context(type(context) == "function" and context() or context or "")
+    if un ~= nil then c.un = un end
+    for key, v in pairs(c) do t[key] = v end
+    return c[k]
+  end })
   return setmetatable({ last = nil, doc = doc, mentions = {}, index = 0 }, Scanner)
 end
 
