@@ -81,13 +81,16 @@ function M.count(C, matcher, opts)
   res.mentions = found
   -- the mentions in the order of the documents (oldest first), as the counts are: one number per
   -- mention (its document's rank, then its start), worked out once rather than in each comparison
-  local key, id, year = {}, {}, {}
-  for _, m in ipairs(found) do
+  -- (the numbers sorted as they are, which compares in C, each mapped back to its mention)
+  local keys, of_key, id, year = {}, {}, {}, {}
+  for i, m in ipairs(found) do
     local d = m.doc
     if not id[d] then id[d], year[d] = d.id, d.year or "undated" end
-    key[m] = rank[id[d]] * 4294967296 + m.start
+    local k = rank[id[d]] * 4294967296 + m.start
+    keys[i], of_key[k] = k, m
   end
-  table.sort(found, function(a, b) return key[a] < key[b] end)
+  table.sort(keys)
+  for i, k in ipairs(keys) do found[i] = of_key[k] end
   for _, m in ipairs(found) do
     local x, e = per[id[m.doc]], m.entity
     x.counts[e] = (x.counts[e] or 0) + 1

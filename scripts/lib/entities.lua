@@ -303,13 +303,20 @@ function Matcher:find(C, opts)
       end
     end
   end
-  table.sort(raw, function(a, b)
-    if a.start ~= b.start then return a.start < b.start end
-    if a.stop ~= b.stop then return a.stop > b.stop end
-    return a.slot.text < b.slot.text
-  end)
-  local kept, upto = {}, -1
+  -- by start, the longest first, then by alias: one number per start and length (sorted as numbers,
+  -- which compares in C), the hit of the first alias in text order standing for the others there,
+  -- as only the first at a start is kept
+  local keys, at = {}, {}
   for _, r in ipairs(raw) do
+    local k = r.start * 16777216 + (16777215 - (r.stop - r.start))
+    local other = at[k]
+    if not other then at[k] = r; keys[#keys + 1] = k
+    elseif r.slot.text < other.slot.text then at[k] = r end
+  end
+  table.sort(keys)
+  local kept, upto = {}, -1
+  for _, k in ipairs(keys) do
+    local r = at[k]
     if r.start > upto then kept[#kept + 1] = r; upto = r.stop end
   end
   -- resolve document by document, in order

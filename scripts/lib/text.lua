@@ -21,18 +21,18 @@ do
   function M.words(s) return words:match(s) end
 end
 
--- the documents, oldest first (undated last, then by name); each date and id read once, not in
--- every comparison
+-- the documents, oldest first (undated last, then in corpus order). Sorted as the strings
+-- "date NUL id" in their own order, which compares in C: 200,000 documents in a fraction of the
+-- time a comparison function in Lua takes
 function M.docs(C)
-  local docs, date, id = {}, {}, {}
+  local keys, of_key = {}, {}
   for d in C:docs() do
-    docs[#docs + 1] = d
-    date[d], id[d] = d.date or "~", d.id
+    local key = string.format("%s\0%010d", d.date or "~", d.id)
+    keys[#keys + 1], of_key[key] = key, d
   end
-  table.sort(docs, function(a, b)
-    if date[a] ~= date[b] then return date[a] < date[b] end
-    return id[a] < id[b]
-  end)
+  table.sort(keys)
+  local docs = {}
+  for i, key in ipairs(keys) do docs[i] = of_key[key] end
   return docs
 end
 

@@ -185,8 +185,13 @@ COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
 _lector
 echo "${COMPREPLY[*]}"
 ]])
-      local r = run.sh("PATH=" .. run.quote(run.root) .. ":$PATH bash " .. run.quote(script))
+      -- `lector` on the PATH is the binary under test (LECTOR_BIN: make check's is not ./lector)
+      local bindir = run.tmpdir()
+      local bin = run.bin:sub(1, 1) == "/" and run.bin or run.root .. "/" .. run.bin:gsub("^%./", "")
+      os.execute("ln -s " .. run.quote(bin) .. " " .. run.quote(bindir .. "/lector"))
+      local r = run.sh("PATH=" .. run.quote(bindir) .. ":$PATH bash " .. run.quote(script))
       os.remove(script)
+      run.rmdir(bindir)
       assert.are.equal(0, r.code, r.err)
       return (r.out:gsub("\n$", ""))
     end

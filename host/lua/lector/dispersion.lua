@@ -32,10 +32,20 @@ end
 
 -- The parts: the documents, or n runs of about equal tokens over the documents in order. Each part
 -- is { size = tokens }; where(position) -> the part's number, or nil outside the (sub)corpus.
+local partitions = setmetatable({}, { __mode = "k" })   -- per corpus and n: the report asks five times
+local partition_of
 local function partition(C, n)
+  local per = partitions[C]
+  if not per then per = {}; partitions[C] = per end
+  local key = n or "documents"
+  if not per[key] then per[key] = table.pack(partition_of(C, n)) end
+  return table.unpack(per[key], 1, per[key].n)
+end
+
+function partition_of(C, n)
   -- the documents come in corpus order (ids follow positions); their fields are read once, as
   -- each is a call into C
-  local docs, first, last, sizes = {}, {}, {}, {}
+  local docs, first, last, sizes = {}, {}, {}, {}     -- docs: Documents here, their names returned
   for d in C:docs() do
     local i = #docs + 1
     docs[i], first[i], last[i], sizes[i] = d, d.first, d.last, d.tokens
@@ -47,7 +57,11 @@ local function partition(C, n)
       if pos < first[mid] then hi = mid - 1 elseif pos > last[mid] then lo = mid + 1 else return mid end
     end
   end
-  if not n then return sizes, doc_at, docs end
+  if not n then
+    local names = {}
+    for i, d in ipairs(docs) do names[i] = d.name end
+    return sizes, doc_at, names
+  end
   -- offset of a position in the documents laid end to end; part k holds offsets
   -- [floor((k-1)·N/n), floor(k·N/n)), so sizes differ by one token at most
   local before, total = {}, 0
@@ -84,9 +98,10 @@ local function dispersion(C, term, opts)
     total = total + sizes[k]
     if counts[k] > 0 then range = range + 1 end
   end
+  -- the caller's own copies: the partition is remembered for the next call
   local r = { freq = freq, parts = n, range = range, range_pct = n > 0 and 100 * range / n or 0,
-    sizes = sizes, counts = counts }
-  if docs then r.docs = {} for k, d in ipairs(docs) do r.docs[k] = d.name end end
+    sizes = table.move(sizes, 1, n, 1, {}), counts = counts }
+  if docs then r.docs = table.move(docs, 1, n, 1, {}) end
   if freq == 0 or total == 0 then return r end
   -- DP: half the summed differences between each part's share of the hits and of the tokens
   local dp = 0
