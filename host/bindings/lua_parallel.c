@@ -169,15 +169,23 @@ typedef struct map_shared {
   size_t n;                      /* items */
   int nargs;
   const char *module, *fname;
+  /* the caller's state, which the workers read the items from one at a time (under lock; the
+  ** caller waits in pthread_join meanwhile): each item is copied when a worker takes it, so its
+  ** copy is young and dies young, and a worker never holds every item's documents and texts */
+  pthread_mutex_t lock;
+  lua_State *L;
+  int corpus, items;             /* their indices in L */
+  lector_corpus *c;
 } map_shared;
 
 typedef struct map_worker {
-  lua_State *W;                  /* stack: 1 corpus, 2 items, 3 args, 4 results */
+  lua_State *W;                  /* stack: 1 corpus, 2 args, 3 results */
   pthread_t tid;
   int started;
   map_shared *sh;
   size_t err_item;               /* the item it failed on (SIZE_MAX: none, or in require) */
   char *err;
+  int err_is_copy;               /* err says an item could not be copied: raised as it is */
 } map_worker;
 
 /* The pool of workers of one call, as a userdata whose __gc closes the states: an error raised
@@ -192,6 +200,24 @@ static void fail_worker(map_worker *w, size_t item, const char *msg) {
   w->err_item = item;
   w->err = strdup(msg ? msg : "(error object is not a string)");
   atomic_store(&w->sh->failed, 1);
+}
+
+/* Copies item i of the caller's state onto the worker's stack (run under lua_pcall in the
+** worker, with the lock held). */
+typedef struct item_ctx { map_shared *sh; size_t i; } item_ctx;
+
+static int copy_item(lua_State *W) {
+  item_ctx *x = lua_touserdata(W, 1);
+  map_shared *sh = x->sh;
+  lua_State *L = sh->L;
+  lua_newtable(W);                                       /* 2: the tables seen */
+  lua_newtable(L);
+  copy_ctx k = { L, W, sh->corpus, lua_upvalueindex(1), lua_gettop(L), 2, 0, sh->c, "an item" };
+  k.to_corpus = 3;
+  lua_pushvalue(W, lua_upvalueindex(1));                 /* 3: the worker's corpus */
+  lua_rawgeti(L, sh->items, (lua_Integer)x->i + 1);
+  copy_value(&k, lua_gettop(L), 0);                      /* 4 */
+  return 1;
 }
 
 static void *worker_main(void *arg) {
@@ -215,10 +241,23 @@ static void *worker_main(void *arg) {
     if (i >= sh->n) break;
     lua_pushvalue(W, fn);
     lua_pushvalue(W, 1);
-    lua_rawgeti(W, 2, (lua_Integer)i + 1);
-    for (int a = 1; a <= sh->nargs; a++) lua_rawgeti(W, 3, a);
+    item_ctx x = { sh, i };
+    pthread_mutex_lock(&sh->lock);
+    int top = lua_gettop(sh->L);
+    lua_pushvalue(W, 1);
+    lua_pushcclosure(W, copy_item, 1);
+    lua_pushlightuserdata(W, &x);
+    int status = lua_pcall(W, 1, 1, 0);
+    lua_settop(sh->L, top);                              /* what a failed copy left there */
+    pthread_mutex_unlock(&sh->lock);
+    if (status != LUA_OK) {
+      fail_worker(w, i, lua_tostring(W, -1));
+      w->err_is_copy = 1;
+      break;
+    }
+    for (int a = 1; a <= sh->nargs; a++) lua_rawgeti(W, 2, a);
     if (lua_pcall(W, 2 + sh->nargs, 1, 0) != LUA_OK) { fail_worker(w, i, lua_tostring(W, -1)); break; }
-    lua_rawseti(W, 4, (lua_Integer)i + 1);
+    lua_rawseti(W, 3, (lua_Integer)i + 1);
   }
   return NULL;
 }
@@ -267,8 +306,8 @@ static void copy_package(lua_State *W, lua_State *L) {
 }
 
 /* The part of a worker's set-up that runs in its state (under lua_pcall): the libraries, lector,
-** the corpus and the copies of the items and arguments. The caller's state L is read only. */
-typedef struct setup_ctx { lua_State *L; int corpus, items, args; copy_ctx copy; } setup_ctx;
+** the corpus and the copy of the arguments. The caller's state L is read only. */
+typedef struct setup_ctx { lua_State *L; int corpus, args; copy_ctx copy; } setup_ctx;
 
 static int setup_worker(lua_State *W) {
   setup_ctx *s = lua_touserdata(W, 1);
@@ -292,14 +331,12 @@ static int setup_worker(lua_State *W) {
   s->copy.from_seen = lua_gettop(s->L);
   s->copy.to_seen = 2;
   s->copy.ntables = 0;
-  s->copy.what = "an item";
-  copy_value(&s->copy, s->items, 0);                     /* 3 */
   s->copy.what = "an argument";
-  copy_value(&s->copy, s->args, 0);                      /* 4 */
+  copy_value(&s->copy, s->args, 0);                      /* 3 */
   lua_pop(s->L, 1);
   lua_remove(W, 2);
-  lua_newtable(W);                                       /* 4: the results */
-  return 4;                          /* what lua_pcall leaves on the worker's stack */
+  lua_newtable(W);                                       /* 3: the results */
+  return 3;                          /* what lua_pcall leaves on the worker's stack */
 }
 
 /* One per core, or LECTOR_THREADS (so that a shared machine can be spared, and runs compared). */
@@ -374,6 +411,11 @@ static int corpus_map(lua_State *L) {
   sh.nargs = nargs;
   sh.module = module;
   sh.fname = dot + 1;
+  pthread_mutex_init(&sh.lock, NULL);
+  sh.L = L;
+  sh.corpus = 1;
+  sh.items = 2;
+  sh.c = c;
   map_pool *pool = lua_newuserdatauv(L, sizeof *pool, 0);      /* 6 */
   pool->n = 0;
   pool->w = calloc((size_t)threads, sizeof *pool->w);
@@ -389,11 +431,11 @@ static int corpus_map(lua_State *L) {
     w->sh = &sh;
     w->err_item = SIZE_MAX;
     if (!(w->W = luaL_newstate())) return luaL_error(L, "C:map: out of memory");
-    setup_ctx s = { L, 1, 2, 5, { 0 } };
+    setup_ctx s = { L, 1, 5, { 0 } };
     s.copy.c = c;
     lua_pushcfunction(w->W, setup_worker);
     lua_pushlightuserdata(w->W, &s);
-    if (lua_pcall(w->W, 1, 4, 0) != LUA_OK) {
+    if (lua_pcall(w->W, 1, 3, 0) != LUA_OK) {
       lua_settop(L, 6);
       return luaL_error(L, "%s", lua_tostring(w->W, -1));
     }
@@ -414,6 +456,8 @@ static int corpus_map(lua_State *L) {
     pool->w[t].started = 0;
     if (pool->w[t].err && (!failed || pool->w[t].err_item < failed->err_item)) failed = &pool->w[t];
   }
+  pthread_mutex_destroy(&sh.lock);
+  if (failed && failed->err_is_copy) return luaL_error(L, "%s", failed->err);
   if (failed && failed->err_item == SIZE_MAX) return luaL_error(L, "C:map: %s: %s", spec, failed->err);
   if (failed) return luaL_error(L, "C:map: %s, item %d: %s", spec, (int)failed->err_item + 1, failed->err);
   if (unstarted) return luaL_error(L, "C:map: cannot start a thread (use threads = 1)");
@@ -424,7 +468,7 @@ static int corpus_map(lua_State *L) {
     lua_newtable(W);
     lua_newtable(L);
     copy_ctx k = { W, L, 1, 1, lua_gettop(W), lua_gettop(L), 0, c, "a result" };
-    for (lua_pushnil(W); lua_next(W, 4); lua_pop(W, 1)) {
+    for (lua_pushnil(W); lua_next(W, 3); lua_pop(W, 1)) {
       lua_Integer i = lua_tointeger(W, -2);
       copy_value(&k, lua_gettop(W), 0);
       lua_rawseti(L, 7, i);
