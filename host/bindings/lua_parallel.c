@@ -32,13 +32,14 @@
 
 /* ------------------------------------------------------------------ copying between states */
 
-/* Where a copy stands: the states, the Corpus of each (absolute indices), and in each a table of
-** the tables and documents seen: from's maps one to its number, to's the number to the copy. */
+/* Where a copy stands: the states, the Corpus of each (absolute indices), and in the state copied
+** to a table of the copies made, keyed by the address of their original (a light userdata): shared
+** and cyclic tables stay so, and nothing is allocated in the state copied from, which a worker
+** reads while its owner waits. */
 typedef struct copy_ctx {
   lua_State *from, *to;
   int from_corpus, to_corpus;
-  int from_seen, to_seen;
-  lua_Integer ntables;
+  int to_seen;
   lector_corpus *c;
   const char *what;              /* "an item", "a result": for messages */
 } copy_ctx;
@@ -80,21 +81,15 @@ static lector_corpus *doc_corpus(lua_State *L, int idx) {
 /* Pushes onto k->to the copy already made of the table or document at idx of k->from, and
 ** returns 1; or returns 0 when there is none yet. */
 static int copied_before(copy_ctx *k, int idx) {
-  lua_pushvalue(k->from, idx);
-  int seen = lua_rawget(k->from, k->from_seen) == LUA_TNUMBER;
-  if (seen) lua_rawgeti(k->to, k->to_seen, lua_tointeger(k->from, -1));
-  lua_pop(k->from, 1);
-  return seen;
+  if (lua_rawgetp(k->to, k->to_seen, lua_topointer(k->from, idx)) != LUA_TNIL) return 1;
+  lua_pop(k->to, 1);
+  return 0;
 }
 
 /* Remembers the value on top of k->to as the copy of the one at idx of k->from. */
 static void remember_copy(copy_ctx *k, int idx) {
-  lua_Integer id = ++k->ntables;
-  lua_pushvalue(k->from, idx);
-  lua_pushinteger(k->from, id);
-  lua_rawset(k->from, k->from_seen);
   lua_pushvalue(k->to, -1);
-  lua_rawseti(k->to, k->to_seen, id);
+  lua_rawsetp(k->to, k->to_seen, lua_topointer(k->from, idx));
 }
 
 /* Copies the table at idx of k->from onto k->to. */
@@ -210,11 +205,9 @@ static int copy_item(lua_State *W) {
   item_ctx *x = lua_touserdata(W, 1);
   map_shared *sh = x->sh;
   lua_State *L = sh->L;
-  lua_newtable(W);                                       /* 2: the tables seen */
-  lua_newtable(L);
-  copy_ctx k = { L, W, sh->corpus, lua_upvalueindex(1), lua_gettop(L), 2, 0, sh->c, "an item" };
-  k.to_corpus = 3;
+  lua_newtable(W);                                       /* 2: the copies made */
   lua_pushvalue(W, lua_upvalueindex(1));                 /* 3: the worker's corpus */
+  copy_ctx k = { L, W, sh->corpus, 3, 2, sh->c, "an item" };
   lua_rawgeti(L, sh->items, (lua_Integer)x->i + 1);
   copy_value(&k, lua_gettop(L), 0);                      /* 4 */
   return 1;
@@ -307,7 +300,7 @@ static void copy_package(lua_State *W, lua_State *L) {
 
 /* The part of a worker's set-up that runs in its state (under lua_pcall): the libraries, lector,
 ** the corpus and the copy of the arguments. The caller's state L is read only. */
-typedef struct setup_ctx { lua_State *L; int corpus, args; copy_ctx copy; } setup_ctx;
+typedef struct setup_ctx { lua_State *L; int corpus, args; lector_corpus *c; } setup_ctx;
 
 static int setup_worker(lua_State *W) {
   setup_ctx *s = lua_touserdata(W, 1);
@@ -322,18 +315,9 @@ static int setup_worker(lua_State *W) {
   lb_corpus_borrow(W, s->L, s->corpus);                  /* 1 */
   lua_pushvalue(W, 1);
   lua_setglobal(W, "corpus");
-  lua_newtable(W);                                       /* 2: the tables seen, for the copy */
-  lua_newtable(s->L);
-  s->copy.from = s->L;
-  s->copy.to = W;
-  s->copy.from_corpus = s->corpus;
-  s->copy.to_corpus = 1;
-  s->copy.from_seen = lua_gettop(s->L);
-  s->copy.to_seen = 2;
-  s->copy.ntables = 0;
-  s->copy.what = "an argument";
-  copy_value(&s->copy, s->args, 0);                      /* 3 */
-  lua_pop(s->L, 1);
+  lua_newtable(W);                                       /* 2: the copies made */
+  copy_ctx k = { s->L, W, s->corpus, 1, 2, s->c, "an argument" };
+  copy_value(&k, s->args, 0);                            /* 3 */
   lua_remove(W, 2);
   lua_newtable(W);                                       /* 3: the results */
   return 3;                          /* what lua_pcall leaves on the worker's stack */
@@ -431,8 +415,7 @@ static int corpus_map(lua_State *L) {
     w->sh = &sh;
     w->err_item = SIZE_MAX;
     if (!(w->W = luaL_newstate())) return luaL_error(L, "C:map: out of memory");
-    setup_ctx s = { L, 1, 5, { 0 } };
-    s.copy.c = c;
+    setup_ctx s = { L, 1, 5, c };
     lua_pushcfunction(w->W, setup_worker);
     lua_pushlightuserdata(w->W, &s);
     if (lua_pcall(w->W, 1, 3, 0) != LUA_OK) {
@@ -465,9 +448,8 @@ static int corpus_map(lua_State *L) {
   lua_createtable(L, (int)(n < 1u << 20 ? n : 1u << 20), 0);   /* 7: the results, in order */
   for (int t = 0; t < threads; t++) {
     lua_State *W = pool->w[t].W;
-    lua_newtable(W);
     lua_newtable(L);
-    copy_ctx k = { W, L, 1, 1, lua_gettop(W), lua_gettop(L), 0, c, "a result" };
+    copy_ctx k = { W, L, 1, 1, lua_gettop(L), c, "a result" };
     for (lua_pushnil(W); lua_next(W, 3); lua_pop(W, 1)) {
       lua_Integer i = lua_tointeger(W, -2);
       copy_value(&k, lua_gettop(W), 0);
