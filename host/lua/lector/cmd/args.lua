@@ -136,6 +136,12 @@ function M.command(spec, body)
   end })
 end
 
+-- "lector: NAME: message" on stderr -> code: how a command fails once it runs
+function M.fail(spec, code, msg)
+  io.stderr:write("lector: ", spec.name, ": ", msg, "\n")
+  return code
+end
+
 -- "lector: NAME: message" and the usage on stderr -> 2
 function M.usage_error(spec, msg)
   io.stderr:write("lector: ", spec.name, ": ", msg, "\n", M.usage(spec), "\n")

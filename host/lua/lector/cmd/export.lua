@@ -5,10 +5,6 @@
 -- Exit status: 0; 2 for a usage error; 1 when the corpus or the output cannot be opened.
 local args = require "lector.cmd.args"
 
-local function die(code, msg)
-  io.stderr:write("lector: export: ", msg, "\n")
-  return code
-end
 
 local SPEC = {
   name = "export", positional = { "DIR" },
@@ -32,15 +28,15 @@ return args.command(SPEC, function(corpus, opts)
   local format, output = opts["--format"], opts["--output"]
   if not format then return args.usage_error(SPEC, "no --format given: use vrt or conllu") end
   local ok, err = pcall(corpus.info, corpus)
-  if not ok then return die(1, tostring(err)) end
+  if not ok then return args.fail(SPEC, 1, tostring(err)) end
   local out = io.stdout
   if output then
     local f, msg = io.open(output, "w")
-    if not f then return die(1, msg) end
+    if not f then return args.fail(SPEC, 1, msg) end
     out = f
   end
   ok, err = pcall(corpus.export, corpus, format, function(s) assert(out:write(s)) end)
   if output then out:close() end
-  if not ok then return die(1, tostring(err)) end
+  if not ok then return args.fail(SPEC, 1, tostring(err)) end
   return 0
 end)

@@ -9,10 +9,6 @@
 -- Exit status: 0; 2 for a usage error; 1 when the corpus cannot be opened or holds no document.
 local args = require "lector.cmd.args"
 
-local function die(code, msg)
-  io.stderr:write("lector: index: ", msg, "\n")
-  return code
-end
 
 local function mb(n) return string.format("%.1f MB", n / 1e6) end
 
@@ -74,7 +70,7 @@ local SPEC = {
 
 return args.command(SPEC, function(corpus, opts)
   local ok, info = pcall(corpus.info, corpus)
-  if not ok then return die(1, tostring(info)) end
+  if not ok then return args.fail(SPEC, 1, tostring(info)) end
   local text, index = info.text_bytes, info.index_bytes
   local what
   if info.from_store then
@@ -88,7 +84,7 @@ return args.command(SPEC, function(corpus, opts)
   if info.documents == 0 then
     io.stdout:write(string.format("%s: %d files, 0 documents\n", what, info.files))
     say_skipped(info, info.root, opts["--verbose"])
-    return die(1, "no document was read in " .. tostring(info.root) .. " (the warnings above say why)")
+    return args.fail(SPEC, 1, "no document was read in " .. tostring(info.root) .. " (the warnings above say why)")
   end
   local attrs = corpus:attributes().positional
   local annotated = #attrs > 1 and ", with " .. table.concat(attrs, " ", 2) or ""

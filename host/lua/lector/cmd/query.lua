@@ -8,10 +8,6 @@ local compile = require "lector.query.compile"
 
 local args = require "lector.cmd.args"
 
-local function die(code, msg)
-  io.stderr:write("lector: query: ", msg, "\n")
-  return code
-end
 
 local SPEC = {
   name = "query", positional = { "QUERY", "DIR" }, required = "'QUERY'",
@@ -77,18 +73,18 @@ return args.command(SPEC, function(corpus, o, pos)
   local format, context = o["--format"], math.floor(tonumber(o["--context"]) or 8)
   local opts = { limit = o["--limit"] and math.floor(tonumber(o["--limit"])), timeout = tonumber(o["--timeout"]) }
   local plan, msg = compile.compile(q, corpus:attributes())
-  if not plan then return die(2, msg) end
+  if not plan then return args.fail(SPEC, 2, msg) end
 
   local out = io.stdout
   if mode == "count" then
     local n, stop = corpus:query_count(q, opts)
-    if not n then return die(1, stop) end
+    if not n then return args.fail(SPEC, 1, stop) end
     out:write(n, "\n")
     if stop then io.stderr:write("lector: query: ", stop, "\n") end
     return 0
   end
   local hits, stop = corpus:query(q, opts)
-  if not hits then return die(1, stop) end
+  if not hits then return args.fail(SPEC, 1, stop) end
   if mode == "dump" then
     local starts, stops = hits:spans()
     local targets = hits:targets()
