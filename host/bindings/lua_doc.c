@@ -45,11 +45,6 @@ const lector_text *lb_doc_text(lua_State *L, int idx) {
     char err[512];
     if (lector_doc_text(c, d->id, &d->text, err, sizeof err)) luaL_error(L, "%s", err);
     d->has_text = 1;
-    /* the text is memory the collector does not see (the core's, freed by __gc): counted as a
-    ** debt of its size, so that a loop over many documents collects the Documents it is done
-    ** with as it goes instead of holding their texts (hundreds of MB on a gigabyte) */
-    size_t kb = d->text.len / 1024;
-    if (kb > 0) lua_gc(L, LUA_GCSTEP, (int)(kb < 1u << 20 ? kb : 1u << 20));
   }
   return &d->text;
 }
